@@ -1,0 +1,92 @@
+"""Countries, FIPS codes and the gazetteer (analytics.geo)."""
+
+import pytest
+
+from analytics.geo import country_from_any, country_info, fips_to_iso3, region_for_country
+
+
+@pytest.mark.parametrize(
+    "text, iso3",
+    [
+        # names, official names, short names, codes
+        ("Russia", "RUS"), ("RUSSIA", "RUS"), ("Russian Federation", "RUS"), ("RUS", "RUS"), ("ru", "RUS"),
+        ("United States", "USA"), ("UNITED STATES", "USA"), ("United States of America", "USA"), ("U.S.", "USA"),
+        ("Iran", "IRN"), ("Islamic Republic of Iran", "IRN"), ("Iran, Islamic Republic of", "IRN"),
+        ("Syria", "SYR"), ("Syrian Arab Republic", "SYR"), ("South Korea", "KOR"), ("Korea, Republic of", "KOR"),
+        ("North Korea", "PRK"), ("DPRK", "PRK"), ("Afghanistan", "AFG"), ("afghanistan", "AFG"),
+        # ICEWS spellings (events.2018.sample.tab)
+        ("Occupied Palestinian Territory", "PSE"), ("the former Yugoslav Republic of Macedonia", "MKD"),
+        ("Moldova, Republic of", "MDA"), ("Democratic Republic of Congo", "COD"), ("Congo", "COG"),
+        ("Cote d'Ivoire", "CIV"), ("Côte d’Ivoire", "CIV"), ("Holy See", "VAT"), ("Swaziland", "SWZ"),
+        ("Czech Republic", "CZE"), ("Timor-Leste", "TLS"), ("Laos", "LAO"),
+        # GDELT / CAMEO codes that differ from ISO
+        ("ROM", "ROU"), ("WSB", "PSE"), ("TMP", "TLS"),
+        # demonyms
+        ("Afghan", "AFG"), ("Russian", "RUS"), ("Soviet", "SUN"),
+        # former states (ISO 3166-3)
+        ("Soviet Union", "SUN"), ("USSR", "SUN"), ("SUN", "SUN"), ("Yugoslavia", "YUG"),
+        ("Czechoslovakia", "CSK"), ("East Germany", "DDR"), ("German Democratic Republic", "DDR"),
+        ("Serbia and Montenegro", "SCG"), ("Turkiye", "TUR"), ("Burma", "MMR"), ("Kosovo", "XKX"),
+    ],
+)
+def test_country_from_any(text, iso3):
+    assert country_from_any(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["", None, "Atlantis", "Moscow Mule", "the", 42])
+def test_country_from_any_unknown(text):
+    assert country_from_any(text) is None
+
+
+@pytest.mark.parametrize(
+    "fips, iso3",
+    # real GDELT ActionGeo_CountryCode values (20180326044500.export.CSV and GDELT 1.0 samples)
+    [("RS", "RUS"), ("AF", "AFG"), ("UP", "UKR"), ("IZ", "IRQ"), ("KN", "PRK"), ("KS", "KOR"), ("UK", "GBR"),
+     ("GM", "DEU"), ("SW", "SWE"), ("SZ", "CHE"), ("AS", "AUS"), ("AU", "AUT"), ("GZ", "PSE"), ("WE", "PSE"),
+     ("KV", "XKX"), ("CH", "CHN"), ("TW", "TWN"), ("EI", "IRL"), ("EZ", "CZE"), ("IV", "CIV"), ("RP", "PHL"),
+     ("VM", "VNM"), ("ZI", "ZWE"), ("TU", "TUR"), ("SU", "SDN"), ("OD", "SSD"), ("RI", "SRB"), ("MJ", "MNE"),
+     ("us", "USA")],
+)
+def test_fips_to_iso3(fips, iso3):
+    assert fips_to_iso3(fips) == iso3
+
+
+@pytest.mark.parametrize("fips", ["", None, "XX", "OS", "PG"])
+def test_fips_unknown_or_not_a_country(fips):
+    assert fips_to_iso3(fips) is None
+
+
+@pytest.mark.parametrize(
+    "iso3, name, region, capital",
+    [
+        ("RUS", "Russia", "Eastern Europe", "Moscow"), ("USA", "United States", "Northern America", "Washington"),
+        ("IRN", "Iran", "Southern Asia", "Tehran"), ("SYR", "Syria", "Western Asia", "Damascus"),
+        ("KOR", "South Korea", "Eastern Asia", "Seoul"), ("AFG", "Afghanistan", "Southern Asia", "Kabul"),
+        ("TJK", "Tajikistan", "Central Asia", "Dushanbe"), ("NGA", "Nigeria", "Western Africa", "Abuja"),
+        ("BRA", "Brazil", "South America", "Brasília"), ("SUN", "Soviet Union", "Eastern Europe", "Moscow"),
+        ("DDR", "East Germany", "Western Europe", "East Berlin"), ("PSE", "Palestine", "Western Asia", None),
+    ],
+)
+def test_country_info(iso3, name, region, capital):
+    c = country_info(iso3)
+    assert (c.iso3, c.name, c.region) == (iso3, name, region)
+    if capital:
+        assert c.capital == capital
+    assert -90 <= c.lat <= 90 and -180 <= c.lon <= 180
+    assert region_for_country(iso3) == region
+
+
+def test_country_info_coordinates_near_capital():
+    kabul = country_info("AFG")
+    assert abs(kabul.lat - 34.53) < 0.1 and abs(kabul.lon - 69.17) < 0.1
+
+
+def test_every_country_has_region_and_coordinates():
+    from analytics.geo import all_countries
+
+    countries = all_countries()
+    assert len(countries) > 240
+    missing = [c.iso3 for c in countries if not c.region or c.lat is None or c.lon is None]
+    assert missing == []
+    # every canonical name resolves back to its own code
+    assert [c.iso3 for c in countries if country_from_any(c.name) != c.iso3] == []
