@@ -192,7 +192,8 @@ def decode(data: bytes, where: str) -> str:
         raise UserError(message("encoding"), where=where) from None
 
 
-def _read_bytes(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+def _read_bytes(path: Path) -> bytes:
+    limit = MAX_DOCUMENT_BYTES
     try:
         size = path.stat().st_size
     except OSError as e:
