@@ -1,0 +1,64 @@
+"""Temporal normaliser: find date expressions in text and resolve them against a publication date.
+
+    >>> from datetime import date
+    >>> [(t.text, t.value) for t in tag("The war ended in 1989. Last week, talks resumed.", date(2021, 10, 20))]
+    [('1989', '1989'), ('Last week', '2021-W41')]
+
+`tag(text, dct)` returns `Timex` records (see timex.py) sorted by start and non-overlapping. It never
+raises on any string input. Without a DCT, expressions relative to it come back unresolved
+(`XXXX-08`, first_day None); nothing is anchored to the machine's clock.
+
+How it works (one job per module):
+  patterns.py  one compiled regex finds every candidate span (rules built from data/en.yaml)
+  resolve.py   each candidate -> TIMEX3 type/value and a calendar `Ref` (dates.py does the arithmetic);
+               tense (context.py) decides the direction of "in August" / "on Monday"
+  tagger.py    reading order, narrative anchor, modifier extents, duration anchoring
+  absolute.py  numeric dates (10/20/2021) go to dateparser
+  score.py     the TempEval-3 scorer used by benchmarks/timex_bench.py
+
+Resolution basis (`Timex.basis`): explicit (the text says the year), relative (to the DCT),
+narrative (to the last date the text mentioned: "the following year", "two days later", and, in
+text that reads as history - dates years before the DCT and nothing said relative to it - also
+bare months and weekdays), unresolved.
+
+Anchored durations: a DURATION keeps its TIMEX3 value (P10Y) and, when the text anchors it, its
+covered interval in first_day/last_day with basis "narrative" (or "relative" for "the past two
+months", which ends at the DCT). "a 10-year war that ended in 1989" gives P10Y with
+first_day 1979-01-01 and last_day 1989-12-31; an unanchored duration has first_day None. Event coding
+should use `span_of(timex)` which returns (first_day, last_day) for any Timex or None.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .tagger import tag_text
+from .timex import Timex
+
+__all__ = ["tag", "Timex", "span_of"]
+
+
+def tag(text: str, dct: date | None = None) -> list[Timex]:
+    """All temporal expressions in `text`, resolved against `dct` (publication date).
+
+    Args:
+        text: any string (non-strings give []).
+        dct: the document creation / publication date, or None.
+    Returns:
+        list of Timex, sorted by start, non-overlapping.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return tag_text(text, dct)
+
+
+def span_of(timex: Timex) -> tuple[date, date] | None:
+    """The inclusive (first_day, last_day) a timex places an event in, or None when it cannot.
+
+    >>> t = tag("a 10-year war that ended in 1989", date(2021, 10, 20))[0]
+    >>> t.value, span_of(t)
+    ('P10Y', (datetime.date(1979, 1, 1), datetime.date(1989, 12, 31)))
+    """
+    if timex.first_day is None or timex.last_day is None:
+        return None
+    return timex.first_day, timex.last_day

@@ -1,0 +1,67 @@
+"""Sentence bounds and grammatical tense around a span: what decides "last August" vs "next Monday"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .lexicon import load
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+
+
+class Sentences:
+    """Sentence start offsets of a text, for cheap `bounds(pos)` look-ups."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+
+def _cue(word: str, lex: dict) -> str | None:
+    w = word.lower()
+    if w in lex["future_cues"]:
+        return "future"
+    if w in lex["past_cues"]:
+        return "past"
+    if w in lex["present_cues"]:
+        return "present"
+    if len(w) > 4 and w.endswith("ed") and w not in lex["not_past"]:
+        return "past"
+    return None
+
+
+def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en") -> str | None:
+    """'past' | 'future' | 'present' | None: the nearest tense cue in the span's sentence.
+
+    Left context wins ties because English puts the auxiliary before the time adverbial
+    ("will take effect on Monday").
+
+    >>> t = "The ceasefire will take effect on Monday."
+    >>> tense(t, 34, 40, Sentences(t))
+    'future'
+    """
+    lex = load(lang)
+    s0, s1 = sentences.bounds(start)
+    left = _WORD.findall(text[max(s0, start - 120):start])[-12:]
+    right = _WORD.findall(text[end:min(s1, end + 80)])[:8]
+    best, best_d = None, 99
+    for d, w in enumerate(reversed(left)):
+        c = _cue(w, lex)
+        if c:
+            best, best_d = c, d
+            break
+    for d, w in enumerate(right):
+        if d >= best_d:
+            break
+        c = _cue(w, lex)
+        if c:
+            best = c
+            break
+    return best

@@ -1,0 +1,145 @@
+"""Candidate detection: one compiled regex whose alternatives are the expression rules.
+
+Each rule is a named alternative; its inner groups are prefixed with the rule name so a single
+`finditer` pass over the text finds every candidate (the regex engine does the work in C, which is
+what makes the tagger fast). Rules are ordered longest/most specific first, because at one position
+the first alternative that matches wins. `find(text)` yields `(rule, start, end, groups)`.
+
+Macros such as {MONTH} are alternations built from data/en.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, load
+
+NUMWORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMWORD_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMWORD_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
+
+def _macros(lex: dict) -> dict:
+    full = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = [m for m in lex["months"] if m not in full]
+    weekdays_full = [w for w in lex["weekdays"] if len(w) > 4 or w.endswith("day")]
+    abbrev = lex["weekday_abbrev_need_dot"]
+    weekday = "(?:" + alternation(weekdays_full) + r")(?![a-z])|(?:" + alternation(abbrev) + r")\."
+    unit_words = list(lex["units"])
+    plurals = [u + "s" for u in unit_words if u not in lex["unit_plurals"].values()] + list(lex["unit_plurals"])
+    numword = (rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
+               r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred|one\s+hundred|hundreds\s+of"
+               r"|a\s+few|several|many|a\s+number\s+of|few|an|a)")
+    return {
+        "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
+        "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
+        "YEAR": r"(?<![0-9$£€#.,/])(?<![0-9]-)(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
+        "WEEKDAY": rf"(?:{weekday})",
+        "WEEKDAYS": "(?:" + alternation([w + "s" for w in weekdays_full if w.endswith("day")]) + ")",
+        "SEASON": "(?:" + alternation(lex["seasons"]) + r")(?![a-z])",
+        "POD": "(?:" + alternation(lex["parts_of_day"]) + r")(?![a-z])",
+        "PODS": r"(?:mornings|afternoons|evenings|nights)",
+        "UNIT": "(?:" + alternation(unit_words) + r")(?![a-z])",
+        "UNITX": "(?:" + alternation(unit_words + plurals) + r")(?![a-z])",
+        "UNITS": "(?:" + alternation(plurals + unit_words) + r")(?![a-z])",
+        "NUM": rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword})",
+        "NUMW": rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES})",
+        "ORD": "(?:" + alternation(lex["ordinals"]) + ")",
+        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)",
+        "HOLIDAY": "(?:" + alternation(lex["holidays"]) + r")(?![a-z])",
+        "VAGUE": "(?:" + alternation(lex["vague"]) + r")(?![a-z])",
+        "SETWORD": "(?:" + alternation(lex["sets"]) + r")(?![a-z])",
+        "TZ": r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|[ECMP]T))?",
+        "AMPM": r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])",
+    }
+
+
+# (rule name, template). Order matters: at one text position the first rule that matches wins.
+RULES: list[tuple[str, str]] = [
+    # clock times, optionally followed by the day they belong to
+    ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
+              r"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"),
+    ("noon", r"(?P<w>noon|midnight)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
+    # fully written dates
+    ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+            r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),
+    ("numeric", r"(?<![0-9/])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?![0-9/])"),
+    ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
+    ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
+    ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
+    ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
+    ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?P<y1>{YEAR})(?:'s)?\s+)?(?:the\s+)?"
+                r"(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>{QORD})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
+                r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?"),
+    ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
+    # decades, centuries, spelled years, fiscal years
+    ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0'?s|'[0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
+    ("century", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+century(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE))?"),
+    ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])"),
+    ("fiscal", r"(?:the\s+)?(?P<f>fiscal|calendar|financial|model|school|academic|crop|marketing)\s+(?:year\s+)?(?P<y>{YEAR})(?:-(?P<y2>[0-9]{2,4}))?"),
+    ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),
+    # recurring: every Monday, Monday nights, twice a year, daily
+    ("set", r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<unit>{UNITX}|(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?|(?P<mon>{MONTH})|(?P<s>{SEASON}))"
+            r"|(?P<freq>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})"
+            r"|per\s+(?P<unit3>{UNIT})"
+            r"|(?P<wd2>{WEEKDAYS})(?:\s+and\s+{WEEKDAYS})?"
+            r"|(?P<wd3>{WEEKDAY})\s+(?P<pod3>{PODS})"
+            r"|(?P<word>{SETWORD})"),
+    # durations anchored to now or to a start: "the past two months", "the first nine months"
+    ("dur_rel", r"(?:the\s+)?(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|initial|preceding|prior)"
+                r"\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})"),
+    ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
+    # "two years ago", "a year earlier", "three days later"
+    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
+    # deictic days and parts of day
+    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<pod>{POD}))?"),
+    ("this_pod", r"(?P<rel>this|last|that|the\s+same|tomorrow|yesterday)\s+(?P<pod>{POD})"),
+    ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
+    # the end of the year, the beginning of the month
+    ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),
+    ("unit_end", r"(?:the\s+)?(?P<unit>year|quarter|month)-end(?![a-z])"),
+    # the day before, the night after
+    ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
+    # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
+    ("rel_unit", r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
+                 r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"),
+    ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
+    ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])"),
+    # N units (a duration): "10-year", "two weeks", "2 1/2 years"
+    ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bfor\s\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
+    ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
+    ("vague", r"(?P<w>{VAGUE})"),
+    ("weekday", r"(?P<wd>{WEEKDAY})"),
+    ("month", r"(?P<mon>{MONTH})"),
+    ("year", r"(?:the\s+year\s+)?(?P<y>{YEAR})(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE)(?![a-z]))?"),
+]
+
+
+@lru_cache(maxsize=None)
+def compiled(lang: str = "en"):
+    """The combined regex plus, per rule, the (prefixed group name, short name) pairs."""
+    macros = _macros(load(lang))
+    parts, groups = [], {}
+    for name, template in RULES:
+        body = template
+        for key, val in macros.items():
+            body = body.replace("{" + key + "}", val)
+        body = re.sub(r"\(\?P<([a-z0-9_]+)>", lambda m: f"(?P<{name}__{m.group(1)}>", body)
+        parts.append(f"(?P<{name}>{body})")
+        groups[name] = [(f"{name}__{g}", g) for g in re.findall(r"\(\?P<([a-z0-9_]+)>", template)]
+    # Candidates begin at a word start; the lookahead skips most positions cheaply.
+    pattern = r"(?<![\w'])(?=[\w'])(?:" + "|".join(parts) + ")"
+    return re.compile(pattern, re.IGNORECASE), groups
+
+
+def find(text: str, lang: str = "en"):
+    """Yield (rule, start, end, groups) for every candidate, left to right, non-overlapping."""
+    rx, groups = compiled(lang)
+    for m in rx.finditer(text):
+        rule = m.lastgroup
+        g = {short: m.group(full) for full, short in groups[rule]}
+        yield rule, m.start(), m.end(), g

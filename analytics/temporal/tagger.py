@@ -1,0 +1,130 @@
+"""tag(): find candidates, resolve them in reading order, widen extents, anchor durations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .dates import Ref
+from .patterns import find
+from .resolve import Resolver, Sem
+from .timex import Timex
+
+_POS_MOD = re.compile(
+    r"(?:(?:the\s+)?(?P<pm>very\s+beginning|beginning|start|middle|end|close|first\s+half|second\s+half|turn)\s+of\s+"
+    r"|(?:the\s+)?(?P<pm2>early|earlier|late|later|mid)(?:\s+|-))$", re.IGNORECASE)
+_QTY_MOD = re.compile(
+    r"(?P<q>about|around|roughly|approximately|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least"
+    r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over|over|under|only|just)\s+$", re.IGNORECASE)
+_QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
+        "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN", "less than": "LESS_THAN",
+        "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+        "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+        "over": "MORE_THAN", "under": "LESS_THAN", "only": None, "just": None}
+_POS = {"beginning": "START", "very beginning": "START", "start": "START", "middle": "MID", "end": "END",
+        "close": "END", "first half": "START", "second half": "END", "turn": "START",
+        "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID"}
+_NUMERIC_START = re.compile(r"[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                            r"forty|fifty|sixty|seventy|eighty|ninety|several|a few|a couple|a dozen|a hundred)\b", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:end(?:ed|ing|s)?|until|till|through|conclud\w*|finish\w*|over\s+by|culminat\w*)\b", re.IGNORECASE)
+_START_CUE = re.compile(r"\b(?:beg[au]n|begin\w*|start\w*|since|launch\w*|commenc\w*|broke\s+out|erupt\w*)\b", re.IGNORECASE)
+
+DEICTIC_RULES = {"deictic", "this_pod", "wd_pod", "weekday", "month_rel"}
+EXPLICIT_YEAR_RULES = {"year", "mdy", "dmy", "month_year", "fiscal", "season_year", "iso", "numeric", "quarter"}
+
+
+def _narrative(cands, dct: date | None) -> bool:
+    """History text (dates far from the DCT, nothing said relative to it) is read in narrative mode."""
+    if dct is None:
+        return True
+    deictic, years = 0, []
+    for rule, s, e, g in cands:
+        if rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
+                or (rule == "ago" and (g.get("dir") or "").lower() == "ago"):
+            deictic += 1
+        if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
+            years.append(int(g["y"]))
+    if deictic or len(years) < 2:
+        return False
+    years.sort()
+    return years[len(years) // 2] <= dct.year - 3
+
+
+def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
+    """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod)."""
+    window = text[max(floor, s - 40):s]
+    if sem.type in ("DATE", "TIME") and sem.ref is not None:
+        m = _POS_MOD.search(window)
+        if m:
+            word = " ".join((m.group("pm") or m.group("pm2")).lower().split())
+            return s - (len(window) - m.start()), _POS[word]
+    if sem.type in ("DURATION", "DATE") and _NUMERIC_START.match(text, s):
+        m = _QTY_MOD.search(window)
+        if m:
+            return s - (len(window) - m.start()), _QTY[" ".join(m.group("q").lower().split())]
+    return s, None
+
+
+def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
+    first, last, prec = sem.first, sem.last, sem.precision
+    if sem.ref is not None:
+        first, last = sem.ref.start, sem.ref.end
+        prec = prec or sem.ref.precision
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+    basis = sem.basis if (first is not None or sem.basis != "unresolved") else "unresolved"
+    return Timex(s, e, text[s:e], sem.type, sem.value, first, last, prec or "unknown", basis, sem.mod)
+
+
+def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
+    """A duration next to an event boundary date ("a 10-year war that ended in 1989") gets its span."""
+    for i, (s, e, sem) in enumerate(found):
+        if sem.type != "DURATION" or sem.first is not None or not sem.dur or sem.dur[0] is None:
+            continue
+        n, unit = sem.dur
+        if resolver.lex["units"][unit].get("clock"):
+            continue
+        s0, s1 = resolver.sentences.bounds(s)
+        for s2, e2, other in found[i + 1:]:
+            if s2 >= s1:
+                break
+            if other.type != "DATE" or other.ref is None:
+                continue
+            between = text[e:s2]
+            if _END_CUE.search(between):
+                start = other.ref.shift(-n, unit if unit != "weekend" else "week")
+                sem.first, sem.last = start.start, other.ref.end
+            elif _START_CUE.search(between):
+                end = other.ref.shift(n, unit if unit != "weekend" else "week")
+                sem.first, sem.last = other.ref.start, end.end if end.gran == other.ref.gran else end.start
+            else:
+                continue
+            sem.precision, sem.basis = other.ref.precision, "narrative"
+            break
+
+
+def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    cands = list(find(text, lang))
+    resolver = Resolver(text, dct, lang)
+    resolver.narrative = _narrative(cands, dct)
+    found: list[tuple[int, int, Sem]] = []
+    last_end = 0
+    for rule, s, e, g in cands:
+        try:
+            sem = getattr(resolver, "r_" + rule)(g, s, e)
+        except (ValueError, OverflowError, KeyError):  # out-of-calendar arithmetic on odd input
+            sem = None
+        if sem is None:
+            continue
+        s2, mod = _widen(text, s, sem, last_end)
+        if mod or s2 != s:
+            sem.mod = sem.mod or mod
+            s = s2
+        found.append((s, e, sem))
+        last_end = e
+        if sem.ref is not None and sem.type in ("DATE", "TIME"):
+            resolver.anchor, resolver._anchor_pos = sem.ref, s
+    _anchor_durations(text, found, resolver)
+    return [_to_timex(text, s, e, sem) for s, e, sem in found]
