@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternation, load
+from .lexicon import alternation, load, trie_alternation
 
 NUMWORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUMWORD_ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -119,10 +119,33 @@ RULES: list[tuple[str, str]] = [
 ]
 
 
+# Words a rule can begin with, besides the lexicon's own words and digits. The combined regex
+# only runs at word starts that begin one of these (tests check the gate loses nothing).
+STARTERS = """the this last next past previous coming current following preceding prior same latest most recent
+that year month quarter week day night weekend years months weeks days decades hours minutes centuries
+every each once twice thrice per noon midnight today yesterday tomorrow tonight fiscal calendar financial
+model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
+number""".split()
+
+
+def _starters(lex: dict) -> list[str]:
+    words = set(STARTERS)
+    for key in ("months", "weekdays", "seasons", "ordinals", "units", "sets"):
+        words.update(lex[key])
+    for key in ("numbers", "vague", "holidays"):
+        words.update(k.split()[0] for k in lex[key])
+    words.update(NUMWORD_TENS.split("|") + NUMWORD_ONES.split("|") + NUMWORD_TEENS.split("|"))
+    words.update(w + "s" for w in lex["weekdays"])
+    words.update(u + "s" for u in lex["units"])
+    words.update(lex["unit_plurals"])
+    return sorted(words)
+
+
 @lru_cache(maxsize=None)
 def compiled(lang: str = "en"):
     """The combined regex plus, per rule, the (prefixed group name, short name) pairs."""
-    macros = _macros(load(lang))
+    lex = load(lang)
+    macros = _macros(lex)
     parts, groups = [], {}
     for name, template in RULES:
         body = template
@@ -131,8 +154,10 @@ def compiled(lang: str = "en"):
         body = re.sub(r"\(\?P<([a-z0-9_]+)>", lambda m: f"(?P<{name}__{m.group(1)}>", body)
         parts.append(f"(?P<{name}>{body})")
         groups[name] = [(f"{name}__{g}", g) for g in re.findall(r"\(\?P<([a-z0-9_]+)>", template)]
-    # Candidates begin at a word start; the lookahead skips most positions cheaply.
-    pattern = r"(?<![\w'])(?=[\w'])(?:" + "|".join(parts) + ")"
+    # Candidates begin at a word start that can begin a rule; the prefix-factored lookahead rejects
+    # every other word in a few steps, so the full alternation runs at few positions.
+    gate = r"(?=(?:" + trie_alternation(_starters(lex)) + r")(?![a-z])|[0-9']|(?-i:[QH])[1-4])"
+    pattern = r"(?<![\w'])" + gate + "(?:" + "|".join(parts) + ")"
     return re.compile(pattern, re.IGNORECASE), groups
 
 

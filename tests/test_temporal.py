@@ -1,0 +1,250 @@
+"""Tests for analytics.temporal: tables per expression class, properties, and the TE3 scorer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics.temporal import Timex, span_of, tag
+from analytics.temporal.patterns import compiled, find
+from analytics.temporal.score import match_doc, score
+
+DCT = date(2021, 10, 20)  # a Wednesday, ISO week 42
+
+
+def only(text: str, dct: date | None = DCT, expect_n: int = 1) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == expect_n, [t.as_dict() for t in found]
+    return found[0]
+
+
+# (sentence, DCT, expected extent, value, precision, first_day, last_day)
+SEED = [
+    ("It designated the group a terrorist organization in 2003.", DCT, "2003", "2003", "year", "2003-01-01", "2003-12-31"),
+    ("The withdrawal of its troops in 1989.", DCT, "1989", "1989", "year", "1989-01-01", "1989-12-31"),
+    ("After their takeover of the Afghan capital in August.", DCT, "August", "2021-08", "month", "2021-08-01", "2021-08-31"),
+    ("Last week Russian President Vladimir Putin noted that.", DCT, "Last week", "2021-W41", "week", "2021-10-11", "2021-10-17"),
+    ("A large-scale military exercise began this week.", DCT, "this week", "2021-W42", "week", "2021-10-18", "2021-10-24"),
+    ("In recent years, Moscow has made a comeback.", DCT, "recent years", "PAST_REF", "unknown", None, None),
+]
+
+EXPLICIT = [
+    ("The accord was signed on March 26, 1996.", DCT, "March 26, 1996", "1996-03-26", "day", "1996-03-26", "1996-03-26"),
+    ("It was signed on 7 August 1998 in Nairobi.", DCT, "7 August 1998", "1998-08-07", "day", "1998-08-07", "1998-08-07"),
+    ("Prices rose in January 1998.", DCT, "January 1998", "1998-01", "month", "1998-01-01", "1998-01-31"),
+    ("Elections were held on 2019-05-26.", DCT, "2019-05-26", "2019-05-26", "day", "2019-05-26", "2019-05-26"),
+    ("The deal closed on 10/20/2020.", DCT, "10/20/2020", "2020-10-20", "day", "2020-10-20", "2020-10-20"),
+    ("Profits fell in fiscal 1989.", DCT, "fiscal 1989", "1989", "year", "1989-01-01", "1989-12-31"),
+    ("Unrest spread in the summer of 1968.", DCT, "the summer of 1968", "1968-SU", "season", "1968-06-01", "1968-08-31"),
+    ("Growth slowed in the third quarter of 2020.", DCT, "the third quarter of 2020", "2020-Q3", "quarter", "2020-07-01", "2020-09-30"),
+    ("Oil boomed in the 1970s.", DCT, "the 1970s", "197", "decade", "1970-01-01", "1979-12-31"),
+    ("The revolt of the 11th century failed.", DCT, "the 11th century", "10", "unknown", "1000-01-01", "1099-12-31"),
+    ("Officials met on Christmas Day 2019.", DCT, "Christmas Day 2019", "2019-12-25", "day", "2019-12-25", "2019-12-25"),
+]
+
+RELATIVE = [
+    # tense decides direction: past -> most recent before the DCT, future -> next after it
+    ("The ceasefire will take effect on Monday.", DCT, "Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
+    ("The ceasefire took effect on Monday.", DCT, "Monday", "2021-10-18", "day", "2021-10-18", "2021-10-18"),
+    ("Talks will resume in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),
+    ("Talks collapsed in November.", DCT, "November", "2020-11", "month", "2020-11-01", "2020-11-30"),
+    ("Talks will resume in February.", DCT, "February", "2022-02", "month", "2022-02-01", "2022-02-28"),
+    ("The minister arrived on Oct. 12.", DCT, "Oct. 12", "2021-10-12", "day", "2021-10-12", "2021-10-12"),
+    ("The talks ended yesterday.", DCT, "yesterday", "2021-10-19", "day", "2021-10-19", "2021-10-19"),
+    ("The vote is today.", DCT, "today", "2021-10-20", "day", "2021-10-20", "2021-10-20"),
+    ("They will vote tomorrow.", DCT, "tomorrow", "2021-10-21", "day", "2021-10-21", "2021-10-21"),
+    ("Inflation rose last month.", DCT, "last month", "2021-09", "month", "2021-09-01", "2021-09-30"),
+    ("Elections are due next year.", DCT, "next year", "2022", "year", "2022-01-01", "2022-12-31"),
+    ("The law passed this year.", DCT, "this year", "2021", "year", "2021-01-01", "2021-12-31"),
+    ("The base closed two years ago.", DCT, "two years ago", "2019", "year", "2019-01-01", "2019-12-31"),
+    ("He left three days ago.", DCT, "three days ago", "2021-10-17", "day", "2021-10-17", "2021-10-17"),
+    ("Troops arrived last Friday.", DCT, "last Friday", "2021-10-15", "day", "2021-10-15", "2021-10-15"),
+    ("Talks resume next Monday.", DCT, "next Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
+    ("Rebels attacked last summer.", DCT, "last summer", "2021-SU", "season", "2021-06-01", "2021-08-31"),
+    ("A summit is planned for early next year.", DCT, "early next year", "2022", "year", "2022-01-01", "2022-12-31"),
+    ("Exports fell in the second quarter.", DCT, "the second quarter", "2021-Q2", "quarter", "2021-04-01", "2021-06-30"),
+    ("Fighting resumed this morning.", DCT, "this morning", "2021-10-20TMO", "day", "2021-10-20", "2021-10-20"),
+    ("Shelling was heard at 10 p.m. Tuesday.", DCT, "10 p.m. Tuesday", "2021-10-19T22:00", "day", "2021-10-19", "2021-10-19"),
+]
+
+NARRATIVE = [
+    ("The empire fell in 1453. The following year the sultan moved his court.", DCT, "The following year", "1454", "year", "1454-01-01", "1454-12-31"),
+    ("The treaty was signed on May 5, 1955. Two days later the troops left.", DCT, "Two days later", "1955-05-07", "day", "1955-05-07", "1955-05-07"),
+    ("Profit fell in the third quarter of 2020 from a year earlier.", DCT, "a year earlier", "2019-Q3", "quarter", "2019-07-01", "2019-09-30"),
+]
+
+DURATIONS = [
+    ("The Soviet Union fought a 10-year war in Afghanistan.", DCT, "10-year", "P10Y", "unknown", None, None),
+    ("The siege lasted two weeks.", DCT, "two weeks", "P2W", "unknown", None, None),
+    ("He served 2 1/2 years in prison.", DCT, "2 1/2 years", "P2.5Y", "unknown", None, None),
+    ("Shares fell in the first nine months.", DCT, "the first nine months", "P9M", "unknown", None, None),
+    ("Prices rose over the past two months.", DCT, "the past two months", "P2M", "month", "2021-08-21", "2021-10-20"),
+    ("The talks lasted more than four hours.", DCT, "more than four hours", "PT4H", "unknown", None, None),
+    ("The unrest has lasted for years.", DCT, "years", "PXY", "unknown", None, None),
+]
+
+VAGUE_AND_SETS = [
+    ("Prices are now falling.", DCT, "now", "PRESENT_REF", "unknown", None, None),
+    ("He recently resigned.", DCT, "recently", "PAST_REF", "unknown", None, None),
+    ("Talks may resume in the future.", DCT, "the future", "FUTURE_REF", "unknown", None, None),
+    ("The paper is published daily.", DCT, "daily", "P1D", "unknown", None, None),
+    ("The council meets every Monday.", DCT, "every Monday", "XXXX-WXX-1", "unknown", None, None),
+    ("He earns $40,000 a year.", DCT, "a year", "P1Y", "unknown", None, None),
+    ("Inspections happen twice a year.", DCT, "twice a year", "P1Y", "unknown", None, None),
+]
+
+UNRESOLVED = [
+    ("They took the capital in August.", None, "August", "XXXX-08", "unknown", None, None),
+    ("Last week the president spoke.", None, "Last week", "XXXX-WXX", "unknown", None, None),
+    ("The vote was on Monday.", None, "Monday", "XXXX-WXX-1", "unknown", None, None),
+    ("The war ended in 1989.", None, "1989", "1989", "year", "1989-01-01", "1989-12-31"),
+]
+
+ALL = SEED + EXPLICIT + RELATIVE + NARRATIVE + DURATIONS + VAGUE_AND_SETS + UNRESOLVED
+
+
+@pytest.mark.parametrize("text,dct,extent,value,precision,first,last", ALL)
+def test_expression(text, dct, extent, value, precision, first, last):
+    found = tag(text, dct)
+    hits = [t for t in found if t.text == extent]
+    assert hits, f"{extent!r} not found in {[t.text for t in found]}"
+    t = hits[0]
+    assert text[t.start:t.end] == extent
+    assert (t.value, t.precision) == (value, precision)
+    assert (t.first_day.isoformat() if t.first_day else None) == first
+    assert (t.last_day.isoformat() if t.last_day else None) == last
+
+
+@pytest.mark.parametrize("text,types", [
+    ("The siege lasted two weeks.", ["DURATION"]),
+    ("The paper is published daily.", ["SET"]),
+    ("Fighting resumed this morning.", ["TIME"]),
+    ("They met on Friday.", ["DATE"]),
+])
+def test_types(text, types):
+    assert [t.type for t in tag(text, DCT)] == types
+
+
+@pytest.mark.parametrize("text", [
+    "You may leave now if you wish.",          # "may" the verb: only "now" is a timex
+    "Troops march on the capital.",
+    "He paid $1990 for 2,000 rifles.",
+    "A second round of talks.",
+])
+def test_not_dates(text):
+    found = tag(text, DCT)
+    assert all(t.text not in ("may", "march", "1990", "A second", "2,000") for t in found), found
+
+
+def test_seed_duration_anchored_to_end_date():
+    text = "The Soviet Union fought a 10-year war in Afghanistan that ended with the withdrawal of its troops in 1989."
+    dur = [t for t in tag(text, DCT) if t.type == "DURATION"][0]
+    assert (dur.text, dur.value, dur.basis) == ("10-year", "P10Y", "narrative")
+    assert span_of(dur) == (date(1979, 1, 1), date(1989, 12, 31))
+
+
+def test_unresolved_never_uses_the_clock():
+    for t in tag("Yesterday, last month and next Friday, three days ago.", None):
+        assert t.first_day is None and t.basis == "unresolved"
+
+
+def test_extent_excludes_prepositions_and_keeps_modifiers():
+    texts = {t.text for t in tag("It happened in late November, in mid-1996 and at the end of 1990.", DCT)}
+    assert {"late November", "mid-1996", "the end of 1990"} <= texts
+
+
+def test_as_dict_is_json_ready():
+    d = only("The war ended in 1989.").as_dict()
+    assert d == {"start": 17, "end": 21, "text": "1989", "type": "DATE", "value": "1989", "first_day": "1989-01-01",
+                 "last_day": "1989-12-31", "precision": "year", "basis": "explicit", "mod": None}
+
+
+def test_gate_loses_no_candidate():
+    """The word-start gate in the combined regex must not hide any match the rules would find."""
+    import re
+
+    rx, _ = compiled()
+    ungated = re.compile(rx.pattern.replace(rx.pattern[rx.pattern.index("(?=(?:"):rx.pattern.index("(?:(?P<")], ""),
+                         re.IGNORECASE)
+    text = " ".join(s for s, *_ in ALL) + " Q3 2021, H1 and 'the '80s', Mondays, Thanksgiving, nineteen ninety-six."
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in ungated.finditer(text)]
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(["in", "on", "last", "next", "the", "week", "year", "August", "Monday", "1989", "2 1/2",
+                         "ago", "early", "mid-", "the end of", "years", "a", "10-year", "Q3", "9/11/2001", "ended",
+                         "will", "said", "'80s", "century", "every", "twice", "today", "9999", "0001", "31", "Feb."])
+
+
+def _check(text: str, dct) -> None:
+    found = tag(text, dct)
+    prev_end = -1
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.text == text[t.start:t.end]
+        assert t.start >= prev_end
+        prev_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if t.first_day is not None or t.last_day is not None:
+            assert t.first_day is not None and t.last_day is not None and t.first_day <= t.last_day
+        t.as_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.dates()))
+def test_never_raises_on_unicode(text, dct):
+    _check(text, dct)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=30).map(" ".join), st.one_of(st.none(), st.dates()))
+def test_never_raises_on_temporal_word_salad(text, dct):
+    _check(text, dct)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=5).map(" ".join))
+def test_long_input(chunk):
+    _check((chunk + ". ") * 5000, DCT)
+
+
+# -- scorer ---------------------------------------------------------------------------------------
+
+def _t(s, e, typ="DATE", value="1989"):
+    return {"start": s, "end": e, "type": typ, "value": value}
+
+
+def test_scorer_perfect():
+    g = [_t(0, 4), _t(10, 19, "DURATION", "P2W")]
+    r = score([(g, list(g))])
+    assert r["strict"]["f1"] == r["relaxed"]["f1"] == r["value"]["f1"] == r["type"]["f1"] == 1.0
+
+
+def test_scorer_relaxed_and_attributes():
+    gold = [_t(0, 10, value="2021-W41"), _t(20, 24, value="1989"), _t(30, 35, value="P1Y")]
+    system = [_t(5, 10, value="2021-W41"), _t(20, 24, value="1990"), _t(40, 44, value="2001")]
+    r = score([(gold, system)])
+    assert r["strict"]["p"] == pytest.approx(1 / 3) and r["strict"]["r"] == pytest.approx(1 / 3)
+    assert r["relaxed"]["p"] == pytest.approx(2 / 3) and r["relaxed"]["r"] == pytest.approx(2 / 3)
+    assert r["value"]["accuracy"] == pytest.approx(1 / 2)
+    assert r["value"]["f1"] == pytest.approx(0.5 * 2 / 3)
+    assert r["type"]["accuracy"] == 1.0
+
+
+def test_scorer_empty_system():
+    r = score([([_t(0, 4)], [])])
+    assert r["relaxed"]["f1"] == 0.0 and r["counts"]["gold"] == 1
+
+
+def test_match_doc_reports_misses_and_spurious():
+    res = match_doc([_t(0, 4)], [_t(10, 12)])
+    assert len(res.missed) == 1 and len(res.spurious) == 1 and not res.pairs
+
+
+def test_find_yields_rules():
+    assert [r for r, *_ in find("on Monday, 12 March 2001")] == ["dmy"] or \
+        [r for r, *_ in find("on Monday, 12 March 2001")][0] in ("dmy", "weekday")
