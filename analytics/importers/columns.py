@@ -1,0 +1,185 @@
+"""Vectorised column helpers shared by the format modules: Arrow arrays in, cleaned arrays and
+"bad value" masks out. No Python loop runs per row; value mappings (FIPS -> ISO3, names -> canonical
+actors) are computed once per distinct value and spread back with `take`.
+
+    >>> clean_str(pa.array([" a ", "", None])).to_pylist()
+    ['a', None, None]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def combined(arr) -> pa.Array:
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def clean_str(arr) -> pa.Array:
+    """Trim whitespace; empty strings become null (the frame's missing value)."""
+    arr = combined(arr)
+    if not pa.types.is_string(arr.type):
+        arr = pc.cast(arr, pa.string())
+    arr = pc.utf8_trim_whitespace(arr)
+    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+
+
+def not_null(arr) -> np.ndarray:
+    return pc.is_valid(arr).to_numpy(zero_copy_only=False)
+
+
+def to_float(arr, lo: float | None = None, hi: float | None = None) -> tuple[pa.Array, np.ndarray]:
+    """Strings -> float64. Returns (values, bad) where bad marks present values that are not finite
+    numbers or fall outside lo..hi; bad values are nulled."""
+    arr = clean_str(arr)
+    try:
+        out = pc.cast(arr, pa.float64())
+    except pa.ArrowInvalid:
+        out = pa.array(pd.to_numeric(arr.to_pandas(), errors="coerce").to_numpy(dtype="float64", na_value=np.nan), from_pandas=True)
+    ok = pc.is_finite(out)
+    if lo is not None:
+        ok = pc.and_(ok, pc.greater_equal(out, lo))
+    if hi is not None:
+        ok = pc.and_(ok, pc.less_equal(out, hi))
+    ok = pc.fill_null(ok, False)
+    bad = pc.and_(pc.is_valid(arr), pc.invert(ok))
+    return pc.if_else(ok, out, pa.scalar(None, pa.float64())), bad.to_numpy(zero_copy_only=False)
+
+
+def to_int(arr, lo: int | None = None, hi: int | None = None) -> tuple[pa.Array, np.ndarray]:
+    """Strings -> int64 (whole numbers only, "3.0" accepted). Returns (values, bad) like to_float."""
+    values, bad = to_float(arr, lo, hi)
+    whole = pc.fill_null(pc.equal(pc.floor(values), values), True)
+    bad = bad | ~whole.to_numpy(zero_copy_only=False)
+    values = pc.if_else(whole, values, pa.scalar(None, pa.float64()))
+    return pc.cast(values, pa.int64()), bad
+
+
+def to_date(arr, formats: tuple[tuple[str, str], ...]) -> tuple[pa.Array, np.ndarray]:
+    """Strings -> timestamp[s] trying each (strptime format, regex with a named group "day") in turn.
+
+    Arrow's strptime rolls impossible days over ("31-Feb-20" -> 2 March), so a parse counts only when
+    the day it produced is the day written. Returns (dates, bad) where bad marks present, unparsable values.
+    """
+    arr = clean_str(arr)
+    out = pa.nulls(len(arr), pa.timestamp("s"))
+    for fmt, day_re in formats:
+        parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+        day = pc.struct_field(pc.extract_regex(arr, day_re), [0])
+        day = pc.cast(pc.if_else(pc.equal(day, ""), pa.scalar(None, pa.string()), day), pa.int64())
+        same = pc.fill_null(pc.equal(pc.day(parsed), day), False)
+        out = pc.coalesce(out, pc.if_else(same, parsed, pa.scalar(None, pa.timestamp("s"))))
+    bad = pc.and_(pc.is_valid(arr), pc.is_null(out))
+    return out, bad.to_numpy(zero_copy_only=False)
+
+
+def map_distinct(arr, fn: Callable[[str], object], type_=pa.string()) -> pa.Array:
+    """Apply `fn` to each distinct non-null value once and spread the results over the rows."""
+    arr = combined(arr)
+    if len(arr) == 0:
+        return pa.array([], type_)
+    enc = pc.dictionary_encode(arr)
+    values = [fn(v) for v in enc.dictionary.to_pylist()]
+    table = pa.array(values, type_)
+    return pc.take(table, enc.indices)
+
+
+def map_distinct_rows(columns: list, fn: Callable[..., object], type_=pa.string()) -> pa.Array:
+    """Like map_distinct over several string columns at once: fn(*values) runs once per distinct combination."""
+    cols = [clean_null(combined(c)) for c in columns]
+    n = len(cols[0])
+    if n == 0:
+        return pa.array([], type_)
+    # Joins never match nulls, so missing values travel as a sentinel that cannot occur in cleaned text.
+    keys = [pc.fill_null(c, _NULL) for c in cols]
+    names = [f"k{i}" for i in range(len(keys))]
+    t = pa.table(dict(zip(names, keys)))
+    distinct = t.group_by(names, use_threads=False).aggregate([])
+    values = [[None if v == _NULL else v for v in distinct[nm].to_pylist()] for nm in names]
+    results = pa.array([fn(*r) for r in zip(*values)], type_)
+    distinct = distinct.append_column("__i", pa.array(np.arange(len(distinct), dtype=np.int64)))
+    joined = t.append_column("__row", pa.array(np.arange(n, dtype=np.int64))).join(
+        distinct, keys=names, join_type="left outer", use_threads=False
+    )
+    return pc.take(results, joined.sort_by("__row")["__i"])
+
+
+_NULL = "\x00"
+
+
+def clean_null(arr) -> pa.Array:
+    """Null-typed (all missing) columns as strings, so they can be joined and compared."""
+    return pc.cast(arr, pa.string()) if pa.types.is_null(arr.type) else arr
+
+
+def str_series(arr) -> pd.Series:
+    """Arrow strings -> a pandas string Series (Arrow-backed, NA for missing) without a Python copy."""
+    arr = combined(arr)
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        arr = pc.cast(arr, pa.string())
+    return pd.Series(pd.arrays.ArrowStringArray(pc.cast(arr, pa.large_string())), dtype="string")
+
+
+def float_series(arr) -> pd.Series:
+    return pd.Series(pd.array(combined(arr).to_numpy(zero_copy_only=False), dtype="Float64"))
+
+
+def int_series(arr) -> pd.Series:
+    arr = combined(arr)
+    values = pc.fill_null(arr, 0).to_numpy(zero_copy_only=False).astype("int64")
+    mask = pc.is_null(arr).to_numpy(zero_copy_only=False)
+    return pd.Series(pd.arrays.IntegerArray(values, mask))
+
+
+def date_series(arr) -> pd.Series:
+    arr = pc.cast(combined(arr), pa.timestamp("us"))
+    return pd.Series(arr.to_numpy(zero_copy_only=False)).astype("datetime64[us]")
+
+
+def null_str(n: int) -> pa.Array:
+    return pa.nulls(n, pa.string())
+
+
+def frame_from(arrays: dict, n: int) -> pd.DataFrame:
+    """Arrow arrays keyed by frame column -> a frame with every declared column in its declared dtype.
+
+    Columns not given are all-missing. This is `schema.conform` for Arrow input, without its per-value
+    conversions (the format modules have already produced typed, cleaned arrays).
+    """
+    from analytics import schema
+
+    out = {}
+    for col in schema.COLUMN_SPECS:
+        arr = arrays.get(col.name)
+        if col.kind == "str":
+            out[col.name] = str_series(arr if arr is not None else null_str(n))
+        elif col.kind in ("date", "timestamp"):
+            out[col.name] = date_series(arr if arr is not None else pa.nulls(n, pa.timestamp("s")))
+        elif col.kind == "int":
+            out[col.name] = int_series(arr if arr is not None else pa.nulls(n, pa.int64()))
+        elif col.kind == "float":
+            out[col.name] = float_series(arr if arr is not None else pa.nulls(n, pa.float64()))
+        else:
+            out[col.name] = pd.Series(pd.array([pd.NA] * n, dtype="boolean"))
+    return pd.DataFrame(out)
+
+
+def const_str(value: str, n: int) -> pa.Array:
+    return pa.repeat(pa.scalar(value, pa.string()), n)
+
+
+def prefixed(prefix: str, arr, *more, sep: str = ":") -> pa.Array:
+    """prefix + arr (+ sep + more...) per row; null where any part is null."""
+    parts = [combined(arr)] + [combined(m) for m in more]
+    n = len(parts[0])
+    pieces = [const_str(prefix, n)]
+    for i, p in enumerate(parts):
+        if i:
+            pieces.append(const_str(sep, n))
+        pieces.append(p)
+    return pc.binary_join_element_wise(*pieces, "", null_handling="emit_null")

@@ -1,0 +1,112 @@
+"""Per-value lookups the importers apply to distinct values: countries, regions, canonical actors,
+CAMEO labels. Each function takes one value and is cheap; `columns.map_distinct` calls it once per
+distinct value of a column, never per row.
+
+"One actor, one node": a country-level actor from any origin (GDELT's "RUSSIA" coded RUS, ICEWS's
+"Russian Federation", the text's "Russia") gets the same canonical name, `country_info(iso3).name`.
+Other actors go through `analytics.actors.canonical_actor`, the same function text extraction uses.
+
+    >>> country_code("RUS"), country_code("AFR")
+    ('RUS', None)
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from analytics import geo
+from analytics.coding import cameo
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+
+
+def country_code(code: str | None) -> str | None:
+    """A CAMEO country code (ISO3 for countries) -> ISO3, or None for regional or unknown codes (AFR, MEA, WSB)."""
+    if not code or len(code) != 3:
+        return None
+    info = geo.country_info(code)
+    return info.iso3 if info else None
+
+
+def country_name_to_iso3(name: str | None) -> str | None:
+    """A country as a dataset names it ("Russian Federation", "Korea, Republic of") -> ISO3, or None."""
+    return geo.country_from_any(name) if name else None
+
+
+def fips_to_iso3(fips: str | None) -> str | None:
+    return geo.fips_to_iso3(fips) if fips else None
+
+
+def region(iso3: str | None) -> str | None:
+    return geo.region_for_country(iso3) if iso3 else None
+
+
+def country_display_name(iso3: str | None) -> str | None:
+    info = geo.country_info(iso3) if iso3 else None
+    return info.name if info else None
+
+
+@lru_cache(maxsize=1)
+def _canonical_fn():
+    try:
+        from analytics.actors import canonical_actor
+    except ImportError:  # the actors component is optional for importing: names are then kept as given
+        return None
+    return canonical_actor
+
+
+def actor_name(name: str | None, code: str | None = None, country: str | None = None) -> str | None:
+    """Canonical actor name for a dataset actor.
+
+    `country` is the actor's ISO3 when the dataset gives one. A country-level actor (its CAMEO code is
+    just the country code, or its name names the country) becomes the country's canonical name.
+    """
+    if country and (code == country or (name and geo.country_from_any(name) == country)):
+        return country_display_name(country)
+    if not name:
+        if code and country_code(code):
+            return country_display_name(code)
+        return None
+    canonical = _canonical_fn()
+    if canonical is not None:
+        try:
+            found = canonical(name)
+        except Exception:  # noqa: BLE001 - a lookup miss must not fail an import; keep the dataset's name
+            found = None
+        if found:
+            return getattr(found, "name", found)
+    if name.isupper():  # GDELT writes names in capitals
+        return name.title()
+    return name
+
+
+def cameo_info(code: str | None) -> tuple[str | None, str | None, int | None, float | None]:
+    """(label, root, quad_class, goldstein) for a CAMEO event code, or Nones when the code is unknown."""
+    if not code:
+        return None, None, None, None
+    try:
+        return cameo.event_info(code)
+    except KeyError:
+        return None, None, None, None
+
+
+def cameo_label(code: str | None) -> str | None:
+    return cameo_info(code)[0]
+
+
+def cameo_code(code: str | None) -> str | None:
+    """The code with leading zeros as the CAMEO table spells it ("42" -> "042"), or None if unknown."""
+    return cameo.normalise_code(code) if code else None
+
+
+def cameo_plover(code: str | None) -> str | None:
+    return cameo.plover(code) if code else None
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a lexicon TSV with a header; lines starting with # are comments."""
+    with (LEXICONS / name).open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
