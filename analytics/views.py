@@ -1,0 +1,538 @@
+"""Filtered store -> what one chart needs: small DataFrames computed inside DuckDB.
+
+Every function takes a `Store` and a `Filters`, runs its filtering and aggregation as SQL over the
+`events` table, and returns only what a chart draws: at most a few thousand rows whatever the size of
+the store. When a view drops rows for display (a sample of events, the busiest actors only) it says so
+in its `note`, which the chart shows.
+
+Example:
+    >>> from analytics.store import Store
+    >>> from analytics.filters import Filters
+    >>> tl = timeline(Store("data/events.duckdb"), Filters(actors=("Taliban",)))   # doctest: +SKIP
+    >>> tl.events.columns[:3].tolist()                                            # doctest: +SKIP
+    ['event_id', 'date_start', 'date_end']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analytics import schema
+from analytics.filters import Filters
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+# Display budgets: what a chart may send to the browser, whatever the number of events.
+TIMELINE_MAX_EVENTS = 1500
+TIMELINE_MAX_LANES = 12
+NETWORK_MAX_NODES = 40
+NETWORK_MAX_EDGES = 150
+MAP_MAX_ARCS = 300
+MAP_MAX_PLACES = 1500
+TABLE_PAGE_SIZE = 100
+EXPORT_MAX_ROWS = 1_000_000
+HOVER_SENTENCE_CHARS = 240
+
+LANE_KINDS = ("actor", "root", "quad")
+BINS = ("day", "week", "month", "year")
+_SAFE_URL = re.compile(r"^https?://", re.I)
+
+CITATIONS = {
+    "gdelt": "The GDELT Project, https://www.gdeltproject.org/",
+    "icews": "Boschee et al., ICEWS Coded Event Data, Harvard Dataverse, doi:10.7910/DVN/28075",
+    "acled": "Armed Conflict Location & Event Data (ACLED), https://acleddata.com",
+    "text": "events coded from the ingested news articles (see each event's source)",
+}
+
+
+@lru_cache(maxsize=1)
+def root_labels() -> dict[str, str]:
+    """CAMEO root code -> its label, e.g. "14" -> "Protest"."""
+    out = {}
+    with open(LEXICONS / "cameo_eventcodes.tsv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            code, _, label = line.rstrip("\n").partition("\t")
+            if len(code) == 2 and code.isdigit():
+                out[code] = label.strip().capitalize()
+    return out
+
+
+def _where(filters: Filters, extra: str | None = None) -> tuple[str, list]:
+    sql, params = filters.where()
+    if extra:
+        sql = f"({sql}) AND {extra}"
+    return sql, list(params)
+
+
+def _one(store, sql: str, params) -> tuple:
+    with store.read() as cur:
+        return cur.execute(sql, params).fetchall()[0]
+
+
+# -- summary and filter choices -----------------------------------------------------------------
+@dataclass
+class Summary:
+    events: int
+    first: dt.date | None
+    last: dt.date | None
+    origins: dict = field(default_factory=dict)
+    no_country_actor: int = 0  # events whose actors have no known country (drawn nowhere on the map)
+
+
+def summary(store, filters: Filters) -> Summary:
+    """How many events the filters keep, their date span and origins."""
+    where, params = _where(filters)
+    n, first, last, no_country = _one(
+        store,
+        f"""SELECT count(*), min(date_start), max(coalesce(date_end, date_start)),
+                   count(*) FILTER (WHERE actor1_country IS NULL AND actor2_country IS NULL AND country IS NULL)
+            FROM events WHERE {where}""",
+        params,
+    )
+    origins = store.query(f"SELECT origin, count(*) AS n FROM events WHERE {where} GROUP BY origin ORDER BY n DESC", params)
+    return Summary(int(n), _date(first), _date(last), dict(zip(origins["origin"], origins["n"].astype(int))), int(no_country))
+
+
+def _date(v) -> dt.date | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+        return None
+    return pd.Timestamp(v).date()
+
+
+@dataclass
+class Choices:
+    """What the sidebar offers: the values present in the store (busiest first, bounded)."""
+
+    actors: list
+    regions: list
+    countries: list
+    roots: list
+    sources: list
+    origins: list
+    first: dt.date | None
+    last: dt.date | None
+
+
+def choices(store, max_actors: int = 1000, max_sources: int = 300) -> Choices:
+    def top(col_sql: str, limit: int) -> list:
+        df = store.query(
+            f"SELECT v, count(*) AS n FROM (SELECT {col_sql} AS v FROM events) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT {int(limit)}"
+        )
+        return df["v"].tolist()
+
+    actors = store.query(
+        f"""SELECT a, count(*) AS n FROM (SELECT actor1 AS a FROM events UNION ALL SELECT actor2 FROM events)
+            WHERE a IS NOT NULL GROUP BY a ORDER BY n DESC, a LIMIT {int(max_actors)}"""
+    )["a"].tolist()
+    first, last = _one(store, "SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events", [])
+    return Choices(
+        actors=actors,
+        regions=sorted(top("region", 100)),
+        countries=sorted(top("country", 300)),
+        roots=sorted(top("event_root", 30)),
+        sources=top("source", max_sources),
+        origins=sorted(top("origin", 10)),
+        first=_date(first),
+        last=_date(last),
+    )
+
+
+# -- timeline ------------------------------------------------------------------------------------
+@dataclass
+class Timeline:
+    events: pd.DataFrame  # one row per drawn event: its interval, lane and hover fields
+    total: int  # events the filters keep (with a date)
+    undated: int  # events the filters keep that have no date (not drawn)
+    lanes: list
+    note: str = ""
+
+
+def _lane_expr(lane: str) -> str:
+    if lane == "actor":
+        return "coalesce(actor1, actor2, '(no actor)')"
+    if lane == "root":
+        return "coalesce(event_root, '(no category)')"
+    if lane == "quad":
+        return "coalesce(CAST(quad_class AS VARCHAR), '(no category)')"
+    raise ValueError(f"lane must be one of {', '.join(LANE_KINDS)}")
+
+
+def timeline(store, filters: Filters, lane: str = "actor", limit: int = TIMELINE_MAX_EVENTS) -> Timeline:
+    """Events to draw over their whole date interval, in lanes (busiest lanes first, the rest in "Other").
+
+    When more events match than `limit`, a deterministic sample (by hashed event id) is drawn.
+    """
+    lane_sql = _lane_expr(lane)
+    where, params = _where(filters)
+    total, undated = _one(
+        store,
+        f"SELECT count(*) FILTER (WHERE date_start IS NOT NULL), count(*) FILTER (WHERE date_start IS NULL) FROM events WHERE {where}",
+        params,
+    )
+    df = store.query(
+        f"""WITH f AS (
+                SELECT *, {lane_sql} AS lane_key FROM events WHERE ({where}) AND date_start IS NOT NULL),
+             top AS (SELECT lane_key, count(*) AS n FROM f GROUP BY lane_key ORDER BY n DESC, lane_key LIMIT {TIMELINE_MAX_LANES})
+            SELECT event_id, date_start, coalesce(date_end, date_start) AS date_end, date_precision, date_expr,
+                   actor1, actor2, event_code, event_label, quad_class, goldstein, location, source, origin,
+                   left(sentence, {HOVER_SENTENCE_CHARS}) AS sentence,
+                   CASE WHEN lane_key IN (SELECT lane_key FROM top) THEN lane_key ELSE 'Other' END AS lane
+            FROM f ORDER BY hash(event_id), event_id LIMIT ?""",
+        params + [int(limit)],
+    )
+    if lane == "root":
+        labels = root_labels()
+        df["lane"] = df["lane"].map(lambda k: f"{k} {labels.get(k, '')}".strip() if k in labels else k)
+    elif lane == "quad":
+        df["lane"] = df["lane"].map(lambda k: schema.QUAD_CLASSES.get(int(k), k) if str(k).isdigit() else k)
+    counts = df["lane"].value_counts()
+    lanes = [x for x in counts.index if x != "Other"] + (["Other"] if "Other" in counts.index else [])
+    note = ""
+    if total > len(df):
+        note = f"showing a sample of {len(df):,} of {int(total):,} events"
+    return Timeline(df, int(total), int(undated), lanes, note)
+
+
+@dataclass
+class Trend:
+    bins: pd.DataFrame  # bin (start date), events, goldstein (mean)
+    bin: str
+    note: str = ""
+
+
+def auto_bin(first: dt.date | None, last: dt.date | None) -> str:
+    """The bin width that suits a date range: a few dozen to a few hundred bins."""
+    if first is None or last is None:
+        return "month"
+    days = (last - first).days
+    if days <= 120:
+        return "day"
+    if days <= 3 * 365:
+        return "week"
+    if days <= 30 * 365:
+        return "month"
+    return "year"
+
+
+def trend(store, filters: Filters, bin: str = "auto") -> Trend:
+    """Counts and mean Goldstein value per day/week/month/year, each event counted at its first possible day."""
+    where, params = _where(filters, "date_start IS NOT NULL")
+    if bin == "auto":
+        first, last = _one(store, f"SELECT min(date_start), max(date_start) FROM events WHERE {where}", params)
+        bin = auto_bin(_date(first), _date(last))
+    if bin not in BINS:
+        raise ValueError(f"bin must be auto or one of {', '.join(BINS)}")
+    df = store.query(
+        f"""SELECT CAST(date_trunc('{bin}', date_start) AS DATE) AS bin, count(*) AS events, avg(goldstein) AS goldstein
+            FROM events WHERE {where} GROUP BY 1 ORDER BY 1""",
+        params,
+    )
+    return Trend(df, bin, f"binned by {bin}, each event at its first possible day")
+
+
+# -- actor network ------------------------------------------------------------------------------
+@dataclass
+class Network:
+    nodes: pd.DataFrame  # actor, events, country, x, y, hop
+    edges: pd.DataFrame  # source, target, events, goldstein, quad (dominant), x0, y0, x1, y1, xm, ym
+    total_actors: int
+    total_edges: int
+    note: str = ""
+    ego: str | None = None
+
+
+def _ego_actors(store, where: str, params: list, ego: str, hops: int) -> dict[str, int]:
+    """Actors within `hops` interactions of `ego` in the filtered events -> their hop distance."""
+    seen = {ego: 0}
+    frontier = [ego]
+    for hop in range(1, hops + 1):
+        if not frontier:
+            break
+        marks = ", ".join("?" for _ in frontier)
+        df = store.query(
+            f"""SELECT DISTINCT CASE WHEN actor1 IN ({marks}) THEN actor2 ELSE actor1 END AS a FROM events
+                WHERE ({where}) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2
+                  AND (actor1 IN ({marks}) OR actor2 IN ({marks}))""",
+            frontier + params + frontier + frontier,
+        )
+        frontier = [a for a in df["a"].tolist() if a not in seen]
+        for a in frontier:
+            seen[a] = hop
+    return seen
+
+
+def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_nodes: int = NETWORK_MAX_NODES,
+            max_edges: int = NETWORK_MAX_EDGES) -> Network:
+    """Actors as nodes (sized by events) and directed actor1 -> actor2 edges weighted by count.
+
+    With `ego`, only actors within `hops` (1 or 2) interactions of it. Positions come from a small
+    deterministic force layout, so the chart needs no further computation.
+    """
+    where, params = _where(filters)
+    hop_of: dict[str, int] = {}
+    if ego:
+        hop_of = _ego_actors(store, where, params, ego, max(1, min(2, int(hops))))
+        marks = ", ".join("?" for _ in hop_of)
+        where = f"({where}) AND actor1 IN ({marks}) AND actor2 IN ({marks})"
+        params = params + list(hop_of) + list(hop_of)
+    edges = store.query(
+        f"""SELECT actor1 AS source, actor2 AS target, count(*) AS events, avg(goldstein) AS goldstein,
+                   mode(quad_class) AS quad
+            FROM events WHERE ({where}) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2
+            GROUP BY 1, 2""",
+        params,
+    )
+    nodes = store.query(
+        f"""SELECT a AS actor, count(*) AS events, mode(c) AS country FROM (
+                SELECT actor1 AS a, actor1_country AS c FROM events WHERE {where}
+                UNION ALL SELECT actor2, actor2_country FROM events WHERE {where})
+            WHERE a IS NOT NULL GROUP BY a ORDER BY events DESC, a""",
+        params + params,
+    )
+    total_actors, total_edges = len(nodes), len(edges)
+    keep = nodes["actor"].head(max_nodes).tolist()
+    if ego and ego in hop_of and ego not in keep:
+        keep = [ego] + keep[: max_nodes - 1]
+    nodes = nodes[nodes["actor"].isin(keep)].reset_index(drop=True)
+    edges = edges[edges["source"].isin(keep) & edges["target"].isin(keep)]
+    edges = edges.sort_values(["events", "source", "target"], ascending=[False, True, True]).head(max_edges).reset_index(drop=True)
+    nodes["hop"] = nodes["actor"].map(hop_of).astype("Int64") if ego else pd.array([pd.NA] * len(nodes), dtype="Int64")
+    pos = _layout(nodes["actor"].tolist(), edges, center=ego, rings=hop_of)
+    nodes["x"] = [pos[a][0] for a in nodes["actor"]]
+    nodes["y"] = [pos[a][1] for a in nodes["actor"]]
+    for end, col in (("0", "source"), ("1", "target")):
+        edges["x" + end] = edges[col].map(lambda a: pos[a][0])
+        edges["y" + end] = edges[col].map(lambda a: pos[a][1])
+    edges["xm"] = (edges["x0"] + edges["x1"]) / 2
+    edges["ym"] = (edges["y0"] + edges["y1"]) / 2
+    notes = []
+    if total_actors > len(nodes):
+        notes.append(f"showing the {len(nodes)} busiest of {total_actors:,} actors")
+    if total_edges > len(edges):
+        notes.append(f"the {len(edges)} heaviest of {total_edges:,} interactions")
+    return Network(nodes, edges, total_actors, total_edges, "; ".join(notes), ego)
+
+
+def _layout(actors: list, edges: pd.DataFrame, center: str | None = None, rings: dict | None = None,
+            iterations: int = 120) -> dict:
+    """Fruchterman-Reingold positions in [-1, 1]^2; deterministic (fixed seed), O(n^2) on <= a few dozen nodes."""
+    n = len(actors)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {actors[0]: (0.0, 0.0)}
+    index = {a: i for i, a in enumerate(actors)}
+    rng = np.random.default_rng(7)
+    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    p = np.c_[np.cos(angle), np.sin(angle)] + rng.normal(0, 0.05, (n, 2))
+    w = np.zeros((n, n))
+    for s, t, c in zip(edges["source"], edges["target"], edges["events"]):
+        i, j = index[s], index[t]
+        w[i, j] += math.log1p(c)
+        w[j, i] += math.log1p(c)
+    w /= w.max() or 1.0
+    k = 1.5 / math.sqrt(n)
+    temp = 0.3
+    for _ in range(iterations):
+        d = p[:, None, :] - p[None, :, :]
+        dist = np.linalg.norm(d, axis=2) + 1e-9
+        force = (k * k / dist**2)[:, :, None] * d  # repulsion ~ k^2 / dist
+        force -= ((0.2 + w) * dist / k)[:, :, None] * d * (w > 0)[:, :, None]  # attraction along edges ~ dist^2 / k
+        move = force.sum(axis=1) - 0.3 * p  # gravity keeps unconnected actors near the middle
+        length = np.linalg.norm(move, axis=1)[:, None] + 1e-9
+        p += move / length * np.minimum(length, temp)
+        temp *= 0.97
+    p -= p.mean(axis=0)
+    # Keep each actor's direction but spread distances evenly by rank: a dense core and a far-off
+    # pair would otherwise squeeze the core into a blot once scaled to the plot.
+    r = np.linalg.norm(p, axis=1)
+    theta = np.arctan2(p[:, 1], p[:, 0])
+    spread = np.empty(n)
+    spread[np.argsort(r, kind="stable")] = np.linspace(0.25, 1.0, n)
+    if rings and center in index:
+        # Ego view: the centre actor in the middle, each hop on its own ring, in layout order.
+        spread[index[center]] = 0.0
+        for hop in sorted(set(rings.values()) - {0}):
+            members = sorted((theta[index[a]], index[a]) for a, h in rings.items() if h == hop and a in index)
+            for k, (_, i) in enumerate(members):
+                theta[i] = 2 * np.pi * k / len(members) + hop * 0.3
+                spread[i] = hop / max(rings.values())
+    p = np.c_[spread * np.cos(theta), spread * np.sin(theta)]
+    return {a: (float(p[i, 0]), float(p[i, 1])) for a, i in index.items()}
+
+
+# -- interaction map ----------------------------------------------------------------------------
+@dataclass
+class MapData:
+    arcs: pd.DataFrame  # from, to (ISO3), events, goldstein, lat0, lon0, lat1, lon1, from_name, to_name
+    places: pd.DataFrame  # location, country, lat, lon, events
+    countries: pd.DataFrame  # country (ISO3), name, events (where it happened)
+    bounds: dict | None  # lat/lon ranges to zoom to (from the region filter), or None for the world
+    no_country: int  # events with neither actor country nor location (drawn nowhere)
+    note: str = ""
+
+
+def _country_table() -> pd.DataFrame:
+    from analytics.geo import all_countries
+
+    return pd.DataFrame(
+        [{"iso3": c.iso3, "name": c.name, "region": c.region, "lat": c.lat, "lon": c.lon} for c in all_countries()]
+    )
+
+
+@lru_cache(maxsize=1)
+def _countries() -> pd.DataFrame:
+    return _country_table().set_index("iso3")
+
+
+def region_bounds(regions) -> dict | None:
+    """A lat/lon box around the capitals of the countries in `regions`, padded, or None."""
+    if not regions:
+        return None
+    c = _countries()
+    inside = c[c["region"].isin(list(regions))].dropna(subset=["lat", "lon"])
+    if inside.empty:
+        return None
+    pad = 6.0
+    lat = [max(-89.0, inside["lat"].min() - pad), min(89.0, inside["lat"].max() + pad)]
+    lon = [max(-180.0, inside["lon"].min() - pad), min(180.0, inside["lon"].max() + pad)]
+    return {"lat": [float(x) for x in lat], "lon": [float(x) for x in lon]}
+
+
+def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_places: int = MAP_MAX_PLACES) -> MapData:
+    """Arcs between actor countries (weighted by events), event locations and per-country counts."""
+    where, params = _where(filters)
+    arcs = store.query(
+        f"""SELECT actor1_country AS "from", actor2_country AS "to", count(*) AS events, avg(goldstein) AS goldstein
+            FROM events WHERE ({where}) AND actor1_country IS NOT NULL AND actor2_country IS NOT NULL
+              AND actor1_country <> actor2_country
+            GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT {int(max_arcs) + 1}""",
+        params,
+    )
+    places = store.query(
+        f"""SELECT coalesce(location, country) AS location, country, round(lat, 2) AS lat, round(lon, 2) AS lon,
+                   count(*) AS events
+            FROM events WHERE ({where}) AND lat IS NOT NULL AND lon IS NOT NULL
+            GROUP BY ALL ORDER BY events DESC, location LIMIT {int(max_places) + 1}""",
+        params,
+    )
+    per_country = store.query(
+        f"""SELECT country, count(*) AS events FROM events WHERE ({where}) AND country IS NOT NULL
+            GROUP BY 1 ORDER BY events DESC""",
+        params,
+    )
+    (no_country,) = _one(
+        store,
+        f"""SELECT count(*) FROM events WHERE ({where}) AND actor1_country IS NULL AND actor2_country IS NULL
+              AND country IS NULL AND (lat IS NULL OR lon IS NULL)""",
+        params,
+    )
+    c = _countries()
+    notes = []
+    if len(arcs) > max_arcs:
+        arcs = arcs.head(max_arcs)
+        notes.append(f"the {max_arcs} busiest country pairs")
+    if len(places) > max_places:
+        places = places.head(max_places)
+        notes.append(f"the {max_places} busiest places")
+    for end, col in (("0", "from"), ("1", "to")):
+        arcs["lat" + end] = arcs[col].map(c["lat"])
+        arcs["lon" + end] = arcs[col].map(c["lon"])
+        arcs[col + "_name"] = arcs[col].map(c["name"]).fillna(arcs[col])
+    arcs = arcs.dropna(subset=["lat0", "lon0", "lat1", "lon1"]).reset_index(drop=True)
+    per_country["name"] = per_country["country"].map(c["name"]).fillna(per_country["country"])
+    return MapData(arcs, places, per_country, region_bounds(filters.regions), int(no_country), "; ".join(notes))
+
+
+# -- events table and evidence -------------------------------------------------------------------
+TABLE_COLUMNS = (
+    "event_id", "date_start", "date_end", "date_precision", "date_expr", "actor1", "event_label", "actor2",
+    "location", "country", "quad_class", "goldstein", "sentence", "source", "url", "origin", "num_sources",
+)
+
+
+@dataclass
+class Page:
+    rows: pd.DataFrame
+    total: int
+    page: int
+    pages: int
+
+
+def events_page(store, filters: Filters, page: int = 1, page_size: int = TABLE_PAGE_SIZE) -> Page:
+    """One page of the filtered events, newest first; links other than http(s) are dropped."""
+    where, params = _where(filters)
+    (total,) = _one(store, f"SELECT count(*) FROM events WHERE {where}", params)
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, int(page)), pages)
+    rows = store.query(
+        f"""SELECT {", ".join(TABLE_COLUMNS)} FROM events WHERE {where}
+            ORDER BY date_start DESC NULLS LAST, event_id LIMIT {int(page_size)} OFFSET {int((page - 1) * page_size)}""",
+        params,
+    )
+    rows["url"] = rows["url"].map(lambda u: u if isinstance(u, str) and _SAFE_URL.match(u) else None)
+    return Page(rows, int(total), page, pages)
+
+
+@dataclass
+class Evidence:
+    event: dict  # the event row
+    mentions: pd.DataFrame  # title, source, url, published, before, sentence, after (plain text, unescaped)
+
+
+def evidence(store, event_id: str, context_chars: int = 1500) -> Evidence | None:
+    """An event and the documents behind it, each cut around its evidence sentence.
+
+    Text is returned as plain, untrusted strings: whoever shows it must escape it.
+    """
+    ev = store.query(f"SELECT {', '.join(schema.COLUMNS)} FROM events WHERE event_id = ?", [event_id])
+    if ev.empty:
+        return None
+    mentions = store.mentions_of(event_id)
+    rows = []
+    for m in mentions.itertuples(index=False):
+        text = m.doc_text if isinstance(m.doc_text, str) else ""
+        s, e = m.char_start, m.char_end
+        if text and pd.notna(s) and pd.notna(e) and 0 <= int(s) <= int(e) <= len(text):
+            s, e = int(s), int(e)
+            before, sentence, after = text[max(0, s - context_chars):s], text[s:e], text[e:e + context_chars]
+            before = ("…" if s > context_chars else "") + before
+            after = after + ("…" if e + context_chars < len(text) else "")
+        else:
+            before, sentence, after = "", (m.sentence if isinstance(m.sentence, str) else ""), ""
+        url = m.url if isinstance(m.url, str) and _SAFE_URL.match(m.url) else None
+        rows.append({"doc_id": m.doc_id, "title": m.title, "source": m.source, "url": url, "published": m.published,
+                     "before": before, "sentence": sentence, "after": after})
+    frame = pd.DataFrame(rows, columns=["doc_id", "title", "source", "url", "published", "before", "sentence", "after"])
+    event = ev.iloc[0].to_dict()
+    if not (isinstance(event.get("url"), str) and _SAFE_URL.match(event["url"])):
+        event["url"] = None
+    return Evidence(event, frame)
+
+
+# -- exports -------------------------------------------------------------------------------------
+def citation(store, filters: Filters) -> str:
+    """The data citation for the filtered events: one entry per origin present."""
+    where, params = _where(filters)
+    df = store.query(f"SELECT DISTINCT origin FROM events WHERE {where} ORDER BY origin", params)
+    present = [o for o in df["origin"].tolist() if o in CITATIONS] or ["text"]
+    return "Data: " + "; ".join(CITATIONS[o] for o in present)
+
+
+def filtered_frame(store, filters: Filters, limit: int = EXPORT_MAX_ROWS) -> pd.DataFrame:
+    """The filtered events in every frame column (for CSV/Parquet download), at most `limit` rows."""
+    where, params = _where(filters)
+    df = store.query(
+        f"SELECT {', '.join(schema.COLUMNS)} FROM events WHERE {where} ORDER BY date_start NULLS LAST, event_id LIMIT {int(limit)}",
+        params,
+    )
+    return schema.conform(df)

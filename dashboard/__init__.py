@@ -1,0 +1,1 @@
+"""The analyst's Streamlit dashboard: `streamlit run dashboard/app.py`."""

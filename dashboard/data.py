@@ -1,0 +1,196 @@
+"""Thin cached wrappers around analytics calls, so a rerun with the same filters costs nothing.
+
+Every cached call is keyed by the store's path and file stamp (the store is swapped in by rename on
+every write, so new data gives a new stamp and fresh results) plus the filters and chart options.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from analytics import charts, export, views
+from analytics.filters import Filters
+from analytics.store import Store, default_path
+
+CACHE = dict(max_entries=128, show_spinner=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return Store(path)
+
+
+def store() -> Store:
+    return _store(str(default_path()))
+
+
+def version() -> tuple:
+    """Changes whenever the store file is replaced (every write)."""
+    s = store()
+    if not s.exists():
+        return ()
+    st_ = s.path.stat()
+    return (st_.st_ino, st_.st_mtime_ns, st_.st_size)
+
+
+@st.cache_resource(show_spinner="Building the default store from the bundled data (first start only)…")
+def ensure_default(path: str) -> list[str]:
+    from analytics.default_data import ensure_default_store
+
+    return ensure_default_store(_store(path))
+
+
+# -- views ---------------------------------------------------------------------------------------
+@st.cache_data(**CACHE)
+def _choices(path: str, ver: tuple) -> views.Choices:
+    return views.choices(_store(path))
+
+
+def choices() -> views.Choices:
+    return _choices(str(store().path), version())
+
+
+@st.cache_data(**CACHE)
+def _summary(path, ver, filters: Filters) -> views.Summary:
+    return views.summary(_store(path), filters)
+
+
+def summary(filters: Filters) -> views.Summary:
+    return _summary(str(store().path), version(), filters)
+
+
+@st.cache_data(**CACHE)
+def _timeline(path, ver, filters: Filters, lane: str):
+    return views.timeline(_store(path), filters, lane=lane)
+
+
+def timeline_figure(filters: Filters, lane: str):
+    return charts.timeline_figure(_timeline(str(store().path), version(), filters, lane))
+
+
+@st.cache_data(**CACHE)
+def _trend(path, ver, filters: Filters, bin: str):
+    return views.trend(_store(path), filters, bin=bin)
+
+
+def trend_figure(filters: Filters, bin: str, metric: str):
+    title = "Mean Goldstein value over time" if metric == "goldstein" else "Events over time (counts)"
+    return charts.trend_figure(_trend(str(store().path), version(), filters, bin), metric=metric, title=title)
+
+
+@st.cache_data(**CACHE)
+def _network(path, ver, filters: Filters, ego, hops: int):
+    return views.network(_store(path), filters, ego=ego, hops=hops)
+
+
+def network_figure(filters: Filters, ego, hops: int, colour: str):
+    return charts.network_figure(_network(str(store().path), version(), filters, ego, hops), colour=colour)
+
+
+@st.cache_data(**CACHE)
+def _map(path, ver, filters: Filters):
+    return views.interaction_map(_store(path), filters)
+
+
+def map_figure(filters: Filters):
+    return charts.map_figure(_map(str(store().path), version(), filters))
+
+
+@st.cache_data(**CACHE)
+def _events_page(path, ver, filters: Filters, page: int) -> views.Page:
+    return views.events_page(_store(path), filters, page=page)
+
+
+def events_page(filters: Filters, page: int) -> views.Page:
+    return _events_page(str(store().path), version(), filters, page)
+
+
+def evidence(event_id: str) -> views.Evidence | None:
+    return _evidence(str(store().path), version(), event_id)
+
+
+@st.cache_data(**CACHE)
+def _evidence(path, ver, event_id: str):
+    return views.evidence(_store(path), event_id)
+
+
+@st.cache_data(**CACHE)
+def _citation(path, ver, filters: Filters) -> str:
+    return views.citation(_store(path), filters)
+
+
+def citation(filters: Filters) -> str:
+    return _citation(str(store().path), version(), filters)
+
+
+# -- exports (built only when a download button is clicked) ---------------------------------------
+def chart_file(fig, fmt: str, filters: Filters, title: str) -> bytes:
+    stamp = (filters.describe(), citation(filters))
+    if fmt == "html":
+        return export.html_bytes(fig, *stamp, title=title)
+    return export.image_bytes(fig, fmt, *stamp)
+
+
+def data_file(filters: Filters, fmt: str) -> bytes:
+    frame = views.filtered_frame(store(), filters)
+    return export.data_bytes(frame, fmt, filters.describe(), citation(filters))
+
+
+# -- adding data ---------------------------------------------------------------------------------
+def _save_uploads(files, folder: Path) -> list[Path]:
+    paths = []
+    for i, f in enumerate(files):
+        name = Path(f.name).name or f"upload-{i}"
+        target = folder / f"{i:03d}-{name}"
+        target.write_bytes(f.getvalue())
+        paths.append(target)
+    return paths
+
+
+def add_articles(files, published, source: str | None, progress) -> dict:
+    """Read, code and store uploaded articles. Returns documents, mentions, problems, warnings.
+
+    A file that cannot be read is reported and skipped; the store changes only if something was read,
+    and a failed write leaves it as it was (copy-on-write).
+    """
+    from analytics.documents import read_paths
+    from analytics.pipeline import extract
+
+    with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
+        paths = _save_uploads(files, Path(tmp))
+        result = read_paths(paths, published=published, source=source or None)
+        names = {str(p): p.name.split("-", 1)[1] for p in paths}
+
+        def clean(line: str) -> str:
+            for full, short in names.items():
+                line = line.replace(full, short)
+            return line
+
+        problems = [clean(p) for p in result.problems]
+        warnings = [clean(w) for w in result.warnings]
+        if not result.documents:
+            return {"documents": 0, "mentions": 0, "problems": problems, "warnings": warnings}
+        done = [0]
+
+        def step(_doc):
+            done[0] += 1
+            progress(done[0] / len(result.documents), f"coded {done[0]} of {len(result.documents)} articles")
+
+        frame = extract(result.documents, progress=step)
+        report = store().ingest(result.documents, frame)
+    return {"documents": report.documents, "mentions": report.mentions, "problems": problems, "warnings": warnings}
+
+
+def add_datasets(files, kind: str, progress) -> dict:
+    """Import uploaded GDELT/ICEWS/ACLED files through the importer."""
+    try:
+        from analytics.importers import import_files
+    except ImportError:
+        return {"problems": ["dataset import is not available in this build (analytics.importers is missing)"]}
+    with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
+        paths = _save_uploads(files, Path(tmp))
+        report = import_files(kind, [str(p) for p in paths], store(), progress=progress)
+    return {"report": report, "problems": []}
