@@ -79,7 +79,7 @@ NARRATIVE = [
 DURATIONS = [
     ("The Soviet Union fought a 10-year war in Afghanistan.", DCT, "10-year", "P10Y", "unknown", None, None),
     ("The siege lasted two weeks.", DCT, "two weeks", "P2W", "unknown", None, None),
-    ("He served 2 1/2 years in prison.", DCT, "2 1/2 years", "P2.5Y", "unknown", None, None),
+    ("He served 2 1/2 years in prison.", DCT, "2 1/2 years", "P2Y6M", "unknown", None, None),
     ("Shares fell in the first nine months.", DCT, "the first nine months", "P9M", "unknown", None, None),
     ("Prices rose over the past two months.", DCT, "the past two months", "P2M", "month", "2021-08-21", "2021-10-20"),
     ("The talks lasted more than four hours.", DCT, "more than four hours", "PT4H", "unknown", None, None),

@@ -37,6 +37,20 @@ def _cue(word: str, lex: dict) -> str | None:
     return None
 
 
+def _participle(before: list[str], lex: dict) -> str | None:
+    """'will be named', 'to be completed' -> future; 'has been named' -> None (keep past)."""
+    prev = before[-1].lower()
+    if prev not in lex["participle_aux"]:
+        return None
+    if prev == "to":
+        return "future"
+    if prev in ("be",) and len(before) >= 2 and before[-2].lower() in lex["modal_future"]:
+        return "future"
+    if prev == "being":
+        return "present"
+    return None
+
+
 def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en") -> str | None:
     """'past' | 'future' | 'present' | None: the nearest tense cue in the span's sentence.
 
@@ -52,14 +66,21 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     left = _WORD.findall(text[max(s0, start - 120):start])[-12:]
     right = _WORD.findall(text[end:min(s1, end + 80)])[:8]
     best, best_d = None, 99
+    n = len(left)
     for d, w in enumerate(reversed(left)):
+        if d > 1 and w.lower() in lex["reporting_verbs"]:
+            continue  # "said ... will pay on Dec. 7": the reporting verb is not the event's tense
         c = _cue(w, lex)
+        if c == "past" and n - d - 2 >= 0:
+            c = _participle(left[: n - d - 1], lex) or c
         if c:
             best, best_d = c, d
             break
     for d, w in enumerate(right):
         if d >= best_d:
             break
+        if d > 1 and w.lower() in lex["reporting_verbs"]:
+            continue
         c = _cue(w, lex)
         if c:
             best = c

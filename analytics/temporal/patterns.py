@@ -45,7 +45,7 @@ def _macros(lex: dict) -> dict:
         "UNITS": "(?:" + alternation(plurals + unit_words) + r")(?![a-z])",
         "NUM": rf"(?:[0-9]+(?:[.,][0-9]+)?(?:\s+[0-9]/[0-9])?|{numword})",
         "NUMW": rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES})",
-        "ORD": "(?:" + alternation(lex["ordinals"]) + ")",
+        "ORD": "(?:" + alternation(lex["ordinals"]) + r"|[0-9]{1,2}(?:st|nd|rd|th))",
         "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)",
         "HOLIDAY": "(?:" + alternation(lex["holidays"]) + r")(?![a-z])",
         "VAGUE": "(?:" + alternation(lex["vague"]) + r")(?![a-z])",
@@ -71,7 +71,7 @@ RULES: list[tuple[str, str]] = [
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
-    ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?P<y1>{YEAR})(?:'s)?\s+)?(?:the\s+)?"
+    ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
                 r"(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>{QORD})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
                 r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?"),
     ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
@@ -91,11 +91,12 @@ RULES: list[tuple[str, str]] = [
     # durations anchored to now or to a start: "the past two months", "the first nine months"
     ("dur_rel", r"(?:the\s+)?(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|initial|preceding|prior)"
                 r"\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})"),
+    ("year_unit", r"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|year|season|half)(?![a-z])"),
     ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
     # "two years ago", "a year earlier", "three days later"
     ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
     # deictic days and parts of day
-    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<pod>{POD}))?"),
+    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|tomorrow|yesterday)\s+(?P<pod>{POD})"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # the end of the year, the beginning of the month
@@ -106,6 +107,7 @@ RULES: list[tuple[str, str]] = [
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
     ("rel_unit", r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
                  r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"),
+    ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"

@@ -30,6 +30,8 @@ class Sem:
     last: date | None = None
     precision: str | None = None
     dur: tuple | None = None  # (amount or None, unit) for durations, used to anchor them later
+    anchors: bool = True  # False for comparisons ("a year earlier") that must not move the narrative anchor
+    trim: int = 0  # characters to drop from the start of the match ("the" before an adjective)
 
 
 _FRACTION = re.compile(r"([0-9]+)\s+([0-9])/([0-9])")
@@ -74,14 +76,28 @@ def unit_of(word: str, lex: dict) -> str:
     return w
 
 
+# a fractional amount is written with the next smaller unit: 2.5 years -> P2Y6M, 1.5 minutes -> PT1M30S
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
+
+
 def duration_value(n: float | None, unit: str, lex: dict) -> str:
     info = lex["units"][unit]
     if n is not None and info.get("factor"):
         n = n * info["factor"]
     code = info["code"]
-    if code == "WE":
-        code = "WE"
-    if info.get("clock"):
+    clock = bool(info.get("clock"))
+    if code in ("DE", "CE") and n is not None and not float(n).is_integer():
+        n, code = n * (10 if code == "DE" else 100), "Y"
+    if n is not None and not float(n).is_integer():
+        key = ("T" if clock else "") + code
+        if key in _SMALLER:
+            small, k = _SMALLER[key]
+            whole, rest = int(n), round((n - int(n)) * k)
+            head = f"{whole}{code}" if whole else ""
+            if clock or code == "D" and small == "H":
+                return "P" + ("" if clock else f"{whole}D" if whole else "") + f"T{head if clock else ''}{rest}{small}"
+            return f"P{head}{rest}{small}"
+    if clock:
         return f"PT{fmt_num(n)}{code}"
     return f"P{fmt_num(n)}{code}"
 
@@ -126,7 +142,11 @@ class Resolver:
         return self.lex["weekdays"][norm(wd).rstrip(".")]
 
     def in_month(self, month: int, s: int, e: int, day: int | None = None) -> tuple[Ref | None, str]:
-        """A month (or month-day) without a year: the year from tense and the DCT, or from the narrative."""
+        """A month (or month-day) without a year: the year from tense and the DCT, or from the narrative.
+
+        Past tense -> the latest such date not after the DCT; future -> the first not before it;
+        no clear tense -> the one closest to the DCT.
+        """
         gran = "day" if day else "month"
         basis_ref, basis = self.base()
         if basis_ref is None:
@@ -134,12 +154,21 @@ class Resolver:
         y = basis_ref.start.year
         if basis == "relative":
             t = self.tense(s, e)
-            here = (basis_ref.start.month, day or 0)
-            there = (month, day or 0)
-            if t == "past" and there > here and not (day is None and month == here[0]):
-                y -= 1
-            elif t == "future" and there < here and not (day is None and month == here[0]):
-                y += 1
+            here = basis_ref.start
+            try:
+                options = [date(y + k, month, day or 1) for k in (-1, 0, 1)]
+            except ValueError:
+                return None, "unresolved"
+            same_month = day is None and month == here.month
+            if same_month:
+                pick = options[1]
+            elif t == "past":
+                pick = max(o for o in options if o <= here)
+            elif t == "future":
+                pick = min(o for o in options if o >= here)
+            else:
+                pick = min(options, key=lambda o: (abs((o - here).days), o > here))
+            return Ref(gran, pick), basis
         try:
             return Ref(gran, date(y, month, day or 1)), basis
         except ValueError:
@@ -314,8 +343,15 @@ class Resolver:
         code = f"Q{n}" if gran == "quarter" else f"H{n}"
         if y is None:
             return Sem("DATE", f"XXXX-{code}", None, "unresolved")
+        if g["ya"]:
+            y -= 1
         start = date(y, 3 * (n - 1) + 1, 1) if gran == "quarter" else date(y, 6 * (n - 1) + 1, 1)
-        return self.date_sem(Ref(gran, start), basis, "")
+        sem = self.date_sem(Ref(gran, start), basis, "")
+        if g["the"] and not g["ya"] and not (g["y1"] or g["rel"]):
+            tail = self.text[s + len(g["the"]):e]
+            if re.match(r"\S+-", tail) and not re.search(r"\s(?:of|for)\s", tail):
+                sem.trim = len(g["the"])  # "the third-quarter loss": "the" belongs to "loss"
+        return sem
 
     def r_qcode(self, g, s, e):
         letter = self.text[s]
@@ -357,7 +393,8 @@ class Resolver:
         return self.date_sem(Ref("decade", date(y, 1, 1)), "explicit", "")
 
     def r_century(self, g, s, e):
-        n = self.lex["ordinals"].get(norm(g["ord"]))
+        o = norm(g["ord"])
+        n = self.lex["ordinals"].get(o) or (int(o[:-2]) if o[:-2].isdigit() else None)
         if not n:
             return None
         if g["era"] and norm(g["era"]).replace(".", "") in ("bc", "bce"):
@@ -381,6 +418,22 @@ class Resolver:
 
     def r_fiscal(self, g, s, e):
         return self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
+
+    def r_year_unit(self, g, s, e):
+        y = int(g["y"])
+        unit = norm(g["unit"])
+        if unit in ("quarter", "period", "half") and self.anchor is not None and self.anchor.gran in ("quarter", "half"):
+            a = self.anchor.start
+            return self.date_sem(Ref(self.anchor.gran, date(y, a.month, 1)), "narrative", "")
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
+    def r_the_year(self, g, s, e):
+        if g["ended"]:
+            return Sem("DURATION", "P1Y", None, "explicit", precision="unknown", dur=(1, "year"))
+        ref, basis = self.base()
+        if ref is None:
+            return Sem("DATE", "XXXX", None, "unresolved")
+        return self.date_sem(Ref.of("year", ref.start), basis, "")
 
     def r_season_year(self, g, s, e):
         code = self.lex["seasons"][norm(g["s"] or g["s2"])]
@@ -505,7 +558,8 @@ class Resolver:
                 r = r.shift(-1)
             return self.date_sem(r, basis, "")
         if u == "quarter":
-            return self._rel("latest", "quarter", s, e)
+            r = self.latest("quarter")
+            return self.date_sem(r, "narrative" if r is self.anchor else "relative", "XXXX-QX")
         return None
 
     def r_rel_unit(self, g, s, e):
@@ -585,12 +639,17 @@ class Resolver:
         elif rel in ("next", "coming", "following"):
             r = here.shift(1)
         elif rel in ("latest", "most recent", "recent"):
-            # the latest reported quarter: the one mentioned, else the last complete one before the DCT
-            r = here if anaphoric and basis == "narrative" and ref.gran == gran else here.shift(-1)
+            r = self.latest(gran)
         elif rel in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
-            latest = here if basis == "narrative" and ref.gran == gran else here.shift(-1)
-            r = latest.shift(-1, "year")
+            r = self.latest(gran)
+            if r is None:
+                return None
+            sem = self.date_sem(r.shift(-1, "year"), basis, "")
+            sem.anchors = False
+            return sem
         else:
+            return None
+        if r is None:
             return None
         if gran == "day" and rel in ("this",):
             return None
@@ -598,6 +657,14 @@ class Resolver:
             return Sem("DURATION", "P1W", None, "relative", first=self.dct - timedelta(days=6) if self.dct else None,
                        last=self.dct, precision="week" if self.dct else "unknown", dur=(1, "week"))
         return self.date_sem(r, basis, "")
+
+    def latest(self, gran: str) -> Ref | None:
+        """The period a report is about: the last one of that size mentioned, else the last complete one."""
+        if self.anchor is not None and self.anchor.gran == gran:
+            return self.anchor
+        if self.dct is not None:
+            return Ref.of(gran, self.dct).shift(-1)
+        return None
 
     def r_yago(self, g, s, e):
         return self._rel("year-earlier", norm(g["unit"]) if norm(g["unit"]) != "year" else "period", s, e) or \
@@ -654,17 +721,14 @@ class Resolver:
             gran = info["gran"] if unit != "weekend" else "week"
         if direction in ("earlier", "later"):
             ref, basis = self.anaphoric_base()
-            if ref is not None and basis == "narrative":
-                sent0, _ = self.sentences.bounds(s)
-                if ref.gran in ("quarter", "month", "half", "season") and gran == "year":
-                    gran = ref.gran
         else:
             ref, basis = (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved")
-            if ref is not None and self.anchor is not None and gran == "year" and self.anchor.gran in ("quarter", "half"):
-                # "profit fell from a year ago" right after "the third quarter": the same quarter last year
-                s0, _ = self.sentences.bounds(s)
-                if self._anchor_pos is not None and self._anchor_pos >= s0:
-                    ref, gran = self.anchor, self.anchor.gran
+            if ref is not None and self.anchor is not None and n == 1 and gran == "year" \
+                    and self.anchor.gran in ("quarter", "half") and self._anchor_pos is not None and s - self._anchor_pos < 300:
+                # "profit fell from a year ago" right after "the third quarter": that quarter last year
+                ref, basis = self.anchor, "narrative"
+        if ref is not None and basis == "narrative" and n == 1 and finer(ref.gran, gran):
+            gran = ref.gran  # "a year earlier" than a quarter is that quarter a year before
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
                        None, "unresolved")
@@ -672,7 +736,9 @@ class Resolver:
             r = Ref.of("year", add(ref.start, sign * n, unit))
         else:
             r = Ref.of(gran, add(ref.start, sign * n, unit)) if ref.gran != gran else ref.shift(sign * n, unit)
-        return self.date_sem(r, basis, "")
+        sem = self.date_sem(r, basis, "")
+        sem.anchors = sign > 0
+        return sem
 
     _anchor_pos: int | None = None
 
@@ -695,6 +761,15 @@ class Resolver:
             return None
         if g["half"]:
             n = None if n is None else n + 0.5
+        after = self.text[e:e + 12].lower()
+        if unit == "quarter" and (after.startswith(" of") or raw not in ("a", "one", "two", "three", "four") and not raw[0].isdigit()):
+            return None  # "three-quarters of the vote" is a fraction
+        if unit == "quarter" and after.startswith(" of"):
+            return None
+        if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
+            return None  # ages are not time expressions in TimeBank
+        if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
+            return None  # "the 1988 quarter"
         # "$40 a year", "twice a day": a rate, i.e. a SET
         if raw in ("a", "an"):
             before = self.text[max(0, s - 24):s].lower()

@@ -15,7 +15,7 @@ _POS_MOD = re.compile(
     r"|(?:the\s+)?(?P<pm2>early|earlier|late|later|mid)(?:\s+|-))$", re.IGNORECASE)
 _QTY_MOD = re.compile(
     r"(?P<q>about|around|roughly|approximately|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least"
-    r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over|over|under|only|just)\s+$", re.IGNORECASE)
+    r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
 _QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
         "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN", "less than": "LESS_THAN",
         "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
@@ -118,13 +118,14 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
             sem = None
         if sem is None:
             continue
+        s += sem.trim
         s2, mod = _widen(text, s, sem, last_end)
         if mod or s2 != s:
             sem.mod = sem.mod or mod
             s = s2
         found.append((s, e, sem))
         last_end = e
-        if sem.ref is not None and sem.type in ("DATE", "TIME"):
+        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors:
             resolver.anchor, resolver._anchor_pos = sem.ref, s
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
