@@ -1,0 +1,641 @@
+"""Code events in news text: who did what to whom, where and when, one dict per event mention.
+
+Composition (each step is a small function below):
+  sentences -> triggers (verbs, nominal events) -> modality -> source/target actors (with pronoun and
+  discourse resolution, coordination) -> location -> date -> CAMEO tables -> row dicts.
+
+Rules, in short (docs/BENCHMARKS.md "Event coding" and the module docstrings hold the details):
+- The source is the nearest actor before the verb that is not inside a prepositional phrase
+  (a passive verb takes the "by" agent instead); a nominal event takes its possessive or "by" actor.
+- The target is the first actor after the trigger in the same clause that is not a location or a topic.
+- "X and Y" multiplies events; so does "in A and B" for locations.
+- A sentence without any actor takes the last source actor of the discourse, with lower confidence.
+- Material events (quad 2 and 4) without a target take the country of their location, when it is
+  not the source's own country ("withdrawal ... in Afghanistan").
+- Dates: the nearest resolvable date expression in the same sentence and clause; otherwise the
+  publication week (the 7 days up to and including the publication date, precision "week",
+  basis "publication"); without a publication date, no date.
+- Negated, hypothetical (modal, future, infinitive) and reported (under a speech verb) events are
+  kept with their `modality`; a speech verb is coded (CAMEO 01x) only when its sentence has no other event.
+
+>>> rows = code_text("The Taliban seized Kabul in August 2021.", None)   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from analytics.coding import cameo
+from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
+                                       place_for_country, lookup_place)
+from analytics.coding.text import Token, sentences, tokens
+from analytics.coding.triggers import BE, CLAUSE_STOP, Trigger, find_triggers
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Coder settings; defaults are the documented behaviour."""
+    fallback_days: int = 7              # publication-week interval for undated events
+    discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
+    target_window: int = 15             # tokens after the trigger searched for a target
+
+    def __post_init__(self):
+        if self.fallback_days < 1:
+            raise ValueError("fallback_days must be >= 1")
+        if not 0 <= self.discourse_confidence <= 1:
+            raise ValueError("discourse_confidence must be within 0..1")
+
+
+DEFAULT = Settings()
+
+LOC_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
+OBJ_PREPS = {"of", "with", "to", "for", "against", "by", "on", "from", "about", "over", "between", "among",
+             "like", "unlike", "toward", "towards", "involving", "including", "than", "as", "via", "under",
+             "upon", "after", "before", "during", "despite"} | LOC_PREPS
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+MODIFIERS = {"the", "northern", "southern", "eastern", "western", "central", "neighboring", "neighbouring",
+             "north", "south", "east", "west", "occupied", "rebel-held", "war-torn", "capital", "city", "of",
+             "northeastern", "northwestern", "southeastern", "southwestern", "disputed", "breakaway"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "cannot", "refused", "declined", "failed", "denied"}
+MODALS = {"should", "would", "could", "may", "might", "must", "will", "shall", "can", "ought", "'ll", "wo"}
+INTENT = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "want", "wants", "wanted",
+          "hope", "hopes", "hoped", "seek", "seeks", "sought", "aim", "aims", "aimed", "need", "needs", "needed",
+          "efforts", "effort", "bid", "attempt", "attempts", "try", "tries", "tried", "ready", "prepared",
+          "willing", "if", "unless", "whether", "likely", "expected", "possible", "would-be"}
+REPORT = {"said", "says", "say", "told", "tells", "stated", "claimed", "claims", "alleged", "reported",
+          "according", "reportedly", "allegedly", "announced", "noted", "added", "insisted", "argued",
+          "stressed", "warned", "confirmed", "highlighted", "saying", "explained"}
+POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
+SUBORDINATORS = {"after", "before", "since", "until", "when", "because", "as", "once", "following"}
+SUBJ_PRONOUNS = {"he", "she", "it", "they", "its", "their", "his", "her", "them", "him", "who", "which"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+PAST_AUX = {"has", "have", "had", "was", "were", "did"}
+
+
+@dataclass
+class _Ctx:
+    text: str
+    dct: date | None
+    settings: Settings
+    actors: list[ActorRef]
+    places: list[PlaceRef]
+    timexes: list
+    last_source: ActorRef | None = None
+    recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
+
+
+def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
+    """Code every event mention in `text` (publication date `dct`, or None).
+
+    Returns one dict per event mention with the event-frame columns about the event (dates,
+    actors, CAMEO code, place, evidence sentence and offsets, confidence, modality, PLOVER);
+    missing values are None. See the module docstring for the rules.
+    """
+    settings = settings or DEFAULT
+    if not text or not text.strip():
+        return []
+    ctx = _Ctx(text, dct, settings, find_actors(text), find_places(text), find_timexes(text, dct))
+    rows: list[dict] = []
+    for sent in sentences(text):
+        rows.extend(_code_sentence(ctx, sent))
+    return rows
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+def _span_tokens(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    idx = [k for k, t in enumerate(toks) if t.start < end and t.end > start]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+@dataclass
+class _Mention:
+    ref: ActorRef
+    t0: int            # token span
+    t1: int
+    locative: bool
+    prep: str | None   # preposition governing the mention
+    possessive: bool
+    object: bool = False          # directly after a verb: an object, not a subject
+    loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
+
+
+def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
+    out = []
+    for a in ctx.actors:
+        if a.start < sent.start or a.end > sent.end:
+            continue
+        span = _span_tokens(toks, a.start, a.end)
+        if span is None:
+            continue
+        t0, t1 = span
+        prep = _governing_prep(toks, t0)
+        after = ctx.text[a.end:a.end + 2]
+        possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
+        j = t0 - 1
+        while j >= 0 and toks[j].lower in {"the", "a", "an"} | POSSESSIVES:
+            j -= 1
+        obj = j >= 0 and toks[j].text[:1].islower() and _is_verb_form(toks[j].lower) and toks[j].lower not in BE
+        out.append(_Mention(a, t0, t1, prep in LOC_PREPS, prep, possessive, obj))
+    # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
+    for k, m in enumerate(out):
+        if m.possessive and m.locative and k + 1 < len(out) and out[k + 1].t0 - m.t1 <= 3:
+            out[k + 1].locative, out[k + 1].prep = True, m.prep
+            m.locative, m.loc_possessive = False, True
+    # coordinated mentions share the preposition of the first ("in Uzbekistan and Tajikistan")
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if cur.prep is None and _coordinated(toks, prev.t1, cur.t0):
+            cur.prep, cur.locative = prev.prep, prev.locative
+    return out
+
+
+def _governing_prep(toks: list[Token], t0: int) -> str | None:
+    """The preposition governing a noun phrase starting at t0, skipping up to 3 modifiers
+    ("to its former allies", "in the northern city of")."""
+    j, skipped = t0 - 1, 0
+    while j >= 0 and skipped < 4:
+        w = toks[j].lower
+        if w in OBJ_PREPS:
+            return w
+        if w in MODIFIERS or w.endswith("'s") or w in POSSESSIVES or w in {"former", "new", "its", "two", "all"} \
+                or (w.isalpha() and not _is_verb_form(w) and w not in CLAUSE_STOP and w not in SUBJ_PRONOUNS
+                    and w not in {"and", "or", "that", "not"} and skipped < 3 and toks[j].text[:1].islower()):
+            j -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _is_verb_form(word: str) -> bool:
+    from analytics.coding.lexicon import load
+
+    return (word,) in load().forms or word.endswith("ed")
+
+
+def _coordinated(toks: list[Token], end: int, start: int) -> bool:
+    between = [t.lower for t in toks[end:start]]
+    between = [w for w in between if w not in {"the", "also"}]
+    return between in (["and"], [","], ["or"], [",", "and"], [",", "or"], ["as", "well", "as"])
+
+
+def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
+    toks = tokens(sent.text, sent.start)
+    if not toks:
+        return []
+    mentions = _mentions(ctx, sent, toks)
+    triggers = find_triggers(toks, subject_ends=frozenset(m.t1 - 1 for m in mentions if m.prep is None))
+    if not triggers:
+        _update_discourse(ctx, mentions)
+        return []
+    events = []
+    for trig, modality in _filter_triggers(triggers, toks):
+        events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
+    # A speech verb is only an event when nothing else in its sentence is.
+    substantive = [e for e in events if not e["_speech"]]
+    if substantive:
+        speech_at = [e["_t"] for e in events if e["_speech"]]
+        for e in substantive:
+            if any(s < e["_t"] for s in speech_at) and e["modality"] == "asserted":
+                e["modality"] = "reported"
+        events = substantive
+    _update_discourse(ctx, mentions, events)
+    return _dedupe(events)
+
+
+def _filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Trigger, str]]:
+    """Attach modality; drop infinitive complements of another coded trigger ("pledged to provide")
+    and purpose infinitives ("troops to help counter threats")."""
+    out: list[tuple[Trigger, str]] = []
+    coded_ends: list[int] = []
+    for trig in triggers:
+        modality, drop = _modality(toks, trig, coded_ends)
+        if not drop and modality == "asserted" and out and trig.start >= 1 and toks[trig.start - 1].lower in {"and", "or"} \
+                and out[-1][1] == "hypothetical" and trig.kind == "verb":
+            modality = "hypothetical"     # "efforts to stabilize ... and ensure": the coordinated verb shares the mood
+        if drop:
+            continue
+        out.append((trig, modality))
+        coded_ends.append(trig.end)
+    return out
+
+
+INFINITIVE_GOVERNORS = INTENT | {"rush", "hurry", "decided", "decide", "decides", "agreed", "agree", "agrees",
+                                 "vowed", "vow", "vows", "threatened", "threaten", "threatens", "promised",
+                                 "refused", "refuse", "refuses", "necessary", "order", "ordered", "orders",
+                                 "asked", "urged", "called", "moves", "move", "moved", "going", "set", "due",
+                                 "pledged", "offered", "proposed", "proposal", "call", "calls", "demand",
+                                 "demanded", "way", "chance", "right", "able", "unable", "failed", "reluctant"}
+
+
+def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[str, bool]:
+    """(modality, drop) from the words before the trigger in its verb chain."""
+    chain = []
+    j = trig.start - 1
+    while j >= 0 and len(chain) < 7:
+        w = toks[j].lower
+        if w in CLAUSE_STOP or w in {",", "that", "and", "who", "which", "\u201c", '"'}:
+            break
+        chain.append((j, w))
+        j -= 1
+    words = [w for _, w in chain]
+    negated = any(w in NEGATORS for w in words)
+    if trig.kind == "verb":
+        adv = 0
+        while adv < len(words) and words[adv].endswith("ly"):
+            adv += 1
+        if adv < len(words) and words[adv] == "to":
+            to_idx = chain[adv][0]
+            gov = toks[to_idx - 1].lower if to_idx > 0 else ""
+            if any(end == to_idx for end in coded_ends):
+                return "hypothetical", True          # the governing event carries the meaning
+            if gov not in INFINITIVE_GOVERNORS and not negated and not any(w in MODALS for w in words):
+                return "hypothetical", True          # a purpose clause, not an event of its own
+            return ("negated" if negated else "hypothetical"), False
+    if trig.kind == "nominal" and not negated:
+        negated = trig.start > 0 and toks[trig.start - 1].lower == "no"
+    if negated:
+        return "negated", False
+    if any(w in MODALS or w in INTENT for w in words):
+        return "hypothetical", False
+    if any(w in {"reportedly", "allegedly"} for w in words):
+        return "reported", False
+    return "asserted", False
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+def _resolve_pronoun(ctx: _Ctx, mentions: list[_Mention], before_tok: int, word: str,
+                     exclude: ActorRef | None = None) -> ActorRef | None:
+    """Nearest fitting antecedent: subjects in the sentence first, then any mention, then the discourse."""
+    person = word in PERSON_PRONOUNS
+    plural = word in {"they", "their", "them"}
+
+    def fits(ref: ActorRef) -> bool:
+        if exclude is not None and _same(ref, exclude):
+            return False
+        return plural or person == _is_person(ref)
+
+    before = [m for m in mentions if m.t1 <= before_tok and not m.locative]
+    if plural:
+        # "they" is a group more often than a country ("it") or a person ("he"): nearest group first
+        groups = ([m for m in before if not _is_person(m.ref) and (m.ref.kind or "").lower() != "country"], before)
+    else:
+        groups = ([m for m in before if m.prep is None and not m.object], before)
+    for group in groups:
+        for m in reversed(group):
+            if fits(m.ref):
+                return m.ref
+    for ref in reversed(ctx.recent):
+        if fits(ref):
+            return ref
+    return None
+
+
+def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
+    """'their efforts to stabilize': the possessor of the governing noun does the infinitive."""
+    k = trig.start - 1
+    while k >= 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k < 2 or toks[k].lower != "to":
+        return None
+    owner = toks[k - 2]
+    if owner.lower in POSSESSIVES:
+        return _resolve_pronoun(ctx, mentions, k - 2, owner.lower)
+    m = _mention_at(mentions, k - 2)
+    return m.ref if m is not None and m.possessive else None
+
+
+def _is_person(ref: ActorRef) -> bool:
+    kind = (ref.kind or "").lower()
+    return kind in {"person", "people", "leader", "official"}
+
+
+def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.name == b.name or (a.code is not None and a.code == b.code and a.kind == b.kind)
+
+
+def _mention_at(mentions: list[_Mention], k: int) -> _Mention | None:
+    for m in mentions:
+        if m.t0 <= k < m.t1:
+            return m
+    return None
+
+
+def _subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str]:
+    """Nearest actor (or pronoun) before token `start` that is a subject: not inside a prepositional
+    phrase, not a verb's object, not a location."""
+    j = start - 1
+    while j >= 0:
+        m = _mention_at(mentions, j)
+        if m is not None:
+            if m.possessive and m.prep is None and not m.object:
+                return [m.ref], "text"     # "Russia's foreign minister said": the possessor stands for its official
+            if not m.locative and m.prep is None and not m.object:
+                return _with_coordinated(m, mentions, toks), "text"
+            j = m.t0 - 1
+            continue
+        w = toks[j].lower
+        if w in SUBJ_PRONOUNS - {"them", "him"} and (j == 0 or toks[j - 1].lower not in OBJ_PREPS):
+            if w in {"who", "which"}:
+                j -= 1
+                continue
+            ref = _resolve_pronoun(ctx, mentions, j, w)
+            if ref is not None:
+                return [ref], "pronoun"
+        j -= 1
+    return [], "none"
+
+
+def _source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
+    """Source actors and how they were found: 'text', 'pronoun' or 'none'."""
+    if trig.passive:
+        agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        if agent:
+            return _with_coordinated(agent[0], mentions, toks), "text"
+    if trig.kind == "nominal":
+        # "their takeover", "Russia's invasion", "Russian airstrikes", "the withdrawal of its troops"
+        j = trig.start - 1
+        while j >= 0 and toks[j].lower in NOMINAL_PREMODIFIERS:
+            j -= 1
+        if j >= 0:
+            m = _mention_at(mentions, j)
+            if m is not None and not m.locative and m.prep not in {"of", "with", "to", "against", "for"}:
+                return [m.ref], "text"
+            if toks[j].lower in POSSESSIVES:
+                ref = _resolve_pronoun(ctx, mentions, j, toks[j].lower)
+                if ref is not None:
+                    return [ref], "pronoun"
+        by = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 4]
+        if by:
+            return [by[0].ref], "text"
+        k = trig.end
+        if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in POSSESSIVES:
+            ref = _resolve_pronoun(ctx, mentions, k + 1, toks[k + 1].lower)
+            if ref is not None:
+                return [ref], "pronoun"
+        # a nominal object of a clause ("made a comeback in international talks") takes its subject
+        found, how = _subject_before(ctx, toks, mentions, trig.start)
+        return found, ("pronoun" if found else "none")
+    owner = _infinitive_owner(ctx, toks, mentions, trig)
+    if owner is not None:
+        return [owner], "pronoun"
+    found, how = _subject_before(ctx, toks, mentions, trig.start)
+    if found:
+        return found, how
+    # "Opening the talks, Lavrov stressed ...": a sentence-initial participle takes the main subject
+    if toks[trig.start].lower.endswith("ing"):
+        comma = next((k for k in range(trig.end, len(toks)) if toks[k].lower == ","), None)
+        if comma is not None:
+            for m in mentions:
+                if m.t0 > comma and m.prep is None and not m.locative:
+                    return _with_coordinated(m, mentions, toks), "text"
+    return [], "none"
+
+
+NOMINAL_PREMODIFIERS = {"the", "a", "an", "new", "latest", "recent", "large-scale", "major", "military", "joint",
+                        "first", "second", "brief", "failed", "ongoing", "another", "massive", "deadly", "fresh",
+                        "renewed", "unilateral", "full-scale", "surprise", "planned"}
+
+
+def _with_coordinated(m: _Mention, mentions: list[_Mention], toks) -> list[ActorRef]:
+    """The mention plus any actors coordinated with it ("Russia and China", "X, Y and Z")."""
+    group = [m]
+    idx = mentions.index(m)
+    k = idx
+    while k > 0 and _coordinated(toks, mentions[k - 1].t1, mentions[k].t0):
+        k -= 1
+        group.insert(0, mentions[k])
+    k = idx
+    while k + 1 < len(mentions) and _coordinated(toks, mentions[k].t1, mentions[k + 1].t0):
+        k += 1
+        group.append(mentions[k])
+    seen, out = set(), []
+    for g in group:
+        if g.locative != m.locative:
+            continue
+        key = (g.ref.name, g.ref.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(g.ref)
+    return out
+
+
+def _clause_end(toks: list[Token], k: int) -> bool:
+    """Does a new clause start at token k? (";", "but", ", and has ...", "and its ambassador ...")"""
+    w = toks[k].lower
+    if w in CLAUSE_STOP:
+        return True
+    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+    if w == "," and nxt in {"which", "who", "while", "but", "and", "although", "as", "after", "before", "when"}:
+        return True
+    if w in {"and", "or"} and (nxt in PAST_AUX | {"is", "are", "will", "would", "also", "then"} | POSSESSIVES
+                               or nxt in {"he", "she", "it", "they", "we"}):
+        return True
+    return w in SUBORDINATORS and k > 0
+
+
+def _target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
+    root = cameo.normalise_code(trig.code)[:2]
+    stop = min(len(toks), trig.end + ctx.settings.target_window)
+    k = trig.end
+    while k < stop:
+        w = toks[k].lower
+        if _clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
+            break
+        m = _mention_at(mentions, k)
+        if m is not None:
+            usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
+                      and m.prep not in {"by"} and not any(_same(m.ref, s) for s in sources))
+            if usable:
+                return _with_coordinated(m, mentions, toks)
+            k = m.t1
+            continue
+        if w in {"them", "him", "it", "her"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS):
+            ref = _resolve_pronoun(ctx, mentions, k, w, exclude=sources[0] if sources else None)
+            if ref is not None and not any(_same(ref, s) for s in sources):
+                return [ref]
+        k += 1
+    return []
+
+
+# --- place and date -------------------------------------------------------------------------------
+
+def _locations(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
+    """Places of the event: locative mentions after the trigger in its clause, else before it."""
+    cands: list[tuple[int, int, PlaceRef]] = []
+    for m in mentions:
+        if m.locative:
+            place = _place_for_actor(m.ref)
+            if place is not None:
+                cands.append((m.t0, m.t1, place))
+    for p in ctx.places:
+        if p.start < sent.start or p.end > sent.end:
+            continue
+        span = _span_tokens(toks, p.start, p.end)
+        if span is None or any(c[0] <= span[0] < c[1] for c in cands):
+            continue
+        if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions):
+            continue
+        if _governing_prep(toks, span[0]) in LOC_PREPS:
+            cands.append((span[0], span[1], p))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c[0])
+    after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 12 and not _breaks(toks, trig.end, c[0])]
+    before = [c for c in cands if c[1] <= trig.start and not _breaks(toks, c[1], trig.start)]
+    chosen = after or before[-1:]
+    if not chosen:
+        return []
+    group = [chosen[0]]
+    for c in cands:
+        if c[0] > group[-1][0] and _coordinated(toks, group[-1][1], c[0]):
+            group.append(c)
+    return [c[2] for c in group]
+
+
+def _breaks(toks, a: int, b: int) -> bool:
+    return any(_clause_end(toks, k) for k in range(max(a, 0), min(b, len(toks))))
+
+
+def _place_for_actor(ref: ActorRef) -> PlaceRef | None:
+    p = lookup_place(ref.name)
+    if p is not None and (ref.country is None or p.country == ref.country):
+        return replace(p, start=ref.start, end=ref.end)
+    return place_for_country(ref.country, ref.start, ref.end) if ref.country else None
+
+
+def _date(ctx: _Ctx, sent, toks, trig: Trigger) -> dict:
+    """The governing date expression: the nearest resolvable one in the trigger's clause."""
+    best, best_dist = None, None
+    for t in ctx.timexes:
+        if t.start < sent.start or t.end > sent.end or t.first_day is None or t.last_day is None:
+            continue
+        span = _span_tokens(toks, t.start, t.end)
+        if span is None:
+            continue
+        if span[0] < trig.start:
+            lo, hi, dist = span[1], trig.start, trig.start - span[1]
+        else:
+            lo, hi, dist = trig.end, span[0], span[0] - trig.end
+        # a clause boundary between them, except the timex's own preposition ("after ... in August")
+        if any(_clause_end(toks, k) for k in range(lo, hi)):
+            continue
+        if best_dist is None or dist < best_dist:
+            best, best_dist = t, dist
+    if best is not None:
+        basis = best.basis if best.basis in ("explicit", "relative", "narrative") else "relative"
+        return dict(date_start=best.first_day, date_end=best.last_day, date_precision=best.precision or "unknown",
+                    date_expr=best.text, date_basis=basis, timex_value=best.value)
+    if ctx.dct is None:
+        return dict(date_start=None, date_end=None, date_precision=None, date_expr=None, date_basis=None,
+                    timex_value=None)
+    return dict(date_start=ctx.dct - timedelta(days=ctx.settings.fallback_days - 1), date_end=ctx.dct,
+                date_precision="week", date_expr=None, date_basis="publication", timex_value=None)
+
+
+# --- rows -----------------------------------------------------------------------------------------
+
+# Material actions whose place names their target when no target is written ("withdrawal ... in
+# Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
+TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20"}
+
+SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
+                 "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
+
+
+def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list[dict]:
+    code = cameo.normalise_code(trig.code)
+    if code is None:
+        return []
+    sources, how = _source(ctx, toks, mentions, trig)
+    if not sources and ctx.last_source is not None and not trig.passive:
+        sources, how = [ctx.last_source], "discourse"
+    speech = code.startswith("01") and trig.lemma in SPEECH_LEMMAS
+    # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
+    targets = [] if speech else _target(ctx, toks, mentions, trig, sources)
+    places = _locations(ctx, sent, toks, mentions, trig)
+    label, root, quad, goldstein = cameo.event_info(code)
+    if not sources and not targets:
+        return []
+    date_fields = _date(ctx, sent, toks, trig)
+    confidence = 0.85
+    if trig.kind == "nominal":
+        confidence -= 0.1
+    if how == "pronoun":
+        confidence -= 0.1
+    if how == "discourse":
+        confidence = ctx.settings.discourse_confidence
+    if not targets:
+        confidence -= 0.1
+    rows = []
+    for place in places or [None]:
+        tgt_list = targets
+        if not tgt_list and root in TARGET_FROM_PLACE and place is not None and place.country and \
+                all(s.country != place.country for s in sources):
+            tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
+                                 place.country, None, "country")]
+        for src in sources or [None]:
+            for tgt in tgt_list or [None]:
+                if src is not None and tgt is not None and _same(src, tgt):
+                    continue
+                rows.append({
+                    **date_fields,
+                    "actor1": src.name if src else None, "actor1_code": src.code if src else None,
+                    "actor1_country": src.country if src else None, "actor1_type": src.type if src else None,
+                    "actor2": tgt.name if tgt else None, "actor2_code": tgt.code if tgt else None,
+                    "actor2_country": tgt.country if tgt else None, "actor2_type": tgt.type if tgt else None,
+                    "event_code": code, "event_root": root, "event_label": label, "quad_class": quad,
+                    "goldstein": goldstein,
+                    "location": place.name if place else None, "country": place.country if place else None,
+                    "region": place.region if place else None,
+                    "lat": place.lat if place else None, "lon": place.lon if place else None,
+                    "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
+                    "confidence": round(max(0.05, min(0.99, confidence)), 2),
+                    "modality": modality, "plover": cameo.plover(code),
+                    "_speech": speech, "_t": trig.start,
+                })
+    return rows
+
+
+def _country_name(iso3: str) -> str:
+    from analytics.geo import country_info
+
+    info = country_info(iso3)
+    return info.name if info else iso3
+
+
+def _update_discourse(ctx: _Ctx, mentions: list[_Mention], events: list[dict] | None = None) -> None:
+    """Remember actors in order of mention (for pronouns) and the last explicit source actor
+    (for actorless sentences)."""
+    for m in mentions:
+        if not m.locative:
+            ctx.recent.append(m.ref)
+    del ctx.recent[:-20]
+    if events:
+        for e in reversed(events):
+            if e["actor1"] is not None and e["confidence"] > ctx.settings.discourse_confidence:
+                for m in mentions:
+                    if m.ref.name == e["actor1"]:
+                        ctx.last_source = m.ref
+                        return
+    for m in mentions:
+        if m.prep is None and not m.locative and not m.object:
+            ctx.last_source = m.ref
+            return
+
+
+def _dedupe(events: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for e in events:
+        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["modality"])
+        if key in seen:
+            continue
+        seen.add(key)
+        e.pop("_speech", None)
+        e.pop("_t", None)
+        out.append(e)
+    return out

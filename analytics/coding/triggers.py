@@ -1,0 +1,246 @@
+"""Find event triggers in a sentence: verbs (with PETRARCH patterns) and nominal events.
+
+A trigger is a token span with a CAMEO code. Verbs are recognised by their inflected forms; a
+base or -s form counts as a verb only after a subject-like or auxiliary word, so that "talks" in
+"holds talks" stays a noun. The words after the verb select the most specific PETRARCH pattern
+("hosts a military conference" -> 0332 rather than the default 043).
+
+>>> from analytics.coding.text import tokens
+>>> [(t.lemma, t.code) for t in find_triggers(tokens("The Taliban seized Kabul."))]
+[('SEIZE', '192')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analytics.coding.lexicon import Lexicon, Pattern, load
+from analytics.coding.text import Token
+
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+               "those", "any", "no", "each", "every", "some", "such", "another", "of", "'s"}
+SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "also", "not", "n't", "never",
+                 "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
+                 "did", "jointly", "then", "reportedly", "later", "again", "first", "repeatedly", "allegedly"}
+BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"}
+# Verbs that only carry a nominal event ("held talks", "launched an airstrike", "began"): the noun decides.
+LIGHT_VERBS = {"HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT", "BEGIN", "START", "ORGANIZE",
+               "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
+               "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING"}
+CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
+NOMINAL_STOP = {"against", "on", "by"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int          # token index, inclusive
+    end: int            # token index, exclusive
+    code: str
+    lemma: str
+    kind: str           # "verb" | "nominal"
+    passive: bool = False
+    light: bool = False  # a light verb whose object is a nominal event
+
+
+def _match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
+    """Length in tokens matched by one pattern word at toks[i], or 0."""
+    if i >= len(toks):
+        return 0
+    if word.startswith("&"):
+        for member in lex.synsets.get(word.rstrip("_"), ()):
+            n = _match_seq(member, toks, i)
+            if n:
+                return n
+        return 0
+    return _match_seq(tuple(word.lower().split("_")), toks, i)
+
+
+def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
+    if i + len(words) > len(toks):
+        return 0
+    for k, w in enumerate(words):
+        tok = toks[i + k].lower
+        nxt = i + k + 1
+        while nxt < len(toks) - 1 and toks[nxt].lower.endswith("ly"):
+            nxt += 1
+        if w == "to" and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
+            return 0        # "to" + verb is an infinitive, not the preposition a pattern wants
+        exact = w.endswith("_") or len(w) <= 3
+        w = w.rstrip("_")
+        if not w:
+            return 0
+        if tok == w or (not exact and tok.startswith(w) and len(tok) - len(w) <= 3):
+            continue
+        return 0
+    return len(words)
+
+
+def _is_base_verb(word: str) -> bool:
+    entries = load().forms.get((word,))
+    return bool(entries) and any(e.lemma.lower() == word for e in entries)
+
+
+def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lexicon) -> int:
+    """Number of pattern words found in order (after: within 8 tokens; before: within 4), else -1."""
+    score = 0
+    pos = end
+    limit = min(len(toks), end + 8)
+    for word in p.after:
+        found = False
+        while pos < limit:
+            if toks[pos].lower in CLAUSE_STOP:
+                return -1
+            n = _match_word(word, toks, pos, lex)
+            if n:
+                pos += n
+                score += 1
+                found = True
+                break
+            pos += 1
+        if not found:
+            return -1
+    pos = start - 1
+    for word in reversed(p.before):
+        if word.lower() in {"will", "would", "not"}:
+            return -1   # modality is handled separately, not through patterns
+        found = False
+        # words before the verb must be adjacent (subject head or auxiliary), not across a phrase
+        while pos >= max(0, start - 2):
+            if not toks[pos].text[:1].isalnum():
+                return -1
+            if _match_word(word, toks, pos, lex):
+                score += 1
+                found = True
+                pos -= 1
+                break
+            pos -= 1
+        if not found:
+            return -1
+    return score
+
+
+def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_ends: frozenset[int]) -> bool:
+    """Decide from the left context whether toks[i] is used as a verb."""
+    tok = toks[i]
+    if i > 0 and tok.text[:1].isupper():
+        return False        # inside a name ("Operation Desert Storm", "Strike Group")
+    j = i - 1
+    while j >= 0 and (toks[j].lower.endswith("ly") and toks[j].lower not in {"italy", "july"}):
+        j -= 1              # skip adverbs: "to officially recognize"
+    prev = toks[j] if j >= 0 else None
+    if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
+        return False
+    if not is_base:
+        return True
+    if prev is None:
+        return False
+    return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
+            or prev.lower in {"and", "or"})
+
+
+def find_triggers(toks: list[Token], lex: Lexicon | None = None,
+                  subject_ends: frozenset[int] = frozenset()) -> list[Trigger]:
+    """All verb and nominal triggers in a sentence's tokens, left to right, without overlaps.
+
+    `subject_ends` holds the token indices where an actor mention ends: a base or -s verb form right
+    after one is a verb ("Russia holds"), elsewhere it is more likely a noun ("the talks").
+    """
+    lex = lex or load()
+    out: list[Trigger] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = _verb_at(toks, i, lex, subject_ends)
+        if hit is None:
+            hit = _nominal_at(toks, i, lex)
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i = hit.end
+    return _attach_light_verbs(out, toks)
+
+
+def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[int]) -> Trigger | None:
+    for size in range(min(lex.max_form_len, len(toks) - i), 0, -1):
+        key = tuple(t.lower for t in toks[i:i + size])
+        entries = lex.forms.get(key)
+        if not entries:
+            continue
+        form = entries[0].form
+        low = key[0]
+        is_base = not (low.endswith("ed") or low.endswith("ing") or
+                       any(e.form.split("_")[0] != e.lemma.split("_")[0] and not low.endswith("s")
+                           and low != e.lemma.split("_")[0].lower() for e in entries))
+        if not _looks_verbal(toks, i, form, is_base, subject_ends):
+            return None
+        code, lemma = _best_code(entries, toks, i, i + size, lex)
+        passive = not is_base and i > 0 and any(t.lower in BE for t in toks[max(0, i - 3):i]) \
+            and not low.endswith("ing")
+        if code is None:
+            lemma0 = entries[0].lemma
+            if lemma0 in LIGHT_VERBS:
+                return Trigger(i, i + size, "---", lemma0, "verb", passive, light=True)
+            return None
+        return Trigger(i, i + size, code, lemma, "verb", passive,
+                       light=lemma in LIGHT_VERBS)
+    return None
+
+
+def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | None, str]:  # noqa: F821
+    best: tuple[int, str | None, str] = (-1, None, entries[0].lemma)
+    for e in entries:
+        default = e.code if e.code and e.code != "---" else None
+        if best[0] < 0 and default:
+            best = (0, default, e.lemma)
+        for p in lex.patterns.get(e.block, ()):
+            s = _pattern_score(p, toks, start, end, lex)
+            if s > best[0]:
+                best = (s, None if p.code == "---" else p.code, e.lemma)
+    return best[1], best[2]
+
+
+def _nominal_at(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    for size in range(min(lex.max_nominal_len, len(toks) - i), 0, -1):
+        words = [t.lower for t in toks[i:i + size]]
+        code = lex.nominal.get(tuple(words))
+        if code is None and words[-1].endswith("s"):
+            stem = words[-1][:-2] if words[-1].endswith("es") and tuple(words[:-1] + [words[-1][:-2]]) in lex.nominal \
+                else words[-1][:-1]
+            code = lex.nominal.get(tuple(words[:-1] + [stem]))
+        if code is None:
+            continue
+        if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper():
+            return None     # part of a name
+        return Trigger(i, i + size, code, " ".join(words), "nominal")
+    return None
+
+
+def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger]:
+    """A light verb followed (within 6 tokens, same clause) by a nominal event merges into it;
+    a light verb without one is dropped. The nominal keeps its code and gets the verb's position
+    as its anchor, so that the verb's subject becomes the source."""
+    out: list[Trigger] = []
+    skip: set[int] = set()
+    for k, t in enumerate(found):
+        if k in skip:
+            continue
+        if t.light:
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 6 and not any(
+                    toks[j].lower in CLAUSE_STOP for j in range(t.end, nxt.start)):
+                out.append(Trigger(t.start, nxt.end, nxt.code, nxt.lemma, "verb+nominal", t.passive))
+                skip.add(k + 1)
+                continue
+            if t.code in ("---", None):
+                continue
+        elif t.kind == "verb":
+            nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 3 and not any(
+                    toks[j].lower in CLAUSE_STOP | {","} for j in range(t.end, nxt.start)):
+                # the noun is the verb's object: one event, with the noun's code when it refines the verb's
+                code = nxt.code if nxt.code[:2] == t.code[:2] else t.code
+                out.append(Trigger(t.start, t.end, code, t.lemma, t.kind, t.passive))
+                skip.add(k + 1)
+                continue
+        out.append(t)
+    return out
