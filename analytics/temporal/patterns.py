@@ -59,7 +59,7 @@ def _macros(lex: dict) -> dict:
 RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
-              r"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"),
+              r"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
     ("noon", r"(?P<w>noon|midnight)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -71,8 +71,8 @@ RULES: list[tuple[str, str]] = [
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
-    ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
-                r"(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>{QORD})[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
+    ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?:the\s+)?(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
+                r"(?:(?:fiscal|calendar|financial)[-\s]+)?(?P<ord>{QORD}|last(?=\s+half\s+of))[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
                 r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?"),
     ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
     # decades, centuries, spelled years, fiscal years
@@ -90,11 +90,11 @@ RULES: list[tuple[str, str]] = [
             r"|(?P<word>{SETWORD})"),
     # durations anchored to now or to a start: "the past two months", "the first nine months"
     ("dur_rel", r"(?:the\s+)?(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|initial|preceding|prior)"
-                r"\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})"),
+                r"\s+(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?\s+(?P<unit>{UNITS})(?:\s+or\s+so)?"),
     ("year_unit", r"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|year|season|half)(?![a-z])"),
     ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
     # "two years ago", "a year earlier", "three days later"
-    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
+    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|tomorrow|yesterday)\s+(?P<pod>{POD})"),
@@ -105,13 +105,14 @@ RULES: list[tuple[str, str]] = [
     # the day before, the night after
     ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
-    ("rel_unit", r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
-                 r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"),
+    ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
+                 r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"
+                 r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
     ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
-    ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])"),
+    ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
-    ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bfor\s\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
     ("vague", r"(?P<w>{VAGUE})"),
@@ -144,23 +145,41 @@ def _starters(lex: dict) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def compiled(lang: str = "en"):
-    """The combined regex plus, per rule, the (prefixed group name, short name) pairs."""
-    lex = load(lang)
-    macros = _macros(lex)
-    parts, groups = [], {}
+def _bodies(lang: str = "en") -> list[tuple[str, str]]:
+    """Each rule's regex with macros expanded and its groups prefixed by the rule name."""
+    macros = _macros(load(lang))
+    out = []
     for name, template in RULES:
         body = template
         for key, val in macros.items():
             body = body.replace("{" + key + "}", val)
-        body = re.sub(r"\(\?P<([a-z0-9_]+)>", lambda m: f"(?P<{name}__{m.group(1)}>", body)
+        out.append((name, re.sub(r"\(\?P<([a-z0-9_]+)>", lambda m: f"(?P<{name}__{m.group(1)}>", body)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def compiled(lang: str = "en"):
+    """The combined regex plus, per rule, the (prefixed group name, short name) pairs."""
+    lex = load(lang)
+    parts, groups = [], {}
+    for name, body in _bodies(lang):
         parts.append(f"(?P<{name}>{body})")
-        groups[name] = [(f"{name}__{g}", g) for g in re.findall(r"\(\?P<([a-z0-9_]+)>", template)]
+        groups[name] = [(f"{name}__{g}", g) for g in re.findall(r"\(\?P<([a-z0-9_]+)>", dict(RULES)[name])]
     # Candidates begin at a word start that can begin a rule; the prefix-factored lookahead rejects
     # every other word in a few steps, so the full alternation runs at few positions.
     gate = r"(?=(?:" + trie_alternation(_starters(lex)) + r")(?![a-z])|[0-9']|(?-i:[QH])[1-4])"
     pattern = r"(?<![\w'])" + gate + "(?:" + "|".join(parts) + ")"
     return re.compile(pattern, re.IGNORECASE), groups
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str = "en") -> list:
+    """(name, compiled regex, groups) per rule, in order: the fallback when a rule rejects a match."""
+    rx, groups = compiled(lang)
+    out = []
+    for name, body in _bodies(lang):
+        out.append((name, re.compile(body, re.IGNORECASE), groups[name]))
+    return out
 
 
 def find(text: str, lang: str = "en"):

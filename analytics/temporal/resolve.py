@@ -231,11 +231,14 @@ class Resolver:
         if ap == "am" and h == 12:
             h = 0
         mi = int(g["mi"] or 0)
-        ref, basis = self._day_word(g["wd"], s, e)
+        if g["mon"]:
+            ref, basis = self.in_month(self.month_num(g["mon"]), s, e, int(re.match(r"[0-9]+", g["d"]).group()))
+        else:
+            ref, basis = self._day_word(g["wd"], s, e)
         tod = f"{h:02d}:{mi:02d}"
         if ref is None:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
-        return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis if g["wd"] else "relative")
+        return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis)
 
     def r_noon(self, g, s, e):
         tod = "12:00" if norm(g["w"]) == "noon" else "24:00"
@@ -323,8 +326,9 @@ class Resolver:
         return self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(rel)], "relative"
 
     def r_quarter(self, g, s, e):
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[norm(g["ord"])]
         gran = "quarter" if norm(g["unit"]) == "quarter" else "half"
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "last": 4 if gran == "quarter" else 2}[norm(g["ord"])]
         if gran == "half" and n > 2:
             return None
         y = g["y1"] or g["y2"]
@@ -558,6 +562,8 @@ class Resolver:
                 r = r.shift(-1)
             return self.date_sem(r, basis, "")
         if u == "quarter":
+            if g["ly"]:
+                return self._rel("year-earlier", "quarter", s, e)
             r = self.latest("quarter")
             return self.date_sem(r, "narrative" if r is self.anchor else "relative", "XXXX-QX")
         return None
@@ -570,6 +576,9 @@ class Resolver:
             rel = "last"
         if has_the and rel in ("last", "past"):
             rel = "past_the"
+        if g["ly"]:
+            rel = "year-earlier"
+        rel = rel.replace("comparable ", "").replace("corresponding ", "")
         return self._rel(rel, unit, s, e, original=g["unit"])
 
     def _rel(self, rel: str, unit: str, s: int, e: int, original: str = "") -> Sem | None:
@@ -804,7 +813,7 @@ class Resolver:
         lex = self.lex
         unit = unit_of(g["unit"], lex)
         n = parse_num(g["n"], lex)
-        if unit not in lex["units"] or norm(g["n"]) in ("a", "an"):
+        if unit not in lex["units"] or norm(g["n"]) in ("a", "an") or (n is not None and n >= 1000):
             return None
         return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
 

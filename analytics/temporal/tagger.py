@@ -6,15 +6,15 @@ import re
 from datetime import date, datetime
 
 from .dates import Ref
-from .patterns import find
+from .patterns import find, rules
 from .resolve import Resolver, Sem
 from .timex import Timex
 
 _POS_MOD = re.compile(
     r"(?:(?:the\s+)?(?P<pm>very\s+beginning|beginning|start|middle|end|close|first\s+half|second\s+half|turn)\s+of\s+"
-    r"|(?:the\s+)?(?P<pm2>early|earlier|late|later|mid)(?:\s+|-))$", re.IGNORECASE)
+    r"|(?:the\s+)?(?<![\w-])(?P<pm2>early|earlier|late|later|mid)(?:\s+|-))$", re.IGNORECASE)
 _QTY_MOD = re.compile(
-    r"(?P<q>about|around|roughly|approximately|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least"
+    r"(?<![\w-])(?P<q>around|roughly|approximately|some|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least"
     r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
 _QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
         "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN", "less than": "LESS_THAN",
@@ -103,6 +103,29 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
             break
 
 
+def _resolve(resolver: Resolver, rule: str, s: int, e: int, g: dict, lang: str):
+    """Resolve a candidate; when its rule rejects it, give the later rules a chance at the same place."""
+    later = None
+    while True:
+        try:
+            sem = getattr(resolver, "r_" + rule)(g, s, e)
+        except (ValueError, OverflowError, KeyError):  # out-of-calendar arithmetic on odd input
+            sem = None
+        if sem is not None:
+            return sem, e
+        if later is None:
+            names = [name for name, _, _ in rules(lang)]
+            later = iter(rules(lang)[names.index(rule) + 1:])
+        for rule, rx, groups in later:
+            m = rx.match(resolver.text, s)
+            if m:
+                e = m.end()
+                g = {short: m.group(full) for full, short in groups}
+                break
+        else:
+            return None, e
+
+
 def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
@@ -112,10 +135,9 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
     found: list[tuple[int, int, Sem]] = []
     last_end = 0
     for rule, s, e, g in cands:
-        try:
-            sem = getattr(resolver, "r_" + rule)(g, s, e)
-        except (ValueError, OverflowError, KeyError):  # out-of-calendar arithmetic on odd input
-            sem = None
+        if s < last_end:
+            continue
+        sem, e = _resolve(resolver, rule, s, e, g, lang)
         if sem is None:
             continue
         s += sem.trim
