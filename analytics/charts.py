@@ -207,7 +207,7 @@ def network_figure(net, colour: str = "quad", title: str = "Actor network") -> g
         customdata=nodes[["actor"]].to_numpy(), hovertext=node_hover, hovertemplate="%{hovertext}<extra></extra>",
     ))
     fig.update_xaxes(visible=False, range=[-1.25, 1.25])
-    fig.update_yaxes(visible=False, range=[-1.2, 1.25], scaleanchor="x")
+    fig.update_yaxes(visible=False, range=[-1.2, 1.25])
     note = net.note or f"{len(nodes)} actors, {len(edges)} directed interactions"
     note += " · arrows point from source to target actor; click a diamond to filter by that pair"
     _base_layout(fig, title, note, height=620)

@@ -47,8 +47,9 @@ def build(store, seeds: Path = SEEDS, gdelt: list[Path] | None = None) -> list[s
         try:
             from analytics.importers import import_files
 
-            import_files("gdelt", [str(p) for p in files], store)
-            notes.append(f"GDELT sample: {len(files)} file(s) imported")
+            report = import_files("gdelt", [str(p) for p in files], store)
+            notes.extend(report.refused)
+            notes.append(f"GDELT sample: {report.added:,} events added from {len(report.files)} file(s)")
         except (ImportError, UserError) as e:
             notes.append(f"GDELT sample not loaded: {e}")
     return notes

@@ -20,7 +20,7 @@ from dashboard import data, state  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Event analytics", page_icon=":material/timeline:", layout="wide")
+st.set_page_config(page_title="Event analytics", layout="wide")  # no page_icon: a material icon favicon is fetched from a CDN
 
 notes = data.ensure_default(str(data.store().path))
 state.init()
@@ -34,11 +34,11 @@ state.write_url(filters)
 st.session_state["filters"] = filters
 
 pages = [
-    st.Page(HERE / "app_pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline", default=True),
-    st.Page(HERE / "app_pages" / "network.py", title="Actor network", icon=":material/hub:", url_path="network"),
-    st.Page(HERE / "app_pages" / "map.py", title="Interaction map", icon=":material/public:", url_path="map"),
-    st.Page(HERE / "app_pages" / "events.py", title="Events table", icon=":material/table_rows:", url_path="events"),
-    st.Page(HERE / "app_pages" / "add_data.py", title="Add data", icon=":material/upload_file:", url_path="add"),
+    st.Page(HERE / "app_pages" / "timeline.py", title="Timeline", url_path="timeline", default=True),
+    st.Page(HERE / "app_pages" / "network.py", title="Actor network", url_path="network"),
+    st.Page(HERE / "app_pages" / "map.py", title="Interaction map", url_path="map"),
+    st.Page(HERE / "app_pages" / "events.py", title="Events table", url_path="events"),
+    st.Page(HERE / "app_pages" / "add_data.py", title="Add data", url_path="add"),
 ]
 nav = st.navigation(pages)
 if notes and not st.session_state.get("_notes_shown"):

@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics import charts, export, views
+from analytics.errors import UserError
 from analytics.filters import Filters
 from analytics.store import Store, default_path
 
@@ -185,12 +186,28 @@ def add_articles(files, published, source: str | None, progress) -> dict:
 
 
 def add_datasets(files, kind: str, progress) -> dict:
-    """Import uploaded GDELT/ICEWS/ACLED files through the importer."""
-    try:
-        from analytics.importers import import_files
-    except ImportError:
-        return {"problems": ["dataset import is not available in this build (analytics.importers is missing)"]}
+    """Import uploaded GDELT/ICEWS/ACLED files through the importer.
+
+    Returns `summary` (one line), `problems` (refused files: then nothing was written) and `warnings`
+    (malformed rows skipped), with the uploaded names in place of temporary paths.
+    """
+    from analytics.importers import import_files
+
     with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
         paths = _save_uploads(files, Path(tmp))
-        report = import_files(kind, [str(p) for p in paths], store(), progress=progress)
-    return {"report": report, "problems": []}
+        names = {str(p): p.name.split("-", 1)[1] for p in paths}
+
+        def clean(line: str) -> str:
+            for full, short in names.items():
+                line = line.replace(full, short)
+            return line
+
+        def step(p):
+            progress(min(1.0, p.bytes_done / max(1, p.bytes_total)), f"{p.rows:,} rows read")
+
+        try:
+            report = import_files(kind, [str(p) for p in paths], store(), progress=step)
+        except UserError as e:
+            return {"summary": "", "problems": [clean(str(e))], "warnings": []}
+    warnings = [clean(line) for f in report.files for line in f.problems[:20]]
+    return {"summary": clean(report.summary()), "problems": [clean(r) for r in report.refused], "warnings": warnings}

@@ -37,12 +37,16 @@ with datasets:
     if st.button("Import", disabled=not dfiles, type="primary", key="up_import"):
         bar = st.progress(0.0, text="importing…")
         try:
-            result = data.add_datasets(dfiles, kind, progress=bar)
-        except Exception as e:
-            st.error(f"Nothing was imported: {e}")
+            result = data.add_datasets(dfiles, kind, progress=lambda f, t: bar.progress(f, text=t))
+        except Exception as e:  # the store is unchanged: the importer writes in one transaction
+            st.error(f"Nothing was imported: {type(e).__name__}: {e}")
         else:
+            bar.progress(1.0, text="done")
             for p in result["problems"]:
                 st.error(p)
-            if result.get("report") is not None:
-                bar.progress(1.0, text="done")
-                st.success(f"Imported: {result['report']}")
+            if result["problems"]:
+                st.error("Nothing was imported; the stored events are unchanged.")
+            for w in result["warnings"]:
+                st.warning(w)
+            if result["summary"] and not result["problems"]:
+                st.success(result["summary"])
