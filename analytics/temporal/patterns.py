@@ -59,7 +59,7 @@ def _macros(lex: dict) -> dict:
 RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
-              r"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
+              r"(?:,?\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
     ("noon", r"(?P<w>noon|midnight)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -73,7 +73,7 @@ RULES: list[tuple[str, str]] = [
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
     ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?:the\s+)?(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
                 r"(?:(?:fiscal|calendar|financial)[-\s]+)?(?P<ord>{QORD}|last(?=\s+half\s+of))[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
-                r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?"),
+                r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year)|\s+of\s+the\s+(?P<ty>year))?"),
     ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
     # decades, centuries, spelled years, fiscal years
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0'?s|'[0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
@@ -105,14 +105,14 @@ RULES: list[tuple[str, str]] = [
     # the day before, the night after
     ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
-    ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
+    ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|(?:that|this)\s+same|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
                  r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"
                  r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
     ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
-    ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bfor\s\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
     ("vague", r"(?P<w>{VAGUE})"),

@@ -86,8 +86,8 @@ def duration_value(n: float | None, unit: str, lex: dict) -> str:
         n = n * info["factor"]
     code = info["code"]
     clock = bool(info.get("clock"))
-    if code in ("DE", "CE") and n is not None and not float(n).is_integer():
-        n, code = n * (10 if code == "DE" else 100), "Y"
+    if code == "DE" and n is not None:
+        n, code = n * 10, "Y"  # TimeBank writes "two decades" as P20Y
     if n is not None and not float(n).is_integer():
         key = ("T" if clock else "") + code
         if key in _SMALLER:
@@ -280,6 +280,15 @@ class Resolver:
                 return None
         if day > 31:
             return None
+        if g.get("wd") and self.dct is not None:
+            wd = self.weekday_num(g["wd"])
+            for k in (0, -1, 1, -2, 2, -3, 3):
+                try:
+                    d = date(self.dct.year + k, month, day)
+                except ValueError:
+                    continue
+                if d.isoweekday() == wd:
+                    return self.date_sem(Ref("day", d), "relative", "")
         ref, basis = self.in_month(month, s, e, day)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}-{day:02d}")
 
@@ -337,6 +346,9 @@ class Resolver:
             y = int(y)
         elif g["rel"] or g["rel2"]:
             y, basis = self._rel_year(g["rel"] or g["rel2"])
+        elif g["ty"]:
+            ref, basis = self.base()
+            y = ref.start.year if ref else None
         else:
             ref, basis = self.base()
             y = ref.start.year if ref else None
@@ -578,7 +590,7 @@ class Resolver:
             rel = "past_the"
         if g["ly"]:
             rel = "year-earlier"
-        rel = rel.replace("comparable ", "").replace("corresponding ", "")
+        rel = rel.replace("comparable ", "").replace("corresponding ", "").replace("that same", "same").replace("this same", "same")
         return self._rel(rel, unit, s, e, original=g["unit"])
 
     def _rel(self, rel: str, unit: str, s: int, e: int, original: str = "") -> Sem | None:
@@ -741,7 +753,10 @@ class Resolver:
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
                        None, "unresolved")
-        if gran in ("decade", "century", "millennium"):
+        if info.get("clock"):
+            per_day = {"second": 86400, "minute": 1440, "hour": 24}[unit]
+            r = Ref.of("day", ref.start + timedelta(days=int(sign * n // per_day)))
+        elif gran in ("decade", "century", "millennium"):
             r = Ref.of("year", add(ref.start, sign * n, unit))
         else:
             r = Ref.of(gran, add(ref.start, sign * n, unit)) if ref.gran != gran else ref.shift(sign * n, unit)
