@@ -113,6 +113,7 @@ RULES: list[tuple[str, str]] = [
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
     ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bfor\s\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
     ("vague", r"(?P<w>{VAGUE})"),

@@ -674,9 +674,12 @@ class Resolver:
             return None
         if gran == "day" and rel in ("this",):
             return None
-        if gran == "week" and rel == "past_the":
-            return Sem("DURATION", "P1W", None, "relative", first=self.dct - timedelta(days=6) if self.dct else None,
-                       last=self.dct, precision="week" if self.dct else "unknown", dur=(1, "week"))
+        if rel == "past_the" and gran in ("day", "week", "month", "quarter", "year", "decade", "century"):
+            # TIMEX3: "the past year" is the twelve months up to now, a duration
+            first = add(self.dct, -1, gran) + timedelta(days=1) if self.dct else None
+            return Sem("DURATION", duration_value(1, gran, self.lex), None, "relative" if self.dct else "unresolved",
+                       first=first, last=self.dct if self.dct else None, precision=_prec(gran) if self.dct else "unknown",
+                       dur=(1, gran))
         return self.date_sem(r, basis, "")
 
     def latest(self, gran: str) -> Ref | None:
@@ -831,6 +834,11 @@ class Resolver:
         if unit not in lex["units"] or norm(g["n"]) in ("a", "an") or (n is not None and n >= 1000):
             return None
         return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
+
+    def r_recent_units(self, g, s, e):
+        # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
 
     def r_bare_plural(self, g, s, e):
         unit = unit_of(g["unit"], self.lex)

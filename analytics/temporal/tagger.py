@@ -16,8 +16,9 @@ _POS_MOD = re.compile(
 _QTY_MOD = re.compile(
     r"(?<![\w-])(?P<q>around|roughly|approximately|some|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least"
     r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
+_AGO_MOD = re.compile(r"(?<![\w-])(?P<q>about|almost)\s+$", re.IGNORECASE)  # TimeBank keeps these before "ago"
 _QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
-        "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN", "less than": "LESS_THAN",
+        "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "more than": "MORE_THAN", "less than": "LESS_THAN",
         "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
         "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
         "over": "MORE_THAN", "under": "LESS_THAN", "only": None, "just": None}
@@ -59,7 +60,7 @@ def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
             word = " ".join((m.group("pm") or m.group("pm2")).lower().split())
             return s - (len(window) - m.start()), _POS[word]
     if sem.type in ("DURATION", "DATE") and _NUMERIC_START.match(text, s):
-        m = _QTY_MOD.search(window)
+        m = _QTY_MOD.search(window) or (_AGO_MOD.search(window) if sem.type == "DATE" else None)
         if m:
             return s - (len(window) - m.start()), _QTY[" ".join(m.group("q").lower().split())]
     return s, None
