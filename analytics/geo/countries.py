@@ -34,6 +34,7 @@ class Country:
     iso2: str | None = None
     fips: str | None = None
     former: bool = False
+    demonym: str | None = None
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -72,11 +73,12 @@ def norm_key(s: str) -> str:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, Country]:
     out = {}
-    for iso3, iso2, _num, fips, name, region, capital, lat, lon, former in read_table("countries.tsv"):
+    for iso3, iso2, _num, fips, name, demonym, region, capital, lat, lon, former in read_table("countries.tsv"):
         out[iso3] = Country(
             iso3=iso3, name=name, region=region or None,
             lat=float(lat) if lat else None, lon=float(lon) if lon else None,
             capital=capital or None, iso2=iso2 or None, fips=fips or None, former=former == "1",
+            demonym=demonym or None,
         )
     return out
 

@@ -1,0 +1,427 @@
+"""Find actor mentions in a document: countries, demonyms, capitals, organisations, groups, people, agents.
+
+One left-to-right pass over the tokens with the phrase index (longest match), composing a few patterns:
+  - [country|group|IGO] ['s] TITLE... NAME  -> a person ("Russian Foreign Minister Sergei Lavrov");
+  - [country|demonym] ['s] AGENT            -> a state agent ("Russian troops" -> RUSMIL);
+  - AGENT of [the] COUNTRY                  -> a state agent ("the government of Afghanistan" -> AFGGOV);
+  - [group|IGO] AGENT                       -> the group itself ("Taliban fighters" -> Taliban).
+A second pass resolves later short mentions ("Lavrov") to the people introduced in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from analytics.actors.lexicon import Actor, Agent, Entry, Role, agent_name, load_lexicon, resolve_role, split_code
+from analytics.geo.phrases import PARTICLES, PhraseIndex, Tokens, tokenize
+
+# Titles that introduce a person's name, with the CAMEO role they imply (None: the modifier's role).
+TITLES = {
+    "president": "GOV", "vice president": "GOV", "vice-president": "GOV", "prime minister": "GOV", "premier": "GOV",
+    "foreign minister": "GOV", "foreign secretary": "GOV", "minister": "GOV", "deputy minister": "GOV",
+    "defense minister": "GOV", "defence minister": "GOV", "interior minister": "GOV", "finance minister": "GOV",
+    "secretary of state": "GOV", "secretary": "GOV", "defense secretary": "GOV", "defence secretary": "GOV",
+    "chancellor": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV", "amir": "GOV", "sultan": "GOV",
+    "crown prince": "GOV", "prince": "GOV", "sheikh": "GOV", "supreme leader": "GOV", "ayatollah": "GOV",
+    "ambassador": "GOV", "envoy": "GOV", "special envoy": "GOV", "special representative": "GOV", "diplomat": "GOV",
+    "national security adviser": "GOV", "national security advisor": "GOV", "governor": "GOV", "mayor": "GOV",
+    "general": "MIL", "gen.": "MIL", "gen": "MIL", "lt. gen.": "MIL", "lieutenant general": "MIL",
+    "major general": "MIL", "maj. gen.": "MIL", "brig. gen.": "MIL", "brigadier general": "MIL", "admiral": "MIL",
+    "adm.": "MIL", "colonel": "MIL", "col.": "MIL", "commander": "MIL", "army chief": "MIL", "field marshal": "MIL",
+    "marshal": "MIL", "defense chief": "MIL", "chief of staff": "MIL", "military chief": "MIL",
+    "senator": "LEG", "sen.": "LEG", "congressman": "LEG", "congresswoman": "LEG", "rep.": "LEG", "lawmaker": "LEG",
+    "speaker": "LEG", "mp": "LEG", "legislator": "LEG",
+    "judge": "JUD", "justice": "JUD", "chief justice": "JUD", "prosecutor": "JUD", "attorney general": "JUD",
+    "opposition leader": "OPP", "police chief": "COP",
+    "pope": "GOV", "cardinal": None, "imam": None, "cleric": None,
+    "spokesman": None, "spokeswoman": None, "spokesperson": None, "leader": None, "chief": None, "head": None,
+    "secretary-general": None, "secretary general": None, "director-general": None, "director general": None,
+    "director": None, "chairman": None, "chairwoman": None, "chair": None, "commissioner": None, "founder": None,
+    "official": None, "representative": None, "negotiator": None, "chief negotiator": None, "adviser": None,
+    "advisor": None, "aide": None, "militant leader": "REB", "rebel leader": "REB", "warlord": "UAF",
+}
+TITLE_PREFIXES = frozenset("acting former deputy vice senior top interim then new outgoing incoming late".split())
+FUNCTION_WORDS = frozenset(
+    "said says say told has have had is are was were will would could can may might should must did do does and or "
+    "but nor of in on at to from with by for that which who whom whose as also then now today yesterday not never "
+    "had been being be after before since while when where because if than so yet again already still".split()
+)
+LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
+COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
+ORGISH = frozenset({"igo", "group"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor mention: a character span of the document and the canonical actor it stands for.
+
+    head is False when the mention only modifies a noun ("Russian" in "Russian law", "Russia's" in "Russia's
+    embassy"); locative is True after "in", "at", "near", ... ("in Moscow" names a place, not an actor).
+    source: dictionary | title | agent | coreference.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    code: str
+    country: str | None
+    type: str | None
+    kind: str
+    head: bool = True
+    locative: bool = False
+    source: str = "dictionary"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.name, self.code, self.country, self.type)
+
+
+def iso_date(date) -> str | None:
+    if date is None:
+        return None
+    if isinstance(date, dt.datetime):
+        return date.date().isoformat()
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    s = str(date)[:10]
+    try:
+        return dt.date.fromisoformat(s).isoformat()
+    except ValueError:
+        return None
+
+
+_TITLE_INDEX: PhraseIndex | None = None
+
+
+def title_index() -> PhraseIndex:
+    global _TITLE_INDEX  # built once; a cache, not state
+    if _TITLE_INDEX is None:
+        idx = PhraseIndex()
+        for phrase, role in TITLES.items():
+            idx.add_phrase(phrase, role, "any")
+        _TITLE_INDEX = idx
+    return _TITLE_INDEX
+
+
+KIND_RANK = {"country": 0, "former_state": 0, "capital": 1, "igo": 2, "group": 3, "agent": 4, "person": 5,
+             "demonym": 6}
+
+
+def pick_entry(values: list, date: str | None) -> Entry | Agent | None:
+    """Choose among values matched on the same span: lexicon actors before agent nouns; among people, the one
+    holding a role at the date (else the most recent)."""
+    entries = [v for v in values if isinstance(v, Entry)]
+    if not entries:
+        return values[0] if values else None
+    best_rank = min(KIND_RANK.get(e.kind, 9) for e in entries)
+    entries = [e for e in entries if KIND_RANK.get(e.kind, 9) == best_rank]
+    if len(entries) == 1:
+        return entries[0]
+
+    def score(e: Entry):
+        covering = date is not None and any(
+            (r.start or "0000") <= date <= (r.end or "9999") for r in e.roles if r.start or r.end
+        )
+        latest = max(((r.end or "9999") if (r.start or r.end) else "0000") for r in e.roles) if e.roles else ""
+        return (covering, latest, len(e.roles))
+
+    return max(entries, key=score)
+
+
+class _Doc:
+    """Working state of one find_actors call."""
+
+    def __init__(self, text: str, date: str | None):
+        self.text = text
+        self.date = date
+        self.toks: Tokens = tokenize(text)
+        self.lex = load_lexicon()
+        self.titles = title_index()
+        self._atoms: dict[int, tuple[int, object]] = {}
+
+    def atom(self, i: int) -> tuple[int, object]:
+        """(end, chosen value) of the longest lexicon match at token i, memoised."""
+        if i not in self._atoms:
+            if i >= len(self.toks):
+                self._atoms[i] = (i, None)
+            else:
+                j, vals = self.lex.index.longest(self.toks, i)
+                self._atoms[i] = (j, pick_entry(vals, self.date) if vals else None)
+        return self._atoms[i]
+
+    def raw(self, i: int) -> str:
+        return self.toks.raws[i] if i < len(self.toks) else ""
+
+    def key(self, i: int) -> str:
+        return self.toks.keys[i] if i < len(self.toks) else ""
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks.starts[i], self.toks.ends[j - 1]
+
+    def mention(self, i, j, name, code, kind, head=True, source="dictionary") -> ActorMention:
+        s, e = self.span(i, j)
+        country, typ = split_code(code)
+        loc = i > 0 and self.key(i - 1) in LOCATIVE or (i > 1 and self.key(i - 1) == "the" and self.key(i - 2) in LOCATIVE)
+        return ActorMention(s, e, self.text[s:e], name, code, country, typ, kind, head, loc, source)
+
+    # -- patterns ---------------------------------------------------------------------------------------
+    def name_tokens(self, k: int) -> int:
+        """End of a run of capitalised name tokens starting at k (up to 5 words, with particles/hyphens)."""
+        n, j, words = len(self.toks), k, 0
+        while j < n and words < 5:
+            r = self.raw(j)
+            if r[:1].isupper() and r[:1].isalpha():
+                if self.titles.longest(self.toks, j)[1] and words == 0:
+                    return k
+                words += 1
+                j += 1
+            elif words and r.casefold() in PARTICLES and j + 1 < n and self.raw(j + 1)[:1].isupper():
+                j += 1
+            elif words and r == "-" and j + 1 < n and self.raw(j + 1)[:1].isalpha():
+                j += 2
+            elif words and r.endswith(".") and len(r) == 2 and r[0].isupper():
+                j += 1  # middle initial
+            else:
+                break
+        return j if words else k
+
+    def titled_person(self, i: int):
+        """[modifier ['s]] TITLE+ NAME starting at token i, or None."""
+        k, mod = i, None
+        end, val = self.atom(i)
+        if isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH:
+            mod, k = val, end
+            if self.key(k) == "'s":
+                k += 1
+        role, seen_title = None, False
+        while k < len(self.toks):
+            if self.key(k) in TITLE_PREFIXES:
+                k += 1
+                continue
+            tj, tvals = self.titles.longest(self.toks, k)
+            if not tvals:
+                break
+            seen_title = True
+            role = tvals[0] if tvals[0] else role
+            k = tj
+        if not seen_title:
+            return None
+        # the name: a dictionary person, or capitalised words
+        pj, pval = self.atom(k)
+        if isinstance(pval, Entry) and pval.kind == "person":
+            actor = pval.actor(self.date)
+            name_end = pj
+            return i, name_end, actor, pval, "dictionary"
+        name_end = self.name_tokens(k)
+        if name_end == k:
+            return None
+        # a capitalised run that is itself a country or organisation is not a person ("President of Russia")
+        if isinstance(pval, Entry) and pval.kind in COUNTRYISH | ORGISH and pj >= name_end:
+            return None
+        name = self.text[self.toks.starts[k] : self.toks.ends[name_end - 1]]
+        if mod is not None and mod.kind in ORGISH:
+            code = resolve_role(mod.roles, self.date)
+        else:
+            country = resolve_role(mod.roles, self.date)[:3] if mod is not None else ""
+            code = country + (role or "GOV" if country else role or "")
+        entry = Entry(name, "person", (Role(code, None, None),))
+        return i, name_end, entry.actor(self.date), entry, "title"
+
+    def modified_agent(self, i: int, end: int, val: Entry):
+        """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
+        k = end + (1 if self.key(end) == "'s" else 0)
+        aj, aval = self.atom(k)
+        if not isinstance(aval, Agent):
+            return None
+        if i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
+            return None  # "pro-Russian separatists" are not Russian agents
+        if val.kind in ORGISH:
+            actor = val.actor(self.date)
+            return self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
+        country = resolve_role(val.roles, self.date)[:3]
+        code = country + aval.suffix
+        return self.mention(i, aj, agent_name(country, aval.type), code, "agent", source="agent")
+
+    def agent_of_country(self, i: int, end: int, ag: Agent):
+        k = end
+        if self.key(k) != "of":
+            return None
+        k += 1
+        if self.key(k) == "the":
+            k += 1
+        cj, cval = self.atom(k)
+        if isinstance(cval, Entry) and cval.kind in ("country", "former_state"):
+            country = resolve_role(cval.roles, self.date)[:3]
+            return self.mention(i, cj, agent_name(country, ag.type), country + ag.suffix, "agent", source="agent")
+        if isinstance(cval, Entry) and cval.kind in ORGISH:
+            actor = cval.actor(self.date)  # "fighters of the Taliban" are the Taliban
+            return self.mention(i, cj, actor.name, actor.code, cval.kind, source="agent")
+        return None
+
+    def is_modifier(self, j: int) -> bool:
+        """True if the token after a name (index j) makes it a modifier of a following noun."""
+        if self.key(j) == "'s":
+            return True
+        r = self.raw(j)
+        return bool(r) and r[:1].isalpha() and self.key(j) not in FUNCTION_WORDS
+
+    # -- main pass --------------------------------------------------------------------------------------
+    def run(self) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        n, i = len(self.toks), 0
+        while i < n:
+            end, val = self.atom(i)
+            starts_title = self.titles.longest(self.toks, i)[1] or self.key(i) in TITLE_PREFIXES
+            if starts_title or (isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH):
+                tp = self.titled_person(i)
+                if tp:
+                    ti, tj, actor, _entry, src = tp
+                    out.append(self.mention(ti, tj, actor.name, actor.code, "person", source=src))
+                    i = tj
+                    continue
+            if val is None:
+                i += 1
+                continue
+            if isinstance(val, Agent):
+                m = self.agent_of_country(i, end, val)
+                if m is None and val.standalone:
+                    m = self.mention(i, end, agent_name(None, val.type), val.suffix, "agent", source="agent")
+                if m is None:
+                    i = end
+                    continue
+                out.append(m)
+                i = self._tok_end(m, i)
+                continue
+            if val.kind in COUNTRYISH | ORGISH:
+                m = self.modified_agent(i, end, val)
+                if m:
+                    out.append(m)
+                    i = self._tok_end(m, i)
+                    continue
+            actor = val.actor(self.date)
+            head = True
+            if val.kind == "demonym":
+                plural = self.raw(end - 1).endswith("s") and not self.raw(end - 1).endswith(("ss", "ese"))
+                head = plural or not self.is_modifier(end)
+            elif val.kind in COUNTRYISH and self.key(end) == "'s":
+                head = False
+            elif val.kind == "country" and self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
+                head = False  # "U.S.-led", "Russia-backed"
+            out.append(self.mention(i, end, actor.name, actor.code, val.kind, head=head))
+            i = end
+        return self.corefer(out)
+
+    def _tok_end(self, m: ActorMention, i: int) -> int:
+        j = i
+        while j < len(self.toks) and self.toks.starts[j] < m.end:
+            j += 1
+        return j
+
+    def corefer(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Resolve later (or earlier) short mentions of people introduced in this document."""
+        people: dict[str, ActorMention] = {}
+        for m in mentions:
+            if m.kind == "person" and m.source in ("title", "dictionary"):
+                words = [w for w in m.name.replace("-", " ").split() if w[:1].isupper()]
+                if len(words) >= 2 and m.source == "title" or (m.source == "dictionary" and len(words) >= 2):
+                    people.setdefault(words[-1].casefold(), m)
+                    people.setdefault(m.name.casefold(), m)
+        if not people:
+            return mentions
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        out = []
+        for m in mentions:
+            if m.kind == "person" and " " not in m.text.strip() and m.text.casefold() in people:
+                ref = people[m.text.casefold()]
+                if ref.name != m.name:
+                    m = ActorMention(m.start, m.end, m.text, ref.name, ref.code, ref.country, ref.type, "person",
+                                     m.head, m.locative, "coreference")
+            out.append(m)
+        for idx, raw in enumerate(self.toks.raws):
+            s = self.toks.starts[idx]
+            if s in covered or not raw[:1].isupper():
+                continue
+            ref = people.get(raw.casefold())
+            if ref is None or self.toks.ends[idx] == ref.end:
+                continue
+            nxt = self.raw(idx + 1)
+            if nxt[:1].isupper() and nxt[:1].isalpha():
+                continue  # part of another name
+            e = self.toks.ends[idx]
+            out.append(ActorMention(s, e, raw, ref.name, ref.code, ref.country, ref.type, "person", True,
+                                    idx > 0 and self.key(idx - 1) in LOCATIVE, "coreference"))
+        out.sort(key=lambda m: m.start)
+        return out
+
+
+def find_actors(text: str, date=None) -> list[ActorMention]:
+    """Actor mentions of a document, left to right, non-overlapping, spans exact into `text`.
+
+    date (ISO string, date or datetime; optional): chooses each person's role as it was then (Phoenix roles
+    are dated); without it the latest role is used.
+
+    >>> [(m.text, m.code) for m in find_actors("Russian troops left Kabul.")]
+    [('Russian troops', 'RUSMIL'), ('Kabul', 'AFG')]
+    """
+    if not text:
+        return []
+    return _Doc(text, iso_date(date)).run()
+
+
+def canonical_actor(name_or_code: str | None, country: str | None = None, type: str | None = None,
+                    date=None) -> Actor | None:
+    """The canonical actor for a name or CAMEO code from a dataset, or None.
+
+    "RUSSIA", "Russian Federation", "Russia", "RUS" -> Actor("Russia", "RUS", "RUS", None); "TALIBAN" -> the
+    Taliban; "RUSGOV" -> Actor("Russian government", "RUSGOV", "RUS", "GOV"); ICEWS "Police (India)" ->
+    Actor("Indian police", "INDCOP", "IND", "COP"). `country` (ISO3 or any name) and `type` (CAMEO role) give
+    the country and role of generic names ("POLICE", country="IND").
+    """
+    from analytics.geo.countries import country_from_any, country_info, norm_key
+
+    if not name_or_code or not isinstance(name_or_code, str):
+        return None
+    s = name_or_code.strip()
+    if not s:
+        return None
+    lex = load_lexicon()
+    d = iso_date(date)
+    iso_country = country_from_any(country) if country else None
+    # ICEWS writes generic actors as "Police (India)"
+    if s.endswith(")") and "(" in s:
+        inner = s[s.rindex("(") + 1 : -1]
+        outer = s[: s.rindex("(")].strip()
+        c = country_from_any(inner)
+        if c and outer:
+            return canonical_actor(outer, country=c, type=type, date=date)
+    iso3 = country_from_any(s)
+    if iso3 and (len(s) > 3 or s.isupper()):
+        c = country_info(iso3)
+        if type and type in ("GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "CVL", "MED", "BUS"):
+            return Actor(agent_name(iso3, type), iso3 + type, iso3, type)
+        return Actor(c.name, iso3, iso3, None)
+    key = norm_key(s)
+    entries = [e for e in lex.by_key.get(key, []) if e.kind != "demonym"]
+    if entries:
+        e = pick_entry(entries, d)
+        actor = e.actor(d)
+        if e.kind == "capital":
+            return Actor(actor.name, actor.code, actor.country, None)
+        return actor
+    ag = lex.agents.get(key) or lex.agents.get(key.rstrip("s"))
+    if ag is not None:
+        c = iso_country
+        return Actor(agent_name(c, ag.type), (c or "") + ag.suffix, c, ag.type)
+    # a CAMEO code such as "RUSGOV", "AFGINSTAL", "IGOUNO"
+    if s.isalpha() and s.isupper() and len(s) % 3 == 0 and len(s) <= 15:
+        c3, typ = split_code(s)
+        if c3 or typ:
+            if c3 and len(s) == 3:
+                return Actor(country_info(c3).name, c3, c3, None)
+            named = lex.by_key.get(norm_key(s))
+            return Actor(agent_name(c3, typ) if c3 or not named else named[0].name, s, c3, typ)
+    return None
