@@ -1,0 +1,307 @@
+"""analytics.views, analytics.charts and analytics.export over a small synthetic store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analytics import charts, export, schema, views
+from analytics.filters import Filters
+from dashboard_data import XSS, build_store, synthetic_events
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory):
+    return build_store(tmp_path_factory.mktemp("views") / "events.duckdb")
+
+
+@pytest.fixture(scope="session")
+def frame():
+    return synthetic_events()
+
+
+def _text_event_id(store) -> str:
+    return store.query("SELECT event_id FROM events WHERE origin = 'text'")["event_id"][0]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(actors=("Taliban",)),
+        Filters(regions=("Central Asia",)),
+        Filters(countries=("RUS", "CHN")),
+        Filters(quad_classes=(4,)),
+        Filters(roots=("05",)),
+        Filters(since="2021-06-01", until="2021-09-30"),
+        Filters(min_precision="day"),
+        Filters(origins=("text",)),
+    ],
+)
+def test_summary_counts_what_the_filters_keep(store, filters):
+    where, params = filters.where()
+    expected = store.query(f"SELECT count(*) AS n FROM events WHERE {where}", params)["n"][0]
+    assert views.summary(store, filters).events == expected
+
+
+def test_timeline_draws_each_event_over_its_interval(store, frame):
+    tl = views.timeline(store, Filters(origins=("gdelt",)), lane="actor")
+    assert tl.total == len(frame) and len(tl.events) == len(frame) and not tl.note
+    by_id = tl.events.set_index("event_id")
+    for precision, days in (("day", 0), ("week", 6), ("month", 29), ("year", 364)):
+        rows = by_id[by_id["date_precision"] == precision]
+        assert len(rows), precision
+        assert ((pd.to_datetime(rows["date_end"]) - pd.to_datetime(rows["date_start"])).dt.days == days).all()
+    year = by_id[by_id["date_precision"] == "year"]
+    assert (pd.to_datetime(year["date_start"]).dt.dayofyear == 1).all()
+
+
+@pytest.mark.parametrize("lane", views.LANE_KINDS)
+def test_timeline_lanes_are_bounded_and_busiest_first(store, lane):
+    tl = views.timeline(store, Filters(), lane=lane)
+    assert set(tl.events["lane"]) == set(tl.lanes)
+    assert len(tl.lanes) <= views.TIMELINE_MAX_LANES + 1
+    counts = tl.events["lane"].value_counts()
+    named = [l for l in tl.lanes if l != "Other"]
+    assert [counts[l] for l in named] == sorted((counts[l] for l in named), reverse=True)
+
+
+def test_timeline_samples_deterministically_and_says_so(store):
+    a = views.timeline(store, Filters(), limit=50)
+    b = views.timeline(store, Filters(), limit=50)
+    assert len(a.events) == 50 and a.total == 301
+    assert "sample of 50 of 301" in a.note
+    assert a.events["event_id"].tolist() == b.events["event_id"].tolist()
+
+
+@pytest.mark.parametrize(
+    "first,last,expected",
+    [
+        (dt.date(2021, 1, 1), dt.date(2021, 2, 1), "day"),
+        (dt.date(2021, 1, 1), dt.date(2022, 6, 1), "week"),
+        (dt.date(2001, 1, 1), dt.date(2021, 1, 1), "month"),
+        (dt.date(1950, 1, 1), dt.date(2021, 1, 1), "year"),
+        (None, None, "month"),
+    ],
+)
+def test_auto_bin_suits_the_range(first, last, expected):
+    assert views.auto_bin(first, last) == expected
+
+
+@pytest.mark.parametrize("bin_", ["auto", "day", "week", "month", "year"])
+def test_trend_bins_add_up_to_the_dated_events(store, bin_):
+    f = Filters(actors=("Russia",))
+    tr = views.trend(store, f, bin=bin_)
+    assert tr.bin in views.BINS
+    assert tr.bins["events"].sum() == views.timeline(store, f).total
+    assert tr.bins["goldstein"].between(-10, 10).all()
+
+
+def test_network_edges_count_directed_interactions(store, frame):
+    net = views.network(store, Filters(origins=("gdelt",)), max_nodes=50, max_edges=500)
+    pairs = frame.groupby(["actor1", "actor2"]).size()
+    got = net.edges.set_index(["source", "target"])["events"]
+    assert got.sort_index().to_dict() == pairs.sort_index().to_dict()
+    sizes = net.nodes.set_index("actor")["events"]
+    assert sizes["Taliban"] == ((frame["actor1"] == "Taliban") | (frame["actor2"] == "Taliban")).sum()
+    assert net.nodes[["x", "y"]].abs().max().max() <= 1.0 + 1e-9
+    assert (net.edges["xm"] == (net.edges["x0"] + net.edges["x1"]) / 2).all()
+
+
+def test_network_is_bounded_and_says_so(store):
+    net = views.network(store, Filters(), max_nodes=4, max_edges=5)
+    assert len(net.nodes) == 4 and len(net.edges) <= 5
+    assert "4 busiest" in net.note and "5 heaviest" in net.note
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_ego_network_keeps_actors_within_hops(store, hops):
+    f = Filters(quad_classes=(4,), since="2021-01-01", until="2021-03-31")
+    net = views.network(store, f, ego="Pakistan", hops=hops, max_nodes=50)
+    where, params = f.where()
+    direct = store.query(
+        f"SELECT DISTINCT CASE WHEN actor1 = 'Pakistan' THEN actor2 ELSE actor1 END AS a FROM events "
+        f"WHERE {where} AND 'Pakistan' IN (actor1, actor2) AND actor1 <> actor2",
+        params,
+    )["a"].tolist()
+    hop = net.nodes.set_index("actor")["hop"]
+    assert hop["Pakistan"] == 0
+    assert {a for a, h in hop.items() if h == 1} == set(direct)
+    if hops == 1:
+        assert set(hop.index) == set(direct) | {"Pakistan"}
+    assert (net.nodes.set_index("actor").loc["Pakistan", ["x", "y"]] == 0).all()
+
+
+def test_map_arcs_join_distinct_countries_and_region_zooms(store):
+    md = views.interaction_map(store, Filters(regions=("Central Asia",)))
+    assert (md.arcs["from"] != md.arcs["to"]).all()
+    assert md.arcs[["lat0", "lon0", "lat1", "lon1"]].notna().all().all()
+    assert md.bounds and md.bounds["lat"][0] < 41 < md.bounds["lat"][1] and md.bounds["lon"][0] < 69 < md.bounds["lon"][1]
+    assert set(md.countries["country"]) <= {"KAZ", "UZB"}
+    assert views.interaction_map(store, Filters()).bounds is None
+
+
+def test_map_counts_events_with_no_country(store):
+    md = views.interaction_map(store, Filters(actors=("European Union",)))
+    where, params = Filters(actors=("European Union",)).where()
+    expected = store.query(
+        f"SELECT count(*) AS n FROM events WHERE {where} AND actor1_country IS NULL AND actor2_country IS NULL "
+        "AND country IS NULL AND lat IS NULL",
+        params,
+    )["n"][0]
+    assert md.no_country == expected
+
+
+def test_events_page_pages_and_drops_unsafe_links(store):
+    first = views.events_page(store, Filters(), page=1, page_size=40)
+    last = views.events_page(store, Filters(), page=99, page_size=40)
+    assert first.total == 301 and first.pages == 8 and last.page == 8 and len(last.rows) == 301 - 7 * 40
+    text = views.events_page(store, Filters(origins=("text",)))
+    assert text.rows["url"].isna().all()  # javascript: link dropped
+    assert first.rows["url"].str.startswith("https://").all()
+
+
+def test_evidence_cuts_the_document_around_its_sentence(store):
+    ev = views.evidence(store, _text_event_id(store))
+    m = ev.mentions.iloc[0]
+    assert m["sentence"].startswith("A reader comment said") and XSS in m["sentence"]
+    assert m["before"].startswith("KABUL") and m["after"].startswith(" Officials")
+    assert ev.event["url"] is None and m["url"] is None
+    assert views.evidence(store, "no-such-event") is None
+
+
+def test_citation_names_each_origin(store):
+    assert "GDELT" in views.citation(store, Filters()) and "news articles" in views.citation(store, Filters())
+    assert "GDELT" not in views.citation(store, Filters(origins=("text",)))
+
+
+def test_filtered_frame_keeps_the_schema(store):
+    df = views.filtered_frame(store, Filters(actors=("Iran",)))
+    schema.validate(df)
+    assert len(df) == views.summary(store, Filters(actors=("Iran",))).events
+
+
+# -- charts ----------------------------------------------------------------------------------------
+def _figures(store, f=Filters()):
+    return {
+        "timeline": charts.timeline_figure(views.timeline(store, f)),
+        "trend": charts.trend_figure(views.trend(store, f)),
+        "network": charts.network_figure(views.network(store, f)),
+        "network_goldstein": charts.network_figure(views.network(store, f, ego="Russia"), colour="goldstein"),
+        "map": charts.map_figure(views.interaction_map(store, f)),
+    }
+
+
+@pytest.mark.parametrize("name", ["timeline", "network", "network_goldstein", "map"])
+def test_untrusted_text_is_escaped_in_figures(store, name):
+    fig = _figures(store)[name]
+    shown = []  # every string Plotly renders as (pseudo-)HTML; customdata is never rendered
+    for t in fig.data:
+        for attr in ("hovertext", "text"):
+            v = getattr(t, attr, None)
+            shown += [v] if isinstance(v, str) else list(v) if v is not None else []
+    shown += [a.text for a in fig.layout.annotations if a.text]
+    for axis in (fig.layout.yaxis, fig.layout.xaxis):
+        shown += list(axis.ticktext or [])
+    shown = " ".join(str(s) for s in shown)
+    assert "<script" not in shown and "<img" not in shown
+    assert "&lt;script&gt;" in shown
+    assert XSS not in fig.to_html(include_plotlyjs=False)
+
+
+def test_timeline_hover_shows_actors_action_expression_and_sentence(store):
+    fig = charts.timeline_figure(views.timeline(store, Filters(origins=("text",))))
+    hover = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
+    assert len(hover) == 1
+    h = hover[0]
+    assert "Russia" in h and "Express intent to meet" in h and "“Wednesday”" in h and "A reader comment" in h
+
+
+def test_timeline_marks_every_event_with_its_id(store):
+    fig = charts.timeline_figure(views.timeline(store, Filters()))
+    ids = [c[0] for t in fig.data if t.customdata is not None for c in t.customdata]
+    assert len(ids) == 301 == len(set(ids))
+
+
+def test_network_edges_have_selectable_midpoints(store):
+    net = views.network(store, Filters())
+    fig = charts.network_figure(net)
+    mids = [tuple(c) for t in fig.data if t.name != "actors" for c in t.customdata]
+    assert len(mids) == len(net.edges)
+    assert len(fig.layout.annotations) == len(net.edges)  # one arrow per directed edge
+
+
+@pytest.mark.parametrize("view", ["timeline", "network", "map"])
+def test_empty_result_gives_a_message_not_an_error(store, view):
+    f = Filters(since="2030-01-01")
+    fig = _figures(store, f)[view]
+    assert fig.layout.annotations and "No" in fig.layout.annotations[0].text
+
+
+def test_single_event_draws(store):
+    f = Filters(origins=("text",))
+    for name, fig in _figures(store, f).items():
+        assert fig.data, name
+
+
+def test_payload_stays_bounded_whatever_the_size(tmp_path):
+    big = build_store(tmp_path / "big.duckdb", n=6000)
+    figs = _figures(big)
+    tl = figs["timeline"]
+    assert sum(len(t.customdata) for t in tl.data if t.customdata is not None) == views.TIMELINE_MAX_EVENTS
+    assert "sample of 1,500 of 6,001" in tl.layout.title.text
+    assert max(len(f.to_json()) for f in figs.values()) < 2_000_000
+
+
+# -- exports ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def map_fig(store):
+    return charts.map_figure(views.interaction_map(store, Filters(regions=("Central Asia",))))
+
+
+@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<svg")])
+def test_image_export_is_valid_and_stamped(map_fig, fmt, magic):
+    data = export.image_bytes(map_fig, fmt, "regions: Central Asia", "Data: The GDELT Project")
+    assert data.startswith(magic) and len(data) > 5000
+    if fmt == "svg":
+        assert b"regions: Central Asia" in data and b"The GDELT Project" in data
+        assert b"countries" in data or b"path" in data
+
+
+def test_html_export_is_self_contained(map_fig):
+    page = export.html_bytes(map_fig, f"actors: {XSS}", "Data: The GDELT Project", title="map").decode()
+    assert "window.PlotlyGeoAssets" in page and '"world_50m"' in page
+    assert "<script src=" not in page
+    assert XSS not in page and "&lt;script&gt;" in page
+    assert "The GDELT Project" in page
+
+
+def test_csv_export_is_stamped_and_neutralises_formulas(store):
+    df = views.filtered_frame(store, Filters(origins=("gdelt",)))
+    df.loc[0, "sentence"] = "=HYPERLINK(\"http://evil\")"
+    data = export.data_bytes(df, "csv", "origins: gdelt", "Data: The GDELT Project").decode()
+    lines = data.splitlines()
+    assert lines[0] == "# Filters: origins: gdelt" and lines[1] == "# Data: The GDELT Project"
+    back = pd.read_csv(io.StringIO(data), skiprows=2)
+    assert len(back) == len(df)
+    assert back.loc[0, "sentence"].startswith("'=")
+    assert pd.api.types.is_numeric_dtype(back["goldstein"])
+
+
+def test_parquet_export_carries_the_stamp(store):
+    df = views.filtered_frame(store, Filters())
+    data = export.data_bytes(df, "parquet", "no filters", "Data: x")
+    table = pq.read_table(io.BytesIO(data))
+    assert table.num_rows == len(df)
+    assert table.schema.metadata[b"filters"] == b"no filters" and table.schema.metadata[b"citation"] == b"Data: x"
+
+
+def test_export_uses_the_bundled_topojson():
+    assert export.TOPOJSON_DIR.joinpath("world_110m.json").is_file()
+    topo = json.loads(export.TOPOJSON_DIR.joinpath("world_110m.json").read_text())
+    assert {"countries", "land", "coastlines"} <= set(topo["objects"])
