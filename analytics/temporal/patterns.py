@@ -30,7 +30,7 @@ def _macros(lex: dict) -> dict:
     plurals = [u + "s" for u in unit_words if u not in lex["unit_plurals"].values()] + list(lex["unit_plurals"])
     numword = (rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
                r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred|one\s+hundred|hundreds\s+of"
-               r"|a\s+few|several|many|a\s+number\s+of|few|an|a)")
+               r"|half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|a\s+few|several|many|a\s+number\s+of|few|an|a)")
     return {
         "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
@@ -106,7 +106,7 @@ RULES: list[tuple[str, str]] = [
     ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
     ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|(?:that|this)\s+same|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
-                 r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season)(?![a-z])"
+                 r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season|hour|minute)(?![a-z])"
                  r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
     ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
@@ -114,7 +114,8 @@ RULES: list[tuple[str, str]] = [
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
     ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
-    ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bfor\s\s))(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
+    ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
+    ("unit_long", r"(?P<unit>{UNIT})-long(?![a-z])"),
     ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
     ("vague", r"(?P<w>{VAGUE})"),
     ("weekday", r"(?P<wd>{WEEKDAY})"),
@@ -129,7 +130,7 @@ STARTERS = """the this last next past previous coming current following precedin
 that year month quarter week day night weekend years months weeks days decades hours minutes centuries
 every each once twice thrice per noon midnight today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
-number""".split()
+number half""".split()
 
 
 def _starters(lex: dict) -> list[str]:

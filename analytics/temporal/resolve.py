@@ -88,6 +88,8 @@ def duration_value(n: float | None, unit: str, lex: dict) -> str:
     clock = bool(info.get("clock"))
     if code == "DE" and n is not None:
         n, code = n * 10, "Y"  # TimeBank writes "two decades" as P20Y
+    if code == "CE" and n is not None and not float(n).is_integer():
+        n, code = n * 100, "Y"
     if n is not None and not float(n).is_integer():
         key = ("T" if clock else "") + code
         if key in _SMALLER:
@@ -633,6 +635,10 @@ class Resolver:
             return self.date_sem(Ref("month", date(y, month, 1)), basis, "")
         if key in lex["seasons"]:
             return self._season(lex["seasons"][key], {"past_the": "last"}.get(rel, rel), s, e)
+        if key in ("hour", "minute"):
+            if rel not in ("past_the", "last", "next", "coming", "past"):
+                return None
+            return Sem("DURATION", duration_value(1, key, lex), None, "explicit", precision="unknown", dur=(1, key))
         gran = {"season": None, "period": None}.get(key, key)
         anaphoric = rel in ("following", "previous", "preceding", "prior", "same", "that", "latest", "most recent",
                             "year-earlier", "year-ago", "year-before", "comparable", "corresponding", "recent")
@@ -784,6 +790,7 @@ class Resolver:
             return None
         if raw in ("a", "an") and unit in ("night",):
             return None
+        trim = len(g["n"]) + 1 if raw in ("a", "an") and g["adj"] == "long" else 0
         if raw[0].isdigit() and n is not None and n > 10000:
             return None
         if g["half"]:
@@ -806,7 +813,7 @@ class Resolver:
             after = self.text[e:e + 2]
             if self.tense(s, e) == "future" and not after.startswith(" o"):
                 return Sem("DATE", "FUTURE_REF", None, "relative")
-        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
+        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit), trim=trim)
 
     def r_dur_rel(self, g, s, e):
         lex = self.lex
@@ -835,12 +842,19 @@ class Resolver:
             return None
         return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
 
+    def r_unit_long(self, g, s, e):
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(1, unit, self.lex), None, "explicit", precision="unknown", dur=(1, unit))
+
     def r_recent_units(self, g, s, e):
         # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
 
     def r_bare_plural(self, g, s, e):
+        before = self.text[max(0, s - 16):s].lower().split()
+        if not before or before[-1] not in self.lex["bare_plural_cues"]:
+            return None
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
