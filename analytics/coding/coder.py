@@ -82,6 +82,7 @@ class _Ctx:
     timexes: list
     last_source: ActorRef | None = None
     recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
+    history: list[ActorRef] = field(default_factory=list)  # sources of the events coded so far
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -91,10 +92,17 @@ def code_text(text: str, dct: date | None, settings: Settings | None = None) -> 
     actors, CAMEO code, place, evidence sentence and offsets, confidence, modality, PLOVER);
     missing values are None. See the module docstring for the rules.
     """
-    settings = settings or DEFAULT
     if not text or not text.strip():
         return []
-    ctx = _Ctx(text, dct, settings, find_actors(text), find_places(text), find_timexes(text, dct))
+    return code_with(text, dct, find_actors(text, dct), find_places(text), find_timexes(text, dct), settings)
+
+
+def code_with(text: str, dct: date | None, actors: list[ActorRef], places: list[PlaceRef], timexes: list,
+              settings: Settings | None = None) -> list[dict]:
+    """`code_text` with the actor, place and date mentions given (the components' output, or a test's)."""
+    settings = settings or DEFAULT
+    ctx = _Ctx(text, dct, settings, sorted(actors, key=lambda a: (a.start, -a.end)),
+               sorted(places, key=lambda p: (p.start, -p.end)), list(timexes))
     rows: list[dict] = []
     for sent in sentences(text):
         rows.extend(_code_sentence(ctx, sent))
@@ -117,26 +125,47 @@ class _Mention:
     prep: str | None   # preposition governing the mention
     possessive: bool
     object: bool = False          # directly after a verb: an object, not a subject
+    own: bool = False             # "its troops": an agent of an earlier actor, never that actor's target
     loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
 
 
 def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
     out = []
-    for a in ctx.actors:
-        if a.start < sent.start or a.end > sent.end:
-            continue
+    inside = [a for a in ctx.actors if a.start >= sent.start and a.end <= sent.end]
+    for a in inside:
         span = _span_tokens(toks, a.start, a.end)
         if span is None:
             continue
         t0, t1 = span
+        if a.kind == "agent" and a.country is None:
+            nxt = toks[t1].lower if t1 < len(toks) else ""
+            if nxt.isalpha() and toks[t1].text[:1].islower() and nxt not in OBJ_PREPS | CLAUSE_STOP \
+                    and nxt not in {"and", "or", "who", "which", "that"} and not _is_verb_form(nxt):
+                continue    # a modifier: "military exercise", "militant camp", "naval blockade"
+            a = _agent_country(a, toks, t1, inside)
+        if a.kind == "agent" and a.country is None and t0 >= 1:
+            a = _possessor_country(a, ctx.text, toks, inside)
+        if a.kind == "capital" and t1 < len(toks) and toks[t1].text[:1].islower() and toks[t1].lower.isalpha() \
+                and toks[t1].lower not in OBJ_PREPS | CLAUSE_STOP | {"and", "or", "that", "who", "which"} \
+                and not _is_verb_form(toks[t1].lower):
+            a = replace(a, head=False)    # "the Oslo accord", "Geneva talks": a modifier, not the government
+        own = False
+        if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
+            owner = _resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
+            own = True
+            if owner is not None and owner.country and a.country is None:
+                a = replace(a, name=f"{_country_name(owner.country)} {a.name}", country=owner.country,
+                            code=f"{owner.country}{a.code or ''}")
         prep = _governing_prep(toks, t0)
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
         while j >= 0 and toks[j].lower in {"the", "a", "an"} | POSSESSIVES:
             j -= 1
-        obj = j >= 0 and toks[j].text[:1].islower() and _is_verb_form(toks[j].lower) and toks[j].lower not in BE
-        out.append(_Mention(a, t0, t1, prep in LOC_PREPS, prep, possessive, obj))
+        # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
+        obj = (j >= 1 and toks[j].text[:1].islower() and _is_verb_form(toks[j].lower) and toks[j].lower not in BE
+               and not (j == 1 and toks[0].lower.endswith("ly")))
+        out.append(_Mention(a, t0, t1, prep in LOC_PREPS or a.locative, prep, possessive, obj, own))
     # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
     for k, m in enumerate(out):
         if m.possessive and m.locative and k + 1 < len(out) and out[k + 1].t0 - m.t1 <= 3:
@@ -150,6 +179,29 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
     return out
 
 
+def _agent_country(a: ActorRef, toks: list[Token], t1: int, inside: list[ActorRef]) -> ActorRef:
+    """A generic agent ("soldiers") takes the country of a place right after it ("soldiers in Niger")."""
+    if t1 + 1 < len(toks) and toks[t1].lower in {"in", "from", "of"}:
+        nxt = next((b for b in inside if b.start >= toks[t1 + 1].start and b.start <= toks[min(t1 + 2, len(toks) - 1)].start
+                    and b.country and b.kind in COUNTRY_KINDS), None)
+        if nxt is not None:
+            return replace(a, name=f"{_country_name(nxt.country)} {a.name}", country=nxt.country,
+                           code=f"{nxt.country}{a.code or ''}")
+    return a
+
+
+def _possessor_country(a: ActorRef, text: str, toks: list[Token], inside: list[ActorRef]) -> ActorRef:
+    """"Sudan's ruling military council": the agent belongs to the possessive country just before it."""
+    for b in inside:
+        if not (b.country and b.kind in COUNTRY_KINDS and b.end <= a.start and text[b.end:b.end + 2] in ("'s", "’s")):
+            continue
+        between = [t for t in toks if b.end + 2 <= t.start and t.end <= a.start]
+        if len(between) <= 2 and all(t.text[:1].islower() and t.text.isalpha() for t in between):
+            return replace(a, name=f"{_country_name(b.country)} {a.name}", country=b.country,
+                           code=f"{b.country}{a.code or ''}")
+    return a
+
+
 def _governing_prep(toks: list[Token], t0: int) -> str | None:
     """The preposition governing a noun phrase starting at t0, skipping up to 3 modifiers
     ("to its former allies", "in the northern city of")."""
@@ -159,6 +211,7 @@ def _governing_prep(toks: list[Token], t0: int) -> str | None:
         if w in OBJ_PREPS:
             return w
         if w in MODIFIERS or w.endswith("'s") or w in POSSESSIVES or w in {"former", "new", "its", "two", "all"} \
+                or w.replace(",", "").isdigit() \
                 or (w.isalpha() and not _is_verb_form(w) and w not in CLAUSE_STOP and w not in SUBJ_PRONOUNS
                     and w not in {"and", "or", "that", "not"} and skipped < 3 and toks[j].text[:1].islower()):
             j -= 1
@@ -175,9 +228,17 @@ def _is_verb_form(word: str) -> bool:
 
 
 def _coordinated(toks: list[Token], end: int, start: int) -> bool:
-    between = [t.lower for t in toks[end:start]]
-    between = [w for w in between if w not in {"the", "also"}]
-    return between in (["and"], [","], ["or"], [",", "and"], [",", "or"], ["as", "well", "as"])
+    """Are two mentions joined by a conjunction ("X and Y", "X, Y", "the X group and other Y")?"""
+    between = [t.lower for t in toks[end:start] if t.lower not in {"the", "also"}]
+    if between in (["and"], [","], ["or"], [",", "and"], [",", "or"], ["as", "well", "as"]):
+        return True
+    # "the Islamic State group and other militants": a head noun, then the conjunction and a quantifier
+    conj = next((k for k, w in enumerate(between) if w in {"and", "or"}), None)
+    if conj is None or conj > 2 or len(between) - conj > 2:
+        return False
+    head, tail = between[:conj], between[conj + 1:]
+    return all(w.isalpha() and not _is_verb_form(w) for w in head) and all(
+        w in {"other", "several", "various", "allied", "its", "their"} for w in tail)
 
 
 def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
@@ -185,12 +246,14 @@ def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
     if not toks:
         return []
     mentions = _mentions(ctx, sent, toks)
-    triggers = find_triggers(toks, subject_ends=frozenset(m.t1 - 1 for m in mentions if m.prep is None))
+    # a bare demonym ("Soviet allies") is an adjective: the word after it is not its verb
+    triggers = find_triggers(toks, subject_ends=frozenset(m.t1 - 1 for m in mentions
+                                                          if m.prep is None and m.ref.kind != "demonym"))
     if not triggers:
         _update_discourse(ctx, mentions)
         return []
     events = []
-    for trig, modality in _filter_triggers(triggers, toks):
+    for trig, modality in _drop_dependents(_filter_triggers(triggers, toks), toks):
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     # A speech verb is only an event when nothing else in its sentence is.
     substantive = [e for e in events if not e["_speech"]]
@@ -218,6 +281,35 @@ def _filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[T
             continue
         out.append((trig, modality))
         coded_ends.append(trig.end)
+    return out
+
+
+VIOLENT = {"18", "19", "20"}
+# Verbal acts whose complement clause is their content, not a separate event ("warned that Islamabad
+# would retaliate", "demanded that Moscow remove the weapons").
+VERBAL_GOVERNORS = {"02", "03", "10", "11", "12", "13"}
+
+
+def _drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
+    out: list[tuple[Trigger, str]] = []
+    for trig, modality in kept:
+        root = (cameo.normalise_code(trig.code) or "00")[:2]
+        prev = out[-1][0] if out else None
+        prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
+        # ", killing two marines": the consequence of the attack just coded, not a second attack
+        if prev is not None and (root == prev_root or root in VIOLENT and prev_root in VIOLENT) \
+                and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower == ",":
+            continue    # ", killing two marines" / ", allowing its citizens": the same event's consequence
+        governed = False
+        for g, _ in out:
+            g_root = (cameo.normalise_code(g.code) or "00")[:2]
+            if g_root in VERBAL_GOVERNORS and g.kind == "verb" and (
+                    modality == "hypothetical" or trig.kind == "nominal"
+                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))):
+                governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
+        if governed:
+            continue
+        out.append((trig, modality))
     return out
 
 
@@ -280,7 +372,8 @@ def _resolve_pronoun(ctx: _Ctx, mentions: list[_Mention], before_tok: int, word:
     before = [m for m in mentions if m.t1 <= before_tok and not m.locative]
     if plural:
         # "they" is a group more often than a country ("it") or a person ("he"): nearest group first
-        groups = ([m for m in before if not _is_person(m.ref) and (m.ref.kind or "").lower() != "country"], before)
+        groups = ([m for m in before if not _is_person(m.ref) and (m.ref.kind or "").lower() not in COUNTRY_KINDS],
+                  before)
     else:
         groups = ([m for m in before if m.prep is None and not m.object], before)
     for group in groups:
@@ -305,6 +398,12 @@ def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
         return _resolve_pronoun(ctx, mentions, k - 2, owner.lower)
     m = _mention_at(mentions, k - 2)
     return m.ref if m is not None and m.possessive else None
+
+
+STATE_TYPES = {"MIL", "GOV", "LEG", "COP", "JUD", "SPY", "PKO"}
+HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops", "officials", "leaders",
+              "president", "people", "territory", "border", "city", "regime", "navy", "soldiers"}
+COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}
 
 
 def _is_person(ref: ActorRef) -> bool:
@@ -424,6 +523,30 @@ def _with_coordinated(m: _Mention, mentions: list[_Mention], toks) -> list[Actor
     return out
 
 
+EVENT_NOUNS = {"coup", "intervention", "accusation", "accusations", "allegation", "allegations", "release",
+               "decision", "move", "killing", "killings", "operation", "incursion", "crackdown", "aggression",
+               "bombing", "bombings", "attack", "attacks", "invasion", "strikes", "strike", "airstrikes", "raid",
+               "raids", "annexation", "takeover", "seizure", "shelling", "assault", "offensive", "sanctions",
+               "arrest", "detention", "test", "tests", "launch", "deployment", "visit", "remarks", "statement"}
+
+
+def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRef | None:
+    """"NATO condemned the attack": a definite event noun right after the verb refers to an event
+    already coded; its source is this event's target."""
+    k = trig.end
+    if k >= len(toks) or toks[k].lower not in {"the", "this", "that", "these", "those", "his", "her", "their", "its"}:
+        return None
+    for j in (k + 1, k + 2):
+        if j < len(toks) and toks[j].lower in EVENT_NOUNS:
+            if j == k + 2 and not toks[k + 1].text[:1].islower():
+                return None
+            for ref in reversed(ctx.history):
+                if not any(_same(ref, s) or (ref.country and ref.country == s.country) for s in sources):
+                    return ref
+            return None
+    return None
+
+
 def _clause_end(toks: list[Token], k: int) -> bool:
     """Does a new clause start at token k? (";", "but", ", and has ...", "and its ambassador ...")"""
     w = toks[k].lower
@@ -441,15 +564,30 @@ def _clause_end(toks: list[Token], k: int) -> bool:
 def _target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
     root = cameo.normalise_code(trig.code)[:2]
     stop = min(len(toks), trig.end + ctx.settings.target_window)
+    fallback: ActorRef | None = None
+    earlier = _event_anaphor(ctx, toks, trig, sources)
+    if earlier is not None:
+        return [earlier]
     k = trig.end
     while k < stop:
         w = toks[k].lower
         if _clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
             break
+        if w == "that" and k > trig.end and toks[k - 1].lower not in {",", "and"} and root in VERBAL_GOVERNORS | {"01"}:
+            break       # "warned that Islamabad would retaliate": the complement's subject is no target
+        if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
+            break       # ", the Indian foreign ministry said"
         m = _mention_at(mentions, k)
         if m is not None:
             usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
-                      and m.prep not in {"by"} and not any(_same(m.ref, s) for s in sources))
+                      and m.prep not in {"by"} and not any(_same(m.ref, s) for s in sources) and not m.own
+                      and not (m.ref.kind == "agent" and m.ref.country is None
+                               and m.prep in {"involving", "including", "with", "among"}))
+            if usable and not m.ref.head:
+                nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
+                if fallback is None and nxt in HEAD_NOUNS:
+                    fallback = m.ref      # "the Afghan capital": the demonym stands for its country
+                usable = False
             if usable:
                 return _with_coordinated(m, mentions, toks)
             k = m.t1
@@ -459,7 +597,7 @@ def _target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list
             if ref is not None and not any(_same(ref, s) for s in sources):
                 return [ref]
         k += 1
-    return []
+    return [fallback] if fallback is not None else []
 
 
 # --- place and date -------------------------------------------------------------------------------
@@ -541,6 +679,7 @@ def _date(ctx: _Ctx, sent, toks, trig: Trigger) -> dict:
 
 # Material actions whose place names their target when no target is written ("withdrawal ... in
 # Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
+RECIPROCAL = {"03", "04", "05", "06"}
 TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20"}
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
@@ -552,16 +691,28 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if code is None:
         return []
     sources, how = _source(ctx, toks, mentions, trig)
+    passive_subject: list[ActorRef] = []
+    if trig.passive:
+        # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
+        passive_subject, _ = _subject_before(ctx, toks, mentions, trig.start)
+        by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        if not by_agent:
+            sources, how = [], "none"
     if not sources and ctx.last_source is not None and not trig.passive:
         sources, how = [ctx.last_source], "discourse"
     speech = code.startswith("01") and trig.lemma in SPEECH_LEMMAS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
-    targets = [] if speech else _target(ctx, toks, mentions, trig, sources)
+    targets = [] if speech else (passive_subject or _target(ctx, toks, mentions, trig, sources))
     places = _locations(ctx, sent, toks, mentions, trig)
     label, root, quad, goldstein = cameo.event_info(code)
     if not sources and not targets:
         return []
     date_fields = _date(ctx, sent, toks, trig)
+    pairs = None
+    if not targets and len(sources) > 1 and root in RECIPROCAL:
+        # "Israel and the PLO signed the accord": each is the other's partner
+        pairs = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
+    ctx.history.extend(sources)
     confidence = 0.85
     if trig.kind == "nominal":
         confidence -= 0.1
@@ -578,8 +729,14 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                 all(s.country != place.country for s in sources):
             tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
                                  place.country, None, "country")]
-        for src in sources or [None]:
-            for tgt in tgt_list or [None]:
+        home = place.country if place is not None and place.country else next(
+            (s.country for s in sources if s.country), None)
+        if home:
+            # "opened fire on protesters in Andijan": a generic target belongs to the event's country
+            tgt_list = [replace(t, country=home, name=f"{_country_name(home)} {t.name}")
+                        if t.kind == "agent" and t.country is None else t for t in tgt_list]
+        combos = pairs or [(src, tgt) for src in sources or [None] for tgt in tgt_list or [None]]
+        for src, tgt in combos:
                 if src is not None and tgt is not None and _same(src, tgt):
                     continue
                 rows.append({

@@ -3,6 +3,7 @@
 - verbs_cameo.tsv / verbs_patterns.tsv / verbs_synsets.tsv: generated from PETRARCH2's CAMEO.2.0.txt
   by scripts/build_verbs.py;
 - verbs_extra.tsv: this project's overrides (default codes that a parser-free matcher needs);
+- verbs_extra_patterns.tsv: this project's verb patterns ("declare martial law", "cut ties");
 - verbs_nominal.tsv: noun phrases that report events ("takeover", "talks", "airstrike").
 
 >>> lex = load()
@@ -40,6 +41,7 @@ class Lexicon:
     patterns: dict[str, list[Pattern]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     nominal: dict[tuple[str, ...], str] = field(default_factory=dict)
+    lemma_patterns: dict[str, list[Pattern]] = field(default_factory=dict)   # project patterns, by verb
     max_form_len: int = 1
     max_nominal_len: int = 1
 
@@ -84,6 +86,8 @@ def load() -> Lexicon:
             if not replaced:
                 replaced = [VerbEntry(lemma, lemma, code, form)]
             lex.forms[key] = replaced + others
+    for verb, after, code in _rows("verbs_extra_patterns.tsv"):
+        lex.lemma_patterns.setdefault(verb, []).append(Pattern((), tuple(after.split()), code))
     for phrase, code in _rows("verbs_nominal.tsv"):
         lex.nominal[tuple(phrase.lower().split())] = code
     lex.max_form_len = max(len(k) for k in lex.forms)

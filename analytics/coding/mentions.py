@@ -17,8 +17,9 @@ class ActorRef:
     code: str | None
     country: str | None
     type: str | None
-    kind: str | None            # e.g. country | person | igo | group | demonym (as the actors component says)
-    pronoun: bool = False       # a pronoun resolved from the discourse ("its", "they")
+    kind: str | None            # country | demonym | capital | former_state | igo | group | person | agent
+    head: bool = True           # False for a modifier ("Soviet allies", "Moscow's influence")
+    locative: bool = False      # the actors component saw it as a place ("in Kabul")
 
 
 @dataclass(frozen=True)
@@ -41,20 +42,21 @@ def _get(obj, *names, default=None):
     return default
 
 
-def find_actors(text: str) -> list[ActorRef]:
-    """Actor mentions from analytics.actors, sorted by position."""
+def find_actors(text: str, dct: date | None = None) -> list[ActorRef]:
+    """Actor mentions from analytics.actors (roles as of `dct`), sorted by position."""
     try:
         from analytics.actors import find_actors as _find
     except ImportError:     # the actors component is not installed in this tree yet
         return []
     out = []
-    for m in _find(text):
+    for m in _find(text, dct):
         start = _get(m, "start", "char_start")
         end = _get(m, "end", "char_end")
         if start is None or end is None:
             continue
         out.append(ActorRef(int(start), int(end), _get(m, "name", default=text[start:end]),
-                            _get(m, "code"), _get(m, "country"), _get(m, "type"), _get(m, "kind")))
+                            _get(m, "code"), _get(m, "country"), _get(m, "type"), _get(m, "kind"),
+                            bool(_get(m, "head", default=True)), bool(_get(m, "locative", default=False))))
     return sorted(out, key=lambda a: (a.start, -a.end))
 
 

@@ -40,7 +40,7 @@ def sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         pos = 0
         for m in _BOUNDARY.finditer(chunk):
-            if _ABBREV.search(chunk[pos:m.start()]) and not chunk[m.start() - 2:m.start()].isupper():
+            if _ABBREV.search(chunk[pos:m.start()]):
                 continue
             _add(out, text, pstart + pos, pstart + m.start())
             pos = m.end()

@@ -196,6 +196,10 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             s = _pattern_score(p, toks, start, end, lex)
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
+        for p in lex.lemma_patterns.get(e.lemma, ()):
+            s = _pattern_score(p, toks, start, end, lex)
+            if s >= 0 and s + 0.5 > best[0]:
+                best = (s + 0.5, None if p.code == "---" else p.code, e.lemma)
     return best[1], best[2]
 
 
