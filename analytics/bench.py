@@ -1,0 +1,434 @@
+"""`python -m analytics bench --events N [--json]`: the query path at scale.
+
+1. Builds a temporary store (never data/events.duckdb) of N events drawn from the real GDELT sample
+   (`analytics.bench_data`) and, beside it, a Parquet copy of the columns the views read.
+2. In one subprocess, the dashboard path: cold open (file evicted from the page cache first), then each
+   interactive query (a filter, then the view a chart calls: `analytics.views` trend, timeline,
+   network or map), then the export of a filtered 100,000-row CSV the way the dashboard's download
+   builds it, then the Plotly figures of every answer (`analytics.charts`), to size the payload.
+3. In another subprocess, the pandas path: the whole frame loaded, then the same queries done with a
+   boolean mask and a groupby (`analytics.bench_pandas`).
+4. Checks that both paths gave the same answers, and prints a table (or with --json one object).
+
+Each path runs in its own process so that its peak memory (`rss_mb`, `pandas_rss_mb`) is its own.
+Medians are over several repetitions after one warm-up call, so they time a warm dashboard process.
+
+Example:
+    $ python -m analytics bench --events 1000000
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import pickle
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analytics.errors import UserError
+from analytics.filters import Filters
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPORT_ROWS = 100_000
+CHUNK_ROWS = 500_000
+TARGET_MS = 150.0
+MAX_RSS_MB = 2048
+MAX_PAYLOAD = 2 * 1024 * 1024
+
+
+def _speedup_target(n: int) -> float:
+    return 5.0 if n >= 10_000_000 else 2.0
+
+
+# -- building the store --------------------------------------------------------------------------
+def build_store(path: Path, n: int, seed: int = 7) -> None:
+    """A store of n generated events at `path`, loaded the way a bulk import is (one write transaction)."""
+    from analytics.bench_data import Generator, insert_sql
+    from analytics.store import Store
+
+    gen = Generator.from_sample(seed=seed)
+    with Store(path).write() as con:
+        for table in gen.chunks(n, chunk=CHUNK_ROWS):
+            con.register("bench_chunk", table)
+            con.execute(insert_sql("bench_chunk"))
+            con.unregister("bench_chunk")
+
+
+def export_parquet(store_path: Path, out: Path) -> None:
+    """The columns the views read, for the pandas path to load."""
+    import duckdb
+
+    from analytics.bench_pandas import COLUMNS
+
+    # Dates as timestamps, so pandas reads them as datetime64 columns (the frame's dtype), not objects.
+    cols = [f"CAST({c} AS TIMESTAMP) AS {c}" if c in ("date_start", "date_end") else c for c in COLUMNS]
+    con = duckdb.connect(str(store_path), read_only=True)
+    try:
+        con.execute(f"COPY (SELECT {', '.join(cols)} FROM events) TO '{out}' (FORMAT parquet)")
+    finally:
+        con.close()
+
+
+# -- the interactive queries ---------------------------------------------------------------------
+def plan(store_path: Path) -> dict:
+    """Filter values picked from the store (busy ones, so the answers are not trivially small) and the
+    queries: each filter type and combinations, each followed by one view."""
+    import duckdb
+
+    con = duckdb.connect(str(store_path), read_only=True)
+    try:
+        def one(sql, params=()):
+            return con.execute(sql, list(params)).fetchone()
+
+        actor = one("""SELECT a FROM (SELECT actor1 AS a FROM events UNION ALL SELECT actor2 FROM events)
+                       WHERE a IS NOT NULL GROUP BY a ORDER BY count(*) DESC, a LIMIT 1""")[0]
+        regions = [r[0] for r in con.execute(
+            "SELECT region FROM events WHERE region IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2").fetchall()]
+        region = regions[-1]  # the second busiest: the busiest is mostly one country
+        country = one("SELECT country FROM events WHERE region = ? GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", [region])[0]
+        root = one("""SELECT event_root FROM events WHERE quad_class IN (3, 4) AND event_root IS NOT NULL
+                      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""")[0]
+        first, last = one("SELECT min(date_start), max(date_start) FROM events WHERE date_precision = 'day'")
+        export = _export_window(con, first, last)
+    finally:
+        con.close()
+    since = first + (last - first) * 2 // 5
+    dates = {"since": since.isoformat(), "until": (since + dt.timedelta(days=89)).isoformat()}
+    f = {
+        "all": {},
+        "actor": {"actors": [actor]},
+        "region": {"regions": [region]},
+        "country": {"countries": [country]},
+        "category": {"roots": [root]},
+        "quad": {"quad_classes": [4]},
+        "dates": dates,
+        "actor+dates": {"actors": [actor], **dates},
+        "region+category": {"regions": [region], "roots": [root]},
+        "country+quad+dates": {"countries": [country], "quad_classes": [4], **dates},
+        "actor+region+category+dates": {"actors": [actor], "regions": [region], "roots": [root], **dates},
+    }
+    queries = [
+        ("all", "trend"), ("all", "timeline"), ("all", "network"), ("all", "map"),
+        ("actor", "trend"), ("actor", "network"),
+        ("region", "map"), ("region", "timeline"),
+        ("country", "trend"), ("country", "network"),
+        ("category", "network"), ("quad", "map"),
+        ("dates", "trend"), ("dates", "map"),
+        ("actor+dates", "timeline"), ("actor+dates", "network"),
+        ("region+category", "map"),
+        ("country+quad+dates", "network"),
+        ("actor+region+category+dates", "trend"),
+    ]
+    return {
+        "queries": [{"name": f"{fl} → {view}", "filters": f[fl], "view": view} for fl, view in queries],
+        "export": export,
+    }
+
+
+def _export_window(con, first, last) -> dict:
+    """A date window holding at least EXPORT_ROWS events (or everything in a small store)."""
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    if total <= EXPORT_ROWS or first is None:
+        return {}
+    days = con.execute(
+        "SELECT date_start, count(*) FROM events WHERE date_precision = 'day' GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    mid = len(days) // 2
+    lo = hi = mid
+    n = days[mid][1]
+    while n < EXPORT_ROWS * 1.05 and (lo > 0 or hi < len(days) - 1):
+        if hi < len(days) - 1:
+            hi += 1
+            n += days[hi][1]
+        if lo > 0 and n < EXPORT_ROWS * 1.05:
+            lo -= 1
+            n += days[lo][1]
+    return {"since": days[lo][0].isoformat(), "until": days[hi][0].isoformat()}
+
+
+def _filters(spec: dict) -> Filters:
+    return Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in spec.items()})
+
+
+# -- answers, for checking the two paths against each other --------------------------------------
+def answer(view: str, result) -> dict:
+    """The part of a view's result that both paths must agree on (sampled rows and tie-broken modes left out)."""
+    if view == "trend":
+        bins = result.bins[["bin", "events", "goldstein"]].assign(bin=lambda b: pd.to_datetime(b["bin"]))
+        return {"bin": result.bin, "bins": bins}
+    if view == "timeline":
+        return {"total": result.total, "undated": result.undated, "drawn": len(result.events)}
+    if view == "network":
+        return {"total_actors": result.total_actors, "total_edges": result.total_edges,
+                "nodes": result.nodes[["actor", "events"]],
+                "edges": result.edges[["source", "target", "events", "goldstein"]]}
+    if view == "map":
+        from analytics import views
+
+        places = result.places
+        if len(places) >= views.MAP_MAX_PLACES:  # rows tied with the last one may differ: keep those above it
+            places = places[places["events"] > places["events"].iloc[-1]]
+        places = places.sort_values(["events", "location", "country", "lat", "lon"], ascending=[False, True, True, True, True])
+        return {"arcs": result.arcs[["from", "to", "events", "goldstein"]], "places": places,
+                "countries": result.countries[["country", "events"]].sort_values("country"), "no_country": result.no_country}
+    raise ValueError(view)
+
+
+def differences(a: dict, b: dict) -> list[str]:
+    """Where two answers disagree (numbers within 1e-6 relative count as equal)."""
+    out = []
+    for key in a:
+        x, y = a[key], b.get(key)
+        if isinstance(x, pd.DataFrame):
+            if not isinstance(y, pd.DataFrame) or len(x) != len(y):
+                out.append(f"{key}: {len(x)} rows vs {len(y) if isinstance(y, pd.DataFrame) else y}")
+                continue
+            for col in x.columns:
+                u, v = x[col].reset_index(drop=True), y[col].reset_index(drop=True)
+                if pd.api.types.is_numeric_dtype(u) and pd.api.types.is_numeric_dtype(v):
+                    same = np.allclose(u.astype(float), v.astype(float), rtol=1e-6, atol=1e-9, equal_nan=True)
+                else:
+                    same = [None if pd.isna(p) else str(p) for p in u] == [None if pd.isna(q) else str(q) for q in v]
+                if not same:
+                    out.append(f"{key}.{col} differs")
+        elif x != y:
+            out.append(f"{key}: {x} vs {y}")
+    return out
+
+
+# -- the workers (each in its own process) -------------------------------------------------------
+def _evict(path: Path) -> None:
+    """Drop the file from the page cache, so the cold open reads it from disk (best effort)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        pass
+
+
+def _time(fn, reps: int) -> tuple[float, object]:
+    result = fn()  # warm-up, and the answer to check
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), result
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def dashboard_worker(spec: dict) -> dict:
+    from analytics import charts, export, views
+    from analytics.store import Store
+
+    path = Path(spec["store"])
+    calls = {"trend": views.trend, "timeline": views.timeline, "network": views.network, "map": views.interaction_map}
+    figures = {"trend": charts.trend_figure, "timeline": charts.timeline_figure,
+               "network": charts.network_figure, "map": charts.map_figure}
+    _evict(path)
+    t0 = time.perf_counter()
+    store = Store(path)
+    views.trend(store, Filters())  # the first chart of the first page
+    cold_open_ms = (time.perf_counter() - t0) * 1000
+
+    out = {"queries": {}, "answers": {}}
+    results = {}
+    for q in spec["queries"]:
+        f = _filters(q["filters"])
+        ms, result = _time(lambda: calls[q["view"]](store, f), spec["reps"])
+        out["queries"][q["name"]] = ms
+        out["answers"][q["name"]] = answer(q["view"], result)
+        results[q["name"]] = (q["view"], result)
+
+    f = _filters(spec["export"])
+
+    t0 = time.perf_counter()
+    frame = views.filtered_frame(store, f, limit=EXPORT_ROWS)  # what the dashboard's CSV download sends
+    data = export.data_bytes(frame, "csv", f.describe(), views.citation(store, f))
+    out["export_ms"] = (time.perf_counter() - t0) * 1000
+    out["export_rows"], out["export_bytes"] = len(frame), len(data)
+    del frame, data
+
+    sizes = {name: len(figures[view](result).to_json()) for name, (view, result) in results.items()}
+    out["payload_bytes"] = max(sizes.values())
+    out["payload_query"] = max(sizes, key=sizes.get)
+    out["cold_open_ms"] = cold_open_ms
+    out["rss_mb"] = _peak_rss_mb()
+    store.close()
+    return out
+
+
+def pandas_worker(spec: dict) -> dict:
+    from analytics import bench_pandas
+
+    t0 = time.perf_counter()
+    frame = bench_pandas.load_frame(spec["parquet"])
+    load_ms = (time.perf_counter() - t0) * 1000
+    out = {"queries": {}, "answers": {}, "load_ms": load_ms}
+    for q in spec["queries"]:
+        f = _filters(q["filters"])
+        fn = bench_pandas.VIEWS[q["view"]]
+        ms, result = _time(lambda: fn(frame, f), spec["pandas_reps"])
+        out["queries"][q["name"]] = ms
+        out["answers"][q["name"]] = answer(q["view"], result)
+    out["rss_mb"] = _peak_rss_mb()
+    return out
+
+
+WORKERS = {"dashboard": dashboard_worker, "pandas": pandas_worker}
+
+
+def _run_worker(kind: str, spec_path: Path, out_path: Path) -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    proc = subprocess.run([sys.executable, "-m", "analytics.bench", kind, str(spec_path), str(out_path)],
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-15:]
+        raise RuntimeError(f"the {kind} worker failed:\n" + "\n".join(tail))
+    with open(out_path, "rb") as fh:
+        return pickle.load(fh)
+
+
+# -- the run -------------------------------------------------------------------------------------
+def run(n: int, workdir: Path | None = None, reps: int | None = None, pandas_reps: int | None = None,
+        progress=None) -> dict:
+    """The whole benchmark on n events; returns the result object plus details (see `report`)."""
+    say = progress or (lambda _msg: None)
+    t_start = time.perf_counter()
+    own = workdir is None
+    work = Path(tempfile.mkdtemp(prefix="analytics-bench-")) if own else Path(workdir)
+    try:
+        store_path = work / "bench.duckdb"
+        say(f"building a store of {n:,} events in {work}")
+        t0 = time.perf_counter()
+        build_store(store_path, n)
+        build_s = time.perf_counter() - t0
+        parquet = work / "frame.parquet"
+        export_parquet(store_path, parquet)
+        spec = plan(store_path)
+        spec.update(store=str(store_path), parquet=str(parquet),
+                    reps=reps or (7 if n >= 5_000_000 else 9),
+                    pandas_reps=pandas_reps or (3 if n >= 5_000_000 else 5))
+        spec_path = work / "spec.json"
+        spec_path.write_text(json.dumps(spec), encoding="utf-8")
+        say(f"store built in {build_s:.1f} s ({store_path.stat().st_size / 1e6:.0f} MB); timing the dashboard path")
+        dash = _run_worker("dashboard", spec_path, work / "dashboard.pickle")
+        say("timing the pandas path")
+        pand = _run_worker("pandas", spec_path, work / "pandas.pickle")
+    finally:
+        if own:
+            shutil.rmtree(work, ignore_errors=True)
+    mismatches = {}
+    for name, a in dash["answers"].items():
+        diff = differences(a, pand["answers"][name])
+        if diff:
+            mismatches[name] = diff
+    result = {
+        "events": n,
+        "queries": {name: {"median_ms": round(ms, 1), "pandas_median_ms": round(pand["queries"][name], 1)}
+                    for name, ms in dash["queries"].items()},
+        "cold_open_ms": round(dash["cold_open_ms"], 1),
+        "export_ms": round(dash["export_ms"], 1),
+        "payload_bytes": int(dash["payload_bytes"]),
+        "rss_mb": round(dash["rss_mb"], 1),
+        "pandas_rss_mb": round(pand["rss_mb"], 1),
+    }
+    details = {
+        "build_s": build_s, "total_s": time.perf_counter() - t_start, "mismatches": mismatches,
+        "export_rows": dash["export_rows"], "export_bytes": dash["export_bytes"], "payload_query": dash["payload_query"],
+        "pandas_load_ms": pand["load_ms"], "filters": {q["name"]: q["filters"] for q in spec["queries"]},
+        "export_filters": spec["export"],
+    }
+    return {"result": result, "details": details}
+
+
+def misses(result: dict) -> list[str]:
+    """The targets this run misses, each with by how much."""
+    n = result["events"]
+    need = _speedup_target(n)
+    out = []
+    for name, q in result["queries"].items():
+        if q["median_ms"] > TARGET_MS:
+            out.append(f"{name}: {q['median_ms']:.0f} ms > {TARGET_MS:.0f} ms (+{q['median_ms'] / TARGET_MS - 1:.0%})")
+        speedup = q["pandas_median_ms"] / q["median_ms"] if q["median_ms"] else math.inf
+        if speedup < need:
+            out.append(f"{name}: {speedup:.1f}x faster than pandas < {need:.0f}x")
+    if result["rss_mb"] > MAX_RSS_MB:
+        out.append(f"dashboard path peak memory {result['rss_mb']:.0f} MB > {MAX_RSS_MB} MB")
+    if result["payload_bytes"] > MAX_PAYLOAD:
+        out.append(f"largest figure {result['payload_bytes'] / 1e6:.2f} MB > 2 MB")
+    return out
+
+
+def report(run_out: dict) -> str:
+    r, d = run_out["result"], run_out["details"]
+    need = _speedup_target(r["events"])
+    width = max(len(n) for n in r["queries"]) + 2
+    lines = [f"query path at {r['events']:,} events (targets: median <= {TARGET_MS:.0f} ms, >= {need:.0f}x pandas)", "",
+             f"{'query':<{width}}{'DuckDB ms':>10}{'pandas ms':>11}{'speed-up':>10}  ok"]
+    for name, q in r["queries"].items():
+        speedup = q["pandas_median_ms"] / q["median_ms"] if q["median_ms"] else math.inf
+        ok = q["median_ms"] <= TARGET_MS and speedup >= need
+        lines.append(f"{name:<{width}}{q['median_ms']:>10.1f}{q['pandas_median_ms']:>11.1f}{speedup:>9.1f}x  {'yes' if ok else 'NO'}")
+    lines += [
+        "",
+        f"cold open (first chart, file evicted from cache): {r['cold_open_ms']:.0f} ms",
+        f"export of a filtered CSV ({d['export_rows']:,} rows, {d['export_bytes'] / 1e6:.1f} MB): {r['export_ms']:.0f} ms",
+        f"largest figure JSON: {r['payload_bytes'] / 1e6:.2f} MB ({d['payload_query']})",
+        f"peak memory: dashboard path {r['rss_mb']:.0f} MB, pandas path {r['pandas_rss_mb']:.0f} MB "
+        f"(pandas load {d['pandas_load_ms'] / 1000:.1f} s)",
+        f"store built in {d['build_s']:.1f} s; whole benchmark {d['total_s']:.0f} s",
+        "answers: " + ("both paths agree on every query" if not d["mismatches"] else
+                       "DIFFER on " + "; ".join(f"{k} ({', '.join(v)})" for k, v in d["mismatches"].items())),
+    ]
+    missed = misses(r)
+    lines.append("targets: all met" if not missed else "targets missed:\n  " + "\n  ".join(missed))
+    return "\n".join(lines)
+
+
+def run_cli(args) -> int:
+    n = int(args.events)
+    if n < 1:
+        raise UserError(f"--events: {n} is not a positive number of events")
+    progress = None if args.json else (lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True))
+    out = run(n, progress=progress)
+    if out["details"]["mismatches"]:
+        for name, diff in out["details"]["mismatches"].items():
+            print(f"warning: the two paths disagree on {name}: {', '.join(diff)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(out["result"]))
+    else:
+        print(report(out))
+    return 0
+
+
+def _worker_main(argv: list[str]) -> int:
+    kind, spec_path, out_path = argv
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    out = WORKERS[kind](spec)
+    with open(out_path, "wb") as fh:
+        pickle.dump(out, fh)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker_main(sys.argv[1:]))
