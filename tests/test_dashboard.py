@@ -1,0 +1,156 @@
+"""The Streamlit app under AppTest: every page runs, filters change what is drawn, links carry filters."""
+
+from __future__ import annotations
+
+import json
+import types
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from dashboard_data import XSS, build_store  # noqa: E402
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = {  # page file -> number of Plotly charts it shows
+    "app_pages/timeline.py": 2,
+    "app_pages/network.py": 1,
+    "app_pages/map.py": 1,
+    "app_pages/events.py": 0,
+    "app_pages/add_data.py": 0,
+}
+CHART_PAGES = ["app_pages/timeline.py", "app_pages/network.py", "app_pages/map.py"]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dash") / "events.duckdb"
+    build_store(path)
+    return path
+
+
+@pytest.fixture
+def app(store_path, monkeypatch):
+    monkeypatch.setenv("EVENTS_STORE", str(store_path))
+
+    def make(page: str | None = None, **params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=90)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return make
+
+
+def _figures(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _url(at) -> dict:
+    return {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+
+
+def _multiselect(at, label):
+    return next(m for m in at.sidebar.multiselect if m.label == label)
+
+
+@pytest.mark.parametrize("page,charts", PAGES.items())
+def test_every_page_runs_and_shows_its_charts(app, page, charts):
+    at = app(page)
+    assert len(at.get("plotly_chart")) == charts
+    assert not at.error
+    if page == "app_pages/events.py":
+        assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 100
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_changing_a_filter_changes_the_figure(app, page):
+    at = app(page)
+    before = _figures(at)
+    _multiselect(at, "Actors").set_value(["Kazakhstan"]).run()
+    assert not at.exception
+    after = _figures(at)
+    assert len(after) == len(before)
+    assert after[0]["data"] != before[0]["data"]
+    assert _url(at)["actor"] == ["Kazakhstan"]
+
+
+def test_changing_a_filter_changes_the_table(app):
+    at = app("app_pages/events.py")
+    assert len(at.dataframe[0].value) == 100
+    _multiselect(at, "Origin").set_value(["text"]).run()
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_link_with_filters_reopens_the_same_view(app):
+    at = app(actor=["Taliban", "Russia"], region="Central Asia", since="2021-01-01", until="2021-12-31", quad=["1", "4"])
+    assert _multiselect(at, "Actors").value == ["Taliban", "Russia"]
+    assert _multiselect(at, "Regions").value == ["Central Asia"]
+    assert str(at.sidebar.date_input[0].value) == "2021-01-01" and str(at.sidebar.date_input[1].value) == "2021-12-31"
+    assert _url(at) == {
+        "actor": ["Taliban", "Russia"], "region": ["Central Asia"], "quad": ["1", "4"],
+        "since": ["2021-01-01"], "until": ["2021-12-31"],
+    }
+    plain = _figures(app())[0]["data"]
+    assert _figures(at)[0]["data"] != plain
+
+
+@pytest.mark.parametrize("param,value", [("quad", "9"), ("since", "yesterday"), ("precision", "fortnight")])
+def test_bad_link_parameter_is_reported_not_raised(app, param, value):
+    at = app(**{param: value})
+    assert any(param in w.value for w in at.sidebar.warning)
+    assert len(at.get("plotly_chart")) == 2
+
+
+@pytest.mark.parametrize("page", list(PAGES)[:4])
+def test_no_events_after_filtering_gives_a_clear_message(app, page):
+    at = app(page, since="2035-01-01")
+    assert any("No events match" in w.value for w in at.warning)
+    assert not at.get("plotly_chart")
+
+
+def test_single_event_is_drawn_with_a_note(app):
+    at = app(origin="text")
+    assert any("Only one event" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_selected_event_shows_escaped_evidence(app, store_path):
+    from analytics.store import Store
+
+    event_id = Store(store_path).query("SELECT event_id FROM events WHERE origin = 'text'")["event_id"][0]
+    at = app(event=event_id)
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<mark>A reader comment said &lt;script&gt;" in html
+    assert XSS not in html and "javascript:" not in html
+
+
+def _fake_streamlit(chart_key, points):
+    state = {chart_key: {"selection": {"points": points}}}
+    return types.SimpleNamespace(session_state=state), state
+
+
+@pytest.mark.parametrize(
+    "func,points,field,expected",
+    [
+        ("select_events", [{"customdata": ["e1"]}, {"customdata": ["e2"]}], "f_event_ids", ["e1", "e2"]),
+        ("select_actors", [{"customdata": ["Russia", "Taliban"]}], "f_actors", ["Russia", "Taliban"]),
+        ("select_actors", [{"customdata": ["Iran"]}], "f_actors", ["Iran"]),
+        ("select_countries", [{"customdata": ["RUS", "AFG"]}, {"location": "KAZ"}], "f_countries", ["RUS", "AFG", "KAZ"]),
+        ("select_countries", [], "f_countries", None),
+    ],
+)
+def test_chart_selections_become_filters(monkeypatch, func, points, field, expected):
+    from dashboard import state
+
+    fake, session = _fake_streamlit("chart", points)
+    monkeypatch.setattr(state, "st", fake)
+    getattr(state, func)("chart")
+    assert session.get(field) == expected
