@@ -8,6 +8,8 @@ from bisect import bisect_right
 from .lexicon import load
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
+# a verb after the expression only counts inside the same clause ("on Saturday and were planning ...")
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
 
@@ -64,7 +66,8 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     lex = load(lang)
     s0, s1 = sentences.bounds(start)
     left = _WORD.findall(text[max(s0, start - 120):start])[-12:]
-    right = _WORD.findall(text[end:min(s1, end + 80)])[:8]
+    right_text = _CLAUSE_END.split(text[end:min(s1, end + 80)], maxsplit=1)[0]
+    right = _WORD.findall(right_text)[:8]
     best, best_d = None, 99
     n = len(left)
     for d, w in enumerate(reversed(left)):

@@ -60,7 +60,7 @@ RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
               r"(?:,?\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
-    ("noon", r"(?P<w>noon|midnight)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
+    ("noon", r"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
             r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),
@@ -128,7 +128,7 @@ RULES: list[tuple[str, str]] = [
 # only runs at word starts that begin one of these (tests check the gate loses nothing).
 STARTERS = """the this last next past previous coming current following preceding prior same latest most recent
 that year month quarter week day night weekend years months weeks days decades hours minutes centuries
-every each once twice thrice per noon midnight today yesterday tomorrow tonight fiscal calendar financial
+every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
 number half""".split()
 

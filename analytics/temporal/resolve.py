@@ -34,6 +34,7 @@ class Sem:
     trim: int = 0  # characters to drop from the start of the match ("the" before an adjective)
 
 
+_ON_DAY = re.compile(r"\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 _FRACTION = re.compile(r"([0-9]+)\s+([0-9])/([0-9])")
 
 
@@ -162,15 +163,20 @@ class Resolver:
             except ValueError:
                 return None, "unresolved"
             same_month = day is None and month == here.month
+            closest = min(options, key=lambda o: (abs((o - here).days), o > here))
             if same_month:
                 pick = options[1]
+            elif day and abs((closest - here).days) <= 45:
+                pick = closest  # a day within weeks of the DCT is that one, whatever a distant verb says
             elif t == "past":
                 pick = max(o for o in options if o <= here)
             elif t == "future":
                 pick = min(o for o in options if o >= here)
             else:
-                pick = min(options, key=lambda o: (abs((o - here).days), o > here))
+                pick = closest
             return Ref(gran, pick), basis
+        if basis_ref.gran in ("month", "week", "day") and (month, day or 0) < (basis_ref.start.month, basis_ref.start.day if day else 0):
+            y += 1  # a story told in order: "in November 1923 ... in January" is January 1924
         try:
             return Ref(gran, date(y, month, day or 1)), basis
         except ValueError:
@@ -233,18 +239,26 @@ class Resolver:
         if ap == "am" and h == 12:
             h = 0
         mi = int(g["mi"] or 0)
+        wd = g["wd"]
+        if not wd and not g["mon"]:
+            m = _ON_DAY.match(self.text, e)  # "3:30 p.m. on Monday": the day is a separate timex
+            wd = m.group(1) if m else None
         if g["mon"]:
             ref, basis = self.in_month(self.month_num(g["mon"]), s, e, int(re.match(r"[0-9]+", g["d"]).group()))
         else:
-            ref, basis = self._day_word(g["wd"], s, e)
+            ref, basis = self._day_word(wd, s, e)
         tod = f"{h:02d}:{mi:02d}"
         if ref is None:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis)
 
     def r_noon(self, g, s, e):
-        tod = "12:00" if norm(g["w"]) == "noon" else "24:00"
-        ref, basis = self._day_word(g["wd"], s, e)
+        tod = "24:00" if norm(g["w"]) == "midnight" else "12:00"
+        wd = g["wd"]
+        if not wd:
+            m = _ON_DAY.match(self.text, e)
+            wd = m.group(1) if m else None
+        ref, basis = self._day_word(wd, s, e)
         if ref is None:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         r = Ref("day", ref.start, tod)
@@ -316,9 +330,13 @@ class Resolver:
         else:
             ref, basis = self.base()
             if ref is None:
+                if "month" not in h:
+                    return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
                 return Sem("DATE", f"XXXX-{h['month']:02d}" + (f"-{h['day']:02d}" if "day" in h else ""), None, "unresolved")
             y = ref.start.year
-        if "day" in h:
+        if "easter" in h:
+            d = easter(y) + timedelta(days=h["easter"])
+        elif "day" in h:
             d = date(y, h["month"], h["day"])
         else:
             first = date(y, h["month"], 1)
@@ -899,6 +917,20 @@ class Resolver:
         if w == "current" and self.text[e:e + 1].isalpha() is False:
             pass
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _prec(gran: str) -> str:
