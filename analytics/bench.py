@@ -81,6 +81,21 @@ def export_parquet(store_path: Path, out: Path) -> None:
 
 
 # -- the interactive queries ---------------------------------------------------------------------
+# (filter, view): each filter type and combinations, each followed by what one chart needs.
+QUERIES = (
+    ("all", "trend"), ("all", "timeline"), ("all", "network"), ("all", "map"),
+    ("actor", "trend"), ("actor", "network"),
+    ("region", "map"), ("region", "timeline"),
+    ("country", "trend"), ("country", "network"),
+    ("category", "network"), ("quad", "map"),
+    ("dates", "trend"), ("dates", "map"),
+    ("actor+dates", "timeline"), ("actor+dates", "network"),
+    ("region+category", "map"),
+    ("country+quad+dates", "network"),
+    ("actor+region+category+dates", "trend"),
+)
+
+
 def plan(store_path: Path) -> dict:
     """Filter values picked from the store (busy ones, so the answers are not trivially small) and the
     queries: each filter type and combinations, each followed by one view."""
@@ -118,20 +133,8 @@ def plan(store_path: Path) -> dict:
         "country+quad+dates": {"countries": [country], "quad_classes": [4], **dates},
         "actor+region+category+dates": {"actors": [actor], "regions": [region], "roots": [root], **dates},
     }
-    queries = [
-        ("all", "trend"), ("all", "timeline"), ("all", "network"), ("all", "map"),
-        ("actor", "trend"), ("actor", "network"),
-        ("region", "map"), ("region", "timeline"),
-        ("country", "trend"), ("country", "network"),
-        ("category", "network"), ("quad", "map"),
-        ("dates", "trend"), ("dates", "map"),
-        ("actor+dates", "timeline"), ("actor+dates", "network"),
-        ("region+category", "map"),
-        ("country+quad+dates", "network"),
-        ("actor+region+category+dates", "trend"),
-    ]
     return {
-        "queries": [{"name": f"{fl} → {view}", "filters": f[fl], "view": view} for fl, view in queries],
+        "queries": [{"name": f"{fl} → {view}", "filters": f[fl], "view": view} for fl, view in QUERIES],
         "export": export,
     }
 
