@@ -90,3 +90,90 @@ def test_every_country_has_region_and_coordinates():
     assert missing == []
     # every canonical name resolves back to its own code
     assert [c.iso3 for c in countries if country_from_any(c.name) != c.iso3] == []
+
+
+# --- gazetteer -------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analytics.geo import find_places, lookup_place  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "name, country, kind, region, lat, lon",
+    [
+        ("Kabul", "AFG", "city", "Southern Asia", 34.53, 69.17),
+        ("Moscow", "RUS", "city", "Eastern Europe", 55.75, 37.62),
+        ("Dushanbe", "TJK", "city", "Central Asia", 38.54, 68.78),
+        ("Washington", "USA", "city", "Northern America", 38.90, -77.04),
+        ("New York", "USA", "city", "Northern America", 40.71, -74.01),
+        ("Kiev", "UKR", "city", "Eastern Europe", 50.45, 30.52),
+        ("Mumbai", "IND", "city", "Southern Asia", 19.07, 72.88),
+        ("Lagos", "NGA", "city", "Western Africa", 6.45, 3.39),
+        ("São Paulo", "BRA", "city", "South America", -23.55, -46.63),
+        ("Sao Paulo", "BRA", "city", "South America", -23.55, -46.63),
+        ("Tajikistan", "TJK", "country", "Central Asia", 38.54, 68.78),
+        ("Georgia", "GEO", "country", "Western Asia", 41.69, 44.83),
+        ("California", "USA", "region", "Northern America", 35.2, -119.2),
+        ("Crimea", "UKR", "region", "Eastern Europe", 45.3, 34.4),
+        ("Gaza Strip", "PSE", "region", "Western Asia", 31.4, 34.35),
+        ("Darfur", "SDN", "region", "Northern Africa", 13.5, 24.0),
+        ("Central Asia", None, "region", "Central Asia", 43.0, 65.0),
+    ],
+)
+def test_lookup_place(name, country, kind, region, lat, lon):
+    p = lookup_place(name)
+    assert (p.country, p.kind, p.region) == (country, kind, region)
+    assert abs(p.lat - lat) < 0.5 and abs(p.lon - lon) < 0.5
+
+
+@pytest.mark.parametrize(
+    "name, country, expected",
+    [("Hyderabad", None, "IND"), ("Hyderabad", "PAK", "PAK"), ("London", None, "GBR"), ("London", "CAN", "CAN")],
+)
+def test_lookup_place_ambiguous_names(name, country, expected):
+    assert lookup_place(name, country).country == expected
+
+
+@pytest.mark.parametrize("name", ["", None, "Atlantis", "Reading"])
+def test_lookup_place_unknown(name):
+    assert lookup_place(name) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops massed near Kharkiv, Ukraine.", [("Kharkiv", "UKR", "city"), ("Ukraine", "UKR", "country")]),
+        ("officials in Hyderabad, Pakistan said", [("Hyderabad", "PAK", "city"), ("Pakistan", "PAK", "country")]),
+        ("joint exercises in Uzbekistan and Tajikistan", [("Uzbekistan", "UZB", "country"),
+                                                           ("Tajikistan", "TJK", "country")]),
+        ("former Soviet allies in Central Asia", [("Central Asia", None, "region")]),
+        ("protests in Aleppo and Homs", [("Aleppo", "SYR", "city"), ("Homs", "SYR", "city")]),
+        # person names and sentence-initial words are not places
+        ("Russian President Vladimir Putin spoke", []),
+        ("Reading the report, Victoria said nothing", []),
+        ("its embassy in Kabul", [("Kabul", "AFG", "city")]),
+        ("the Russia-Ukraine war", [("Russia", "RUS", "country"), ("Ukraine", "UKR", "country")]),
+    ],
+)
+def test_find_places(text, expected):
+    found = find_places(text)
+    assert [(m.text, m.country, m.kind) for m in found] == expected
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+       | st.lists(st.sampled_from(["in", "Kabul", "Hyderabad", ",", "Pakistan", "Central", "Asia", "and", "Homs",
+                                   "Vladimir", "Putin", "-", "Russia", "'s", "the", "Gaza", "Strip", "."]),
+                  max_size=40).map(" ".join))
+def test_find_places_spans_are_sound(text):
+    last_end = 0
+    for m in find_places(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        assert m.kind in ("country", "city", "region")

@@ -13,9 +13,14 @@ from analytics.geo.countries import (
     norm_key,
     region_for_country,
 )
+from analytics.geo.gazetteer import Place, PlaceMention, find_places, lookup_place
 
 __all__ = [
     "Country",
+    "Place",
+    "PlaceMention",
+    "find_places",
+    "lookup_place",
     "all_countries",
     "country_from_any",
     "country_info",
