@@ -113,6 +113,8 @@ RULES: list[tuple[str, str]] = [
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
     ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries)(?![a-z])"),
+    ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNIT})-long(?![a-z])"),
@@ -130,7 +132,7 @@ STARTERS = """the this last next past previous coming current following precedin
 that year month quarter week day night weekend years months weeks days decades hours minutes centuries
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
-number half""".split()
+number half ensuing subsequent upcoming future later earlier""".split()
 
 
 def _starters(lex: dict) -> list[str]:

@@ -214,6 +214,10 @@ class Resolver:
     # -- clock times -----------------------------------------------------------------------
     def _day_word(self, w: str | None, s: int, e: int) -> tuple[Ref | None, str]:
         if not w:
+            # a bare clock time belongs to the day just mentioned ("On Friday ... at 10:35 a.m."), else the DCT's
+            if self.anchor is not None and self.anchor.gran == "day" and self._anchor_pos is not None \
+                    and s - self._anchor_pos < 250:
+                return Ref("day", self.anchor.start), "narrative"
             return self.base(narrative_ok=False) if self.dct else (None, "unresolved")
         w = norm(w)
         if w in ("today", "tonight"):
@@ -823,10 +827,8 @@ class Resolver:
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
             return None  # "the 1988 quarter"
         # "$40 a year", "twice a day": a rate, i.e. a SET
-        if raw in ("a", "an"):
-            before = self.text[max(0, s - 24):s].lower()
-            if re.search(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|shares?|barrels?|tons?|hours?|miles?)\s*$", before):
-                return Sem("SET", duration_value(1, unit, lex), None, "explicit")
+        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()):
+            return Sem("SET", duration_value(1, unit, lex), None, "explicit")
         if raw == "one" and unit == "day" and not g["adj"]:
             after = self.text[e:e + 2]
             if self.tense(s, e) == "future" and not after.startswith(" o"):
@@ -863,6 +865,15 @@ class Resolver:
     def r_unit_long(self, g, s, e):
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(1, unit, self.lex), None, "explicit", precision="unknown", dur=(1, unit))
+
+    def r_vague_plural(self, g, s, e):
+        rel = norm(g["rel"])
+        future = rel in ("coming", "next", "following", "later", "future", "upcoming", "ensuing", "subsequent")
+        return Sem("DATE", "FUTURE_REF" if future else "PAST_REF", None, "relative", precision="unknown")
+
+    def r_the_years(self, g, s, e):
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
     def r_recent_units(self, g, s, e):
         # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
@@ -917,6 +928,20 @@ class Resolver:
         if w == "current" and self.text[e:e + 1].isalpha() is False:
             pass
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+_RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|(?P<plural>[a-z]{3,}s))\s*$")
+_NOT_RATE = frozenset("""lasts takes needs requires spends gets remains has was is does its this his hers ours yours theirs
+us as plus less across towards afterwards always perhaps besides thus whereas news""".split())
+
+
+def _is_rate(before: str) -> bool:
+    """"$40 a year", "twice a day", "10 hours a day", "two meals a day": 'a <unit>' as a rate (a SET)."""
+    m = _RATE_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group("plural")
+    return word is None or (word not in _NOT_RATE and not word.endswith("ss"))
 
 
 def easter(year: int) -> date:

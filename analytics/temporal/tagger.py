@@ -66,6 +66,33 @@ def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
     return s, None
 
 
+_MORE_DAYS = re.compile(r"(\s*(?:-|–|and|to|or|through|&)\s*)([12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:.,]?[0-9])"
+                        r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|of\b|(?!(?:is|was|has|as|this|its|his)\b)[a-z]+s\b))", re.IGNORECASE)
+
+
+def _continued_days(text: str, found: list) -> list:
+    """"April 24 and 25", "March 18-19": the second day number is a date in the same month."""
+    out = []
+    for i, (s, e, sem) in enumerate(found):
+        out.append((s, e, sem))
+        if sem.type != "DATE" or sem.ref is None or sem.ref.gran != "day" or sem.ref.tod:
+            continue
+        m = _MORE_DAYS.match(text, e)
+        if not m:
+            continue
+        s2, e2 = m.start(2), m.end(0)
+        if i + 1 < len(found) and found[i + 1][0] < e2:
+            continue
+        try:
+            d = sem.ref.start.replace(day=int(m.group(2)))
+        except ValueError:
+            continue
+        if d <= sem.ref.start:
+            continue
+        out.append((s2, e2, Sem("DATE", Ref("day", d).value, Ref("day", d), sem.basis)))
+    return out
+
+
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -150,5 +177,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors:
             resolver.anchor, resolver._anchor_pos = sem.ref, s
+    found = _continued_days(text, found)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
