@@ -31,6 +31,8 @@ def document_rows(doc: Document) -> list[dict]:
     rows = []
     for i, ev in enumerate(code_text(doc.text, doc.published)):
         row = dict(ev)
+        if row.get("date_precision") is None:  # no date could be placed (e.g. no publication date)
+            row["date_precision"] = "unknown"
         row.update(
             doc_id=doc.doc_id,
             source=doc.source,

@@ -1,0 +1,125 @@
+"""The CLI contract: data on stdout only, one clear line per bad input, exit statuses, no tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from analytics import schema
+
+
+def run(root, *args, stdin=None, env_store=None):
+    import os
+
+    env = dict(os.environ)
+    if env_store:
+        env["EVENTS_STORE"] = str(env_store)
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *map(str, args)], cwd=root, input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_rows(root):
+    r = run(root, "extract", "seeds/", "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def test_extract_prints_valid_frame_rows_pointing_into_the_cleaned_text(seed_rows, seed_documents):
+    assert seed_rows, "the seed article yields events"
+    (doc,) = seed_documents
+    frame = schema.validate(schema.conform(seed_rows))
+    for row in seed_rows:
+        assert list(row)[: len(schema.COLUMNS)] == list(schema.COLUMNS)
+        assert doc.text[row["char_start"]:row["char_end"]] == row["sentence"]
+        assert row["doc_id"] == doc.doc_id and row["origin"] == "text"
+    assert len(frame) == len(seed_rows)
+
+
+def test_extract_is_stable_across_runs(root, seed_rows):
+    again = [json.loads(line) for line in run(root, "extract", "seeds/", "--format", "jsonl").stdout.splitlines()]
+    assert again == seed_rows
+
+
+def test_extract_csv_and_parquet(root, tmp_path):
+    r = run(root, "extract", "seeds/", "--format", "csv")
+    assert r.returncode == 0 and r.stdout.splitlines()[0].split(",")[: len(schema.COLUMNS)] == list(schema.COLUMNS)
+    out = tmp_path / "x.parquet"
+    r = run(root, "extract", "seeds/", "--format", "parquet", "--output", out)
+    assert r.returncode == 0 and out.read_bytes()[:4] == b"PAR1"
+
+
+def test_timex_lines(root):
+    r = run(root, "timex", "seeds/")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and set(rows[0]) >= {"id", "start", "end", "text", "type", "value", "first_day", "last_day", "precision"}
+    by_text = {row["text"].lower(): row for row in rows}
+    assert by_text["1989"]["value"] == "1989" and by_text["1989"]["precision"] == "year"
+
+
+def test_stdin_jsonl_keeps_given_id(root):
+    line = json.dumps({"id": "wire-7", "published": "2021-10-20", "text": "Russia hosted talks with the Taliban in Moscow on Wednesday."})
+    r = run(root, "extract", "-", "--format", "jsonl", stdin=line + "\n")
+    assert r.returncode == 0, r.stderr
+    assert all(json.loads(x)["doc_id"] == "wire-7" for x in r.stdout.splitlines())
+
+
+def test_bad_input_exit_1_others_processed_no_traceback(root, tmp_path):
+    (tmp_path / "good.txt").write_text("Russia hosted talks with the Taliban in Moscow on Wednesday.")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = run(root, "extract", tmp_path, "--published", "2021-10-20", "--format", "jsonl")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and any("bin.txt" in e for e in errors) and any("empty.txt" in e for e in errors)
+    assert all(json.loads(x) for x in r.stdout.splitlines())
+
+
+def test_missing_date_is_a_warning_with_exit_0(root, tmp_path):
+    (tmp_path / "a.txt").write_text("The Taliban took over Kabul in August.")
+    r = run(root, "extract", tmp_path / "a.txt", "--format", "jsonl")
+    assert r.returncode == 0 and "no publication date" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["extract"], ["export", "--format", "xml"], ["frobnicate"], ["extract", "seeds/", "--format", "xml"]])
+def test_usage_errors_exit_2(root, args):
+    r = run(root, *args)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [["--published", "2021-02-30"], ["--published", "yesterday-ish"]])
+def test_impossible_published_option(root, args):
+    r = run(root, "extract", "seeds/", *args)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "--published" in r.stderr
+
+
+def test_ingest_then_export_roundtrip_and_idempotence(root, tmp_path):
+    store = tmp_path / "s.duckdb"
+    r1 = run(root, "ingest", "seeds/", "--store", store)
+    assert r1.returncode == 0, r1.stderr
+    first = run(root, "export", "--store", store, "--format", "jsonl")
+    r2 = run(root, "ingest", "seeds/", "--store", store)
+    assert "1 replaced" in r2.stderr
+    second = run(root, "export", "--store", store, "--format", "jsonl")
+    assert first.stdout == second.stdout and first.stdout
+    rows = [json.loads(x) for x in first.stdout.splitlines()]
+    schema.validate(schema.conform(rows))
+    some_actor = next(r["actor1"] for r in rows if r["actor1"])
+    filtered = run(root, "export", "--store", store, "--actor", some_actor, "--format", "jsonl")
+    kept = [json.loads(x) for x in filtered.stdout.splitlines()]
+    assert kept and all(some_actor in (r["actor1"], r["actor2"]) for r in kept)
+
+
+def test_store_from_environment(root, tmp_path):
+    store = tmp_path / "env.duckdb"
+    assert run(root, "ingest", "seeds/", env_store=store).returncode == 0
+    assert store.exists()
+
+
+def test_export_from_missing_store_is_one_line(root, tmp_path):
+    r = run(root, "export", "--store", tmp_path / "none.duckdb", "--format", "csv")
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "no store" in r.stderr
