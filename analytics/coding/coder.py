@@ -67,6 +67,8 @@ REPORT = {"said", "says", "say", "told", "tells", "stated", "claimed", "claims",
           "stressed", "warned", "confirmed", "highlighted", "saying", "explained"}
 POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 SUBORDINATORS = {"after", "before", "since", "until", "when", "because", "as", "once", "following"}
+REPORT_WORDS = {"said", "says", "say", "told", "tells", "according", "claimed", "claims", "alleged", "reportedly",
+                "allegedly", "announced", "reported"}
 SUBJ_PRONOUNS = {"he", "she", "it", "they", "its", "their", "his", "her", "them", "him", "who", "which"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did"}
@@ -258,11 +260,12 @@ def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
     # A speech verb is only an event when nothing else in its sentence is.
     substantive = [e for e in events if not e["_speech"]]
     if substantive:
-        speech_at = [e["_t"] for e in events if e["_speech"]]
-        for e in substantive:
-            if any(s < e["_t"] for s in speech_at) and e["modality"] == "asserted":
-                e["modality"] = "reported"
         events = substantive
+    # "X attacked Y, officials said" / "Putin said Russia attacked": the event is reported, not witnessed
+    said = {k for k, t in enumerate(toks) if t.lower in REPORT_WORDS}
+    for e in events:
+        if e["modality"] == "asserted" and not e["_speech"] and said - set(range(e["_t"], e["_t_end"])):
+            e["modality"] = "reported"
     _update_discourse(ctx, mentions, events)
     return _dedupe(events)
 
@@ -431,6 +434,11 @@ def _subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], st
     while j >= 0:
         m = _mention_at(mentions, j)
         if m is not None:
+            # "Putin said Russia attacked": an "object" right before the verb chain is its subject
+            adjacent = all(t.lower in MODALS | NEGATORS | PAST_AUX | BE | {"also", "then", "to"} or t.lower.endswith("ly")
+                           for t in toks[m.t1:start])
+            if m.object and adjacent and m.prep is None and not m.locative:
+                return _with_coordinated(m, mentions, toks), "text"
             if m.possessive and m.prep is None and not m.object:
                 return [m.ref], "text"     # "Russia's foreign minister said": the possessor stands for its official
             if not m.locative and m.prep is None and not m.object:
@@ -718,10 +726,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         confidence -= 0.1
     if how == "pronoun":
         confidence -= 0.1
-    if how == "discourse":
-        confidence = ctx.settings.discourse_confidence
     if not targets:
         confidence -= 0.1
+    if how == "discourse":
+        confidence = ctx.settings.discourse_confidence
     rows = []
     for place in places or [None]:
         tgt_list = targets
@@ -753,7 +761,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
                     "confidence": round(max(0.05, min(0.99, confidence)), 2),
                     "modality": modality, "plover": cameo.plover(code),
-                    "_speech": speech, "_t": trig.start,
+                    "_speech": speech, "_t": trig.start, "_t_end": trig.end,
                 })
     return rows
 
@@ -792,7 +800,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        e.pop("_speech", None)
-        e.pop("_t", None)
+        for private in ("_speech", "_t", "_t_end"):
+            e.pop(private, None)
         out.append(e)
     return out

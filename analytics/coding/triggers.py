@@ -26,6 +26,10 @@ BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "ge
 LIGHT_VERBS = {"HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT", "BEGIN", "START", "ORGANIZE",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
                "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING"}
+# Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
+# beyond their default, and their complement is coded on its own.
+SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
+                "EMPHASIZE", "EMPHASISE", "EXPLAIN", "INSIST", "ARGUE", "HIGHLIGHT", "COMMENT", "REMARK"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
 
@@ -192,7 +196,8 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
         default = e.code if e.code and e.code != "---" else None
         if best[0] < 0 and default:
             best = (0, default, e.lemma)
-        for p in lex.patterns.get(e.block, ()):
+        # the words after "said" are its complement clause, not its pattern (project patterns still apply)
+        for p in (() if e.lemma in SPEECH_VERBS else lex.patterns.get(e.block, ())):
             s = _pattern_score(p, toks, start, end, lex)
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
