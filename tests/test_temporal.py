@@ -32,6 +32,9 @@ SEED = [
 ]
 
 EXPLICIT = [
+    ("Pilgrims gathered for Easter 2019.", DCT, "Easter 2019", "2019-04-21", "day", "2019-04-21", "2019-04-21"),
+    ("The summit was on April 24 and 25, 2019.", DCT, "April 24", "2019-04-24", "day", "2019-04-24", "2019-04-24"),
+    ("The summit was on April 24 and 25, 2019.", DCT, "25, 2019", "2019-04-25", "day", "2019-04-25", "2019-04-25"),
     ("The accord was signed on March 26, 1996.", DCT, "March 26, 1996", "1996-03-26", "day", "1996-03-26", "1996-03-26"),
     ("It was signed on 7 August 1998 in Nairobi.", DCT, "7 August 1998", "1998-08-07", "day", "1998-08-07", "1998-08-07"),
     ("Prices rose in January 1998.", DCT, "January 1998", "1998-01", "month", "1998-01-01", "1998-01-31"),
@@ -46,6 +49,9 @@ EXPLICIT = [
 ]
 
 RELATIVE = [
+    ("The talks began at 3:30 p.m. on Monday.", DCT, "3:30 p.m.", "2021-10-18T15:30", "day", "2021-10-18", "2021-10-18"),
+    ("Talks resumed on April 24 and 25.", DCT, "25", "2021-04-25", "day", "2021-04-25", "2021-04-25"),
+    ("The dividend will be paid Nov. 2 to holders of record.", DCT, "Nov. 2", "2021-11-02", "day", "2021-11-02", "2021-11-02"),
     # tense decides direction: past -> most recent before the DCT, future -> next after it
     ("The ceasefire will take effect on Monday.", DCT, "Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
     ("The ceasefire took effect on Monday.", DCT, "Monday", "2021-10-18", "day", "2021-10-18", "2021-10-18"),
@@ -71,12 +77,21 @@ RELATIVE = [
 ]
 
 NARRATIVE = [
+    ("In November 1923 the mark collapsed. In 1924 the Dawes Plan passed. In August, troops left the Ruhr.", DCT,
+     "August", "1924-08", "month", "1924-08-01", "1924-08-31"),
+    ("The Treaty was signed in 1919. In 1923 France occupied the Ruhr. The following year the plan was adopted.", None,
+     "The following year", "1924", "year", "1924-01-01", "1924-12-31"),
     ("The empire fell in 1453. The following year the sultan moved his court.", DCT, "The following year", "1454", "year", "1454-01-01", "1454-12-31"),
     ("The treaty was signed on May 5, 1955. Two days later the troops left.", DCT, "Two days later", "1955-05-07", "day", "1955-05-07", "1955-05-07"),
     ("Profit fell in the third quarter of 2020 from a year earlier.", DCT, "a year earlier", "2019-Q3", "quarter", "2019-07-01", "2019-09-30"),
 ]
 
 DURATIONS = [
+    ("They have been married for half a century.", DCT, "half a century", "P50Y", "unknown", None, None),
+    ("The fire took hours to put out.", DCT, "hours", "PTXH", "unknown", None, None),
+    ("A decade-long war ended.", DCT, "decade-long", "P10Y", "unknown", None, None),
+    ("Sales fell over the past year.", DCT, "the past year", "P1Y", "year", "2020-10-21", "2021-10-20"),
+    ("Prices rose in recent months.", DCT, "recent months", "PXM", "unknown", None, None),
     ("The Soviet Union fought a 10-year war in Afghanistan.", DCT, "10-year", "P10Y", "unknown", None, None),
     ("The siege lasted two weeks.", DCT, "two weeks", "P2W", "unknown", None, None),
     ("He served 2 1/2 years in prison.", DCT, "2 1/2 years", "P2Y6M", "unknown", None, None),
@@ -87,6 +102,8 @@ DURATIONS = [
 ]
 
 VAGUE_AND_SETS = [
+    ("Refugees receive two meals a day.", DCT, "a day", "P1D", "unknown", None, None),
+    ("Prices will rise in the coming years.", DCT, "the coming years", "FUTURE_REF", "unknown", None, None),
     ("Prices are now falling.", DCT, "now", "PRESENT_REF", "unknown", None, None),
     ("He recently resigned.", DCT, "recently", "PAST_REF", "unknown", None, None),
     ("Talks may resume in the future.", DCT, "the future", "FUTURE_REF", "unknown", None, None),
@@ -137,6 +154,32 @@ def test_types(text, types):
 def test_not_dates(text):
     found = tag(text, DCT)
     assert all(t.text not in ("may", "march", "1990", "A second", "2,000") for t in found), found
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The ceasefire will take effect on Monday.", "future"),
+    ("The ceasefire took effect on Monday.", "past"),
+    ("Colonel Collins will be named commander for a mission in December.", "future"),
+    ("Protesters planned a demonstration on Saturday and were arrested.", "future"),
+    ("The deal is expected to be completed by Dec. 15.", "future"),
+])
+def test_tense_of_the_clause(sentence, expected):
+    from analytics.temporal.context import Sentences, tense
+
+    t = tag(sentence, DCT)[-1]
+    assert tense(sentence, t.start, t.end, Sentences(sentence)) == expected
+
+
+def test_seed_article_expressions():
+    """The seed's expressions, found in a paragraph of the kind it has (the text is written for the test)."""
+    text = ("Russia designated the group a terrorist organization in 2003. The Soviet Union fought a 10-year war in "
+            "Afghanistan that ended with the withdrawal of its troops in 1989. In recent years, Moscow has made a "
+            "comeback. Its ambassador kept in contact after the takeover of the capital in August. Last week the "
+            "president spoke. An exercise in Tajikistan began this week.")
+    got = {t.text: (t.value, t.precision) for t in tag(text, DCT)}
+    assert got == {"2003": ("2003", "year"), "10-year": ("P10Y", "year"),
+                   "1989": ("1989", "year"), "recent years": ("PAST_REF", "unknown"), "August": ("2021-08", "month"),
+                   "Last week": ("2021-W41", "week"), "this week": ("2021-W42", "week")}
 
 
 def test_seed_duration_anchored_to_end_date():

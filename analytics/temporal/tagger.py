@@ -70,10 +70,16 @@ _MORE_DAYS = re.compile(r"(\s*(?:-|–|and|to|or|through|&)\s*)([12][0-9]|3[01]|
                         r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|of\b|(?!(?:is|was|has|as|this|its|his)\b)[a-z]+s\b))", re.IGNORECASE)
 
 
+_TRAILING_YEAR = re.compile(r",?\s+(1[0-9]{3}|20[0-9]{2})(?![0-9])")
+
+
 def _continued_days(text: str, found: list) -> list:
     """"April 24 and 25", "March 18-19": the second day number is a date in the same month."""
     out = []
+    skip = -1
     for i, (s, e, sem) in enumerate(found):
+        if i == skip:
+            continue
         out.append((s, e, sem))
         if sem.type != "DATE" or sem.ref is None or sem.ref.gran != "day" or sem.ref.tod:
             continue
@@ -81,15 +87,28 @@ def _continued_days(text: str, found: list) -> list:
         if not m:
             continue
         s2, e2 = m.start(2), m.end(0)
+        year = _TRAILING_YEAR.match(text, e2)
+        if year:  # "April 24 and 25, 2019": the year belongs to both days
+            e2 = year.end()
+        absorbs_next = False
         if i + 1 < len(found) and found[i + 1][0] < e2:
-            continue
+            nxt = found[i + 1]
+            if not (year and nxt[0] >= year.start(1) and nxt[1] <= e2):
+                continue
+            absorbs_next = True  # the year we take over was also tagged on its own
         try:
-            d = sem.ref.start.replace(day=int(m.group(2)))
+            first = sem.ref.start.replace(year=int(year.group(1))) if year else sem.ref.start
+            d = first.replace(day=int(m.group(2)))
         except ValueError:
             continue
-        if d <= sem.ref.start:
+        if d <= first:
             continue
-        out.append((s2, e2, Sem("DATE", Ref("day", d).value, Ref("day", d), sem.basis)))
+        if absorbs_next:
+            skip = i + 1
+        basis = "explicit" if year else sem.basis
+        if year:
+            out[-1] = (s, e, Sem("DATE", Ref("day", first).value, Ref("day", first), basis, sem.mod))
+        out.append((s2, e2, Sem("DATE", Ref("day", d).value, Ref("day", d), basis)))
     return out
 
 
