@@ -70,8 +70,8 @@ def find_sample() -> Path:
     """The GDELT 2.0 sample export: the committed copy, else ../shared; UserError when none is found."""
     for folder in SAMPLE_PLACES:
         if folder.is_dir():
-            hits = sorted(folder.glob("*.export.CSV")) or sorted(folder.glob("*.export.csv"))
-            preferred = [p for p in hits if p.name == SAMPLE_NAME]
+            hits = [p for pattern in ("*.export.CSV", "*.export.csv", "*.export.CSV.zip") for p in sorted(folder.glob(pattern))]
+            preferred = [p for p in hits if p.name.startswith(SAMPLE_NAME)]
             if preferred or hits:
                 return (preferred or hits)[0]
     where = ", ".join(str(p) for p in SAMPLE_PLACES)
@@ -79,20 +79,27 @@ def find_sample() -> Path:
 
 
 def sample_frame(path: Path | None = None) -> pd.DataFrame:
-    """The sample as event-frame rows: through the GDELT importer when it is present, else a plain mapping."""
+    """The sample as event-frame rows: imported with the GDELT importer into a throwaway store, so names
+    and codes are exactly what an import stores; a plain mapping when the importer cannot run."""
+    import shutil
+    import tempfile
+
     path = path or find_sample()
+    work = Path(tempfile.mkdtemp(prefix="analytics-sample-"))
     try:
-        from analytics.importers import gdelt as importer  # the real mapping, so names match imported data
-    except ImportError:
-        importer = None
-    reader = getattr(importer, "read_frame", None) if importer else None
-    if reader is not None:
-        try:
-            frame = reader(path)
-            if isinstance(frame, pd.DataFrame) and len(frame):
-                return frame
-        except Exception:  # an importer bug must not stop the benchmark; the plain mapping still works
-            pass
+        from analytics.importers import import_files
+        from analytics.store import Store
+
+        store = Store(work / "sample.duckdb")
+        import_files("gdelt", [path], store)
+        frame = store.query("SELECT * FROM events ORDER BY event_id")
+        store.close()
+        if len(frame):
+            return frame
+    except Exception:  # an importer bug must not stop the benchmark: the plain mapping still works
+        pass
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return _plain_mapping(path)
 
 
@@ -103,8 +110,16 @@ def _plain_mapping(path: Path) -> pd.DataFrame:
     from analytics.geo import country_from_any, country_info, fips_to_iso3, region_for_country
 
     names = [f"c{i}" for i in range(61)]
+    if path.suffix.lower() == ".zip":
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            source = io.BytesIO(zf.read(zf.namelist()[0]))
+    else:
+        source = path
     table = pacsv.read_csv(
-        path,
+        source,
         read_options=pacsv.ReadOptions(column_names=names),
         parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=True),
