@@ -200,13 +200,27 @@ def test_case_rules_keep_common_words_out():
         ("Vladimir Putin", {}, Actor("Vladimir Putin", "RUSGOV", "RUS", "GOV")),
         ("Donald Trump", {"date": "2018-06-01"}, Actor("Donald Trump", "USAGOV", "USA", "GOV")),
         ("MOSCOW", {}, Actor("Russia", "RUS", "RUS", None)),
+        # GDELT actor codes
+        ("AFGINSTAL", {}, Actor("Taliban", "AFGINSTAL", "AFG", "INS")),
+        ("IGOUNO", {}, Actor("United Nations", "IGOUNO", None, "IGO")),
+        ("IGOWSTNAT", {}, Actor("NATO", "IGOWSTNAT", None, "IGO")),
+        ("AUSTRALIA", {"type": "HLH"}, Actor("Australian health sector", "AUSHLH", "AUS", "HLH")),
+        # ICEWS names (events.2018.sample.tab)
+        ("Citizen (Palestinian Territory, Occupied)", {}, Actor("Palestinian civilians", "PSECVL", "PSE", "CVL")),
+        ("Militia (Hezbollah)", {}, Actor("Hezbollah", "LBNREBHEZ", "LBN", "REB")),
+        ("Dmitry Anatolyevich Medvedev", {"country": "Russian Federation"}, Actor("Dmitry Medvedev", "RUSGOV", "RUS", "GOV")),
+        ("Sayyed Ali Khamenei", {"country": "Iran"}, Actor("Ali Khamenei", "IRNGOV", "IRN", "GOV")),
+        ("Yemeni Armed Forces", {}, Actor("Yemeni military", "YEMMIL", "YEM", "MIL")),
+        # an unknown person from a dataset that gives the country is an actor of its own
+        ("Kim Yong-chol", {"country": "North Korea"}, Actor("Kim Yong-chol", "PRK", "PRK", None)),
+        ("Kim Yong-chol", {"country": "North Korea", "type": "GOV"}, Actor("Kim Yong-chol", "PRKGOV", "PRK", "GOV")),
     ],
 )
 def test_canonical_actor(value, kwargs, expected):
     assert canonical_actor(value, **kwargs) == expected
 
 
-@pytest.mark.parametrize("value", ["", None, "Xyzzy Plugh", "   "])
+@pytest.mark.parametrize("value", ["", None, "Xyzzy Plugh", "   ", "Unspecified Actor", "MUSLIM"])
 def test_canonical_actor_unknown(value):
     assert canonical_actor(value) is None
 

@@ -176,6 +176,7 @@ class Lexicon:
     by_key: dict[str, list[Entry]]  # whole-name key -> entries, for canonical_actor
     agents: dict[str, Agent]
     country_entries: dict[str, Entry]
+    by_code: dict[str, Entry]  # CAMEO code of an organisation or group -> its canonical entry
 
 
 def _country_entry(iso3: str, kind: str = "country") -> Entry:
@@ -219,7 +220,8 @@ def load_lexicon() -> Lexicon:
     for c in all_countries():
         if c.capital and norm_key(c.capital) not in AMBIGUOUS_CAPITALS:
             add(c.capital, Entry(c.name, "capital", (Role(c.iso3, None, None),)), "cap")
-    for kind, name, roles, aliases, _src in read_table("actors.tsv"):
+    code_owner: dict[str, tuple[tuple[int, int], Entry]] = {}
+    for kind, name, roles, aliases, src in read_table("actors.tsv"):
         parsed = parse_roles(roles)
         if kind == "capital":
             iso3 = parsed[0].code
@@ -232,15 +234,20 @@ def load_lexicon() -> Lexicon:
             country, typ = split_code(resolve_role(parsed))
             name = agent_name(country, typ)
         entry = Entry(name, kind, parsed)
-        for al in aliases.split("; "):
-            if al:
-                add(al, entry)
+        alias_list = [al for al in aliases.split("; ") if al]
+        for al in alias_list:
+            add(al, entry)
+        if kind in ("igo", "group") and len(parsed) == 1:
+            # the organisation itself rather than one of its bodies: curated, a spelled-out name, the shortest
+            rank = (src == "curated", not name.isupper(), -len(name))
+            if parsed[0].code not in code_owner or rank > code_owner[parsed[0].code][0]:
+                code_owner[parsed[0].code] = (rank, entry)
     agents = {}
     for phrase, suffix, standalone, _src in read_table("agents.tsv"):
         ag = Agent(phrase, suffix, standalone == "yes")
         agents[phrase] = ag
         index.add(phrase_keys(phrase), "any", ag)
-    return Lexicon(index, by_key, agents, country_entries)
+    return Lexicon(index, by_key, agents, country_entries, {c: e for c, (_r, e) in code_owner.items()})
 
 
 def today_iso() -> str:
