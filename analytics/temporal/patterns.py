@@ -112,12 +112,12 @@ RULES: list[tuple[str, str]] = [
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
-    ("duration", r"(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("duration", r"(?P<n>{NUM})(?P<half2>[-\s]and[-\s]a[-\s]half)?(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
     ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries)(?![a-z])"),
     ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
-    ("unit_long", r"(?P<unit>{UNIT})-long(?![a-z])"),
+    ("unit_long", r"(?P<unit>{UNIT}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
     ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
     ("vague", r"(?P<w>{VAGUE})"),
     ("weekday", r"(?P<wd>{WEEKDAY})"),
@@ -132,7 +132,8 @@ STARTERS = """the this last next past previous coming current following precedin
 that year month quarter week day night weekend years months weeks days decades hours minutes centuries
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
-number half ensuing subsequent upcoming future later earlier""".split()
+number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
+decadelong""".split()
 
 
 def _starters(lex: dict) -> list[str]:

@@ -192,6 +192,9 @@ class Resolver:
             t = "future" if basis == "narrative" else self.tense(s, e)
             if t == "future":
                 rel = "next_incl"
+            elif t == "present":
+                # "the storm is due Thursday", "Putin arrives Monday": the nearest such day, later on a tie
+                return Ref("day", d + timedelta(days=delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7))), basis
             else:
                 rel = "last_incl"
         if rel == "this":
@@ -815,7 +818,7 @@ class Resolver:
         trim = len(g["n"]) + 1 if raw in ("a", "an") and g["adj"] == "long" else 0
         if raw[0].isdigit() and n is not None and n > 10000:
             return None
-        if g["half"]:
+        if g["half"] or g["half2"]:
             n = None if n is None else n + 0.5
         after = self.text[e:e + 12].lower()
         if unit == "quarter" and (after.startswith(" of") or raw not in ("a", "one", "two", "three", "four") and not raw[0].isdigit()):
@@ -863,8 +866,10 @@ class Resolver:
         return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
 
     def r_unit_long(self, g, s, e):
+        """"weeklong", "day-long" (one unit); "months-long" (a vague number of them)."""
         unit = unit_of(g["unit"], self.lex)
-        return Sem("DURATION", duration_value(1, unit, self.lex), None, "explicit", precision="unknown", dur=(1, unit))
+        n = None if g["plural"] else 1
+        return Sem("DURATION", duration_value(n, unit, self.lex), None, "explicit", precision="unknown", dur=(n, unit))
 
     def r_vague_plural(self, g, s, e):
         rel = norm(g["rel"])
