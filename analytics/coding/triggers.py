@@ -12,6 +12,7 @@ base or -s form counts as a verb only after a subject-like or auxiliary word, so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analytics.coding.lexicon import Lexicon, Pattern, load
 from analytics.coding.text import Token
@@ -50,10 +51,13 @@ def _match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
     if i >= len(toks):
         return 0
     if word.startswith("&"):
-        for member in lex.synsets.get(word.rstrip("_"), ()):
-            n = _match_seq(member, toks, i)
-            if n:
-                return n
+        by_first = _synset_index(word.rstrip("_"))
+        w = toks[i].lower
+        for key in {w, w[:-1], w[:-2], w[:-3]}:
+            for member in by_first.get(key, ()):
+                n = _match_seq(member, toks, i)
+                if n:
+                    return n
         return 0
     return _match_seq(tuple(word.lower().split("_")), toks, i)
 
@@ -165,6 +169,8 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
 
 
 def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[int]) -> Trigger | None:
+    if toks[i].lower not in _first_words("forms"):
+        return None
     for size in range(min(lex.max_form_len, len(toks) - i), 0, -1):
         key = tuple(t.lower for t in toks[i:i + size])
         entries = lex.forms.get(key)
@@ -190,18 +196,88 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
     return None
 
 
+@lru_cache(maxsize=None)
+def _synset_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Synset members by their first word (without the exact-match "_")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for member in load().synsets.get(name, ()):
+        out.setdefault(member[0].rstrip("_"), []).append(member)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _block_index(block: str, lemma: str) -> tuple[dict[str, list[tuple[int, Pattern]]], list[tuple[int, Pattern]]]:
+    """A block's patterns (then the verb's project patterns) by the first words of their first word,
+    plus the patterns without words."""
+    lex = load()
+    pats = list(() if lemma in SPEECH_VERBS else lex.patterns.get(block, ()))
+    index: dict[str, list[tuple[int, Pattern]]] = {}
+    bare: list[tuple[int, Pattern]] = []
+    for n, p in enumerate(pats):
+        needs = _needs(p)
+        if not needs:
+            bare.append((n, p))
+        for key in (needs[0] if needs else ()):
+            index.setdefault(key, []).append((n, p))
+    return index, bare
+
+
+def _window_keys(toks: list[Token], start: int, end: int) -> frozenset[str]:
+    """Every token (and its stems, up to 3 letters shorter) near the verb: a pattern whose words are
+    not all here cannot match, which spares the full matcher for almost all of them."""
+    keys: set[str] = set()
+    for t in toks[max(0, start - 2):min(len(toks), end + 8)]:
+        w = t.lower
+        keys.add(w)
+        for cut in (1, 2, 3):
+            if len(w) - cut >= 3:
+                keys.add(w[:-cut])
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=None)
+def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
+    """For each pattern word, the first words that can start it (synset members expanded)."""
+    lex = load()
+    out = []
+    for word in p.after + p.before:
+        if word.startswith("&"):
+            firsts = {m[0] for m in lex.synsets.get(word.rstrip("_"), ())}
+        else:
+            firsts = {word.lower().split("_")[0].rstrip("_")}
+        out.append(frozenset(f.rstrip("_") for f in firsts if f))
+    return tuple(out)
+
+
+def _possible(p: Pattern, keys: frozenset[str]) -> bool:
+    return all(need & keys for need in _needs(p))
+
+
+@lru_cache(maxsize=None)
+def _first_words(table: str) -> frozenset[str]:
+    """First words of every verb form / nominal phrase (a cheap test before the full lookups)."""
+    return frozenset(k[0] for k in getattr(load(), table))
+
+
 def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | None, str]:  # noqa: F821
     best: tuple[int, str | None, str] = (-1, None, entries[0].lemma)
+    keys = _window_keys(toks, start, end)
     for e in entries:
         default = e.code if e.code and e.code != "---" else None
         if best[0] < 0 and default:
             best = (0, default, e.lemma)
         # the words after "said" are its complement clause, not its pattern (project patterns still apply)
-        for p in (() if e.lemma in SPEECH_VERBS else lex.patterns.get(e.block, ())):
+        index, bare = _block_index(e.block, e.lemma)
+        found = {n: p for k in keys for n, p in index.get(k, ())}
+        for n, p in sorted(list(found.items()) + bare, key=lambda x: x[0]):
+            if not _possible(p, keys):
+                continue
             s = _pattern_score(p, toks, start, end, lex)
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
         for p in lex.lemma_patterns.get(e.lemma, ()):
+            if not _possible(p, keys):
+                continue
             s = _pattern_score(p, toks, start, end, lex)
             if s >= 0 and s + 0.5 > best[0]:
                 best = (s + 0.5, None if p.code == "---" else p.code, e.lemma)
@@ -209,6 +285,10 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
 
 
 def _nominal_at(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    w = toks[i].lower
+    firsts = _first_words("nominal")
+    if w not in firsts and w[:-1] not in firsts and w[:-2] not in firsts:
+        return None
     for size in range(min(lex.max_nominal_len, len(toks) - i), 0, -1):
         words = [t.lower for t in toks[i:i + size]]
         code = lex.nominal.get(tuple(words))
