@@ -24,7 +24,7 @@ from analytics.actors.lexicon import (
     resolve_role,
     split_code,
 )
-from analytics.geo.phrases import PARTICLES, PhraseIndex, Tokens, tokenize
+from analytics.geo.phrases import PhraseIndex, Tokens, tokenize
 
 # Titles that introduce a person's name, with the CAMEO role they imply (None: the modifier's role).
 TITLES = {
@@ -58,6 +58,19 @@ FUNCTION_WORDS = frozenset(
     "had been being be after before since while when where because if than so yet again already still".split()
 )
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
+NAME_PARTICLES = frozenset("al el ad ash as an bin ibn bint de del der den van von da du la le di des dos ul ud".split())
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+# Irregular past tenses that follow a subject ("Russia began"); regular verbs are recognised by -ed/-s.
+VERBS = frozenset(
+    "began sent made took gave held met told struck fought led won lost left built broke brought came went saw "
+    "found kept put set shot stood sought spoke threw wrote hit cut let bought caught chose drove fell felt fled "
+    "flew froze grew heard hid knew meant paid ran rose sank sold shook shut spent split spread stole swore swept "
+    "taught tore thought understood withdrew overthrew undertook forbade bore became beat bid bit blew "
+    "must shall cannot can't won't didn't doesn't hasn't haven't isn't wasn't weren't".split()
+)
 COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
 ORGISH = frozenset({"igo", "group"})
 
@@ -178,23 +191,28 @@ class _Doc:
 
     # -- patterns ---------------------------------------------------------------------------------------
     def name_tokens(self, k: int) -> int:
-        """End of a run of capitalised name tokens starting at k (up to 5 words, with particles/hyphens)."""
+        """End of a run of capitalised name tokens starting at k (up to 5 words, with particles, hyphens and
+        initials: "F. W. de Klerk", "Ban Ki-moon", "Osama bin Laden"); weekdays and months end it."""
         n, j, words = len(self.toks), k, 0
         while j < n and words < 5:
             r = self.raw(j)
             if r[:1].isupper() and r[:1].isalpha():
+                if self.key(j) in CALENDAR_WORDS:
+                    break
                 if self.titles.longest(self.toks, j)[1] and words == 0:
                     return k
                 words += 1
                 j += 1
-            elif words and r.casefold() in PARTICLES and j + 1 < n and self.raw(j + 1)[:1].isupper():
+                if len(r) == 1 and self.raw(j) == ".":
+                    j += 1  # an initial
+            elif words and r.casefold() in NAME_PARTICLES and j + 1 < n and self.raw(j + 1)[:1].isupper():
                 j += 1
             elif words and r == "-" and j + 1 < n and self.raw(j + 1)[:1].isalpha():
                 j += 2
-            elif words and r.endswith(".") and len(r) == 2 and r[0].isupper():
-                j += 1  # middle initial
             else:
                 break
+        while j > k and self.raw(j - 1) == ".":
+            j -= 1
         return j if words else k
 
     def titled_person(self, i: int):
@@ -222,8 +240,12 @@ class _Doc:
         pj, pval = self.atom(k)
         if isinstance(pval, Entry) and pval.kind == "person":
             actor = pval.actor(self.date)
-            name_end = pj
-            return i, name_end, actor, pval, "dictionary"
+            if role and actor.type != role:
+                # the text's title says what the person is now ("Prime Minister X"): it beats a stale dictionary
+                country = actor.country or (resolve_role(mod.roles, self.date)[:3] if mod and mod.kind in COUNTRYISH else None)
+                if country:
+                    actor = Actor(actor.name, country + role, country, role)
+            return i, pj, actor, pval, "dictionary"
         name_end = self.name_tokens(k)
         if name_end == k:
             return None
@@ -270,12 +292,18 @@ class _Doc:
             return self.mention(i, cj, actor.name, actor.code, cval.kind, source="agent")
         return None
 
-    def is_modifier(self, j: int) -> bool:
-        """True if the token after a name (index j) makes it a modifier of a following noun."""
+    def is_modifier(self, j: int, names_too: bool = True) -> bool:
+        """True if the token after a mention (index j) makes it a modifier of a following noun: "Russian law",
+        "Oslo peace accord", "militant camp". A verb after it ("Russia invaded", "Moscow began") does not.
+        names_too: a capitalised word also counts as the noun ("Afghan Taliban" is not, "Russian Orthodox" is)."""
         if self.key(j) == "'s":
             return True
-        r = self.raw(j)
-        return bool(r) and r[:1].isalpha() and self.key(j) not in FUNCTION_WORDS
+        r, key = self.raw(j), self.key(j)
+        if not r or not r[:1].isalpha() or key in FUNCTION_WORDS or key in VERBS:
+            return False
+        if r[:1].isupper():
+            return names_too
+        return not key.endswith(("ed", "s", "ly"))
 
     # -- main pass --------------------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
@@ -297,7 +325,9 @@ class _Doc:
             if isinstance(val, Agent):
                 m = self.agent_of_country(i, end, val)
                 if m is None and val.standalone:
-                    m = self.mention(i, end, agent_name(None, val.type), val.suffix, "agent", source="agent")
+                    singular = not self.raw(end - 1).endswith("s")
+                    m = self.mention(i, end, agent_name(None, val.type), val.suffix, "agent",
+                                     head=not (singular and self.is_modifier(end, names_too=False)), source="agent")
                 if m is None:
                     i = end
                     continue
@@ -315,10 +345,10 @@ class _Doc:
             if val.kind == "demonym":
                 plural = self.raw(end - 1).endswith("s") and not self.raw(end - 1).endswith(("ss", "ese"))
                 head = plural or not self.is_modifier(end)
-            elif val.kind in COUNTRYISH and self.key(end) == "'s":
-                head = False
-            elif val.kind == "country" and self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
+            elif self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
                 head = False  # "U.S.-led", "Russia-backed"
+            elif val.kind != "person":
+                head = not self.is_modifier(end, names_too=False)
             out.append(self.mention(i, end, actor.name, actor.code, val.kind, head=head))
             i = end
         return self.corefer(out)
