@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -205,15 +206,38 @@ def test_as_dict_is_json_ready():
                  "last_day": "1989-12-31", "precision": "year", "basis": "explicit", "mod": None}
 
 
-def test_gate_loses_no_candidate():
-    """The word-start gate in the combined regex must not hide any match the rules would find."""
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TIMEX_DATA = SHARED / "benchmarks" / "timex" / "tbaq_train.jsonl"
+
+
+def _ungated():
     import re
 
+    from analytics.temporal.patterns import _bodies
+
+    return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?P<{n}>{b})" for n, b in _bodies()) + ")", re.IGNORECASE)
+
+
+def test_gate_loses_no_candidate():
+    """The word-start gate in the combined regex must not hide any match the rules would find."""
     rx, _ = compiled()
-    ungated = re.compile(rx.pattern.replace(rx.pattern[rx.pattern.index("(?=(?:"):rx.pattern.index("(?:(?P<")], ""),
-                         re.IGNORECASE)
-    text = " ".join(s for s, *_ in ALL) + " Q3 2021, H1 and 'the '80s', Mondays, Thanksgiving, nineteen ninety-six."
+    text = " ".join(s for s, *_ in ALL) + (" Q3 2021, H1 and the '80s, the nineties, an additional year, Mondays,"
+                                           " Thanksgiving, nineteen ninety-six, at least two weeks, most recently,"
+                                           " a weeklong visit, new year's day, more than a decade.")
+    ungated = _ungated()
     assert [m.span() for m in rx.finditer(text)] == [m.span() for m in ungated.finditer(text)]
+
+
+@pytest.mark.skipif(not TIMEX_DATA.exists(), reason="../shared benchmark data not present")
+def test_gate_loses_no_candidate_on_tbaq_sample():
+    import json
+
+    rx, _ = compiled()
+    ungated = _ungated()
+    with open(TIMEX_DATA, encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f][::8]
+    for d in docs:
+        assert [m.span() for m in rx.finditer(d["text"])] == [m.span() for m in ungated.finditer(d["text"])], d["doc_id"]
 
 
 # -- properties -----------------------------------------------------------------------------------

@@ -137,6 +137,33 @@ number half ensuing subsequent upcoming future later earlier weeklong yearlong m
 decadelong""".split()
 
 
+# Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").
+FUNCTION_STARTERS = {
+    "the": None, "a": None, "an": None, "that": None, "this": None,  # None: any content starter or a digit
+    "at": ["least", "most", "present"], "new": ["year's", "year"], "more": ["than", "recently"],
+    "most": ["recent", "recently"], "some": None, "many": None, "few": None, "number": ["of"],
+}
+FOLLOWERS = """past last next following previous same latest beginning end middle start close turn early late mid
+near foreseeable short long coming current present future full whole entire fiscal calendar financial prior
+preceding most day night morning afternoon evening weekend few couple dozen half quarter decade century years
+months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
+twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
+additional extra trading business working""".split()
+
+
+def _gate(lex: dict) -> str:
+    """The lookahead a candidate's first word must pass (see compiled())."""
+    content = [w for w in _starters(lex) if w not in FUNCTION_STARTERS]
+    follow = sorted(set(content) | set(FOLLOWERS))
+    parts = [r"(?:" + trie_alternation(content) + r")(?![a-z])", r"[0-9]", r"'[0-9]", r"(?-i:[QH])[1-4]"]
+    general = [w for w, nxt in FUNCTION_STARTERS.items() if nxt is None]
+    parts.append(r"(?:" + trie_alternation(general) + r")\s+(?:(?:" + trie_alternation(follow) + r")(?![a-z])|[0-9']|mid-)")
+    for w, nxt in FUNCTION_STARTERS.items():
+        if nxt:
+            parts.append(re.escape(w) + r"\s+(?:" + trie_alternation(nxt) + r")(?![a-z])")
+    return "(?=" + "|".join(parts) + ")"
+
+
 def _starters(lex: dict) -> list[str]:
     words = set(STARTERS)
     for key in ("months", "weekdays", "seasons", "ordinals", "units", "sets"):
@@ -173,8 +200,7 @@ def compiled(lang: str = "en"):
         groups[name] = [(f"{name}__{g}", g) for g in re.findall(r"\(\?P<([a-z0-9_]+)>", dict(RULES)[name])]
     # Candidates begin at a word start that can begin a rule; the prefix-factored lookahead rejects
     # every other word in a few steps, so the full alternation runs at few positions.
-    gate = r"(?=(?:" + trie_alternation(_starters(lex)) + r")(?![a-z])|[0-9']|(?-i:[QH])[1-4])"
-    pattern = r"(?<![\w'])" + gate + "(?:" + "|".join(parts) + ")"
+    pattern = r"(?<![\w'])" + _gate(lex) + "(?:" + "|".join(parts) + ")"
     return re.compile(pattern, re.IGNORECASE), groups
 
 
