@@ -65,6 +65,12 @@ def empty_figure(message: str, title: str = "") -> go.Figure:
     return _base_layout(fig, title, height=300)
 
 
+def _short(text, limit: int) -> str:
+    """Cut untrusted text before escaping it, so an entity is never cut in half."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _quad_name(q) -> str:
     return schema.QUAD_CLASSES.get(int(q), "unknown") if pd.notna(q) else "no category"
 
@@ -113,9 +119,12 @@ def timeline_figure(tl, title: str = "Events over time") -> go.Figure:
             customdata=part[["event_id"]].to_numpy(), hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
         ))
     n_lanes = len(tl.lanes)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n_lanes)), ticktext=[esc(l)[:40] for l in tl.lanes],
+    fig.update_yaxes(tickmode="array", tickvals=list(range(n_lanes)), ticktext=[esc(_short(l, 40)) for l in tl.lanes],
                      range=[n_lanes - 0.5, -0.5], showgrid=False, zeroline=False)
-    fig.update_xaxes(type="date", showgrid=True)
+    # Pad the axis so a single event or a single day still shows on a readable span of dates.
+    lo, hi = ev["x0"].min(), ev["x1"].max()
+    pad = max(pd.Timedelta(days=7), (hi - lo) * 0.03)
+    fig.update_xaxes(type="date", showgrid=True, range=[lo - pad, hi + pad])
     note = tl.note or f"{tl.total:,} events"
     if tl.undated:
         note += f"; {tl.undated:,} without a date not drawn"
@@ -200,7 +209,7 @@ def network_figure(net, colour: str = "quad", title: str = "Actor network") -> g
                   + (f"<br>{int(h)} hop(s) from {esc(net.ego)}" if net.ego and pd.notna(h) else "")
                   for a, n, c, h in zip(nodes["actor"], nodes["events"], nodes["country"], hop)]
     fig.add_trace(go.Scatter(
-        x=nodes["x"], y=nodes["y"], mode="markers+text", name="actors", text=[esc(a)[:30] for a in nodes["actor"]],
+        x=nodes["x"], y=nodes["y"], mode="markers+text", name="actors", text=[esc(_short(a, 30)) for a in nodes["actor"]],
         textposition="top center", textfont=dict(size=11),
         marker=dict(size=[size[a] for a in nodes["actor"]], color=["#ffd92f" if a == net.ego else "#d9e6f5" for a in nodes["actor"]],
                     line=dict(width=1.5, color="#3f6fb5")),
