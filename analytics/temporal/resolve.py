@@ -930,8 +930,9 @@ class Resolver:
     def r_vague(self, g, s, e):
         w = norm(g["w"])
         value = self.lex["vague"][w]
-        if w == "current" and self.text[e:e + 1].isalpha() is False:
-            pass
+        if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
+                            or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
+            return None  # "as soon as", "soon after": conjunctions, not a time
         return Sem("DATE", value, None, "relative", precision="unknown")
 
 
