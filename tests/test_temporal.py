@@ -315,3 +315,13 @@ def test_match_doc_reports_misses_and_spurious():
 def test_find_yields_rules():
     assert [r for r, *_ in find("on Monday, 12 March 2001")] == ["dmy"] or \
         [r for r, *_ in find("on Monday, 12 March 2001")][0] in ("dmy", "weekday")
+
+
+@pytest.mark.parametrize("module", ["analytics.temporal", "analytics.temporal.dates", "analytics.temporal.timex",
+                                    "analytics.temporal.score", "analytics.temporal.context"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0

@@ -1,0 +1,147 @@
+"""The per-document state every rule resolves against: DCT, narrative anchor, tense look-ups."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .context import Sentences, tense
+from .dates import Ref
+from .lexicon import load, norm
+from .semantics import Sem
+
+_ON_DAY = re.compile(r"\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
+class ResolverBase:
+    """Helpers shared by the rule mixins; `Resolver` (resolve.py) adds one method per rule."""
+
+    def __init__(self, text: str, dct: date | None, lang: str = "en"):
+        self.text = text
+        self.dct = dct
+        self.lex = load(lang)
+        self.lang = lang
+        self.sentences = Sentences(text)
+        self.anchor: Ref | None = None  # last date mentioned
+        self.narrative = dct is None
+
+    # -- helpers -------------------------------------------------------------------------
+    def tense(self, s: int, e: int) -> str | None:
+        return tense(self.text, s, e, self.sentences, self.lang)
+
+    def base(self, narrative_ok: bool = True) -> tuple[Ref | None, str]:
+        """The reference date for an underspecified expression and the basis it gives."""
+        if narrative_ok and self.narrative and self.anchor is not None:
+            return self.anchor, "narrative"
+        if self.dct is not None:
+            return Ref.of("day", self.dct), "relative"
+        return None, "unresolved"
+
+    def anaphoric_base(self) -> tuple[Ref | None, str]:
+        """For "the following year", "that day": the last date mentioned, else the DCT."""
+        if self.anchor is not None:
+            return self.anchor, "narrative"
+        if self.dct is not None:
+            return Ref.of("day", self.dct), "relative"
+        return None, "unresolved"
+
+    def year_of(self, y: str) -> int:
+        return int(y)
+
+    def month_num(self, mon: str) -> int:
+        return self.lex["months"][norm(mon).rstrip(".")]
+
+    def weekday_num(self, wd: str) -> int:
+        return self.lex["weekdays"][norm(wd).rstrip(".")]
+
+    def in_month(self, month: int, s: int, e: int, day: int | None = None) -> tuple[Ref | None, str]:
+        """A month (or month-day) without a year: the year from tense and the DCT, or from the narrative.
+
+        Past tense -> the latest such date not after the DCT; future -> the first not before it;
+        no clear tense -> the one closest to the DCT.
+        """
+        gran = "day" if day else "month"
+        basis_ref, basis = self.base()
+        if basis_ref is None:
+            return None, "unresolved"
+        y = basis_ref.start.year
+        if basis == "relative":
+            t = self.tense(s, e)
+            here = basis_ref.start
+            try:
+                options = [date(y + k, month, day or 1) for k in (-1, 0, 1)]
+            except ValueError:
+                return None, "unresolved"
+            same_month = day is None and month == here.month
+            closest = min(options, key=lambda o: (abs((o - here).days), o > here))
+            if same_month:
+                pick = options[1]
+            elif day and abs((closest - here).days) <= 45:
+                pick = closest  # a day within weeks of the DCT is that one, whatever a distant verb says
+            elif t == "past":
+                pick = max(o for o in options if o <= here)
+            elif t == "future":
+                pick = min(o for o in options if o >= here)
+            else:
+                pick = closest
+            return Ref(gran, pick), basis
+        if basis_ref.gran in ("month", "week", "day") and (month, day or 0) < (basis_ref.start.month, basis_ref.start.day if day else 0):
+            y += 1  # a story told in order: "in November 1923 ... in January" is January 1924
+        try:
+            return Ref(gran, date(y, month, day or 1)), basis
+        except ValueError:
+            return None, "unresolved"
+
+    def on_weekday(self, wd: int, s: int, e: int, rel: str | None = None) -> tuple[Ref | None, str]:
+        basis_ref, basis = self.base()
+        if basis_ref is None or (basis == "narrative" and basis_ref.gran not in ("day", "week", "weekend")):
+            return None, "unresolved"
+        d = basis_ref.start
+        delta = wd - d.isoweekday()
+        if rel is None:
+            t = "future" if basis == "narrative" else self.tense(s, e)
+            if t == "future":
+                rel = "next_incl"
+            elif t == "present":
+                # "the storm is due Thursday", "Putin arrives Monday": the nearest such day, later on a tie
+                return Ref("day", d + timedelta(days=delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7))), basis
+            else:
+                rel = "last_incl"
+        if rel == "this":
+            return Ref("day", d + timedelta(days=delta)), basis
+        if rel == "last_incl":
+            return Ref("day", d + timedelta(days=delta if delta <= 0 else delta - 7)), basis
+        if rel == "next_incl":
+            return Ref("day", d + timedelta(days=delta if delta >= 0 else delta + 7)), basis
+        if rel == "last":
+            return Ref("day", d + timedelta(days=delta if delta < 0 else delta - 7)), basis
+        if rel == "next":
+            return Ref("day", d + timedelta(days=delta if delta > 0 else delta + 7)), basis
+        return None, "unresolved"
+
+    def date_sem(self, ref: Ref | None, basis: str, unresolved: str, typ: str = "DATE", mod: str | None = None) -> Sem:
+        if ref is None:
+            return Sem(typ, unresolved, None, "unresolved", mod)
+        return Sem("TIME" if ref.tod else typ, ref.value, ref, basis, mod)
+
+    # -- clock times -----------------------------------------------------------------------
+    def _day_word(self, w: str | None, s: int, e: int) -> tuple[Ref | None, str]:
+        if not w:
+            # a bare clock time belongs to the day just mentioned ("On Friday ... at 10:35 a.m."), else the DCT's
+            if self.anchor is not None and self.anchor.gran == "day" and self._anchor_pos is not None \
+                    and s - self._anchor_pos < 250:
+                return Ref("day", self.anchor.start), "narrative"
+            return self.base(narrative_ok=False) if self.dct else (None, "unresolved")
+        w = norm(w)
+        if w in ("today", "tonight"):
+            return self.deictic_day(0)
+        if w == "yesterday":
+            return self.deictic_day(-1)
+        if w == "tomorrow":
+            return self.deictic_day(1)
+        return self.on_weekday(self.weekday_num(w), s, e)
+
+    def deictic_day(self, n: int) -> tuple[Ref | None, str]:
+        if self.dct is None:
+            return None, "unresolved"
+        return Ref("day", self.dct + timedelta(days=n)), "relative"

@@ -1,0 +1,288 @@
+"""Rules for dates and times that carry their own calendar position: clock times, written dates, quarters,
+years, decades, centuries, holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import Ref, add, season_ref
+from .lexicon import norm
+from .resolver_base import _ON_DAY
+from .semantics import Sem, parse_num
+
+
+class AbsoluteRules:
+    def r_clock(self, g, s, e):
+        h = int(g["h"])
+        ap = g["ap"].lower().replace(".", "")
+        if h > 12 or h == 0:
+            return None
+        if ap == "pm" and h != 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+        mi = int(g["mi"] or 0)
+        wd = g["wd"]
+        if not wd and not g["mon"]:
+            m = _ON_DAY.match(self.text, e)  # "3:30 p.m. on Monday": the day is a separate timex
+            wd = m.group(1) if m else None
+        if g["mon"]:
+            ref, basis = self.in_month(self.month_num(g["mon"]), s, e, int(re.match(r"[0-9]+", g["d"]).group()))
+        else:
+            ref, basis = self._day_word(wd, s, e)
+        tod = f"{h:02d}:{mi:02d}"
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis)
+
+    def r_noon(self, g, s, e):
+        tod = "24:00" if norm(g["w"]) == "midnight" else "12:00"
+        wd = g["wd"]
+        if not wd:
+            m = _ON_DAY.match(self.text, e)
+            wd = m.group(1) if m else None
+        ref, basis = self._day_word(wd, s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
+    # -- absolute dates ------------------------------------------------------------------------
+    def r_iso(self, g, s, e):
+        try:
+            d = date(int(g["y"]), int(g["mo"]), int(g["d"]))
+        except ValueError:
+            return None
+        tod = f"{g['hh']}:{g['mm']}" if g["hh"] else None
+        return self.date_sem(Ref("day", d, tod), "explicit", "")
+
+    def r_numeric(self, g, s, e):
+        from .absolute import parse_numeric
+
+        d = parse_numeric(self.text[s:e], self.lang)
+        if d is None:
+            return None
+        return self.date_sem(Ref("day", d), "explicit", "")
+
+    def _mdy(self, g, s, e):
+        try:
+            month = self.month_num(g["mon"])
+            day = int(re.match(r"[0-9]+", g["d"]).group())
+        except (KeyError, AttributeError):
+            return None
+        if norm(g["mon"]).rstrip(".") in self.lex["ambiguous_months"] and not g["mon"][0].isupper():
+            return None
+        if g["y"]:
+            try:
+                return self.date_sem(Ref("day", date(int(g["y"]), month, day)), "explicit", "")
+            except ValueError:
+                return None
+        if day > 31:
+            return None
+        if g.get("wd") and self.dct is not None:
+            wd = self.weekday_num(g["wd"])
+            for k in (0, -1, 1, -2, 2, -3, 3):
+                try:
+                    d = date(self.dct.year + k, month, day)
+                except ValueError:
+                    continue
+                if d.isoweekday() == wd:
+                    return self.date_sem(Ref("day", d), "relative", "")
+        ref, basis = self.in_month(month, s, e, day)
+        return self.date_sem(ref, basis, f"XXXX-{month:02d}-{day:02d}")
+
+    r_mdy = _mdy
+    r_dmy = _mdy
+
+    def r_month_year(self, g, s, e):
+        if norm(g["mon"]).rstrip(".") in self.lex["ambiguous_months"] and not g["mon"][0].isupper():
+            return None
+        return self.date_sem(Ref("month", date(int(g["y"]), self.month_num(g["mon"]), 1)), "explicit", "")
+
+    def r_month_rel(self, g, s, e):
+        month = self.month_num(g["mon"])
+        if self.dct is None:
+            return Sem("DATE", f"XXXX-{month:02d}", None, "unresolved")
+        y = self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(g["rel"])]
+        return self.date_sem(Ref("month", date(y, month, 1)), "relative", "")
+
+    def r_holiday(self, g, s, e):
+        h = self.lex["holidays"][norm(g["h"])]
+        if g["y"]:
+            y, basis = int(g["y"]), "explicit"
+        else:
+            ref, basis = self.base()
+            if ref is None:
+                if "month" not in h:
+                    return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
+                return Sem("DATE", f"XXXX-{h['month']:02d}" + (f"-{h['day']:02d}" if "day" in h else ""), None, "unresolved")
+            y = ref.start.year
+        if "easter" in h:
+            d = easter(y) + timedelta(days=h["easter"])
+        elif "day" in h:
+            d = date(y, h["month"], h["day"])
+        else:
+            first = date(y, h["month"], 1)
+            if h["nth"] > 0:
+                d = first + timedelta(days=(h["weekday"] - first.isoweekday()) % 7 + 7 * (h["nth"] - 1))
+            else:
+                last = add(first, 1, "month") - timedelta(days=1)
+                d = last - timedelta(days=(last.isoweekday() - h["weekday"]) % 7)
+            d += timedelta(days=h.get("after_day", 0))
+        return self.date_sem(Ref("day", d), basis, "")
+
+    # -- quarters, decades, years ---------------------------------------------------------------
+    def _rel_year(self, rel: str | None) -> tuple[int | None, str]:
+        if self.dct is None:
+            return None, "unresolved"
+        return self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(rel)], "relative"
+
+    def r_quarter(self, g, s, e):
+        gran = "quarter" if norm(g["unit"]) == "quarter" else "half"
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "last": 4 if gran == "quarter" else 2}[norm(g["ord"])]
+        if gran == "half" and n > 2:
+            return None
+        y = g["y1"] or g["y2"]
+        basis = "explicit"
+        if y:
+            y = int(y)
+        elif g["rel"] or g["rel2"]:
+            y, basis = self._rel_year(g["rel"] or g["rel2"])
+        elif g["ty"]:
+            ref, basis = self.base()
+            y = ref.start.year if ref else None
+        else:
+            ref, basis = self.base()
+            y = ref.start.year if ref else None
+            if ref is not None and basis == "relative" and self.tense(s, e) == "past":
+                # a past-tense quarter that has not started yet at the DCT is last year's
+                if date(y, 3 * (n - 1) + 1 if gran == "quarter" else 6 * (n - 1) + 1, 1) > ref.start:
+                    y -= 1
+        code = f"Q{n}" if gran == "quarter" else f"H{n}"
+        if y is None:
+            return Sem("DATE", f"XXXX-{code}", None, "unresolved")
+        if g["ya"]:
+            y -= 1
+        start = date(y, 3 * (n - 1) + 1, 1) if gran == "quarter" else date(y, 6 * (n - 1) + 1, 1)
+        sem = self.date_sem(Ref(gran, start), basis, "")
+        if g["the"] and not g["ya"] and not (g["y1"] or g["rel"]):
+            tail = self.text[s + len(g["the"]):e]
+            if re.match(r"\S+-", tail) and not re.search(r"\s(?:of|for)\s", tail):
+                sem.trim = len(g["the"])  # "the third-quarter loss": "the" belongs to "loss"
+        return sem
+
+    def r_qcode(self, g, s, e):
+        letter = self.text[s]
+        n = int(g["q"])
+        gran = "quarter" if letter == "Q" else "half"
+        if gran == "half" and n > 2:
+            return None
+        if g["y"]:
+            y, basis = int(g["y"]), "explicit"
+        elif g["yy"]:
+            yy = int(g["yy"])
+            y, basis = (2000 + yy if yy < 50 else 1900 + yy), "explicit"
+        else:
+            ref, basis = self.base()
+            if ref is None:
+                return Sem("DATE", f"XXXX-{letter}{n}", None, "unresolved")
+            y = ref.start.year
+        start = date(y, 3 * (n - 1) + 1, 1) if gran == "quarter" else date(y, 6 * (n - 1) + 1, 1)
+        return self.date_sem(Ref(gran, start), basis, "")
+
+    def r_decade(self, g, s, e):
+        if g["dec"]:
+            d = g["dec"].replace("'", "").rstrip("sS")
+            if len(d) == 2:  # '80s: the century comes from the DCT or the narrative
+                ref, _ = self.base()
+                century = (ref.start.year // 100) if ref else 19
+                if ref and int(d) > ref.start.year % 100 + 10:
+                    century -= 1
+                y = century * 100 + int(d)
+            else:
+                y = int(d)
+        else:
+            words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+            ref, _ = self.base()
+            century = (ref.start.year // 100) if ref else 19
+            y = century * 100 + 20 + 10 * words.index(norm(g["decw"]))
+            if ref and y > ref.start.year:
+                y -= 100
+        return self.date_sem(Ref("decade", date(y, 1, 1)), "explicit", "")
+
+    def r_century(self, g, s, e):
+        o = norm(g["ord"])
+        n = self.lex["ordinals"].get(o) or (int(o[:-2]) if o[:-2].isdigit() else None)
+        if not n:
+            return None
+        if g["era"] and norm(g["era"]).replace(".", "") in ("bc", "bce"):
+            return Sem("DATE", f"BC{n - 1:02d}", None, "explicit", precision="unknown")
+        return self.date_sem(Ref("century", date((n - 1) * 100 or 1, 1, 1)), "explicit", "")
+
+    def r_year_words(self, g, s, e):
+        w = norm(g["w"]).replace("-", " ").split()
+        nums = self.lex["numbers"]
+        if w[0] == "two":
+            rest = [x for x in w[2:] if x != "and"]
+            y = 2000 + (parse_num(" ".join(rest), self.lex) or 0 if rest else 0)
+        else:
+            tail = parse_num(" ".join(w[1:]), self.lex)
+            if tail is None or tail < 10:
+                return None
+            y = 1900 + int(tail)
+        if w[0] == "nineteen" and "year" not in norm(self.text[s:e]) and not any(n in nums for n in w[1:2]):
+            return None
+        return self.date_sem(Ref("year", date(int(y), 1, 1)), "explicit", "")
+
+    def r_fiscal(self, g, s, e):
+        return self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
+
+    def r_year_unit(self, g, s, e):
+        y = int(g["y"])
+        unit = norm(g["unit"])
+        if unit in ("quarter", "period", "half") and self.anchor is not None and self.anchor.gran in ("quarter", "half"):
+            a = self.anchor.start
+            return self.date_sem(Ref(self.anchor.gran, date(y, a.month, 1)), "narrative", "")
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
+    def r_the_year(self, g, s, e):
+        if g["ended"]:
+            return Sem("DURATION", "P1Y", None, "explicit", precision="unknown", dur=(1, "year"))
+        ref, basis = self.base()
+        if ref is None:
+            return Sem("DATE", "XXXX", None, "unresolved")
+        return self.date_sem(Ref.of("year", ref.start), basis, "")
+
+    def r_season_year(self, g, s, e):
+        code = self.lex["seasons"][norm(g["s"] or g["s2"])]
+        return self.date_sem(season_ref(int(g["y"] or g["y2"]), code), "explicit", "")
+
+    def r_year(self, g, s, e):
+        y = int(g["y"])
+        if g["era"] and norm(g["era"]).replace(".", "") in ("bc", "bce"):
+            return Sem("DATE", f"BC{y:04d}", None, "explicit", precision="year")
+        if y < 1000:
+            return None
+        if y < 1600 and not g["era"]:
+            before = self.text[max(0, s - 12):s].lower().split()
+            if not before or before[-1] not in ("in", "since", "by", "until", "from", "of", "during", "before", "after", "around", "circa", "c.", "year"):
+                return None
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
+    # -- relative expressions ----------------------------------------------------------------------
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)

@@ -1,0 +1,161 @@
+"""Rules for amounts of time and vague or recurring times: durations, rates and frequencies (SET),
+PAST_REF / PRESENT_REF / FUTURE_REF."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from .dates import add
+from .lexicon import norm
+from .semantics import Sem, duration_value, parse_num, prec, unit_of
+
+
+class AmountRules:
+    def r_duration(self, g, s, e):
+        lex = self.lex
+        unit = unit_of(g["unit"], lex)
+        if unit not in lex["units"]:
+            return None
+        raw = norm(g["n"])
+        n = parse_num(g["n"], lex)
+        plural = g["unit"].lower().endswith("s") and unit != g["unit"].lower()
+        if raw in ("a", "an") and plural:
+            return None
+        if raw in ("a", "an", "one") and unit == "second":
+            return None
+        if raw in ("a", "an") and unit in ("night",):
+            return None
+        trim = len(g["n"]) + 1 if raw in ("a", "an") and g["adj"] == "long" else 0
+        if raw[0].isdigit() and n is not None and n > 10000:
+            return None
+        if g["half"] or g["half2"]:
+            n = None if n is None else n + 0.5
+        after = self.text[e:e + 12].lower()
+        if unit == "quarter" and (after.startswith(" of") or raw not in ("a", "one", "two", "three", "four") and not raw[0].isdigit()):
+            return None  # "three-quarters of the vote" is a fraction
+        if unit == "quarter" and after.startswith(" of"):
+            return None
+        if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
+            return None  # ages are not time expressions in TimeBank
+        if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
+            return None  # "the 1988 quarter"
+        # "$40 a year", "twice a day": a rate, i.e. a SET
+        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()):
+            return Sem("SET", duration_value(1, unit, lex), None, "explicit")
+        if raw == "one" and unit == "day" and not g["adj"]:
+            after = self.text[e:e + 2]
+            if self.tense(s, e) == "future" and not after.startswith(" o"):
+                return Sem("DATE", "FUTURE_REF", None, "relative")
+        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit), trim=trim)
+
+    def r_dur_rel(self, g, s, e):
+        lex = self.lex
+        unit = unit_of(g["unit"], lex)
+        if unit not in lex["units"]:
+            return None
+        n = parse_num(g["n"], lex)
+        rel = norm(g["rel"])
+        value = duration_value(n, unit, lex)
+        if self.dct is not None and n is not None and rel in ("past", "last", "next", "coming") and unit in lex["units"] \
+                and not lex["units"][unit].get("clock"):
+            gran = lex["units"][unit].get("gran", "day")
+            if rel in ("past", "last"):
+                first = add(self.dct, -n, unit if unit != "weekend" else "week") + timedelta(days=1)
+                return Sem("DURATION", value, None, "relative", first=first, last=self.dct, precision=prec(gran), dur=(n, unit))
+            last = add(self.dct, n, unit if unit != "weekend" else "week")
+            return Sem("DURATION", value, None, "relative", first=self.dct + timedelta(days=1), last=last,
+                       precision=prec(gran), dur=(n, unit))
+        return Sem("DURATION", value, None, "explicit", precision="unknown", dur=(n, unit))
+
+    def r_dur_the(self, g, s, e):
+        lex = self.lex
+        unit = unit_of(g["unit"], lex)
+        n = parse_num(g["n"], lex)
+        if unit not in lex["units"] or norm(g["n"]) in ("a", "an") or (n is not None and n >= 1000):
+            return None
+        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
+
+    def r_unit_long(self, g, s, e):
+        """"weeklong", "day-long" (one unit); "months-long" (a vague number of them)."""
+        unit = unit_of(g["unit"], self.lex)
+        n = None if g["plural"] else 1
+        return Sem("DURATION", duration_value(n, unit, self.lex), None, "explicit", precision="unknown", dur=(n, unit))
+
+    def r_vague_plural(self, g, s, e):
+        rel = norm(g["rel"])
+        future = rel in ("coming", "next", "following", "later", "future", "upcoming", "ensuing", "subsequent")
+        return Sem("DATE", "FUTURE_REF" if future else "PAST_REF", None, "relative", precision="unknown")
+
+    def r_the_years(self, g, s, e):
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
+
+    def r_recent_units(self, g, s, e):
+        # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
+
+    def r_bare_plural(self, g, s, e):
+        before = self.text[max(0, s - 16):s].lower().split()
+        if not before or before[-1] not in self.lex["bare_plural_cues"]:
+            return None
+        unit = unit_of(g["unit"], self.lex)
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
+
+    # -- recurring and vague ---------------------------------------------------------------------
+    def r_set(self, g, s, e):
+        lex = self.lex
+        if g["word"]:
+            w = norm(g["word"])
+            after = self.text[e:e + 30].lower().split()
+            if after and after[0].strip(".,;:") in lex["set_blockers"]:
+                return None
+            return Sem("SET", lex["sets"][w], None, "explicit")
+        if g["wd"] or g["wd2"] or g["wd3"]:
+            wd_s = g["wd"] or g["wd2"] or g["wd3"]
+            if not wd_s[0].isupper():
+                return None
+            key = norm(wd_s).rstrip(".")
+            key = key[:-1] if key.endswith("s") and key[:-1] in lex["weekdays"] else key
+            pod = g["pod"] or g["pod3"]
+            tod = lex["parts_of_day"].get(norm(pod).rstrip("s")) if pod else None
+            return Sem("SET", f"XXXX-WXX-{lex['weekdays'][key]}" + (f"T{tod}" if tod else ""), None, "explicit")
+        if g["mon"]:
+            return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}", None, "explicit")
+        if g["s"]:
+            return Sem("SET", f"XXXX-{lex['seasons'][norm(g['s'])]}", None, "explicit")
+        unit_s = g["unit"] if g["unit"] and not (g["wd"] or g["mon"] or g["s"]) else g["unit2"] or g["unit3"]
+        if not unit_s:
+            return None
+        unit = unit_of(unit_s, lex)
+        if unit not in lex["units"]:
+            return None
+        n = parse_num(g["n"], lex) if g["n"] else 1
+        if g["n"] and re.search(r"\bother\b", self.text[s:e].lower()) is None and n is None:
+            return None
+        if re.search(r"\bother\b", self.text[s:e].lower()):
+            n = 2 * (n or 1)
+        return Sem("SET", duration_value(n, unit, lex), None, "explicit")
+
+    def r_vague(self, g, s, e):
+        w = norm(g["w"])
+        value = self.lex["vague"][w]
+        if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
+                            or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
+            return None  # "as soon as", "soon after": conjunctions, not a time
+        return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+_RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|(?P<plural>[a-z]{3,}s))\s*$")
+_NOT_RATE = frozenset("""lasts takes needs requires spends gets remains has was is does its this his hers ours yours theirs
+us as plus less across towards afterwards always perhaps besides thus whereas news""".split())
+
+
+def _is_rate(before: str) -> bool:
+    """"$40 a year", "twice a day", "10 hours a day", "two meals a day": 'a <unit>' as a rate (a SET)."""
+    m = _RATE_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group("plural")
+    return word is None or (word not in _NOT_RATE and not word.endswith("ss"))

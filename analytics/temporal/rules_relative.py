@@ -1,0 +1,319 @@
+"""Rules resolved against the DCT or the narrative anchor: today, weekdays, bare months, last/next/this X,
+the following year, two years ago."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .dates import Ref, add, finer, season_ref
+from .lexicon import norm
+from .semantics import Sem, duration_value, parse_num, prec, unit_of
+
+
+class RelativeRules:
+    def r_deictic(self, g, s, e):
+        w = norm(g["w"])
+        n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+             "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+        tod = "NI" if w == "tonight" else (self.lex["parts_of_day"][norm(g["pod"])] if g["pod"] else None)
+        ref, basis = self.deictic_day(n)
+        if ref is None:
+            return Sem("TIME" if tod else "DATE", "XXXX-XX-XX" + (f"T{tod}" if tod else ""), None, "unresolved")
+        return self.date_sem(Ref("day", ref.start, tod), basis, "")
+
+    def r_this_pod(self, g, s, e):
+        rel = norm(g["rel"])
+        tod = self.lex["parts_of_day"][norm(g["pod"])]
+        if rel in ("that", "the same"):
+            ref, basis = self.anaphoric_base()
+            if ref is None or ref.gran != "day":
+                return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+            r = Ref("day", ref.start, tod)
+            return Sem("TIME", r.value, r, basis)
+        n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+        if rel == "last" and tod != "NI":
+            return None
+        ref, basis = self.deictic_day(n)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
+    def r_wd_pod(self, g, s, e):
+        if not g["wd"][0].isupper():
+            return None
+        tod = self.lex["parts_of_day"][norm(g["pod"])]
+        ref, basis = self.on_weekday(self.weekday_num(g["wd"]), s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-WXX-{self.weekday_num(g['wd'])}T{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
+    def r_weekday(self, g, s, e):
+        if not g["wd"][0].isupper():
+            return None
+        wd = self.weekday_num(g["wd"])
+        ref, basis = self.on_weekday(wd, s, e)
+        return self.date_sem(ref, basis, f"XXXX-WXX-{wd}")
+
+    def r_month(self, g, s, e):
+        mon = g["mon"]
+        key = norm(mon).rstrip(".")
+        if not mon[0].isupper():
+            return None
+        if key in self.lex["ambiguous_months"] or (len(key) <= 4 and not mon.endswith(".") and key not in ("june", "july")):
+            before = self.text[max(0, s - 16):s].lower().split()
+            cue = before[-1] if before else ""
+            if cue not in ("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
+                           "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
+                           "end", "beginning", "and", "or", "to"):
+                if not self.text[s - 4:s].lower().endswith("mid-"):
+                    return None
+        month = self.month_num(mon)
+        ref, basis = self.in_month(month, s, e)
+        return self.date_sem(ref, basis, f"XXXX-{month:02d}")
+
+    def r_season(self, g, s, e):
+        code = self.lex["seasons"][norm(g["s"] or g["s2"])]
+        if g["rel"]:
+            y, basis = self._rel_year(g["rel"])
+            if y is None:
+                return Sem("DATE", f"XXXX-{code}", None, "unresolved")
+            return self.date_sem(season_ref(y, code), basis, "")
+        return self._season(code, None, s, e)
+
+    def _season(self, code: str, rel: str | None, s: int, e: int) -> Sem:
+        ref, basis = self.base() if rel not in ("following", "previous", "that", "same", "preceding", "prior") else self.anaphoric_base()
+        if ref is None:
+            return Sem("DATE", f"XXXX-{code}", None, "unresolved")
+        here = Ref.of("season", ref.start)
+        this_year = season_ref(ref.start.year if not (code == "WI" and ref.start.month <= 2) else ref.start.year - 1, code)
+        if rel in ("last", "past", "previous", "preceding", "prior"):
+            r = this_year if this_year.start < here.start else this_year.shift(-4)
+        elif rel in ("next", "coming", "following"):
+            r = this_year if this_year.start > here.start else this_year.shift(4)
+        elif rel in ("this", "current", "that", "same", None):
+            r = this_year
+            if rel is None and basis == "relative":
+                t = self.tense(s, e)
+                if t == "past" and r.start > here.start:
+                    r = r.shift(-4)
+                elif t == "future" and r.end < here.start:
+                    r = r.shift(4)
+        else:
+            return Sem("DATE", f"XXXX-{code}", None, "unresolved")
+        return self.date_sem(r, basis, "")
+
+    def r_the_unit(self, g, s, e):
+        u = norm(g["unit"])
+        if u in self.lex["seasons"]:
+            return self._season(self.lex["seasons"][u], None, s, e)
+        if u == "weekend":
+            ref, basis = self.base()
+            if ref is None:
+                return Sem("DATE", "XXXX-WXX-WE", None, "unresolved")
+            r = Ref.of("weekend", ref.start)
+            if basis == "relative" and self.tense(s, e) == "past" and r.start > ref.start:
+                r = r.shift(-1)
+            return self.date_sem(r, basis, "")
+        if u == "quarter":
+            if g["ly"]:
+                return self._rel("year-earlier", "quarter", s, e)
+            r = self.latest("quarter")
+            return self.date_sem(r, "narrative" if r is self.anchor else "relative", "XXXX-QX")
+        return None
+
+    def r_rel_unit(self, g, s, e):
+        rel = norm(g["rel"])
+        has_the = norm(self.text[s:e]).startswith("the ")
+        unit = norm(g["unit"])
+        if rel == "this past":
+            rel = "last"
+        if has_the and rel in ("last", "past"):
+            rel = "past_the"
+        if g["ly"]:
+            rel = "year-earlier"
+        rel = rel.replace("comparable ", "").replace("corresponding ", "").replace("that same", "same").replace("this same", "same")
+        return self._rel(rel, unit, s, e, original=g["unit"])
+
+    def _rel(self, rel: str, unit: str, s: int, e: int, original: str = "") -> Sem | None:
+        lex = self.lex
+        key = unit.rstrip(".")
+        if key in lex["weekdays"] and (original[:1].isupper() or not original):
+            wd = lex["weekdays"][key]
+            if rel in ("following", "next") and rel == "following":
+                ref, basis = self.anaphoric_base()
+                if ref is None or ref.gran != "day":
+                    return Sem("DATE", f"XXXX-WXX-{wd}", None, "unresolved")
+                delta = (wd - ref.start.isoweekday()) % 7 or 7
+                return self.date_sem(Ref("day", ref.start + timedelta(days=delta)), basis, "")
+            if rel in ("previous", "preceding", "prior"):
+                ref, basis = self.anaphoric_base()
+                if ref is None or ref.gran != "day":
+                    return Sem("DATE", f"XXXX-WXX-{wd}", None, "unresolved")
+                delta = (ref.start.isoweekday() - wd) % 7 or 7
+                return self.date_sem(Ref("day", ref.start - timedelta(days=delta)), basis, "")
+            mode = {"last": "last", "past_the": "last", "next": "next", "coming": "next", "this": "this"}.get(rel)
+            if mode is None:
+                return None
+            ref, basis = self.on_weekday(wd, s, e, mode)
+            return self.date_sem(ref, basis, f"XXXX-WXX-{wd}")
+        if key in lex["months"]:
+            if original and not original[0].isupper():
+                return None
+            month = lex["months"][key]
+            if rel in ("following", "previous", "preceding", "prior", "that", "same"):
+                ref, basis = self.anaphoric_base()
+            else:
+                ref, basis = (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved")
+            if ref is None:
+                return Sem("DATE", f"XXXX-{month:02d}", None, "unresolved")
+            y = ref.start.year
+            if rel in ("last", "past_the", "previous", "preceding", "prior"):
+                y -= 1 if month >= ref.start.month else 0
+            elif rel in ("next", "coming", "following"):
+                y += 1 if month <= ref.start.month else 0
+            return self.date_sem(Ref("month", date(y, month, 1)), basis, "")
+        if key in lex["seasons"]:
+            return self._season(lex["seasons"][key], {"past_the": "last"}.get(rel, rel), s, e)
+        if key in ("hour", "minute"):
+            if rel not in ("past_the", "last", "next", "coming", "past"):
+                return None
+            return Sem("DURATION", duration_value(1, key, lex), None, "explicit", precision="unknown", dur=(1, key))
+        gran = {"season": None, "period": None}.get(key, key)
+        anaphoric = rel in ("following", "previous", "preceding", "prior", "same", "that", "latest", "most recent",
+                            "year-earlier", "year-ago", "year-before", "comparable", "corresponding", "recent")
+        if rel == "next" and norm(self.text[s:e]).startswith("the "):
+            anaphoric = True
+        ref, basis = self.anaphoric_base() if anaphoric else (
+            (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved"))
+        if gran is None:
+            if key == "period" and ref is not None and ref.gran in ("quarter", "half", "month", "year", "week"):
+                gran = ref.gran
+            elif key == "period" and rel in ("latest", "year-earlier", "year-ago", "comparable", "corresponding", "same"):
+                gran = "quarter"
+            else:
+                return None
+        if gran == "century" and rel not in ("this", "last", "next", "past_the", "previous", "current", "same", "that"):
+            return None
+        if ref is None:
+            return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                                "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX"}.get(gran, "XXXX"), None, "unresolved")
+        here = ref.coarsen(gran) if finer(ref.gran, gran) or ref.gran == gran else Ref.of(gran, ref.start)
+        if rel in ("this", "current", "same", "that"):
+            r = here
+        elif rel in ("last", "past_the", "previous", "preceding", "prior"):
+            r = here.shift(-1)
+        elif rel in ("next", "coming", "following"):
+            r = here.shift(1)
+        elif rel in ("latest", "most recent", "recent"):
+            r = self.latest(gran)
+        elif rel in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
+            r = self.latest(gran)
+            if r is None:
+                return None
+            sem = self.date_sem(r.shift(-1, "year"), basis, "")
+            sem.anchors = False
+            return sem
+        else:
+            return None
+        if r is None:
+            return None
+        if gran == "day" and rel in ("this",):
+            return None
+        if rel == "past_the" and gran in ("day", "week", "month", "quarter", "year", "decade", "century"):
+            # TIMEX3: "the past year" is the twelve months up to now, a duration
+            first = add(self.dct, -1, gran) + timedelta(days=1) if self.dct else None
+            return Sem("DURATION", duration_value(1, gran, self.lex), None, "relative" if self.dct else "unresolved",
+                       first=first, last=self.dct if self.dct else None, precision=prec(gran) if self.dct else "unknown",
+                       dur=(1, gran))
+        return self.date_sem(r, basis, "")
+
+    def latest(self, gran: str) -> Ref | None:
+        """The period a report is about: the last one of that size mentioned, else the last complete one."""
+        if self.anchor is not None and self.anchor.gran == gran:
+            return self.anchor
+        if self.dct is not None:
+            return Ref.of(gran, self.dct).shift(-1)
+        return None
+
+    def r_yago(self, g, s, e):
+        return self._rel("year-earlier", norm(g["unit"]) if norm(g["unit"]) != "year" else "period", s, e) or \
+            self._rel("year-earlier", "year", s, e)
+
+    def r_pos_unit(self, g, s, e):
+        pm = {"beginning": "START", "start": "START", "middle": "MID", "end": "END", "close": "END", "turn": "START"}[norm(g["pm"])]
+        unit = norm(g["unit"])
+        ref, basis = self.anaphoric_base()
+        if ref is None:
+            return Sem("DATE", "XXXX", None, "unresolved", pm)
+        r = Ref.of(unit, ref.start)
+        sem = self.date_sem(r, basis, "")
+        sem.mod = pm
+        return sem
+
+    def r_unit_end(self, g, s, e):
+        unit = norm(g["unit"])
+        ref, basis = self.base()
+        if ref is None:
+            return Sem("DATE", "XXXX", None, "unresolved", "END")
+        r = Ref.of(unit, ref.start)
+        return self.date_sem(Ref("day", r.end), basis, "")
+
+    def r_day_before(self, g, s, e):
+        unit = norm(g["unit"])
+        unit = "day" if unit == "night" else unit
+        n = -1 if norm(g["dir"]) in ("before", "earlier") else 1
+        ref, basis = self.anaphoric_base()
+        if ref is None:
+            return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
+        base = ref if ref.gran == unit or finer(ref.gran, unit) else ref
+        r = Ref.of(unit, base.start).shift(n)
+        if norm(g["unit"]) == "night":
+            r = Ref("day", r.start, "NI")
+        return self.date_sem(r, basis, "")
+
+    def r_ago(self, g, s, e):
+        lex = self.lex
+        n = parse_num(g["n"], lex) if g["n"] else None
+        unit = unit_of(g["unit"], lex)
+        if unit not in lex["units"]:
+            return None
+        direction = norm(g["dir"])
+        sign = 1 if direction in ("later", "from now", "hence") else -1
+        if g["n"] is None and not g["unit"].lower().endswith("s"):
+            return None  # "year ago" without a number is not an expression
+        if n is None:
+            return Sem("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "relative")
+        info = lex["units"][unit]
+        if info.get("clock"):
+            gran = "day"
+        else:
+            gran = info["gran"] if unit != "weekend" else "week"
+        if direction in ("earlier", "later"):
+            ref, basis = self.anaphoric_base()
+        else:
+            ref, basis = (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved")
+            if ref is not None and self.anchor is not None and n == 1 and gran == "year" \
+                    and self.anchor.gran in ("quarter", "half") and self._anchor_pos is not None and s - self._anchor_pos < 300:
+                # "profit fell from a year ago" right after "the third quarter": that quarter last year
+                ref, basis = self.anchor, "narrative"
+        if ref is not None and basis == "narrative" and n == 1 and finer(ref.gran, gran):
+            gran = ref.gran  # "a year earlier" than a quarter is that quarter a year before
+        if ref is None:
+            return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
+                       None, "unresolved")
+        if info.get("clock"):
+            per_day = {"second": 86400, "minute": 1440, "hour": 24}[unit]
+            r = Ref.of("day", ref.start + timedelta(days=int(sign * n // per_day)))
+        elif gran in ("decade", "century", "millennium"):
+            r = Ref.of("year", add(ref.start, sign * n, unit))
+        else:
+            r = Ref.of(gran, add(ref.start, sign * n, unit)) if ref.gran != gran else ref.shift(sign * n, unit)
+        sem = self.date_sem(r, basis, "")
+        sem.anchors = sign > 0
+        return sem
+
+    _anchor_pos: int | None = None
+
+    # -- durations -------------------------------------------------------------------------------
