@@ -84,7 +84,7 @@ class _Ctx:
     timexes: list
     last_source: ActorRef | None = None
     recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
-    history: list[ActorRef] = field(default_factory=list)  # sources of the events coded so far
+    history: list[tuple[int, ActorRef]] = field(default_factory=list)  # (quad class, source) of coded events
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -139,18 +139,16 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
         if span is None:
             continue
         t0, t1 = span
+        modifier = _modifies_next(toks, t1)
         if a.kind == "agent" and a.country is None:
-            nxt = toks[t1].lower if t1 < len(toks) else ""
-            if nxt.isalpha() and toks[t1].text[:1].islower() and nxt not in OBJ_PREPS | CLAUSE_STOP \
-                    and nxt not in {"and", "or", "who", "which", "that"} and not _is_verb_form(nxt):
+            if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
             a = _agent_country(a, toks, t1, inside)
         if a.kind == "agent" and a.country is None and t0 >= 1:
             a = _possessor_country(a, ctx.text, toks, inside)
-        if a.kind == "capital" and t1 < len(toks) and toks[t1].text[:1].islower() and toks[t1].lower.isalpha() \
-                and toks[t1].lower not in OBJ_PREPS | CLAUSE_STOP | {"and", "or", "that", "who", "which"} \
-                and not _is_verb_form(toks[t1].lower):
-            a = replace(a, head=False)    # "the Oslo accord", "Geneva talks": a modifier, not the government
+        # the component's head flag is a guess from its own tokens; decide from the next word here:
+        # "the Oslo accord", "Soviet allies" are modifiers, "Argentina the same day" is not
+        a = replace(a, head=not modifier or (a.kind == "agent" and toks[t1].lower in COLLECTIVE_HEADS))
         own = False
         if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
             owner = _resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
@@ -179,6 +177,25 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
         if cur.prep is None and _coordinated(toks, prev.t1, cur.t0):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out
+
+
+COLLECTIVE_HEADS = {"council", "coalition", "government", "leaders", "officials", "junta", "forces", "group",
+                    "alliance", "spokesman", "spokeswoman", "command", "authorities", "ministry", "commander",
+                    "commanders", "chief", "chiefs", "leadership", "party", "movement", "regime", "administration"}
+
+
+def _modifies_next(toks: list[Token], t1: int) -> bool:
+    """Is the word after a mention the noun it modifies ("Russian law", "military exercise")?"""
+    if t1 >= len(toks):
+        return False
+    nxt = toks[t1]
+    w = nxt.lower
+    return (nxt.text[:1].islower() and w.replace("-", "").isalpha() and w not in OBJ_PREPS | CLAUSE_STOP
+            and w not in {"and", "or", "who", "which", "that", "the", "a", "an", "also", "has", "have", "had",
+                          "is", "are", "was", "were", "will", "would", "could", "should", "not", "to", "itself",
+                          "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
+                          "jointly", "again", "then", "now", "today", "yesterday"}
+            and not _is_verb_form(w) and not w.endswith("ly"))
 
 
 def _agent_country(a: ActorRef, toks: list[Token], t1: int, inside: list[ActorRef]) -> ActorRef:
@@ -303,6 +320,12 @@ def _drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list
         if prev is not None and (root == prev_root or root in VIOLENT and prev_root in VIOLENT) \
                 and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower == ",":
             continue    # ", killing two marines" / ", allowing its citizens": the same event's consequence
+        if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
+                and not any(_clause_end(toks, k) for k in range(prev.end, trig.start)):
+            continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if prev is not None and root in VIOLENT and prev_root in VIOLENT and any(
+                t.lower in {"when", "as"} for t in toks[prev.end:trig.start]) and trig.start - prev.end <= 6:
+            continue    # "were killed when their plane was shot down": the means of the same attack
         governed = False
         for g, _ in out:
             g_root = (cameo.normalise_code(g.code) or "00")[:2]
@@ -405,7 +428,9 @@ def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
 
 STATE_TYPES = {"MIL", "GOV", "LEG", "COP", "JUD", "SPY", "PKO"}
 HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops", "officials", "leaders",
-              "president", "people", "territory", "border", "city", "regime", "navy", "soldiers"}
+              "president", "people", "territory", "border", "city", "regime", "navy", "soldiers", "island",
+              "islands", "town", "village", "region", "province", "port", "base", "coast", "waters", "positions",
+              "embassy", "consulate", "ships", "vessels", "aircraft", "targets", "mainland", "side"}
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}
 
 
@@ -484,6 +509,11 @@ def _source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
             ref = _resolve_pronoun(ctx, mentions, k + 1, toks[k + 1].lower)
             if ref is not None:
                 return [ref], "pronoun"
+        # "called the attacks a terrorist act": a definite event noun without its own actor names an
+        # event told before, not a new one
+        if j >= 0 and toks[j].lower in {"the", "this", "these", "those", "that"} and trig.end < len(toks) \
+                and toks[trig.end].lower not in {"of", "on", "against", "in", "by", "between", "with"}:
+            return [], "anaphoric"
         # a nominal object of a clause ("made a comeback in international talks") takes its subject
         found, how = _subject_before(ctx, toks, mentions, trig.start)
         return found, ("pronoun" if found else "none")
@@ -548,11 +578,26 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
         if j < len(toks) and toks[j].lower in EVENT_NOUNS:
             if j == k + 2 and not toks[k + 1].text[:1].islower():
                 return None
-            for ref in reversed(ctx.history):
-                if not any(_same(ref, s) or (ref.country and ref.country == s.country) for s in sources):
+            quads = _noun_quads(toks[j].lower)
+            for quad, ref in reversed(ctx.history):
+                if (not quads or quad in quads) and not any(_same(ref, s) for s in sources):
                     return ref
             return None
     return None
+
+
+def _noun_quads(noun: str) -> set[int]:
+    """Quad classes an event noun can name ("attack": material conflict); empty = any."""
+    from analytics.coding.lexicon import load
+
+    special = {"coup": {4}, "intervention": {4}, "aggression": {4}, "crackdown": {4}, "killing": {4},
+               "killings": {4}, "accusation": {3}, "accusations": {3}, "allegation": {3}, "allegations": {3},
+               "release": {2}, "remarks": {1, 3}, "statement": {1, 3}}
+    if noun in special:
+        return special[noun]
+    nominal = load().nominal
+    code = nominal.get((noun,)) or nominal.get((noun[:-1],)) if noun.endswith("s") else nominal.get((noun,))
+    return {cameo.event_info(code)[2]} if code else set()
 
 
 def _clause_end(toks: list[Token], k: int) -> bool:
@@ -582,7 +627,19 @@ def _target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list
         if _clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
             break
         if w == "that" and k > trig.end and toks[k - 1].lower not in {",", "and"} and root in VERBAL_GOVERNORS | {"01"}:
+            if root in {"02", "10"}:
+                k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
+                continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
+        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country"} and k - trig.end <= 1:
+            # "seized the capital": the capital of the country last named
+            country = next(
+                (m.ref for m in reversed(mentions) if m.t1 <= trig.start and m.ref.kind in COUNTRY_KINDS
+                 and not any(s.country == m.ref.country for s in sources)), None) or next(
+                (r for r in reversed(ctx.recent) if r.kind in COUNTRY_KINDS
+                 and not any(s.country == r.country for s in sources)), None)
+            if country is not None:
+                return [country]
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
         m = _mention_at(mentions, k)
@@ -590,7 +647,10 @@ def _target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list
             usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(_same(m.ref, s) for s in sources) and not m.own
                       and not (m.ref.kind == "agent" and m.ref.country is None
-                               and m.prep in {"involving", "including", "with", "among"}))
+                               and (m.prep in {"involving", "including", "with", "among"}
+                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
+            if usable and m.possessive and trig.kind != "nominal":
+                return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
             if usable and not m.ref.head:
                 nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
                 if fallback is None and nxt in HEAD_NOUNS:
@@ -656,6 +716,7 @@ def _place_for_actor(ref: ActorRef) -> PlaceRef | None:
 
 def _date(ctx: _Ctx, sent, toks, trig: Trigger) -> dict:
     """The governing date expression: the nearest resolvable one in the trigger's clause."""
+    root = (cameo.normalise_code(trig.code) or "00")[:2]
     best, best_dist = None, None
     for t in ctx.timexes:
         if t.start < sent.start or t.end > sent.end or t.first_day is None or t.last_day is None:
@@ -669,6 +730,10 @@ def _date(ctx: _Ctx, sent, toks, trig: Trigger) -> dict:
             lo, hi, dist = trig.end, span[0], span[0] - trig.end
         # a clause boundary between them, except the timex's own preposition ("after ... in August")
         if any(_clause_end(toks, k) for k in range(lo, hi)):
+            continue
+        # "accused X of killing ... last month": the date is the complement's, not the accusation's
+        if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and any(
+                toks[k].lower in {"of", "that", "for"} for k in range(lo, hi)):
             continue
         if best_dist is None or dist < best_dist:
             best, best_dist = t, dist
@@ -699,6 +764,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if code is None:
         return []
     sources, how = _source(ctx, toks, mentions, trig)
+    if how == "anaphoric":
+        return []
     passive_subject: list[ActorRef] = []
     if trig.passive:
         # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
@@ -720,7 +787,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if not targets and len(sources) > 1 and root in RECIPROCAL:
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
-    ctx.history.extend(sources)
+    ctx.history.extend((quad, s) for s in sources)
     confidence = 0.85
     if trig.kind == "nominal":
         confidence -= 0.1
@@ -737,12 +804,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                 all(s.country != place.country for s in sources):
             tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
                                  place.country, None, "country")]
-        home = place.country if place is not None and place.country else next(
-            (s.country for s in sources if s.country), None)
-        if home:
-            # "opened fire on protesters in Andijan": a generic target belongs to the event's country
-            tgt_list = [replace(t, country=home, name=f"{_country_name(home)} {t.name}")
-                        if t.kind == "agent" and t.country is None else t for t in tgt_list]
+        tgt_list = [_target_country(ctx, t, place, sources) for t in tgt_list]
         combos = pairs or [(src, tgt) for src in sources or [None] for tgt in tgt_list or [None]]
         for src, tgt in combos:
                 if src is not None and tgt is not None and _same(src, tgt):
@@ -764,6 +826,24 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "_speech": speech, "_t": trig.start, "_t_end": trig.end,
                 })
     return rows
+
+
+def _target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef]) -> ActorRef:
+    """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
+    country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
+    "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
+    if t.country is not None or t.kind not in ("agent", "person"):
+        return t
+    home = place.country if place is not None and place.country else None
+    if home is None and t.kind == "agent":
+        home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
+                    None)
+        if home is None:
+            home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
+    if home is None:
+        return t
+    name = t.name if t.kind == "person" else f"{_country_name(home)} {t.name}"
+    return replace(t, country=home, name=name)
 
 
 def _country_name(iso3: str) -> str:
