@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analytics.actors.lexicon import (
     KNOWN_TYPES,
@@ -163,11 +164,12 @@ class _Doc:
         self.lex = load_lexicon()
         self.titles = title_index()
         self._atoms: dict[int, tuple[int, object]] = {}
+        self.n = len(self.toks)
 
     def atom(self, i: int) -> tuple[int, object]:
         """(end, chosen value) of the longest lexicon match at token i, memoised."""
         if i not in self._atoms:
-            if i >= len(self.toks):
+            if i >= self.n or not self.lex.index.starts_with(self.toks.keys[i]):
                 self._atoms[i] = (i, None)
             else:
                 j, vals = self.lex.index.longest(self.toks, i)
@@ -311,7 +313,8 @@ class _Doc:
         n, i = len(self.toks), 0
         while i < n:
             end, val = self.atom(i)
-            starts_title = self.titles.longest(self.toks, i)[1] or self.key(i) in TITLE_PREFIXES
+            k = self.toks.keys[i]
+            starts_title = k in TITLE_PREFIXES or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
             if starts_title or (isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH):
                 tp = self.titled_person(i)
                 if tp:
@@ -326,7 +329,9 @@ class _Doc:
                 m = self.agent_of_country(i, end, val)
                 if m is None and val.standalone:
                     singular = not self.raw(end - 1).endswith("s")
-                    m = self.mention(i, end, agent_name(None, val.type), val.suffix, "agent",
+                    # with no country, the noun itself names the actor best ("gunmen", "protesters")
+                    noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+                    m = self.mention(i, end, noun, val.suffix, "agent",
                                      head=not (singular and self.is_modifier(end, names_too=False)), source="agent")
                 if m is None:
                     i = end
@@ -423,6 +428,14 @@ def canonical_actor(name_or_code: str | None, country: str | None = None, type: 
     actor when `country` or `type` is given (ICEWS's "Kim Yong-chol", North Korea -> code "PRK"); without them
     it gives None.
     """
+    if not name_or_code or not isinstance(name_or_code, str):
+        return None
+    return _canonical_actor(name_or_code, country if isinstance(country, str) else None,
+                            type if isinstance(type, str) else None, iso_date(date))
+
+
+@lru_cache(maxsize=65536)
+def _canonical_actor(name_or_code: str, country: str | None, type: str | None, date: str | None) -> Actor | None:
     from analytics.geo.countries import country_from_any, country_info, norm_key
 
     if not name_or_code or not isinstance(name_or_code, str):

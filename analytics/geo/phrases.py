@@ -52,15 +52,14 @@ def token_key(tok: str) -> str:
     return tok.casefold()
 
 
+@lru_cache(maxsize=8)
 def tokenize(text: str) -> Tokens:
-    raws, keys, starts, ends = [], [], [], []
-    for m in TOKEN_RE.finditer(text):
-        raw = m.group()
-        raws.append(raw)
-        keys.append(token_key(raw))
-        starts.append(m.start())
-        ends.append(m.end())
-    return Tokens(text, tuple(raws), tuple(keys), tuple(starts), tuple(ends))
+    """Tokens of a text (cached: the actor and place finders usually tokenise the same document in turn)."""
+    ms = list(TOKEN_RE.finditer(text))
+    raws = tuple(m.group() for m in ms)
+    return Tokens(
+        text, raws, tuple(map(token_key, raws)), tuple(m.start() for m in ms), tuple(m.end() for m in ms)
+    )
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -122,6 +121,10 @@ class PhraseIndex:
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+    def starts_with(self, key: str) -> bool:
+        """True if some phrase starts with this token key (a cheap pre-check before `longest`)."""
+        return key in self._maxlen
 
     def longest(self, toks: Tokens, i: int, stop: int | None = None) -> tuple[int, list[object]]:
         """(end token index, values) of the longest phrase starting at token i whose case rule holds, or (i, [])."""
