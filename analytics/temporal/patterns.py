@@ -61,6 +61,7 @@ RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
               r"(?:,?\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
+    ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])\s*(?P<tz>(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|IST)|local\s+time)(?![a-z])"),
     ("noon", r"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"

@@ -10,6 +10,7 @@ from .dates import Ref
 from .lexicon import load, norm
 from .semantics import Sem
 
+_DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 _ON_DAY = re.compile(r"\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
@@ -126,6 +127,11 @@ class ResolverBase:
 
     # -- clock times -----------------------------------------------------------------------
     def _day_word(self, w: str | None, s: int, e: int) -> tuple[Ref | None, str]:
+        """The day a clock time belongs to: its own day word, one just after ("3:30 p.m. on Monday"), the day
+        just mentioned, or the DCT."""
+        if not w:
+            m = _ON_DAY.match(self.text, e)  # the following day word stays a timex of its own
+            w = m.group(1) if m and norm(m.group(1)) in self.lex["weekdays"] | _DAY_WORDS else None
         if not w:
             # a bare clock time belongs to the day just mentioned ("On Friday ... at 10:35 a.m."), else the DCT's
             if self.anchor is not None and self.anchor.gran == "day" and self._anchor_pos is not None \

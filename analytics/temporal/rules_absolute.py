@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from .dates import Ref, add, season_ref
 from .lexicon import norm
-from .resolver_base import _ON_DAY
 from .semantics import Sem, parse_num
 
 
@@ -24,9 +23,6 @@ class AbsoluteRules:
             h = 0
         mi = int(g["mi"] or 0)
         wd = g["wd"]
-        if not wd and not g["mon"]:
-            m = _ON_DAY.match(self.text, e)  # "3:30 p.m. on Monday": the day is a separate timex
-            wd = m.group(1) if m else None
         if g["mon"]:
             ref, basis = self.in_month(self.month_num(g["mon"]), s, e, int(re.match(r"[0-9]+", g["d"]).group()))
         else:
@@ -36,13 +32,18 @@ class AbsoluteRules:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis)
 
+    def r_clock24(self, g, s, e):
+        """"1430 GMT", "10:30 local time": a 24-hour clock time on the day in focus."""
+        tod = f"{int(g['h']):02d}:{g['mi']}"
+        ref, basis = self._day_word(None, s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
     def r_noon(self, g, s, e):
         tod = "24:00" if norm(g["w"]) == "midnight" else "12:00"
-        wd = g["wd"]
-        if not wd:
-            m = _ON_DAY.match(self.text, e)
-            wd = m.group(1) if m else None
-        ref, basis = self._day_word(wd, s, e)
+        ref, basis = self._day_word(g["wd"], s, e)
         if ref is None:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         r = Ref("day", ref.start, tod)

@@ -284,6 +284,8 @@ class RelativeRules:
         if g["n"] is None and not g["unit"].lower().endswith("s"):
             return None  # "year ago" without a number is not an expression
         if n is None:
+            if direction in ("later", "earlier"):
+                return None  # "a few days later": TimeBank tags the amount (a duration) and leaves "later" out
             return Sem("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "relative")
         info = lex["units"][unit]
         if info.get("clock"):
