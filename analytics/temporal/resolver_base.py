@@ -131,7 +131,7 @@ class ResolverBase:
         just mentioned, or the DCT."""
         if not w:
             m = _ON_DAY.match(self.text, e)  # the following day word stays a timex of its own
-            w = m.group(1) if m and norm(m.group(1)) in self.lex["weekdays"] | _DAY_WORDS else None
+            w = m.group(1) if m and (norm(m.group(1)) in self.lex["weekdays"] or norm(m.group(1)) in _DAY_WORDS) else None
         if not w:
             # a bare clock time belongs to the day just mentioned ("On Friday ... at 10:35 a.m."), else the DCT's
             if self.anchor is not None and self.anchor.gran == "day" and self._anchor_pos is not None \
