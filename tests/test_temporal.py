@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -126,7 +127,7 @@ ALL = SEED + EXPLICIT + RELATIVE + NARRATIVE + DURATIONS + VAGUE_AND_SETS + UNRE
 
 @pytest.mark.parametrize("text,dct,extent,value,precision,first,last", ALL)
 def test_expression(text, dct, extent, value, precision, first, last):
-    found = tag(text, dct)
+    found = tag_checked(text, dct)
     hits = [t for t in found if t.text == extent]
     assert hits, f"{extent!r} not found in {[t.text for t in found]}"
     t = hits[0]
@@ -247,8 +248,32 @@ WORDS = st.sampled_from(["in", "on", "last", "next", "the", "week", "year", "Aug
                          "will", "said", "'80s", "century", "every", "twice", "today", "9999", "0001", "31", "Feb."])
 
 
+class _Failures(logging.Handler):
+    """Collects the tagger's logged rule failures: tag() skips a failing rule, the tests must not."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def tag_checked(text: str, dct) -> list[Timex]:
+    """tag(), failing the test when a rule raised (tag() itself only logs it)."""
+    handler = _Failures()
+    logger = logging.getLogger("analytics.temporal.tagger")
+    logger.addHandler(handler)
+    try:
+        found = tag(text, dct)
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, [r.getMessage() for r in handler.records]
+    return found
+
+
 def _check(text: str, dct) -> None:
-    found = tag(text, dct)
+    found = tag_checked(text, dct)
     prev_end = -1
     for t in found:
         assert 0 <= t.start < t.end <= len(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 
@@ -9,6 +10,8 @@ from .dates import Ref
 from .patterns import find, rules
 from .resolve import Resolver, Sem
 from .timex import Timex
+
+log = logging.getLogger(__name__)
 
 _POS_MOD = re.compile(
     r"(?:(?:the\s+)?(?P<pm>very\s+beginning|beginning|start|middle|end|close|first\s+half|second\s+half|turn)\s+of\s+"
@@ -156,7 +159,10 @@ def _resolve(resolver: Resolver, rule: str, s: int, e: int, g: dict, lang: str):
     while True:
         try:
             sem = getattr(resolver, "r_" + rule)(g, s, e)
-        except (ValueError, OverflowError, KeyError):  # out-of-calendar arithmetic on odd input
+        except (ValueError, OverflowError):  # out-of-calendar arithmetic on odd input ("February 30")
+            sem = None
+        except Exception:  # a bug in one rule must not cost the caller the whole text: log it loudly, skip it
+            log.exception("temporal rule %r failed on %r", rule, resolver.text[s:e])
             sem = None
         if sem is not None:
             return sem, e
