@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections import Counter
@@ -33,8 +34,27 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+class _Count(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.n = 0
+
+    def emit(self, record):
+        self.n += 1
+
+
 def run(docs: list[dict]) -> list[tuple[list, list]]:
-    return [(d["timexes"], tag(d["text"], date.fromisoformat(d["dct"]))) for d in docs]
+    """Tag every document; rule failures (logged and skipped by tag()) are reported, as they are bugs."""
+    counter = _Count()
+    logger = logging.getLogger("analytics.temporal.tagger")
+    logger.addHandler(counter)
+    try:
+        out = [(d["timexes"], tag(d["text"], date.fromisoformat(d["dct"]))) for d in docs]
+    finally:
+        logger.removeHandler(counter)
+    if counter.n:
+        print(f"WARNING: {counter.n} rule failures were logged and skipped", file=sys.stderr)
+    return out
 
 
 def show_errors(docs, results, limit: int) -> None:
