@@ -165,7 +165,10 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
         # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
         obj = (j >= 1 and toks[j].text[:1].islower() and _is_verb_form(toks[j].lower) and toks[j].lower not in BE
                and not (j == 1 and toks[0].lower.endswith("ly")))
-        out.append(_Mention(a, t0, t1, prep in LOC_PREPS or a.locative, prep, possessive, obj, own))
+        # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
+        locative = prep in LOC_PREPS or (a.locative and (prep not in {"to", "toward", "towards", "with", "against"}
+                                                         or a.kind == "capital"))
+        out.append(_Mention(a, t0, t1, locative, prep, possessive, obj, own))
     # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
     for k, m in enumerate(out):
         if m.possessive and m.locative and k + 1 < len(out) and out[k + 1].t0 - m.t1 <= 3:
@@ -539,19 +542,19 @@ NOMINAL_PREMODIFIERS = {"the", "a", "an", "new", "latest", "recent", "large-scal
 
 
 def _with_coordinated(m: _Mention, mentions: list[_Mention], toks) -> list[ActorRef]:
-    """The mention plus any actors coordinated with it ("Russia and China", "X, Y and Z")."""
-    group = [m]
+    """The mention plus any actors coordinated with it ("Russia and China", "X, Y and Z"). A chain
+    joined by commas only is an apposition or a new clause ("Ukraine, Chancellor Scholz said"), not a list."""
     idx = mentions.index(m)
-    k = idx
-    while k > 0 and _coordinated(toks, mentions[k - 1].t1, mentions[k].t0):
-        k -= 1
-        group.insert(0, mentions[k])
-    k = idx
-    while k + 1 < len(mentions) and _coordinated(toks, mentions[k].t1, mentions[k + 1].t0):
-        k += 1
-        group.append(mentions[k])
+    lo = hi = idx
+    while lo > 0 and _coordinated(toks, mentions[lo - 1].t1, mentions[lo].t0):
+        lo -= 1
+    while hi + 1 < len(mentions) and _coordinated(toks, mentions[hi].t1, mentions[hi + 1].t0):
+        hi += 1
+    links = [[t.lower for t in toks[mentions[k].t1:mentions[k + 1].t0]] for k in range(lo, hi)]
+    if links and not any({"and", "or"} & set(link) for link in links):
+        return [m.ref]
     seen, out = set(), []
-    for g in group:
+    for g in mentions[lo:hi + 1]:
         if g.locative != m.locative:
             continue
         key = (g.ref.name, g.ref.code)
@@ -805,7 +808,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
                                  place.country, None, "country")]
         tgt_list = [_target_country(ctx, t, place, sources) for t in tgt_list]
-        combos = pairs or [(src, tgt) for src in sources or [None] for tgt in tgt_list or [None]]
+        srcs = [replace(s, country=place.country, name=f"{_country_name(place.country)} {s.name}")
+                if s.kind == "agent" and s.country is None and place is not None and place.country else s
+                for s in sources]
+        combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         for src, tgt in combos:
                 if src is not None and tgt is not None and _same(src, tgt):
                     continue
@@ -838,8 +844,9 @@ def _target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Acto
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
                     None)
-        if home is None:
-            home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
+    if home is None:
+        # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
+        home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
     if home is None:
         return t
     name = t.name if t.kind == "person" else f"{_country_name(home)} {t.name}"
