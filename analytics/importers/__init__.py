@@ -19,11 +19,13 @@ lookups.py (per-distinct-value mappings), gdelt.py / icews.py / acled.py (one pe
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from analytics import schema
@@ -34,6 +36,8 @@ from analytics.importers.source import FORMATS, Refused, Source, open_source
 
 KINDS = ("auto",) + tuple(FORMATS)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
+COMMIT_EVERY = True
+INSERT_ROWS = 131_072  # rows per store append: at least one DuckDB row group (122,880), see _import_one
 
 
 @dataclass
@@ -141,9 +145,9 @@ def import_files(
                     progress(Progress(str(source.path), i, len(sources), done["rows"], done["bytes"], total))
                 continue
 
-            def tick(state: ReadState, source=source, i=i, fr=fr):
+            def tick(state: ReadState, rows: int, source=source, i=i):
                 if progress:
-                    progress(Progress(str(source.path), i, len(sources), done["rows"] + fr.rows, done["bytes"] + state.bytes_read, total))
+                    progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + state.bytes_read, total))
 
             _import_one(source, store, con, fr, tick, block_size)
             done["rows"] += fr.rows
@@ -158,41 +162,95 @@ def import_files(
 
 
 def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: int) -> None:
+    """Stream one file into the open transaction.
+
+    Chunks are mapped as they are read and gathered until INSERT_ROWS rows, then stored in one append:
+    DuckDB writes an append of at least a row group straight to the file, where smaller ones would stay
+    in memory until the commit. Storing runs in a worker thread (DuckDB and Arrow release the GIL) while
+    this thread reads and maps the next chunks, so memory holds at most two such batches.
+    """
     state = ReadState()
     bad_records: list[tuple[int, str]] = []  # (record ordinal, reason)
     dup_records: list[tuple[int, str]] = []  # (record ordinal, event id)
-    ids_seen_in_file = 0
-    try:
-        for table in batches(source, state, block_size):
-            mapped = source.layout.transform(table)
-            frame, bad = mapped.frame, mapped.bad
-            if bad.any():
-                idx = np.flatnonzero(bad)
-                bad_records.extend(zip((state.rows + idx).tolist(), mapped.reasons[idx].tolist()))
-                frame = frame[~bad].reset_index(drop=True)
-                good_ordinals = state.rows + np.flatnonzero(~bad)
-            else:
-                good_ordinals = state.rows + np.arange(len(frame))
-            dup = frame["event_id"].duplicated().to_numpy()
-            if dup.any():
-                dup_records.extend(zip(good_ordinals[dup].tolist(), frame["event_id"][dup].tolist()))
-                frame = frame[~dup].reset_index(drop=True)
-            schema.validate(frame)
-            added = store.add_events(frame, con=con)
-            fr.added += added
-            fr.existing += len(frame) - added
-            ids_seen_in_file += len(frame)
-            fr.rows += table.num_rows
-            tick(state)
-    except pa.ArrowInvalid as e:
-        detail = str(e).splitlines()[0]
-        key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
-        raise UserError(message(key, detail=detail), where=str(source.path)) from None
+    gathered: list[tuple[pd.DataFrame, np.ndarray]] = []
+    pending = None
+
+    def store_batch(frame, n_rows):
+        added = store.add_events(frame, con=con)
+        if COMMIT_EVERY:
+            # The connection works on the store's private copy, swapped in only when the whole import
+            # succeeds; committing within it keeps DuckDB's uncommitted data (held in memory) small.
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.execute("BEGIN TRANSACTION")
+        fr.added += added
+        fr.existing += len(frame) - added
+        fr.rows += n_rows
+
+    def flush(pool, pending):
+        frame, ordinals = _concat(gathered, dup_records)
+        n_rows = gathered_rows[0]
+        gathered.clear()
+        gathered_rows[0] = 0
+        if pending is not None:
+            pending.result()
+        return pool.submit(store_batch, frame, n_rows)
+
+    gathered_rows = [0]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-store") as pool:
+        try:
+            for table in batches(source, state, block_size):
+                gathered.append(_map_chunk(source, table, state.rows, bad_records))
+                gathered_rows[0] += table.num_rows
+                if sum(len(f) for f, _ in gathered) >= INSERT_ROWS:
+                    pending = flush(pool, pending)
+                tick(state, fr.rows + gathered_rows[0])
+            if gathered:
+                pending = flush(pool, pending)
+            if pending is not None:
+                pending.result()
+        except pa.ArrowInvalid as e:
+            detail = str(e).splitlines()[0]
+            key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
+            raise UserError(message(key, detail=detail), where=str(source.path)) from None
+        finally:
+            if pending is not None and not pending.done():
+                pending.cancel()
+    tick(state, fr.rows)
     fr.existing += len(dup_records)
     fr.malformed = len(bad_records) + len(state.short_or_long)
     fr.rows += len(state.short_or_long)
     if fr.malformed or dup_records:
         _report_problems(source, fr, bad_records, dup_records)
+
+
+def _map_chunk(source: Source, table, first: int, bad_records: list) -> tuple[pd.DataFrame, np.ndarray]:
+    """Map one chunk and validate it; malformed rows are dropped and noted. Returns (frame, record ordinals)."""
+    mapped = source.layout.transform(table)
+    frame, bad = mapped.frame, mapped.bad
+    if bad.any():
+        idx = np.flatnonzero(bad)
+        bad_records.extend(zip((first + idx).tolist(), mapped.reasons[idx].tolist()))
+        frame = frame[~bad].reset_index(drop=True)
+        ordinals = first + np.flatnonzero(~bad)
+    else:
+        ordinals = first + np.arange(len(frame))
+    return frame, ordinals
+
+
+def _concat(gathered, dup_records: list) -> tuple[pd.DataFrame, np.ndarray]:
+    """One frame from the gathered chunks, without ids repeated within it (those are noted), validated."""
+    if len(gathered) == 1:
+        frame, ordinals = gathered[0]
+    else:
+        frame = pd.concat([f for f, _ in gathered], ignore_index=True)
+        ordinals = np.concatenate([o for _, o in gathered])
+    dup = frame["event_id"].duplicated().to_numpy()
+    if dup.any():
+        dup_records.extend(zip(ordinals[dup].tolist(), frame["event_id"][dup].tolist()))
+        frame = frame[~dup].reset_index(drop=True)
+        ordinals = ordinals[~dup]
+    return schema.validate(frame), ordinals
 
 
 def _report_problems(source: Source, fr: FileReport, bad_records, dup_records) -> None:

@@ -176,8 +176,10 @@ def _date_range(date, precision, n):
 
 
 def _timex(date, prec):
-    day = pc.strftime(date, "%Y-%m-%d")
-    return pc.if_else(pc.equal(prec, "month"), pc.strftime(date, "%Y-%m"), pc.if_else(pc.equal(prec, "week"), pc.strftime(date, "%G-W%V"), day))
+    day = C.day_str(date)
+    month = C.on_distinct(date, lambda d: pc.strftime(d, "%Y-%m"))
+    week = C.on_distinct(date, lambda d: pc.strftime(d, "%G-W%V"))
+    return pc.if_else(pc.equal(prec, "month"), month, pc.if_else(pc.equal(prec, "week"), week, day))
 
 
 def _place(location, admin1, country):

@@ -25,8 +25,12 @@ def clean_str(arr) -> pa.Array:
     arr = combined(arr)
     if not pa.types.is_string(arr.type):
         arr = pc.cast(arr, pa.string())
-    arr = pc.utf8_trim_whitespace(arr)
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+    # ASCII trimming is several times faster; Unicode trimming only when the column needs it.
+    ascii_only = pc.all(pc.string_is_ascii(arr)).as_py() is not False
+    out = pc.ascii_trim_whitespace(arr) if ascii_only else pc.utf8_trim_whitespace(arr)
+    if pc.any(pc.equal(out, "")).as_py():
+        out = pc.if_else(pc.equal(out, ""), pa.scalar(None, pa.string()), out)
+    return out
 
 
 def not_null(arr) -> np.ndarray:
@@ -64,18 +68,35 @@ def to_date(arr, formats: tuple[tuple[str, str], ...]) -> tuple[pa.Array, np.nda
     """Strings -> timestamp[s] trying each (strptime format, regex with a named group "day") in turn.
 
     Arrow's strptime rolls impossible days over ("31-Feb-20" -> 2 March), so a parse counts only when
-    the day it produced is the day written. Returns (dates, bad) where bad marks present, unparsable values.
+    the day it produced is the day written. Dates repeat a lot, so only distinct values are parsed.
+    Returns (dates, bad) where bad marks present, unparsable values.
     """
     arr = clean_str(arr)
-    out = pa.nulls(len(arr), pa.timestamp("s"))
+    enc = pc.dictionary_encode(arr)
+    values = enc.dictionary
+    out = pa.nulls(len(values), pa.timestamp("s"))
     for fmt, day_re in formats:
-        parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
-        day = pc.struct_field(pc.extract_regex(arr, day_re), [0])
+        parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+        day = pc.struct_field(pc.extract_regex(values, day_re), [0])
         day = pc.cast(pc.if_else(pc.equal(day, ""), pa.scalar(None, pa.string()), day), pa.int64())
         same = pc.fill_null(pc.equal(pc.day(parsed), day), False)
         out = pc.coalesce(out, pc.if_else(same, parsed, pa.scalar(None, pa.timestamp("s"))))
-    bad = pc.and_(pc.is_valid(arr), pc.is_null(out))
-    return out, bad.to_numpy(zero_copy_only=False)
+    dates = pc.take(out, enc.indices)
+    bad = pc.and_(pc.is_valid(arr), pc.is_null(dates))
+    return dates, bad.to_numpy(zero_copy_only=False)
+
+
+def on_distinct(arr, fn: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """Apply a vectorised Arrow function to the distinct values only, then spread the result back.
+    Worth it for costly functions (regex, strftime) on columns that repeat (dates, URLs)."""
+    arr = combined(arr)
+    enc = pc.dictionary_encode(arr)
+    return pc.take(fn(enc.dictionary), enc.indices)
+
+
+def day_str(dates) -> pa.Array:
+    """Timestamps -> "YYYY-MM-DD" strings (the TIMEX3 value of a day)."""
+    return on_distinct(dates, lambda d: pc.strftime(d, "%Y-%m-%d"))
 
 
 def map_distinct(arr, fn: Callable[[str], object], type_=pa.string()) -> pa.Array:
@@ -95,6 +116,21 @@ def map_distinct_rows(columns: list, fn: Callable[..., object], type_=pa.string(
     n = len(cols[0])
     if n == 0:
         return pa.array([], type_)
+    # One key per row (missing values as a sentinel), dictionary-encoded: hashing is cheap in Arrow.
+    key = pc.binary_join_element_wise(*[pc.fill_null(c, _NULL) for c in cols], _SEP)
+    enc = pc.dictionary_encode(key)
+    rows = [k.split(_SEP) for k in enc.dictionary.to_pylist()]
+    if any(len(r) != len(cols) for r in rows):  # a value held the separator: take the slow, exact path
+        return _map_distinct_rows_join(cols, fn, type_)
+    results = pa.array([fn(*[None if v == _NULL else v for v in r]) for r in rows], type_)
+    return pc.take(results, enc.indices)
+
+
+_SEP = "\x1f"
+
+
+def _map_distinct_rows_join(cols: list, fn, type_) -> pa.Array:
+    n = len(cols[0])
     # Joins never match nulls, so missing values travel as a sentinel that cannot occur in cleaned text.
     keys = [pc.fill_null(c, _NULL) for c in cols]
     names = [f"k{i}" for i in range(len(keys))]
@@ -145,28 +181,35 @@ def null_str(n: int) -> pa.Array:
     return pa.nulls(n, pa.string())
 
 
+_PANDAS_TYPES = {
+    pa.string(): pd.StringDtype("pyarrow"),
+    pa.large_string(): pd.StringDtype("pyarrow"),
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+}
+_ARROW_TYPES = {"str": pa.string(), "date": pa.timestamp("us"), "timestamp": pa.timestamp("us"), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+
+
 def frame_from(arrays: dict, n: int) -> pd.DataFrame:
     """Arrow arrays keyed by frame column -> a frame with every declared column in its declared dtype.
 
-    Columns not given are all-missing. This is `schema.conform` for Arrow input, without its per-value
-    conversions (the format modules have already produced typed, cleaned arrays).
+    Columns not given are all-missing. This is `schema.conform` for Arrow input, in one Arrow -> pandas
+    conversion (the format modules have already produced typed, cleaned arrays).
     """
     from analytics import schema
 
-    out = {}
+    cols = {}
     for col in schema.COLUMN_SPECS:
+        want = _ARROW_TYPES[col.kind]
         arr = arrays.get(col.name)
-        if col.kind == "str":
-            out[col.name] = str_series(arr if arr is not None else null_str(n))
-        elif col.kind in ("date", "timestamp"):
-            out[col.name] = date_series(arr if arr is not None else pa.nulls(n, pa.timestamp("s")))
-        elif col.kind == "int":
-            out[col.name] = int_series(arr if arr is not None else pa.nulls(n, pa.int64()))
-        elif col.kind == "float":
-            out[col.name] = float_series(arr if arr is not None else pa.nulls(n, pa.float64()))
-        else:
-            out[col.name] = pd.Series(pd.array([pd.NA] * n, dtype="boolean"))
-    return pd.DataFrame(out)
+        arr = pa.nulls(n, want) if arr is None else combined(arr)
+        cols[col.name] = arr if arr.type == want else pc.cast(arr, want)
+    frame = pa.table(cols).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    for name in schema.DATE_COLUMNS:
+        if frame[name].dtype != "datetime64[us]":
+            frame[name] = frame[name].astype("datetime64[us]")
+    return frame
 
 
 def const_str(value: str, n: int) -> pa.Array:

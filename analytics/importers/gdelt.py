@@ -64,7 +64,7 @@ _USE = (
 _DAY = (("%Y%m%d", r"^\d{6}(?P<day>\d{2})$"),)
 # DATEADDED: YYYYMMDDHHMMSS in GDELT 2.0, YYYYMMDD in 1.0.
 _ADDED = (("%Y%m%d%H%M%S", r"^\d{6}(?P<day>\d{2})\d{6}$"), ("%Y%m%d", r"^\d{6}(?P<day>\d{2})$"))
-_HOST = r"^(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:www\.)?(?P<host>[^/:?#\s]+)"
+_HOST = r"^(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:www\.)?(?P<host>[^/:?#]+)"
 
 
 def _transform(table: pa.Table):
@@ -108,7 +108,7 @@ def _transform(table: pa.Table):
         "date_end": date,
         "date_precision": C.const_str("day", n),
         "date_basis": C.const_str("dataset", n),
-        "timex_value": pc.strftime(date, "%Y-%m-%d"),
+        "timex_value": C.day_str(date),
         "event_code": code,
         "event_root": root,
         "event_label": C.map_distinct(code, lookups.cameo_label),
@@ -136,7 +136,7 @@ def _transform(table: pa.Table):
         url = C.combined(table["SOURCEURL"])  # unchanged, only "" -> NA
         url = pc.if_else(pc.equal(url, ""), C.null_str(n), url)
         out["url"] = url
-        host = pc.struct_field(pc.extract_regex(url, _HOST), [0])
+        host = C.on_distinct(url, lambda u: pc.struct_field(pc.extract_regex(u, _HOST), [0]))
         out["source"] = C.clean_str(host)
     else:
         out["source"] = C.const_str("GDELT", n)

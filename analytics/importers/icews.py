@@ -96,7 +96,7 @@ def _transform(table: pa.Table):
     why.add(bad, "Longitude is not a longitude")
 
     root = pc.utf8_slice_codeunits(code, 0, 2)
-    day = pc.strftime(date, "%Y-%m-%d")
+    day = C.day_str(date)
     country = C.map_distinct(col["Country"], lookups.country_name_to_iso3)
     label = pc.coalesce(C.map_distinct(code, lookups.cameo_label), col["Event Text"]) if "Event Text" in col else C.map_distinct(code, lookups.cameo_label)
     out = {

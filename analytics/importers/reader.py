@@ -18,7 +18,7 @@ import pyarrow.csv as pacsv
 
 from analytics.importers.source import Source
 
-BLOCK_SIZE = 16 << 20  # bytes per parsed block: the chunk size that bounds memory
+BLOCK_SIZE = 4 << 20  # bytes per parsed block; Arrow reads a few blocks ahead, so this bounds memory
 
 
 class _Counting(io.RawIOBase):
@@ -56,11 +56,17 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> I
         state.short_or_long.append((state.rows, row.actual_columns))
         return "skip"
 
-    raw = source.open()
-    if not isinstance(raw, io.RawIOBase):
-        raw = _RawAdapter(raw)
-    counting = _Counting(raw)
-    stream = io.BufferedReader(counting, buffer_size=1 << 20)
+    if source.member is None:
+        # Arrow's own file reader: no Python call per read; its position gives the progress.
+        stream = pa.input_stream(str(source.path))
+        position = stream.tell
+    else:
+        raw = source.open()
+        if not isinstance(raw, io.RawIOBase):
+            raw = _RawAdapter(raw)
+        counting = _Counting(raw)
+        stream = io.BufferedReader(counting, buffer_size=1 << 20)
+        position = lambda: counting.bytes_read  # noqa: E731
     try:
         reader = pacsv.open_csv(
             stream,
@@ -86,7 +92,7 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> I
             ),
         )
         for batch in reader:
-            state.bytes_read = counting.bytes_read
+            state.bytes_read = min(position(), source.size)
             table = pa.Table.from_batches([batch])
             yield table
             state.rows += table.num_rows
