@@ -53,9 +53,10 @@ def _speedup_target(n: int) -> float:
 
 # -- building the store --------------------------------------------------------------------------
 def build_store(path: Path, n: int, seed: int = 7) -> None:
-    """A store of n generated events at `path`, loaded the way a bulk import is (one write transaction)."""
+    """A store of n generated events at `path`, loaded the way a bulk import is: one write transaction,
+    then the events clustered by region, country and date (`store.cluster_events`)."""
     from analytics.bench_data import Generator, insert_sql
-    from analytics.store import Store
+    from analytics.store import Store, cluster_events
 
     gen = Generator.from_sample(seed=seed)
     with Store(path).write() as con:
@@ -63,6 +64,7 @@ def build_store(path: Path, n: int, seed: int = 7) -> None:
             con.register("bench_chunk", table)
             con.execute(insert_sql("bench_chunk"))
             con.unregister("bench_chunk")
+        cluster_events(con)  # the layout a bulk import leaves
 
 
 def export_parquet(store_path: Path, out: Path) -> None:
@@ -235,6 +237,15 @@ def _time(fn, reps: int) -> tuple[float, object]:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the process's own address space; getrusage's
+    ru_maxrss survives exec on Linux, so a worker would report its parent's peak (the store build)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 

@@ -113,6 +113,25 @@ def migrate(con) -> int:
     return old
 
 
+# Physical order of the events table after a bulk load (see `cluster_events`).
+CLUSTER_ORDER = ("region", "country", "date_start")
+
+
+def cluster_events(con) -> None:
+    """Rewrite the events table sorted by CLUSTER_ORDER, inside the caller's write transaction.
+
+    DuckDB keeps a min/max per column for every row group of ~120,000 rows and skips the row groups a
+    filter rules out. Rows sorted by region, then country, then date make those ranges narrow, so region,
+    country and date filters read a small part of a large store (at 10 million events, a country filter
+    reads ~1% of the row groups instead of all of them). Call it once after a bulk load, e.g.
+    `with store.write() as con: ...; cluster_events(con)`; it costs about one sort of the table.
+    """
+    order = ", ".join(f"{c} NULLS LAST" for c in CLUSTER_ORDER)
+    con.execute(f"CREATE TABLE events__clustered AS SELECT * FROM events ORDER BY {order}")
+    con.execute("DROP TABLE events")
+    con.execute("ALTER TABLE events__clustered RENAME TO events")
+
+
 @dataclass
 class IngestReport:
     documents: int = 0
