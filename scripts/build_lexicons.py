@@ -346,6 +346,15 @@ state deputy acting former un us u s national security adviser advisor mr mrs ms
 """.split())
 
 
+# One-word Phoenix aliases that are ordinary English words or common names in running text.
+PHOENIX_STOP = frozenset("""
+action assembly bodies council falcon forces front green guardian herald insula irvine jones mission monitor nathan
+olive olympics online resident rouge tigers treaty unity warriors youth clarke dryden bradshaw maitra kishore
+coalition committee international organization peacekeeper resistance secretariat mavericks inevitables boogeymen
+nationalities stephenson carrington army zero gore pot potus scotus
+""".split())
+
+
 def title_only(alias: str, country_alias_keys: set[str]) -> bool:
     """True for aliases made only of titles and country words ("US President", "Russian Foreign Minister"):
     they name an office, not a person, and would swallow the real name that follows in text."""
@@ -415,7 +424,7 @@ def build_actors(countries, country_alias_keys: set[str], place_keys: set[str] =
         keep = []
         for al in p["aliases"]:
             key = norm_key(al)
-            if " " not in key and (first_counts.get(key, 0) >= 2 or key in country_alias_keys):
+            if " " not in key and (first_counts.get(key, 0) >= 2 or key in country_alias_keys or key in PHOENIX_STOP):
                 continue
             keep.append(al)
         if not keep:

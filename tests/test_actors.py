@@ -238,3 +238,58 @@ def test_find_actors_spans_are_sound(text):
         assert text[m.start : m.end] == m.text
         assert m.start >= last_end
         last_end = m.end
+
+
+@pytest.mark.parametrize(
+    "text, surface, name, code",
+    [
+        ("King Abdullah of Jordan met the envoy", "King Abdullah of Jordan", "Abdullah", "JORGOV"),
+        ("President Mohamed Bazoum of Niger was detained", "President Mohamed Bazoum of Niger", "Mohamed Bazoum", "NERGOV"),
+        ("President F. W. de Klerk spoke", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
+        ("President Ruto on Wednesday said", "President Ruto", "William Ruto", "KENGOV"),
+    ],
+)
+def test_titled_people_patterns(text, surface, name, code):
+    m = one(text, "2023-08-01", text=surface)
+    assert (m.name, m.code) == (name, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Henderson pulled one back.",   # a first name, not the country
+        "Paris Hilton arrived.",
+        "Brown and Green met the press.",      # common words that Phoenix lists as names
+        "The company reported strong sales and the Resident Evil game sold well.",
+    ],
+)
+def test_no_false_actors(text):
+    assert [m.text for m in find_actors(text) if m.kind in ("country", "capital", "person")] == []
+
+
+def test_pro_country_modifier_is_not_that_country_agent():
+    found = find_actors("pro-Russian separatists seized the building")
+    assert all(m.code != "RUSSEP" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, surface, locative",
+    [("its embassy in Kabul", "Kabul", True), ("Kabul rejected the claim", "Kabul", False),
+     ("a war in Afghanistan", "Afghanistan", True)],
+)
+def test_locative_flag(text, surface, locative):
+    assert one(text, text=surface).locative is locative
+
+
+def test_seed_article_actors():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "seeds" / "000_9008637334b72796.txt").read_text(encoding="utf-8")
+    found = find_actors(text, "2021-10-20")
+    codes = {(m.name, m.code) for m in found}
+    assert {("Russia", "RUS"), ("Afghanistan", "AFG"), ("Taliban", "AFGINSTAL"), ("Sergei Lavrov", "RUSGOV"),
+            ("Vladimir Putin", "RUSGOV"), ("Soviet Union", "SUN"), ("Islamic State", "IMGMUSISI"),
+            ("Uzbekistan", "UZB"), ("Tajikistan", "TJK")} <= codes
+    # every "Lavrov" is the same actor, and the modifiers are marked as such
+    assert {m.name for m in found if "Lavrov" in m.text} == {"Sergei Lavrov"}
+    assert [m.head for m in found if m.text == "Soviet"] == [False]

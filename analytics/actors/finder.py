@@ -73,6 +73,9 @@ VERBS = frozenset(
     "must shall cannot can't won't didn't doesn't hasn't haven't isn't wasn't weren't".split()
 )
 COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
+# Country and capital names that are also given names: before another capitalised word they start a person's
+# name ("Jordan Henderson", "Georgia Brown", "Chad Johnson", "Paris Hilton").
+GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
 ORGISH = frozenset({"igo", "group"})
 
 
@@ -255,6 +258,11 @@ class _Doc:
         if isinstance(pval, Entry) and pval.kind in COUNTRYISH | ORGISH and pj >= name_end:
             return None
         name = self.text[self.toks.starts[k] : self.toks.ends[name_end - 1]]
+        if mod is None and self.key(name_end) == "of":
+            # "King Abdullah of Jordan", "President Mohamed Bazoum of Niger"
+            oj, oval = self.atom(name_end + 1 + (self.key(name_end + 1) == "the"))
+            if isinstance(oval, Entry) and oval.kind in COUNTRYISH | ORGISH:
+                mod, name_end = oval, oj
         if mod is not None and mod.kind in ORGISH:
             code = resolve_role(mod.roles, self.date)
         else:
@@ -294,10 +302,11 @@ class _Doc:
             return self.mention(i, cj, actor.name, actor.code, cval.kind, source="agent")
         return None
 
-    def is_modifier(self, j: int, names_too: bool = True) -> bool:
+    def is_modifier(self, j: int, names_too: bool = True, adjective: bool = False) -> bool:
         """True if the token after a mention (index j) makes it a modifier of a following noun: "Russian law",
         "Oslo peace accord", "militant camp". A verb after it ("Russia invaded", "Moscow began") does not.
-        names_too: a capitalised word also counts as the noun ("Afghan Taliban" is not, "Russian Orthodox" is)."""
+        names_too: a capitalised word also counts as the noun. adjective: the mention is a demonym, so a
+        following noun in -s ("Soviet allies") is still its head noun, not a verb."""
         if self.key(j) == "'s":
             return True
         r, key = self.raw(j), self.key(j)
@@ -305,6 +314,8 @@ class _Doc:
             return False
         if r[:1].isupper():
             return names_too
+        if adjective:
+            return not key.endswith("ly")
         return not key.endswith(("ed", "s", "ly"))
 
     # -- main pass --------------------------------------------------------------------------------------
@@ -324,6 +335,12 @@ class _Doc:
                     continue
             if val is None:
                 i += 1
+                continue
+            if (isinstance(val, Entry) and val.kind in ("country", "capital") and end == i + 1
+                    and self.key(i) in GIVEN_NAMES and self.raw(end)[:1].isupper() and self.raw(end)[:1].isalpha()
+                    and self.key(end) not in CALENDAR_WORDS
+                    and not (isinstance(self.atom(end)[1], Entry) and self.atom(end)[1].kind != "person")):
+                i = end  # a person's first name
                 continue
             if isinstance(val, Agent):
                 m = self.agent_of_country(i, end, val)
@@ -349,7 +366,7 @@ class _Doc:
             head = True
             if val.kind == "demonym":
                 plural = self.raw(end - 1).endswith("s") and not self.raw(end - 1).endswith(("ss", "ese"))
-                head = plural or not self.is_modifier(end)
+                head = plural or not self.is_modifier(end, adjective=True)
             elif self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
                 head = False  # "U.S.-led", "Russia-backed"
             elif val.kind != "person":

@@ -21,6 +21,7 @@ from analytics.geo.countries import all_countries, country_info, norm_key, read_
 from analytics.geo.phrases import PhraseIndex, phrase_keys, tokenize
 
 BIG_CITY = 1_000_000
+GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from of outside "
                      "toward towards via over".split())
 
@@ -158,10 +159,10 @@ def find_places(text: str) -> list[PlaceMention]:
     for i, j, vals in raw:
         in_named = [p for p in vals if p.country in named_countries]
         best = sorted(in_named or vals, key=_sort_key)[0]
-        if best.kind == "city":
-            nxt = toks.raws[j] if j < n else ""
-            if nxt[:1].isupper() and nxt[:1].isalpha():
-                continue  # part of a longer name: "Vladimir Putin", "Kabul Bank"
+        nxt = toks.raws[j] if j < n else ""
+        if (best.kind == "city" or (j == i + 1 and toks.keys[i] in GIVEN_NAMES)) and nxt[:1].isupper() \
+                and nxt[:1].isalpha() and not g.index.starts_with(toks.keys[j]):
+            continue  # part of a longer name: "Vladimir Putin", "Kabul Bank", "Jordan Henderson"
         if best.kind == "city" and not best.capital and (best.population or 0) < BIG_CITY:
             before = toks.keys[i - 1] if i > 0 else ""
             listed = i >= 1 and before in ("and", "or", ",") and last_tok == i - 1  # "in Aleppo and Idlib"
