@@ -12,9 +12,10 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def alternation(words) -> str:
-    """Longest-first regex alternation of literal words; spaces match any whitespace run."""
+    """Longest-first regex alternation of literal words; spaces match any whitespace run, an apostrophe
+    matches a straight, curly or missing one ("New Year's", "New Year’s", "New Years")."""
     parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]?") for w in parts)
 
 
 def trie_alternation(words) -> str:
@@ -55,4 +56,13 @@ def load(lang: str = "en") -> dict:
 
 def norm(s: str) -> str:
     """Lower-case with whitespace runs collapsed: the lexicon's key form."""
-    return " ".join(s.lower().split())
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def lookup(table: dict, text: str):
+    """table[norm(text)], forgiving a missing apostrophe ("new years day")."""
+    key = norm(text)
+    if key in table:
+        return table[key]
+    bare = {k.replace("'", ""): v for k, v in table.items()}
+    return bare[key.replace("'", "")]

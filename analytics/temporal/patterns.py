@@ -89,6 +89,7 @@ RULES: list[tuple[str, str]] = [
             r"|per\s+(?P<unit3>{UNIT})"
             r"|(?P<wd2>{WEEKDAYS})(?:\s+and\s+{WEEKDAYS})?"
             r"|(?P<wd3>{WEEKDAY})\s+(?P<pod3>{PODS})"
+            r"|(?:every|each)\s+(?P<pod4>morning|afternoon|evening)(?![a-z])"
             r"|(?P<word>{SETWORD})"),
     # durations anchored to now or to a start: "the past two months", "the first nine months"
     ("dur_rel", r"(?:the\s+)?(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|initial|preceding|prior)"
@@ -120,7 +121,7 @@ RULES: list[tuple[str, str]] = [
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNITW}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
-    ("season", r"(?<=\bin\s)(?P<s>{SEASON})|(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year"),
+    ("season", r"(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year|(?P<s>{SEASON})"),
     ("vague", r"(?P<w>{VAGUE})"),
     ("weekday", r"(?P<wd>{WEEKDAY})"),
     ("month", r"(?P<mon>{MONTH})"),
@@ -141,7 +142,7 @@ decadelong""".split()
 # Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").
 FUNCTION_STARTERS = {
     "the": None, "a": None, "an": None, "that": None, "this": None,  # None: any content starter or a digit
-    "at": ["least", "most", "present"], "new": ["year's", "year"], "more": ["than", "recently"],
+    "at": ["least", "most", "present"], "new": ["year's", "year’s", "years", "year"], "more": ["than", "recently"],
     "most": ["recent", "recently"], "some": None, "many": None, "few": None, "number": ["of"],
 }
 FOLLOWERS = """past last next following previous same latest beginning end middle start close turn early late mid
@@ -149,7 +150,7 @@ near foreseeable short long coming current present future full whole entire fisc
 preceding most day night morning afternoon evening weekend few couple dozen half quarter decade century years
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
-additional extra trading business working""".split()
+additional extra trading business working season period""".split()
 
 
 def _gate(lex: dict) -> str:

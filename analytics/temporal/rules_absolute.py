@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from .dates import Ref, add, season_ref
-from .lexicon import norm
+from .lexicon import lookup, norm
 from .semantics import Sem, parse_num
 
 
@@ -109,28 +109,23 @@ class AbsoluteRules:
         return self.date_sem(Ref("month", date(y, month, 1)), "relative", "")
 
     def r_holiday(self, g, s, e):
-        h = self.lex["holidays"][norm(g["h"])]
+        h = lookup(self.lex["holidays"], g["h"])
         if g["y"]:
-            y, basis = int(g["y"]), "explicit"
+            return self.date_sem(Ref("day", holiday_date(h, int(g["y"]))), "explicit", "")
+        ref, basis = self.base()
+        if ref is None:
+            if "month" not in h:
+                return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
+            return Sem("DATE", f"XXXX-{h['month']:02d}" + (f"-{h['day']:02d}" if "day" in h else ""), None, "unresolved")
+        here = ref.start
+        options = [holiday_date(h, here.year + k) for k in (-1, 0, 1)]
+        t = self.tense(s, e) if basis == "relative" else None
+        if t == "past":
+            d = max(o for o in options if o <= here)
+        elif t == "future":
+            d = min(o for o in options if o >= here)
         else:
-            ref, basis = self.base()
-            if ref is None:
-                if "month" not in h:
-                    return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
-                return Sem("DATE", f"XXXX-{h['month']:02d}" + (f"-{h['day']:02d}" if "day" in h else ""), None, "unresolved")
-            y = ref.start.year
-        if "easter" in h:
-            d = easter(y) + timedelta(days=h["easter"])
-        elif "day" in h:
-            d = date(y, h["month"], h["day"])
-        else:
-            first = date(y, h["month"], 1)
-            if h["nth"] > 0:
-                d = first + timedelta(days=(h["weekday"] - first.isoweekday()) % 7 + 7 * (h["nth"] - 1))
-            else:
-                last = add(first, 1, "month") - timedelta(days=1)
-                d = last - timedelta(days=(last.isoweekday() - h["weekday"]) % 7)
-            d += timedelta(days=h.get("after_day", 0))
+            d = options[1]
         return self.date_sem(Ref("day", d), basis, "")
 
     # -- quarters, decades, years ---------------------------------------------------------------
@@ -273,6 +268,21 @@ class AbsoluteRules:
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     # -- relative expressions ----------------------------------------------------------------------
+
+
+def holiday_date(h: dict, y: int) -> date:
+    """The date of a lexicon holiday (fixed day, n-th weekday of a month, or days from Easter) in year y."""
+    if "easter" in h:
+        return easter(y) + timedelta(days=h["easter"])
+    if "day" in h:
+        return date(y, h["month"], h["day"])
+    first = date(y, h["month"], 1)
+    if h["nth"] > 0:
+        d = first + timedelta(days=(h["weekday"] - first.isoweekday()) % 7 + 7 * (h["nth"] - 1))
+    else:
+        last = add(first, 1, "month") - timedelta(days=1)
+        d = last - timedelta(days=(last.isoweekday() - h["weekday"]) % 7)
+    return d + timedelta(days=h.get("after_day", 0))
 
 
 def easter(year: int) -> date:

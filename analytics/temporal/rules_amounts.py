@@ -123,6 +123,8 @@ class AmountRules:
             return Sem("SET", f"XXXX-WXX-{lex['weekdays'][key]}" + (f"T{tod}" if tod else ""), None, "explicit")
         if g["mon"]:
             return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}", None, "explicit")
+        if g["pod4"]:
+            return Sem("SET", f"XXXX-XX-XXT{self.lex['parts_of_day'][norm(g['pod4'])]}", None, "explicit")
         if g["s"]:
             return Sem("SET", f"XXXX-{lex['seasons'][norm(g['s'])]}", None, "explicit")
         unit_s = g["unit"] if g["unit"] and not (g["wd"] or g["mon"] or g["s"]) else g["unit2"] or g["unit3"]

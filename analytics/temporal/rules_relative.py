@@ -75,6 +75,12 @@ class RelativeRules:
 
     def r_season(self, g, s, e):
         code = self.lex["seasons"][norm(g["s"] or g["s2"])]
+        if g["s"]:
+            # a bare season name is a time only after a temporal preposition ("in spring", "until the fall")
+            before = self.text[max(0, s - 12):s].lower().split()
+            if not before or before[-1] not in ("in", "by", "until", "till", "since", "through", "during", "before",
+                                                "after", "this", "last", "next", "early", "late", "mid", "from", "until"):
+                return None
         if g["rel"]:
             y, basis = self._rel_year(g["rel"])
             if y is None:
@@ -180,7 +186,9 @@ class RelativeRules:
             if rel not in ("past_the", "last", "next", "coming", "past"):
                 return None
             return Sem("DURATION", duration_value(1, key, lex), None, "explicit", precision="unknown", dur=(1, key))
-        gran = {"season": None, "period": None}.get(key, key)
+        if key == "season" and rel in ("this", "current", "last", "next", "coming", "past_the", "previous"):
+            key = "season_of_dct"
+        gran = {"season": None, "period": None, "season_of_dct": "season"}.get(key, key)
         anaphoric = rel in ("following", "previous", "preceding", "prior", "same", "that", "latest", "most recent",
                             "year-earlier", "year-ago", "year-before", "comparable", "corresponding", "recent")
         if rel == "next" and norm(self.text[s:e]).startswith("the "):
