@@ -17,6 +17,9 @@ from analytics.filters import Filters
 from analytics.store import Store, default_path
 
 CACHE = dict(max_entries=128, show_spinner=False)
+# Figures are cached as shared objects (cache_resource): pickling a go.Figure re-validates it on every
+# hit, which costs more than building it. Nothing mutates them: exports copy before stamping.
+FIGURES = dict(max_entries=64, show_spinner=False)
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,8 +71,13 @@ def _timeline(path, ver, filters: Filters, lane: str):
     return views.timeline(_store(path), filters, lane=lane)
 
 
+@st.cache_resource(**FIGURES)
+def _timeline_figure(path, ver, filters: Filters, lane: str):
+    return charts.timeline_figure(_timeline(path, ver, filters, lane))
+
+
 def timeline_figure(filters: Filters, lane: str):
-    return charts.timeline_figure(_timeline(str(store().path), version(), filters, lane))
+    return _timeline_figure(str(store().path), version(), filters, lane)
 
 
 @st.cache_data(**CACHE)
@@ -77,9 +85,14 @@ def _trend(path, ver, filters: Filters, bin: str):
     return views.trend(_store(path), filters, bin=bin)
 
 
-def trend_figure(filters: Filters, bin: str, metric: str):
+@st.cache_resource(**FIGURES)
+def _trend_figure(path, ver, filters: Filters, bin: str, metric: str):
     title = "Mean Goldstein value over time" if metric == "goldstein" else "Events over time (counts)"
-    return charts.trend_figure(_trend(str(store().path), version(), filters, bin), metric=metric, title=title)
+    return charts.trend_figure(_trend(path, ver, filters, bin), metric=metric, title=title)
+
+
+def trend_figure(filters: Filters, bin: str, metric: str):
+    return _trend_figure(str(store().path), version(), filters, bin, metric)
 
 
 @st.cache_data(**CACHE)
@@ -87,8 +100,13 @@ def _network(path, ver, filters: Filters, ego, hops: int):
     return views.network(_store(path), filters, ego=ego, hops=hops)
 
 
+@st.cache_resource(**FIGURES)
+def _network_figure(path, ver, filters: Filters, ego, hops: int, colour: str):
+    return charts.network_figure(_network(path, ver, filters, ego, hops), colour=colour)
+
+
 def network_figure(filters: Filters, ego, hops: int, colour: str):
-    return charts.network_figure(_network(str(store().path), version(), filters, ego, hops), colour=colour)
+    return _network_figure(str(store().path), version(), filters, ego, hops, colour)
 
 
 @st.cache_data(**CACHE)
@@ -96,8 +114,13 @@ def _map(path, ver, filters: Filters):
     return views.interaction_map(_store(path), filters)
 
 
+@st.cache_resource(**FIGURES)
+def _map_figure(path, ver, filters: Filters):
+    return charts.map_figure(_map(path, ver, filters))
+
+
 def map_figure(filters: Filters):
-    return charts.map_figure(_map(str(store().path), version(), filters))
+    return _map_figure(str(store().path), version(), filters)
 
 
 @st.cache_data(**CACHE)

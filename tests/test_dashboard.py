@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from dashboard_data import XSS, build_store  # noqa: E402
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+ROOT_SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 PAGES = {  # page file -> number of Plotly charts it shows
     "app_pages/timeline.py": 2,
     "app_pages/network.py": 1,
@@ -154,3 +155,62 @@ def test_chart_selections_become_filters(monkeypatch, func, points, field, expec
     monkeypatch.setattr(state, "st", fake)
     getattr(state, func)("chart")
     assert session.get(field) == expected
+
+
+class _Upload:
+    """What st.file_uploader hands the page: a name and the bytes."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+@pytest.fixture
+def fresh_store(tmp_path, monkeypatch):
+    path = tmp_path / "events.duckdb"
+    build_store(path, n=20)
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    from analytics.store import Store
+
+    return Store(path)
+
+
+def test_uploaded_articles_are_added_and_bad_files_reported(fresh_store):
+    from dashboard import data
+
+    before = fresh_store.counts()
+    text = (ROOT_SEEDS / "000_9008637334b72796.txt").read_bytes()
+    steps = []
+    result = data.add_articles(
+        [_Upload("moscow.txt", text), _Upload("broken.json", b"{not json"), _Upload("empty.txt", b"")],
+        published="2021-10-20", source="Upload test", progress=lambda f, t: steps.append(f),
+    )
+    assert result["documents"] == 1 and steps and steps[-1] == 1.0
+    assert any(p.startswith("broken.json: ") and "not valid JSON" in p for p in result["problems"])
+    assert any(p.startswith("empty.txt: ") for p in result["problems"])
+    assert all("/tmp" not in p for p in result["problems"])  # the user's file name, not a temporary path
+    after = fresh_store.counts()
+    assert after["documents"] == before["documents"] + 1
+    assert after["events"] >= before["events"]
+
+
+def test_only_bad_uploads_leave_the_store_unchanged(fresh_store):
+    from dashboard import data
+
+    before = fresh_store.counts()
+    result = data.add_articles([_Upload("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00")], None, None, progress=lambda f, t: None)
+    assert result["documents"] == 0 and len(result["problems"]) == 1 and "photo.txt" in result["problems"][0]
+    ds = data.add_datasets([_Upload("notes.csv", b"hello,world\n1,2\n")], "auto", progress=lambda f, t: None)
+    assert ds["problems"] and "notes.csv" in ds["problems"][0]
+    assert fresh_store.counts() == before
+
+
+def test_uploaded_dataset_is_imported(fresh_store):
+    from dashboard import data
+
+    sample = Path(__file__).resolve().parent / "data" / "gdelt" / "20180326044500.export.CSV"
+    ds = data.add_datasets([_Upload(sample.name, sample.read_bytes())], "gdelt", progress=lambda f, t: None)
+    assert not ds["problems"] and "1,540 events added" in ds["summary"]
+    assert fresh_store.counts()["events"] >= 1540
