@@ -96,6 +96,17 @@ class AbsoluteRules:
     r_mdy = _mdy
     r_dmy = _mdy
 
+    def r_day_only(self, g, s, e):
+        """"on the 20th": that day of the month in focus (the last date mentioned, else the DCT's month)."""
+        day = int(g["d"][:-2])
+        ref, basis = self.anaphoric_base()
+        if ref is None:
+            return Sem("DATE", f"XXXX-XX-{day:02d}", None, "unresolved")
+        try:
+            return self.date_sem(Ref("day", ref.start.replace(day=day)), basis, "")
+        except ValueError:
+            return None
+
     def r_month_year(self, g, s, e):
         if norm(g["mon"]).rstrip(".") in self.lex["ambiguous_months"] and not g["mon"][0].isupper():
             return None
