@@ -58,10 +58,8 @@ def _actor(name, country, role):
     return lookups.actor_name(name, None, country)
 
 
-def _actor_code(country, role):
-    if not country:
-        return None
-    return country + (role or "")
+def _actor_code(name, country, role):
+    return lookups.actor_code(name, country, role)
 
 
 def _event_code(raw: str | None) -> str | None:
@@ -128,7 +126,7 @@ def _transform(table: pa.Table):
         out[f"actor{a}"] = C.map_distinct_rows([col[f"{who} Name"], acountry, role], _actor)
         out[f"actor{a}_country"] = acountry
         out[f"actor{a}_type"] = role
-        out[f"actor{a}_code"] = C.map_distinct_rows([acountry, role], _actor_code)
+        out[f"actor{a}_code"] = C.map_distinct_rows([col[f"{who} Name"], acountry, role], _actor_code)
     return why.mapped(C.frame_from(out, n))
 
 

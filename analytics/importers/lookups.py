@@ -57,29 +57,45 @@ def _canonical_fn():
     return canonical_actor
 
 
-def actor_name(name: str | None, code: str | None = None, country: str | None = None) -> str | None:
-    """Canonical actor name for a dataset actor.
+def actor(name: str | None, code: str | None = None, country: str | None = None) -> tuple[str | None, str | None]:
+    """(canonical name, CAMEO code or None) for a dataset actor.
 
-    `country` is the actor's ISO3 when the dataset gives one. A country-level actor (its CAMEO code is
-    just the country code, or its name names the country) becomes the country's canonical name.
+    `code` is the dataset's CAMEO actor code if it has one, `country` the actor's ISO3 when known. A
+    country-level actor (its code is just the country code, or its name names the country) becomes the
+    country's canonical name; other names go through analytics.actors.canonical_actor with the country,
+    so GDELT's "POLICE" in India and ICEWS's "Police (India)" are one actor.
     """
     if country and (code == country or (name and geo.country_from_any(name) == country)):
-        return country_display_name(country)
+        return country_display_name(country), country
     if not name:
         if code and country_code(code):
-            return country_display_name(code)
-        return None
+            return country_display_name(code), code
+        return None, None
     canonical = _canonical_fn()
     if canonical is not None:
         try:
-            found = canonical(name)
+            found = canonical(name, country=country)
         except Exception:  # noqa: BLE001 - a lookup miss must not fail an import; keep the dataset's name
             found = None
-        if found:
-            return getattr(found, "name", found)
+        if found and getattr(found, "name", None):
+            return found.name, getattr(found, "code", None) or None
     if name.isupper():  # GDELT writes names in capitals
-        return name.title()
-    return name
+        return name.title(), None
+    return name, None
+
+
+def actor_name(name: str | None, code: str | None = None, country: str | None = None) -> str | None:
+    """The canonical name part of `actor()`."""
+    return actor(name, code, country)[0]
+
+
+def actor_code(name: str | None, country: str | None = None, role: str | None = None) -> str | None:
+    """A CAMEO actor code for a dataset that has none (ICEWS, ACLED): the canonical actor's code, else the
+    country code followed by the role ("IND" + "COP")."""
+    found = actor(name, None, country)[1]
+    if found and not (role and found == country):
+        return found
+    return (country + (role or "")) if country else found
 
 
 def cameo_info(code: str | None) -> tuple[str | None, str | None, int | None, float | None]:
