@@ -34,6 +34,10 @@ SEED = [
 ]
 
 EXPLICIT = [
+    ("Parades marked St. Patrick’s Day 2012.", DCT, "St. Patrick’s Day 2012", "2012-03-17", "day", "2012-03-17", "2012-03-17"),
+    ("He graduated in '98.", DCT, "'98", "1998", "year", "1998-01-01", "1998-12-31"),
+    ("Revenue rose in FY2012.", DCT, "FY2012", "2012", "year", "2012-01-01", "2012-12-31"),
+    ("Talks are due in the last week of March 2022.", DCT, "the last week of March 2022", "2022-W13", "week", "2022-03-28", "2022-04-03"),
     ("Pilgrims gathered for Easter 2019.", DCT, "Easter 2019", "2019-04-21", "day", "2019-04-21", "2019-04-21"),
     ("The summit was on April 24 and 25, 2019.", DCT, "April 24", "2019-04-24", "day", "2019-04-24", "2019-04-24"),
     ("The summit was on April 24 and 25, 2019.", DCT, "25, 2019", "2019-04-25", "day", "2019-04-25", "2019-04-25"),
@@ -51,6 +55,12 @@ EXPLICIT = [
 ]
 
 RELATIVE = [
+    ("Sales were strong at Christmas.", DCT, "Christmas", "2020-12-25", "day", "2020-12-25", "2020-12-25"),
+    ("Sales will be strong at Christmas.", DCT, "Christmas", "2021-12-25", "day", "2021-12-25", "2021-12-25"),
+    ("The attack began at 1430 GMT on Monday.", DCT, "1430 GMT", "2021-10-18T14:30", "day", "2021-10-18", "2021-10-18"),
+    ("They meet this coming Sunday.", DCT, "this coming Sunday", "2021-10-24", "day", "2021-10-24", "2021-10-24"),
+    ("The talks resumed on the 12th.", DCT, "the 12th", "2021-10-12", "day", "2021-10-12", "2021-10-12"),
+    ("The Fed meets again in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),
     ("The talks began at 3:30 p.m. on Monday.", DCT, "3:30 p.m.", "2021-10-18T15:30", "day", "2021-10-18", "2021-10-18"),
     ("Talks resumed on April 24 and 25.", DCT, "25", "2021-04-25", "day", "2021-04-25", "2021-04-25"),
     ("The dividend will be paid Nov. 2 to holders of record.", DCT, "Nov. 2", "2021-11-02", "day", "2021-11-02", "2021-11-02"),
@@ -89,6 +99,9 @@ NARRATIVE = [
 ]
 
 DURATIONS = [
+    ("He served three-and-a-half years.", DCT, "three-and-a-half years", "P3Y6M", "unknown", None, None),
+    ("The weeklong festival ended.", DCT, "weeklong", "P1W", "unknown", None, None),
+    ("A few days later, the rebels fled.", DCT, "A few days", "PXD", "unknown", None, None),
     ("They have been married for half a century.", DCT, "half a century", "P50Y", "unknown", None, None),
     ("The fire took hours to put out.", DCT, "hours", "PTXH", "unknown", None, None),
     ("A decade-long war ended.", DCT, "decade-long", "P10Y", "unknown", None, None),

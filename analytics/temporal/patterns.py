@@ -70,6 +70,8 @@ RULES: list[tuple[str, str]] = [
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("day_only", r"(?<=\bon\s)the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
+    ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),
+    ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))'(?P<yy>[0-9]{2})(?![0-9a-z'’])"),
     ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
@@ -82,6 +84,7 @@ RULES: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0'?s|'[0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+century(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE))?"),
     ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])"),
+    ("fy", r"(?-i:FY)\s*'?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
     ("fiscal", r"(?:the\s+)?(?P<f>fiscal|calendar|financial|model|school|academic|crop|marketing)\s+(?:year\s+)?(?P<y>{YEAR})(?:-(?P<y2>[0-9]{2,4}))?"),
     ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),
     # recurring: every Monday, Monday nights, twice a year, daily
@@ -109,7 +112,7 @@ RULES: list[tuple[str, str]] = [
     # the day before, the night after
     ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
-    ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|(?:that|this)\s+same|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
+    ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|(?:that|this)\s+same|this\s+coming|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
                  r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season|hour|minute)(?![a-z])"
                  r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
     ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
@@ -137,7 +140,7 @@ that year month quarter week day night weekend years months weeks days decades h
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
 number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
-decadelong""".split()
+decadelong fy""".split()
 
 
 # Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").
@@ -151,7 +154,7 @@ near foreseeable short long coming current present future full whole entire fisc
 preceding most day night morning afternoon evening weekend few couple dozen half quarter decade century years
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
-additional extra trading business working season period""".split()
+additional extra trading business working season period final second third fourth""".split()
 
 
 def _gate(lex: dict) -> str:

@@ -96,6 +96,50 @@ class AbsoluteRules:
     r_mdy = _mdy
     r_dmy = _mdy
 
+    def r_part_of_month(self, g, s, e):
+        """"the last week of March", "the first day of the month"."""
+        if g["mon"]:
+            month = self.month_num(g["mon"])
+            if g["y"]:
+                ref, basis = Ref("month", date(int(g["y"]), month, 1)), "explicit"
+            else:
+                ref, basis = self.in_month(month, s, e)
+                if ref is None:
+                    return Sem("DATE", f"XXXX-{month:02d}", None, "unresolved")
+        else:
+            ref, basis = self.anaphoric_base()
+            if ref is None:
+                return Sem("DATE", "XXXX-XX", None, "unresolved")
+            ref = Ref.of("month", ref.start)
+        unit = norm(g["unit"])
+        pos = norm(g["pos"])
+        n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(pos)
+        if unit == "day":
+            d = ref.end if n is None else ref.start + timedelta(days=n)
+            return self.date_sem(Ref("day", d), basis, "")
+        if n is None:  # last/final week: the one holding the month's last day
+            return self.date_sem(Ref.of(unit, ref.end), basis, "")
+        first = Ref.of(unit, ref.start)
+        if first.start < ref.start:  # a week that begins in the previous month is not this month's first
+            first = first.shift(1)
+        return self.date_sem(first.shift(n), basis, "")
+
+    def r_year2(self, g, s, e):
+        """"in '98": the century that puts the year closest before the DCT (or the narrative date)."""
+        yy = int(g["yy"])
+        ref, _ = self.base()
+        now = ref.start.year if ref else 2000
+        y = now - now % 100 + yy
+        if y > now + 10:
+            y -= 100
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
+    def r_fy(self, g, s, e):
+        y = int(g["y"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
     def r_day_only(self, g, s, e):
         """"on the 20th": that day of the month in focus (the last date mentioned, else the DCT's month)."""
         day = int(g["d"][:-2])

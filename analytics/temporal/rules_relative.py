@@ -135,6 +135,8 @@ class RelativeRules:
         unit = norm(g["unit"])
         if rel == "this past":
             rel = "last"
+        if rel == "this coming":
+            rel = "next"
         if has_the and rel in ("last", "past"):
             rel = "past_the"
         if g["ly"]:
