@@ -19,6 +19,7 @@ _POS_MOD = re.compile(
 _QTY_MOD = re.compile(
     r"(?<![\w-])(?P<q>around|roughly|approximately|some|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least"
     r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
+_AROUND = re.compile(r"(?<![\w-])(?:around|approximately|roughly|circa)\s+$", re.IGNORECASE)
 _AGO_MOD = re.compile(r"(?<![\w-])(?P<q>about|almost)\s+$", re.IGNORECASE)  # TimeBank keeps these before "ago"
 _QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
         "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "more than": "MORE_THAN", "less than": "LESS_THAN",
@@ -62,10 +63,14 @@ def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
         if m:
             word = " ".join((m.group("pm") or m.group("pm2")).lower().split())
             return s - (len(window) - m.start()), _POS[word]
-    if sem.type in ("DURATION", "DATE") and _NUMERIC_START.match(text, s):
+    if sem.type in ("DURATION", "DATE", "TIME") and _NUMERIC_START.match(text, s):
         m = _QTY_MOD.search(window) or (_AGO_MOD.search(window) if sem.type == "DATE" else None)
         if m:
             return s - (len(window) - m.start()), _QTY[" ".join(m.group("q").lower().split())]
+    if sem.type in ("DATE", "TIME") and sem.ref is not None:
+        m = _AROUND.search(window)
+        if m:
+            return s - (len(window) - m.start()), "APPROX"
     return s, None
 
 
