@@ -281,6 +281,12 @@ class _Doc:
             return None  # "pro-Russian separatists" are not Russian agents
         if val.kind in ORGISH:
             actor = val.actor(self.date)
+            if actor.type == "CVL" and aval.type != "CVL":
+                # an ethnic group's armed men are not civilians: "Rohingya militants" -> MMRREB
+                country = actor.country or ""
+                label = agent_name(None, aval.type)
+                surface = self.text[self.toks.starts[i] : self.toks.ends[end - 1]]
+                return self.mention(i, aj, f"{surface} {label}", country + aval.suffix, "agent", source="agent")
             return self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
         country = resolve_role(val.roles, self.date)[:3]
         code = country + aval.suffix
