@@ -61,6 +61,7 @@ RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
               r"(?:,?\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
+    ("clock_words", r"(?P<h>[01]?[0-9])(?::(?P<mi>[0-5][0-9]))?\s+(?:(?P<oc>o['’]clock)(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?|in\s+the\s+(?P<pod2>morning|afternoon|evening))(?![a-z])"),
     ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])\s*(?P<tz>(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|IST)|local\s+time)(?![a-z])"),
     ("noon", r"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
@@ -104,7 +105,8 @@ RULES: list[tuple[str, str]] = [
     ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
-    ("this_pod", r"(?P<rel>this|last|that|the\s+same|tomorrow|yesterday)\s+(?P<pod>{POD})"),
+    ("this_pod", r"(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following|the\s+previous|tomorrow|yesterday)\s+(?P<pod>{POD})"),
+    ("pod_mod", r"(?P<pm>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?![a-z])(?:\s+(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # the end of the year, the beginning of the month
     ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),
@@ -140,7 +142,7 @@ that year month quarter week day night weekend years months weeks days decades h
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
 number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
-decadelong fy""".split()
+decadelong fy early late mid""".split()
 
 
 # Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").

@@ -32,6 +32,21 @@ class AbsoluteRules:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         return Sem("TIME", Ref("day", ref.start, tod).value, Ref("day", ref.start, tod), basis)
 
+    def r_clock_words(self, g, s, e):
+        """"10 o'clock", "4 in the morning"."""
+        h = int(g["h"])
+        if not 1 <= h <= 12:
+            return None
+        pod = g["pod"] or g["pod2"]
+        if pod and norm(pod) in ("afternoon", "evening", "night") and h != 12:
+            h += 12
+        tod = f"{h:02d}:{int(g['mi'] or 0):02d}"
+        ref, basis = self._day_word(None, s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
     def r_clock24(self, g, s, e):
         """"1430 GMT", "10:30 local time": a 24-hour clock time on the day in focus."""
         tod = f"{int(g['h']):02d}:{g['mi']}"

@@ -24,11 +24,12 @@ class RelativeRules:
     def r_this_pod(self, g, s, e):
         rel = norm(g["rel"])
         tod = self.lex["parts_of_day"][norm(g["pod"])]
-        if rel in ("that", "the same"):
+        if rel in ("that", "the same", "the next", "the following", "the previous"):
             ref, basis = self.anaphoric_base()
             if ref is None or ref.gran != "day":
                 return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
-            r = Ref("day", ref.start, tod)
+            shift = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+            r = Ref("day", ref.start + timedelta(days=shift), tod)
             return Sem("TIME", r.value, r, basis)
         n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
         if rel == "last" and tod != "NI":
@@ -38,6 +39,16 @@ class RelativeRules:
             return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
         r = Ref("day", ref.start, tod)
         return Sem("TIME", r.value, r, basis)
+
+    def r_pod_mod(self, g, s, e):
+        """"early morning", "mid-afternoon yesterday": a part of a day, the one named or the day in focus."""
+        tod = self.lex["parts_of_day"][norm(g["pod"])]
+        ref, basis = self._day_word(g["wd"], s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        mod = {"early": "START", "late": "END", "mid": "MID"}[norm(g["pm"])]
+        return Sem("TIME", r.value, r, basis, mod)
 
     def r_wd_pod(self, g, s, e):
         if not g["wd"][0].isupper():
