@@ -264,6 +264,37 @@ def _report_problems(source: Source, fr: FileReport, bad_records, dup_records) -
     fr.problems = [f"{source.path}: {text}" for _, text in items[:MAX_REPORTED]]
 
 
+def read_file(path: str | Path, kind: str = "auto", block_size: int = BLOCK_SIZE) -> tuple[pd.DataFrame, FileReport]:
+    """Read and map one file without a store: (validated frame, FileReport). For previews and checks.
+
+    Raises UserError when the file is refused or cannot be read; malformed rows are skipped and reported.
+    """
+    try:
+        source = open_source(path, kind)
+    except Refused as e:
+        raise UserError(str(e), where=str(path)) from None
+    fr = FileReport(path=str(source.path), layout=source.layout.name)
+    state = ReadState()
+    bad_records: list[tuple[int, str]] = []
+    dup_records: list[tuple[int, str]] = []
+    gathered = []
+    try:
+        for table in batches(source, state, block_size):
+            gathered.append(_map_chunk(source, table, state.rows, bad_records))
+            fr.rows += table.num_rows
+    except pa.ArrowInvalid as e:
+        detail = str(e).splitlines()[0]
+        key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
+        raise UserError(message(key, detail=detail), where=str(source.path)) from None
+    frame, _ = _concat(gathered, dup_records) if gathered else (schema.empty_frame(), None)
+    fr.existing = len(dup_records)
+    fr.malformed = len(bad_records) + len(state.short_or_long)
+    fr.rows += len(state.short_or_long)
+    if fr.malformed or dup_records:
+        _report_problems(source, fr, bad_records, dup_records)
+    return frame, fr
+
+
 def run_cli(args) -> int:
     from analytics.importers.cli import run_cli as _run
 

@@ -60,6 +60,26 @@ def event_mapping(event_type: str | None, sub_event_type: str | None) -> tuple[s
     return table.get((et, st)) or table.get((et, "*")) or (None, None)
 
 
+def mapping_table_markdown() -> str:
+    """The event-type mapping as the Markdown table docs/ACLED_MAPPING.md shows (a test keeps them equal)."""
+    from analytics.coding.cameo import quad_labels
+
+    lines = [
+        "| ACLED event_type | ACLED sub_event_type | CAMEO code | CAMEO label | root | quad class | why |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in lookups.read_tsv("acled_cameo.tsv"):
+        code = r["cameo_code"].strip()
+        quad = r["quad_class"].strip()
+        label = lookups.cameo_label(code) or "" if code else ""
+        sub = "(any other)" if r["sub_event_type"].strip() == "*" else r["sub_event_type"].strip()
+        quad_text = f"{quad} {quad_labels()[int(quad)].lower()}" if quad else "none"
+        lines.append(
+            f"| {r['event_type'].strip()} | {sub} | {code or 'none'} | {label or 'n/a'} | {code[:2] or 'none'} | {quad_text} | {r['why'].strip()} |"
+        )
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=1)
 def _roles() -> dict[str, str]:
     out = {}

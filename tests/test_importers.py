@@ -1,0 +1,446 @@
+"""Dataset importers (analytics/importers/): GDELT 1.0/2.0, ICEWS and ACLED into the event frame and the store.
+
+Real files: the GDELT samples shipped in tests/data/gdelt/ (and data/gdelt/), the ICEWS and ACLED samples in
+../shared/reference/ when present. Written rows in ICEWS/ACLED layouts are in tests/data/icews|acled/.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analytics import schema
+from analytics.__main__ import main
+from analytics.errors import UserError
+from analytics.importers import acled, gdelt, import_files, read_file
+from analytics.importers.messages import message
+from analytics.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+GDELT2 = DATA / "gdelt" / "20180326044500.export.CSV"
+GDELT1_58 = DATA / "gdelt" / "gdelt1_events_20160728_every10th.tsv"
+GDELT1_57 = DATA / "gdelt" / "gdelt1_events_1982_every10th.tsv"
+GDELT_ZIP = ROOT / "data" / "gdelt" / "20180326044500.export.CSV.zip"
+ICEWS_WRITTEN = DATA / "icews" / "events_written.tab"
+ACLED_2020 = DATA / "acled" / "acled_2020_layout_written.csv"
+ACLED_NOW = DATA / "acled" / "acled_current_layout_written.csv"
+
+
+def raw_gdelt(path: Path, columns) -> pd.DataFrame:
+    """The oracle: the GDELT file as strings, read with the csv module (independent of the importer)."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+@pytest.fixture(scope="module")
+def gdelt2():
+    frame, report = read_file(GDELT2, "gdelt")
+    return frame, report, raw_gdelt(GDELT2, gdelt.COLUMNS_V2)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "events.duckdb")
+
+
+def events(store) -> pd.DataFrame:
+    return store.query("SELECT * FROM events ORDER BY event_id")
+
+
+# -- GDELT -------------------------------------------------------------------------------------------
+
+
+def test_gdelt2_every_row_one_event(gdelt2):
+    frame, report, raw = gdelt2
+    assert report.layout.startswith("GDELT 2.0") and report.malformed == 0
+    assert len(frame) == len(raw) == 1540
+    assert list(frame["event_id"]) == ["gdelt:" + i for i in raw["GLOBALEVENTID"]]
+    schema.validate(frame)
+    assert set(frame["origin"]) == {"gdelt"}
+
+
+def test_gdelt2_fields_as_in_the_dataset(gdelt2):
+    frame, _, raw = gdelt2
+    assert list(frame["event_code"]) == list(raw["EventCode"])  # strings, leading zeros kept
+    assert frame["event_code"].str.startswith("0").sum() > 100
+    assert list(frame["event_root"]) == list(raw["EventRootCode"])
+    assert list(frame["quad_class"]) == raw["QuadClass"].astype(int).tolist()
+    assert list(frame["goldstein"]) == raw["GoldsteinScale"].astype(float).tolist()
+    assert list(frame["num_sources"]) == raw["NumSources"].astype(int).tolist()
+    assert list(frame["url"]) == list(raw["SOURCEURL"])  # unchanged
+    dates = pd.to_datetime(raw["SQLDATE"], format="%Y%m%d")
+    assert (frame["date_start"] == dates).all() and (frame["date_end"] == dates).all()
+    assert set(frame["date_precision"]) == {"day"} and set(frame["date_basis"]) == {"dataset"}
+    lat = raw["ActionGeo_Lat"].replace("", None).astype(float)
+    assert frame["lat"].astype(float).fillna(999).tolist() == lat.fillna(999).tolist()
+
+
+@pytest.mark.parametrize("fips, iso3", [("IN", "IND"), ("SF", "ZAF"), ("RS", "RUS"), ("UK", "GBR"), ("AS", "AUS")])
+def test_gdelt_action_geo_fips_to_iso3(gdelt2, fips, iso3):
+    frame, _, raw = gdelt2
+    rows = raw["ActionGeo_CountryCode"] == fips
+    assert rows.any()
+    assert set(frame.loc[rows, "country"]) == {iso3}
+    assert frame.loc[rows, "region"].notna().all()
+
+
+def test_gdelt_actor_country_only_from_actor_country_code(gdelt2):
+    frame, _, raw = gdelt2
+    for a in ("1", "2"):
+        code = raw[f"Actor{a}CountryCode"]
+        got = frame[f"actor{a}_country"]
+        # Never filled in from the geography: no country code, no actor country.
+        assert got[code == ""].isna().all()
+        countries = code.str.fullmatch(r"[A-Z]{3}") & got.notna()
+        assert (got[countries] == code[countries]).all()
+    regional = raw["Actor1CountryCode"].isin(["AFR", "MEA", "EUR", "ASA", "WSB", "SAM", "NMR", "SAS", "EAF", "WAF"])
+    assert frame.loc[regional, "actor1_country"].isna().all()
+
+
+def test_gdelt_country_actor_is_the_countrys_canonical_name(gdelt2):
+    frame, _, raw = gdelt2
+    rus = (raw["Actor1Code"] == "RUS") & (raw["Actor1Name"] == "RUSSIA")
+    assert rus.any()
+    assert set(frame.loc[rus, "actor1"]) == {"Russia"}
+    assert set(frame.loc[raw["Actor1Code"] == "USA", "actor1"]) == {"United States"}
+
+
+def test_gdelt_event_labels_from_cameo(gdelt2):
+    frame, _, _ = gdelt2
+    from analytics.coding.cameo import event_info
+
+    for code, label in frame[["event_code", "event_label"]].drop_duplicates().itertuples(index=False):
+        assert label == event_info(code)[0]
+
+
+@pytest.mark.parametrize(
+    "path, layout, has_url",
+    [(GDELT1_58, "GDELT 1.0 events (58 columns)", True), (GDELT1_57, "GDELT 1.0 events (57 columns, no SOURCEURL)", False)],
+)
+def test_gdelt1_layouts_recognised_by_shape(path, layout, has_url):
+    frame, report = read_file(path, "gdelt")
+    raw = raw_gdelt(path, gdelt.COLUMNS_V1_URL if has_url else gdelt.COLUMNS_V1)
+    assert report.layout == layout and report.malformed == 0 and len(frame) == len(raw)
+    assert list(frame["event_code"]) == list(raw["EventCode"])
+    assert frame["url"].notna().all() if has_url else frame["url"].isna().all()
+    assert (frame["date_start"] == pd.to_datetime(raw["SQLDATE"], format="%Y%m%d")).all()
+
+
+def test_gdelt_zip_equals_csv():
+    a, _ = read_file(GDELT2, "gdelt")
+    b, report = read_file(GDELT_ZIP, "auto")
+    assert report.layout.startswith("GDELT 2.0")
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_small_chunks_give_the_same_frame(gdelt2):
+    frame, _, _ = gdelt2
+    chunked, report = read_file(GDELT2, "gdelt", block_size=64 << 10)
+    pd.testing.assert_frame_equal(frame, chunked)
+
+
+# -- ICEWS --------------------------------------------------------------------------------------------
+
+
+def test_icews_written_rows():
+    frame, report = read_file(ICEWS_WRITTEN, "icews")
+    assert report.malformed == 0 and len(frame) == 7
+    schema.validate(frame)
+    f = frame.set_index("event_id")
+    # Event ID is unique only with its date.
+    assert {"icews:90000001:2021-10-20", "icews:90000001:2021-10-21"} <= set(f.index)
+    r = f.loc["icews:90000001:2021-10-20"]
+    assert (r.actor1, r.actor1_country, r.country, r.region) == ("Russia", "RUS", "RUS", "Eastern Europe")
+    assert (r.event_code, r.event_root, r.quad_class, r.goldstein) == ("043", "04", 1, 2.8)
+    assert (r.location, r.lat, r.lon, r.source, r.doc_id) == ("Moscow", 55.7522, 37.6156, "Invented Wire", "icews:story:700001")
+    assert (r.actor2_type, r.actor2_country) == ("INS", "AFG")
+    police = f.loc["icews:90000002:2021-10-20"]
+    assert (police.actor1_type, police.actor1_code, police.actor2_type, police.location) == ("COP", "INDCOP", "CVL", "Kolkata")
+    assert f.loc["icews:90000003:2021-10-21", "event_code"] == "040"  # leading zero restored
+    assert pd.isna(f.loc["icews:90000003:2021-10-21", "lat"])  # "NA" is missing
+    assert f.loc["icews:90000003:2021-10-21", "actor2_country"] == "PSE"
+    assert f.loc["icews:90000005:2021-10-22", "actor2"] == "South Korea"  # "Korea, Republic of"
+    assert f.loc["icews:90000006:2021-10-23", "actor1_type"] == "GOV"  # "* Ministry"
+    assert f.loc["icews:90000004:2021-10-22", "actor1_type"] == "MIL"  # Military before Government
+
+
+def test_icews_real_sample(shared):
+    path = shared / "reference" / "icews" / "events.2018.sample.tab"
+    frame, report = read_file(path, "auto")
+    assert report.layout.startswith("ICEWS") and report.malformed == 0 and len(frame) == 3705
+    raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    assert list(frame["event_id"]) == [f"icews:{i}:{d}" for i, d in zip(raw["Event ID"], raw["Event Date"])]
+    assert list(frame["event_code"]) == list(raw["CAMEO Code"])
+    assert list(frame["goldstein"]) == raw["Intensity"].astype(float).tolist()
+    russia = raw["Source Name"] == "Russian Federation"
+    if russia.any():
+        assert set(frame.loc[russia, "actor1"]) == {"Russia"}
+    assert set(frame.loc[raw["Source Country"] == "Russian Federation", "actor1_country"]) == {"RUS"}
+    assert frame["country"].notna().mean() > 0.9
+
+
+# -- ACLED --------------------------------------------------------------------------------------------
+
+
+def test_acled_2020_layout_written_rows():
+    frame, report = read_file(ACLED_2020, "acled")
+    assert report.layout == "ACLED export, 2020 layout (31 columns)" and report.malformed == 0
+    f = frame.set_index("event_id")
+    clash = f.loc["acled:AFG90001"]
+    assert (clash.date_start, clash.date_precision) == (pd.Timestamp("2021-10-20"), "day")  # "20-Oct-21"
+    assert (clash.event_code, clash.event_root, clash.quad_class, clash.fatalities) == ("190", "19", 4, 3)
+    assert (clash.num_sources, clash.actor1_type, clash.actor2_country, clash.country) == (2, "REB", "AFG", "AFG")
+    assert clash.sentence.startswith("On 20 October 2021, an invented clash, written")
+    protest = f.loc["acled:RUS90002"]  # time_precision 2: about a week
+    assert (protest.date_start, protest.date_end, protest.date_precision) == (pd.Timestamp("2021-09-29"), pd.Timestamp("2021-10-05"), "week")
+    assert protest.sentence == "An invented note that spans\ntwo lines, with a comma."
+    assert (protest.actor1_country, protest.actor1_type) == ("RUS", "OPP")
+    strike = f.loc["acled:YEM90003"]  # time_precision 3: the month
+    assert (strike.date_start, strike.date_end, strike.timex_value) == (pd.Timestamp("2021-09-01"), pd.Timestamp("2021-09-30"), "2021-09")
+    assert (strike.event_code, strike.actor1_country, strike.actor2_type, strike.fatalities) == ("195", "SAU", "CVL", 5)
+    change = f.loc["acled:UKR90004"]  # no CAMEO equivalent
+    assert pd.isna(change.event_code) and pd.isna(change.quad_class)
+
+
+def test_acled_current_layout_written_rows():
+    frame, report = read_file(ACLED_NOW, "auto")
+    assert report.layout == "ACLED export, current layout (31 columns)" and report.malformed == 0
+    f = frame.set_index("event_id")
+    assert f.loc["acled:NGA91001", "date_start"] == pd.Timestamp("2020-05-09")  # "09 May 2020"
+    assert f.loc["acled:MMR91002", "date_start"] == pd.Timestamp("2023-02-01")  # ISO
+    assert f.loc["acled:NGA91001", "num_sources"] == 3
+    assert (f.loc["acled:NGA91001", "event_code"], f.loc["acled:NGA91001", "actor1_type"]) == ("181", "UAF")
+    assert f.loc["acled:SDN91003", "actor1_type"] == "MIL"  # "State forces"
+    assert f.loc["acled:UKR91004", "quad_class"] == 1
+    assert f.loc["acled:SDN91003", "fatalities"] == 12
+
+
+def test_acled_real_sample(shared):
+    path = shared / "reference" / "acled" / "acled_export_2020_header_plus_5_rows.csv"
+    frame, report = read_file(path, "auto")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert report.malformed == 0 and len(frame) == len(raw) == 5
+    assert list(frame["event_id"]) == ["acled:" + i for i in raw["event_id_cnty"]]
+    assert list(frame["fatalities"]) == raw["fatalities"].astype(int).tolist()
+    written = pd.to_datetime(raw["event_date"], format="%d-%b-%y")
+    assert ((frame["date_start"] <= written) & (written <= frame["date_end"])).all()
+    day = raw["time_precision"] == "1"
+    assert (frame.loc[day, "date_start"] == written[day]).all() and set(frame.loc[day, "date_precision"]) == {"day"}
+    assert list(frame["country"]) == list(raw["iso3"])
+    assert frame["event_code"].notna().all()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2020-05-09", "2020-05-09"), ("09 May 2020", "2020-05-09"), ("9 May 2020", "2020-05-09"), ("9-May-20", "2020-05-09"), ("31-Feb-20", None)],
+)
+def test_acled_date_styles(tmp_path, text, expected):
+    path = tmp_path / "a.csv"
+    path.write_text(f"event_id_cnty,event_date,event_type,actor1,country\nX1,{text},Protests,Protesters (Chile),Chile\n")
+    frame, report = read_file(path, "acled")
+    if expected is None:
+        assert len(frame) == 0 and report.malformed == 1
+    else:
+        assert frame["date_start"].iloc[0] == pd.Timestamp(expected)
+
+
+def test_acled_mapping_doc_matches_the_data_file():
+    doc = (ROOT / "docs" / "ACLED_MAPPING.md").read_text(encoding="utf-8")
+    table = [line for line in doc.splitlines() if line.startswith("|")]
+    assert "\n".join(table) == acled.mapping_table_markdown()
+
+
+def test_acled_mapping_codes_exist_and_agree_with_cameo():
+    from analytics.coding.cameo import event_info
+
+    for (etype, sub), (code, quad) in acled.cameo_table().items():
+        if code is not None:
+            assert event_info(code)[2] == quad, (etype, sub)
+
+
+# -- one actor, one node ----------------------------------------------------------------------------
+
+
+def test_one_actor_one_node_across_origins(gdelt2):
+    from analytics.actors import canonical_actor
+
+    frame, _, raw = gdelt2
+    icews, _ = read_file(ICEWS_WRITTEN, "icews")
+    gdelt_russia = set(frame.loc[raw["Actor1Name"] == "RUSSIA", "actor1"])
+    icews_russia = set(icews.loc[icews["actor1_country"] == "RUS", "actor1"])
+    assert gdelt_russia == icews_russia == {canonical_actor("Russia").name}
+
+
+# -- the store, the CLI and bad input ---------------------------------------------------------------
+
+
+def test_import_into_store_and_again_adds_nothing(store, tmp_path):
+    report = import_files("auto", [GDELT2, ICEWS_WRITTEN, ACLED_2020], store)
+    assert report.ok and report.added == 1540 + 7 + 4
+    before = events(store)
+    assert set(before["origin"]) == {"gdelt", "icews", "acled"}
+    again = import_files("auto", [GDELT2, ICEWS_WRITTEN, ACLED_2020], store)
+    assert again.added == 0 and all(f.already_imported for f in again.files)
+    # Same rows under another name or zipped: the hash differs, the event ids do not.
+    copy = tmp_path / "copy.CSV"
+    shutil.copyfile(GDELT2, copy)
+    zipped = import_files("auto", [copy, GDELT_ZIP], store)
+    assert zipped.added == 0 and zipped.files[0].already_imported and zipped.files[1].existing == 1540
+    pd.testing.assert_frame_equal(before, events(store))
+
+
+def test_progress_callback(store):
+    seen = []
+    import_files("gdelt", [GDELT2, GDELT1_58], store, progress=seen.append, block_size=64 << 10)
+    assert len(seen) > 3
+    assert [p.rows for p in seen] == sorted(p.rows for p in seen)
+    assert seen[-1].rows == 1540 + 509 and seen[-1].bytes_done == seen[-1].bytes_total
+
+
+def _with_bad_rows(tmp_path) -> Path:
+    lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = "\t".join(lines[4].split("\t")[:30]) + "\n"  # line 5: too few fields
+    fields = lines[9].split("\t")
+    fields[1] = "20181345"  # line 10: impossible SQLDATE
+    lines[9] = "\t".join(fields)
+    lines[20] = lines[19]  # line 21: repeats line 20's event id
+    path = tmp_path / "bad.export.CSV"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_malformed_rows_skipped_and_reported_with_line(store, tmp_path):
+    path = _with_bad_rows(tmp_path)
+    report = import_files("gdelt", [path], store, block_size=16 << 10)
+    f = report.files[0]
+    assert report.ok and f.malformed == 2 and f.added == 1537 and f.rows == 1540
+    assert f.problems == [
+        f"{path}: " + message("fields", line=5, got=30, want=61),
+        f"{path}: " + message("bad_value", line=10, reason="SQLDATE is not a YYYYMMDD date"),
+        f"{path}: line 21: event id gdelt:{GDELT2.read_text().splitlines()[19].split(chr(9))[0]} appears twice in the file; second row skipped",
+    ]
+
+
+def test_cli_warning_exit_0_and_quiet_when_piped(tmp_path, capsys):
+    path = _with_bad_rows(tmp_path)
+    code = main(["import", "auto", str(path), "--store", str(tmp_path / "s.duckdb")])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert f"warning: {path}: line 5: 30 fields, expected 61; row skipped" in err
+    assert "2 malformed rows skipped" in err
+    assert "\r" not in err and "it/s" not in err  # no progress bar when standard error is not a terminal
+
+
+def _snapshot(store):
+    return store.path.read_bytes() if store.exists() else None
+
+
+@pytest.mark.parametrize(
+    "content, key",
+    [
+        (b"", "empty"),
+        (b"\n\n  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("caf\xe9\tna\xefve\n".encode("latin-1"), "encoding"),
+        (b"title,body\nhello,world\n", None),
+    ],
+)
+def test_unusable_file_refused_before_anything_is_written(store, tmp_path, content, key):
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    bad = tmp_path / "input.csv"
+    bad.write_bytes(content)
+    report = import_files("auto", [GDELT1_58, bad], store)
+    assert not report.ok and report.added == 0 and len(report.refused) == 1
+    assert report.refused[0].startswith(f"{bad}: ")
+    if key:
+        assert report.refused[0] == f"{bad}: {message(key)}"
+    assert _snapshot(store) == before
+
+
+def test_wrong_format_refused_with_exit_1(tmp_path, capsys):
+    store = tmp_path / "s.duckdb"
+    code = main(["import", "icews", str(GDELT2), "--store", str(store)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and not store.exists()
+    assert err[0] == f"error: {GDELT2}: looks like a GDELT events export, not an ICEWS coded event file; use `import gdelt` or `import auto`"
+    assert len([line for line in err if line.startswith("error:")]) == 1
+
+
+def test_missing_file_and_zip_with_two_members(store, tmp_path):
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.CSV", "x")
+        z.writestr("b.CSV", "y")
+    report = import_files("auto", [tmp_path / "nope.CSV", archive], store)
+    assert report.refused == [f"{tmp_path / 'nope.CSV'}: {message('not_found')}", f"{archive}: {message('zip_members', n=2)}"]
+    assert not store.exists()
+
+
+def test_failed_import_leaves_store_as_it_was(store, monkeypatch):
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    calls = {"n": 0}
+    original = Store.add_events
+
+    def failing(self, frame, con=None):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk on fire")
+        return original(self, frame, con=con)
+
+    monkeypatch.setattr(Store, "add_events", failing)
+    monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
+    with pytest.raises(RuntimeError):
+        import_files("gdelt", [GDELT2], store, block_size=16 << 10)
+    assert calls["n"] == 2
+    assert _snapshot(store) == before
+
+
+def test_invalid_utf8_after_the_sample_fails_cleanly(store, tmp_path):
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    data = GDELT2.read_bytes()
+    cut = len(data) - 2000
+    path = tmp_path / "late.CSV"
+    path.write_bytes(data[:cut] + data[cut:].replace(b"http", b"\xff\xfetp", 1))
+    with pytest.raises(UserError, match="UTF-8"):
+        import_files("gdelt", [path], store)
+    assert _snapshot(store) == before
+
+
+# -- arbitrary rows never escape the reported error path -----------------------------------------------
+
+_cell = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "NA", "2018-06-01", "9-May-20", "042", "-10", "1e400", "nan", '"', ",", "\t", "\n", "\r\n", " "]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(_cell, min_size=0, max_size=35), max_size=6), fmt=st.sampled_from(["acled", "icews"]))
+def test_arbitrary_rows_are_imported_or_reported(tmp_path, rows, fmt):
+    if fmt == "acled":
+        header = ACLED_2020.read_text(encoding="utf-8").splitlines()[0]
+        body = "\n".join(",".join(r) for r in rows)
+    else:
+        header = ICEWS_WRITTEN.read_text(encoding="utf-8").splitlines()[0]
+        body = "\n".join("\t".join(r) for r in rows)
+    path = tmp_path / f"input.{fmt}"
+    path.write_bytes((header + "\n" + body + "\n").encode("utf-8", errors="replace"))
+    try:
+        frame, report = read_file(path, fmt)
+    except UserError:
+        return
+    schema.validate(frame)
+    assert len(frame) + report.malformed + report.existing == report.rows
+    assert len(report.problems) == report.malformed + report.existing
