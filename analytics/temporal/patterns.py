@@ -110,7 +110,7 @@ RULES: list[tuple[str, str]] = [
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # the end of the year, the beginning of the month
     ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),
-    ("unit_end", r"(?:the\s+)?(?P<unit>year|quarter|month)-end(?![a-z])"),
+    ("unit_end", r"(?:the\s+)?(?P<unit>year|quarter|month)(?:-|['’]s\s+|\s+)end(?![a-z])"),
     # the day before, the night after
     ("day_before", r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)(?![a-z])"),
     # last week, this year, next Monday, the following year, that month, the same day, the year-earlier period
@@ -122,9 +122,9 @@ RULES: list[tuple[str, str]] = [
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|{SEASON})(?![a-z])(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
     ("duration", r"(?P<n>{NUM})(?P<half2>[-\s]and[-\s]a[-\s]half)?(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
-    ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries)(?![a-z])"),
+    ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries|quarters)(?![a-z])"),
     ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
-    ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours)(?![a-z])"),
+    ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours|quarters)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNITW}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
     ("season", r"(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year|(?P<s>{SEASON})"),

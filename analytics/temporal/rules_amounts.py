@@ -32,10 +32,8 @@ class AmountRules:
         if g["half"] or g["half2"]:
             n = None if n is None else n + 0.5
         after = self.text[e:e + 12].lower()
-        if unit == "quarter" and (after.startswith(" of") or raw not in ("a", "one", "two", "three", "four") and not raw[0].isdigit()):
-            return None  # "three-quarters of the vote" is a fraction
-        if unit == "quarter" and after.startswith(" of"):
-            return None
+        if unit == "quarter" and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
+            return None  # "three-quarters of the vote", "about three-quarters." are fractions
         if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
             return None  # ages are not time expressions in TimeBank
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:

@@ -274,12 +274,12 @@ class RelativeRules:
         return sem
 
     def r_unit_end(self, g, s, e):
+        """"year-end", "the year's end": the unit in focus, with mod END."""
         unit = norm(g["unit"])
         ref, basis = self.base()
         if ref is None:
             return Sem("DATE", "XXXX", None, "unresolved", "END")
-        r = Ref.of(unit, ref.start)
-        return self.date_sem(Ref("day", r.end), basis, "")
+        return self.date_sem(Ref.of(unit, ref.start), basis, "", mod="END")
 
     def r_day_before(self, g, s, e):
         unit = norm(g["unit"])
