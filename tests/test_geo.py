@@ -1,5 +1,7 @@
 """Countries, FIPS codes and the gazetteer (analytics.geo)."""
 
+from pathlib import Path
+
 import pytest
 
 from analytics.geo import country_from_any, country_info, fips_to_iso3, region_for_country
@@ -177,3 +179,54 @@ def test_find_places_spans_are_sound(text):
         assert m.start >= last_end
         last_end = m.end
         assert m.kind in ("country", "city", "region")
+
+
+# --- real GDELT samples (committed under tests/data/gdelt with their citation) ---------------------------
+
+GDELT_DIR = Path(__file__).resolve().parent / "data" / "gdelt"
+
+
+def _gdelt_rows():
+    import csv
+
+    for path, geo_cols in [
+        (GDELT_DIR / "20180326044500.export.CSV", (37, 45, 53)),  # GDELT 2.0: *Geo_CountryCode
+        (GDELT_DIR / "gdelt1_events_20160728_every10th.tsv", (37, 44, 51)),  # GDELT 1.0: no ADM2 columns
+        (GDELT_DIR / "gdelt1_events_1982_every10th.tsv", (37, 44, 51)),
+    ]:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter="\t"):
+                yield path.name, row, geo_cols
+
+
+def test_every_gdelt_sample_fips_code_converts():
+    codes = {row[c] for _name, row, cols in _gdelt_rows() for c in cols if row[c]}
+    if not codes:
+        pytest.skip("GDELT samples not present")
+    assert len(codes) > 40
+    assert sorted(c for c in codes if fips_to_iso3(c) is None) == []
+
+
+def test_every_gdelt_sample_actor_country_code_converts():
+    codes = {row[c] for _name, row, _cols in _gdelt_rows() for c in (7, 17) if row[c]}
+    if not codes:
+        pytest.skip("GDELT samples not present")
+    # CAMEO actor country codes: ISO3-like, plus regions (AFR, EUR, ...) that are no country
+    regions = {"AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MDT",
+               "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"}
+    assert sorted(c for c in codes if c not in regions and country_from_any(c) is None) == []
+
+
+def test_every_icews_sample_country_name_converts():
+    icews = Path(__file__).resolve().parents[2] / "shared" / "reference" / "icews" / "events.2018.sample.tab"
+    if not icews.exists():
+        pytest.skip("../shared/reference/icews is absent (its rows are not redistributed)")
+    import csv
+
+    with icews.open(encoding="utf-8") as fh:
+        names = {r[c] for r in csv.DictReader(fh, delimiter="\t") for c in ("Source Country", "Target Country", "Country")}
+    names.discard("NA")
+    assert len(names) > 100
+    assert sorted(n for n in names if country_from_any(n) is None) == []
