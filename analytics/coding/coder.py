@@ -29,7 +29,7 @@ from analytics.coding import cameo
 from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
                                        place_for_country, lookup_place)
 from analytics.coding.text import Token, sentences, tokens
-from analytics.coding.triggers import BE, CLAUSE_STOP, Trigger, find_triggers
+from analytics.coding.triggers import BE, CLAUSE_STOP, FUNCTION_WORDS, Trigger, find_triggers
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
         if span is None:
             continue
         t0, t1 = span
-        modifier = _modifies_next(toks, t1)
+        modifier = _modifies_next(toks, t1) or _starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
@@ -148,7 +148,14 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
             a = _possessor_country(a, ctx.text, toks, inside)
         # the component's head flag is a guess from its own tokens; decide from the next word here:
         # "the Oslo accord", "Soviet allies" are modifiers, "Argentina the same day" is not
-        a = replace(a, head=not modifier or (a.kind == "agent" and toks[t1].lower in COLLECTIVE_HEADS))
+        if a.kind == "demonym":
+            # "Soviet allies", "Russian law": an adjective unless plural ("Americans") or standing alone
+            nxt = toks[t1] if t1 < len(toks) else None
+            head = ctx.text[a.start:a.end].endswith("s") or nxt is None or not (
+                nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS)
+        else:
+            head = not modifier or (a.kind == "agent" and toks[t1].lower in COLLECTIVE_HEADS)
+        a = replace(a, head=head)
         own = False
         if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
             owner = _resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
@@ -185,6 +192,18 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
 COLLECTIVE_HEADS = {"council", "coalition", "government", "leaders", "officials", "junta", "forces", "group",
                     "alliance", "spokesman", "spokeswoman", "command", "authorities", "ministry", "commander",
                     "commanders", "chief", "chiefs", "leadership", "party", "movement", "regime", "administration"}
+
+
+def _starts_event_noun(toks: list[Token], t0: int, t1: int) -> bool:
+    """"military exercise", "Russian airstrikes": the mention modifies an event noun."""
+    from analytics.coding.lexicon import load
+
+    if t1 >= len(toks) or not toks[t1].text[:1].islower():
+        return False
+    nominal = load().nominal
+    nxt = toks[t1].lower
+    last = toks[t1 - 1].lower
+    return any(k in nominal for k in ((last, nxt), (nxt,), (nxt[:-1],), (last, nxt[:-1])))
 
 
 def _modifies_next(toks: list[Token], t1: int) -> bool:
@@ -270,7 +289,9 @@ def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
     mentions = _mentions(ctx, sent, toks)
     # a bare demonym ("Soviet allies") is an adjective: the word after it is not its verb
     triggers = find_triggers(toks, subject_ends=frozenset(m.t1 - 1 for m in mentions
-                                                          if m.prep is None and m.ref.kind != "demonym"))
+                                                          if m.prep is None and m.ref.head),
+                             inside=frozenset(k for m in mentions for k in range(m.t0, m.t1)
+                                              if m.ref.kind in ("agent", "person", "igo", "group")))
     if not triggers:
         _update_discourse(ctx, mentions)
         return []

@@ -82,6 +82,24 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
     return len(words)
 
 
+FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+                  "that", "which", "who", "as", "after", "before", "over", "into", "against", "about", "since",
+                  "until", "while", "when", "than", "its", "their", "his", "her", "this", "these", "those",
+                  "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "not",
+                  "between", "among", "during", "under", "near", "across", "amid", "despite", "toward", "towards"}
+
+
+def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
+    """Is toks[pos] a lowercase content word, so that the word before it was only its modifier?"""
+    t = toks[pos]
+    return t.text[:1].islower() and t.lower.isalpha() and t.lower not in FUNCTION_WORDS \
+        and not t.lower.endswith("ly") and not _is_verb_like(t.lower)
+
+
+def _is_verb_like(word: str) -> bool:
+    return (word,) in load().forms and (word.endswith("ed") or word.endswith("ing") or word.endswith("s"))
+
+
 def _is_base_verb(word: str) -> bool:
     entries = load().forms.get((word,))
     return bool(entries) and any(e.lemma.lower() == word for e in entries)
@@ -92,7 +110,7 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
     score = 0
     pos = end
     limit = min(len(toks), end + 8)
-    for word in p.after:
+    for n_word, word in enumerate(p.after):
         found = False
         while pos < limit:
             if toks[pos].lower in CLAUSE_STOP:
@@ -105,6 +123,10 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
                 break
             pos += 1
         if not found:
+            return -1
+        # the last pattern word is a noun phrase's head, not a modifier: "struck Libyan government
+        # forces" is no "strike (at the) government", "bombing the presidential palace" no "bomb president"
+        if n_word == len(p.after) - 1 and not word.startswith("&") and pos < len(toks) and _is_modifier_slot(toks, pos):
             return -1
     pos = start - 1
     for word in reversed(p.before):
@@ -146,17 +168,21 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
 
 
 def find_triggers(toks: list[Token], lex: Lexicon | None = None,
-                  subject_ends: frozenset[int] = frozenset()) -> list[Trigger]:
+                  subject_ends: frozenset[int] = frozenset(), inside: frozenset[int] = frozenset()) -> list[Trigger]:
     """All verb and nominal triggers in a sentence's tokens, left to right, without overlaps.
 
     `subject_ends` holds the token indices where an actor mention ends: a base or -s verb form right
-    after one is a verb ("Russia holds"), elsewhere it is more likely a noun ("the talks").
+    after one is a verb ("Russia holds"), elsewhere it is more likely a noun ("the talks"). Tokens in
+    `inside` belong to actor names ("the Chilean armed forces") and trigger nothing.
     """
     lex = lex or load()
     out: list[Trigger] = []
     i = 0
     n = len(toks)
     while i < n:
+        if i in inside:
+            i += 1
+            continue
         hit = _verb_at(toks, i, lex, subject_ends)
         if hit is None:
             hit = _nominal_at(toks, i, lex)
