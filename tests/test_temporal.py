@@ -204,6 +204,25 @@ def test_seed_duration_anchored_to_end_date():
     assert span_of(dur) == (date(1979, 1, 1), date(1989, 12, 31))
 
 
+@pytest.mark.parametrize("dct", [date(2021, 10, 20), "2021-10-20", "2021-10-20T08:00:00"])
+def test_dct_forms(dct):
+    from datetime import datetime
+
+    assert only("Inflation rose last month.", dct).value == "2021-09"
+    assert only("Inflation rose last month.", datetime(2021, 10, 20, 8)).value == "2021-09"
+
+
+@pytest.mark.parametrize("dct", [None, "not a date", 20211020])
+def test_unusable_dct_is_no_dct(dct):
+    assert only("Inflation rose last month.", dct).value == "XXXX-XX"
+
+
+def test_nat_dct_is_no_dct():
+    pd = pytest.importorskip("pandas")
+    assert only("Inflation rose last month.", pd.NaT).value == "XXXX-XX"
+    assert only("Inflation rose last month.", pd.Timestamp("2021-10-20")).value == "2021-09"
+
+
 def test_unresolved_never_uses_the_clock():
     for t in tag("Yesterday, last month and next Friday, three days ago.", None):
         assert t.first_day is None and t.basis == "unresolved"

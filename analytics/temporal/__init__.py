@@ -30,7 +30,7 @@ should use `span_of(timex)` which returns (first_day, last_day) for any Timex or
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from .tagger import tag_text
 from .timex import Timex
@@ -49,7 +49,24 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
     """
     if not isinstance(text, str) or not text:
         return []
-    return tag_text(text, dct)
+    return tag_text(text, _as_date(dct))
+
+
+def _as_date(dct) -> date | None:
+    """date, datetime/Timestamp or ISO string -> date; None, NaT or anything unreadable -> None (unanchored)."""
+    if dct is None:
+        return None
+    if isinstance(dct, str):
+        try:
+            return date.fromisoformat(dct[:10])
+        except ValueError:
+            return None
+    if isinstance(dct, datetime):
+        try:
+            return dct.date() if dct == dct else None  # NaT is a datetime that is not equal to itself
+        except (ValueError, TypeError):
+            return None
+    return dct if isinstance(dct, date) else None
 
 
 def span_of(timex: Timex) -> tuple[date, date] | None:
