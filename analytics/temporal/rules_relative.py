@@ -286,10 +286,11 @@ class RelativeRules:
         unit = "day" if unit == "night" else unit
         n = -1 if norm(g["dir"]) in ("before", "earlier") else 1
         ref, basis = self.anaphoric_base()
-        if ref is None:
-            return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
-        base = ref if ref.gran == unit or finer(ref.gran, unit) else ref
-        r = Ref.of(unit, base.start).shift(n)
+        unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit]
+        if ref is None or finer(unit, ref.gran):
+            # "the day before" a year or a month names no particular day
+            return Sem("DATE", unknown, None, "unresolved")
+        r = Ref.of(unit, ref.start).shift(n)
         if norm(g["unit"]) == "night":
             r = Ref("day", r.start, "NI")
         return self.date_sem(r, basis, "")
