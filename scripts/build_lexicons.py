@@ -137,19 +137,18 @@ def build_fips(countries, gn_countries):
 
 
 def build_country_aliases(curated, countries, gn_countries):
-    """alias key -> (iso3, kind). Earlier kinds win a clash: codes, then our names, then others'."""
+    """Rows (alias key, iso3, kind), sorted by key and then by rank: for country_from_any the first row of a key
+    wins a clash (codes, then our names, aliases, demonyms, CAMEO codes, ISO2, others' names); the actor
+    finder uses every row that is a name or demonym ("Lao" is Laos' demonym and its ISO3 code)."""
     import pycountry
 
     rank = {"iso3": 0, "name": 1, "alias": 2, "demonym": 3, "cameo": 4, "iso2": 5, "other": 6}
-    best: dict[str, tuple[int, str, str]] = {}
+    best: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
 
     def add(alias, iso3, kind):
         key = norm_key(alias)
-        if not key:
-            return
-        cand = (rank[kind], iso3, kind)
-        if key not in best or cand < best[key]:
-            best[key] = cand
+        if key:
+            best[key].add((rank[kind], iso3, kind))
 
     known = {r[0] for r in countries}
     for cur in curated:
@@ -189,7 +188,14 @@ def build_country_aliases(curated, countries, gn_countries):
             iso3 = {row[0]: row[1] for row in build_fips(countries, gn_countries)}.get(r["fips_country_code"])
             if iso3 in known and iso3 in {row[0] for row in countries}:
                 add(r["country_name"], iso3, "other")
-    return sorted([k, v[1], v[2]] for k, v in best.items())
+    rows = []
+    for key in sorted(best):
+        seen = set()
+        for _rank, iso3, kind in sorted(best[key]):
+            if (iso3, kind) not in seen:
+                seen.add((iso3, kind))
+                rows.append([key, iso3, kind])
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -293,3 +293,30 @@ def test_seed_article_actors():
     # every "Lavrov" is the same actor, and the modifiers are marked as such
     assert {m.name for m in found if "Lavrov" in m.text} == {"Sergei Lavrov"}
     assert [m.head for m in found if m.text == "Soviet"] == [False]
+
+
+def test_every_country_by_name_demonym_and_capital():
+    """Every country is found by its name, its demonym (as a state agent) and its capital (as a metonym)."""
+    from analytics.actors.lexicon import AMBIGUOUS_CAPITALS
+    from analytics.geo import all_countries, norm_key
+
+    missing = []
+    for c in all_countries():
+        found = find_actors(f"On Monday {c.name} said it would act.")
+        if not any(m.country == c.iso3 and m.kind in ("country", "former_state") for m in found):
+            missing.append(("name", c.name))
+        if c.demonym and not any(m.code == c.iso3 + "GOV" for m in find_actors(f"{c.demonym} officials said")):
+            missing.append(("demonym", c.demonym))
+        if c.capital and not c.former and norm_key(c.capital) not in AMBIGUOUS_CAPITALS:
+            if not any(m.country == c.iso3 for m in find_actors(f"On Monday {c.capital} said it would act.")):
+                missing.append(("capital", c.capital))
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "date, code, name",
+    [("1985-03-11", "SUN", "Soviet Union"), ("1991-12-26", "RUS", "Russia"), (None, "RUS", "Russia")],
+)
+def test_capital_of_a_former_state_follows_the_date(date, code, name):
+    m = one("Moscow said", date, text="Moscow")
+    assert (m.code, m.name) == (code, name)

@@ -40,6 +40,10 @@ ROLE_LABELS = {
     "SET": "settlers", "UIS": "unidentified state actor", "NGM": "movement",
 }
 NON_COUNTRY_HEADS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
+# When a former state ended and which state then held its capital: "Moscow" is the Soviet Union until
+# 1991-12-25 and Russia from the next day (ISO 3166-3 withdrawal dates; the capitals are in countries.tsv).
+FORMER_STATE_ENDS = {"SUN": ("1991-12-25", "RUS"), "CSK": ("1992-12-31", "CZE"), "DDR": ("1990-10-02", "DEU"),
+                     "YUG": ("2003-02-03", "SCG"), "SCG": ("2006-06-04", "SRB")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,10 @@ class Entry:
     def actor(self, date: str | None = None) -> Actor:
         code = resolve_role(self.roles, date)
         country, typ = split_code(code)
-        return Actor(self.name, code, country, typ)
+        name = self.name
+        if self.kind == "capital" and len(self.roles) > 1 and country_info(code):
+            name = country_info(code).name  # a capital that changed states ("Moscow" in 1985: Soviet Union)
+        return Actor(name, code, country, typ)
 
 
 # CAMEO actor types (../shared/reference/cameo/cameo_actor_type.std.csv).
@@ -198,6 +205,8 @@ def load_lexicon() -> Lexicon:
         index.add_phrase(alias, entry, case)
         if "-" in alias:
             index.add_phrase(alias.replace("-", " "), entry, case)
+        if "‘" in alias or "’" in alias:
+            index.add_phrase(alias.replace("‘", "'").replace("’", "'"), entry, case)  # "Nuku‘alofa"
         by_key.setdefault(norm_key(alias), []).append(entry)
 
     country_entries = {}
@@ -210,16 +219,30 @@ def load_lexicon() -> Lexicon:
             continue
         base = country_entries[iso3]
         entry = Entry(base.name, "demonym", base.roles) if kind == "demonym" else base
-        # keys are lower case: capitalised matching is enforced by the "cap" rule, acronyms ("us", "uk") by "upper"
-        case = "upper" if (len(key.replace(" ", "")) <= 3 and key.isalpha()) else "cap"
+        # keys are lower case: capitalised matching is enforced by the "cap" rule, acronyms ("us", "uk", "uae") by
+        # "upper"; short names and demonyms ("Lao") only need a capital
+        short = len(key.replace(" ", "")) <= 3 and key.isalpha()
+        case = "upper" if short and kind not in ("name", "demonym") else "cap"
         index.add(phrase_keys(key), case, entry)
         if "-" in key:
             index.add(phrase_keys(key.replace("-", " ")), case, entry)
         by_key.setdefault(key, []).append(entry)
-    # capitals of sovereign states as metonyms ("Moscow" for Russia)
+    # capitals of sovereign states as metonyms ("Moscow" for Russia), dated where a former state held them
+    held: dict[str, list[Role]] = {}
     for c in all_countries():
         if c.capital and norm_key(c.capital) not in AMBIGUOUS_CAPITALS:
-            add(c.capital, Entry(c.name, "capital", (Role(c.iso3, None, None),)), "cap")
+            ended = FORMER_STATE_ENDS.get(c.iso3)
+            start = next((FORMER_STATE_ENDS[f][0] for f in FORMER_STATE_ENDS
+                          if FORMER_STATE_ENDS[f][1] == c.iso3 and country_info(f).capital == c.capital), None)
+            if start:
+                start = (dt.date.fromisoformat(start) + dt.timedelta(days=1)).isoformat()
+            held.setdefault(c.capital, []).append(Role(c.iso3, start, ended[0] if ended else None))
+    for capital, roles in held.items():
+        roles.sort(key=lambda r: r.start or "")
+        if len(roles) == 1:
+            roles = [Role(roles[0].code, None, None)]
+        iso3 = resolve_role(tuple(roles))
+        add(capital, Entry(country_info(iso3).name, "capital", tuple(roles)), "cap")
     code_owner: dict[str, tuple[tuple[int, int], Entry]] = {}
     for kind, name, roles, aliases, src in read_table("actors.tsv"):
         parsed = parse_roles(roles)

@@ -85,7 +85,10 @@ def _countries() -> dict[str, Country]:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    return {key: iso3 for key, iso3, _kind in read_table("country_aliases.tsv")}
+    out: dict[str, str] = {}
+    for key, iso3, _kind in read_table("country_aliases.tsv"):
+        out.setdefault(key, iso3)  # rows of a key come best first
+    return out
 
 
 @lru_cache(maxsize=1)
