@@ -220,6 +220,11 @@ class RelativeRules:
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
                                 "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX"}.get(gran, "XXXX"), None, "unresolved")
+        if finer(gran, ref.gran) and gran != "week" and rel not in (
+                "latest", "most recent", "recent", "year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
+            # "the next day" after "in 1990": the text never said which day
+            return Sem("DATE", {"day": "XXXX-XX-XX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(gran, "XXXX"),
+                       None, "unresolved")
         here = ref.coarsen(gran) if finer(ref.gran, gran) or ref.gran == gran else Ref.of(gran, ref.start)
         if rel in ("this", "current", "same", "that"):
             r = here
