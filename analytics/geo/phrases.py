@@ -20,7 +20,7 @@ from functools import lru_cache
 # Abbreviations with dots ("U.S.", "U.N."), words with inner apostrophes ("O'Brien", but not the possessive "'s",
 # which is its own token), then any other single non-space character. Hyphens are tokens of their own, so
 # "Russia-Ukraine" holds two names and "al-Qaeda" matches the alias "al-Qaeda" token by token.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?!s\b)\w+)*|['’]s\b|\S")
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’‘`](?!s\b)\w+)*|['’]s\b|\S")
 PARTICLES = frozenset(
     "al el ad ash as an at bin ibn bint de del der den van von da du la le of the and for in on wa y di des ul ud "
     "e-".split()
@@ -44,9 +44,11 @@ class Tokens:
 @lru_cache(maxsize=200_000)
 def token_key(tok: str) -> str:
     """Case-folded, accent-free, dot-free form of one token ("U.S." -> "us", "Erdoğan" -> "erdogan")."""
+    if "`" in tok:
+        tok = tok.replace("`", "'")
     if not tok.isascii():
         tok = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
-        tok = tok.replace("’", "'")
+        tok = tok.replace("’", "'").replace("‘", "'").replace("`", "'")
     if len(tok) > 1:
         tok = tok.replace(".", "")
     return tok.casefold()
