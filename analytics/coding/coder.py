@@ -85,6 +85,8 @@ class _Ctx:
     last_source: ActorRef | None = None
     recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
     history: list[tuple[int, ActorRef]] = field(default_factory=list)  # (quad class, source) of coded events
+    last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
+    last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -164,6 +166,8 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
                 a = replace(a, name=f"{_country_name(owner.country)} {a.name}", country=owner.country,
                             code=f"{owner.country}{a.code or ''}")
         prep = _governing_prep(toks, t0)
+        if prep in SUBORDINATORS and t1 < len(toks) and (_is_verb_form(toks[t1].lower) or toks[t1].lower in BE | PAST_AUX):
+            prep = None     # "after Georgia launched an offensive": a clause, Georgia is its subject
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
@@ -329,6 +333,18 @@ def _filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[T
 
 
 VIOLENT = {"18", "19", "20"}
+
+
+def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the -ing trigger a participle elaborating the verb before it ("..., killing hundreds",
+    "signed a declaration formally ending the war") rather than a verb of its own ("is hosting")?"""
+    j = trig.start - 1
+    while j > prev.end and toks[j].lower.endswith("ly"):
+        j -= 1
+    before = toks[j].lower
+    if before in BE | PAST_AUX | {"by", "for", "after", "before", "of", "in", "on", "without", "while", "and", "to"}:
+        return False
+    return not any(t.lower in CLAUSE_STOP for t in toks[prev.end:trig.start])
 # Verbal acts whose complement clause is their content, not a separate event ("warned that Islamabad
 # would retaliate", "demanded that Moscow remove the weapons").
 VERBAL_GOVERNORS = {"02", "03", "10", "11", "12", "13"}
@@ -341,9 +357,9 @@ def _drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list
         prev = out[-1][0] if out else None
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
         # ", killing two marines": the consequence of the attack just coded, not a second attack
-        if prev is not None and (root == prev_root or root in VIOLENT and prev_root in VIOLENT) \
-                and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower == ",":
-            continue    # ", killing two marines" / ", allowing its citizens": the same event's consequence
+        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
+                and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
+            continue    # ", killing two marines", "formally ending the war": the same event's consequence
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(_clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
@@ -777,7 +793,7 @@ def _date(ctx: _Ctx, sent, toks, trig: Trigger) -> dict:
 # Material actions whose place names their target when no target is written ("withdrawal ... in
 # Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
 RECIPROCAL = {"03", "04", "05", "06"}
-TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20"}
+TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
@@ -802,6 +818,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     speech = code.startswith("01") and trig.lemma in SPEECH_LEMMAS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or _target(ctx, toks, mentions, trig, sources))
+    if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
+            and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
+            and any(_same(s, ctx.last_pair[1]) for s in sources):
+        targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     places = _locations(ctx, sent, toks, mentions, trig)
     label, root, quad, goldstein = cameo.event_info(code)
     if not sources and not targets:
@@ -812,6 +832,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
     ctx.history.extend((quad, s) for s in sources)
+    if sources and targets:
+        ctx.last_pair = (sent.start, sources[0], targets)
     confidence = 0.85
     if trig.kind == "nominal":
         confidence -= 0.1
@@ -824,7 +846,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     rows = []
     for place in places or [None]:
         tgt_list = targets
-        if not tgt_list and root in TARGET_FROM_PLACE and place is not None and place.country and \
+        if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE) and place is not None \
+                and place.country and \
                 all(s.country != place.country for s in sources):
             tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
                                  place.country, None, "country")]
