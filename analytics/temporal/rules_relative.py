@@ -234,10 +234,12 @@ class RelativeRules:
             r = here.shift(1)
         elif rel in ("latest", "most recent", "recent"):
             r = self.latest(gran)
+            basis = "narrative" if r is not None and r is self.anchor else ("relative" if self.dct else "unresolved")
         elif rel in ("year-earlier", "year-ago", "year-before", "comparable", "corresponding"):
             r = self.latest(gran)
             if r is None:
                 return None
+            basis = "narrative" if r is self.anchor else "relative"
             sem = self.date_sem(r.shift(-1, "year"), basis, "")
             sem.anchors = False
             return sem
