@@ -9,12 +9,20 @@ raises on any string input. Without a DCT, expressions relative to it come back 
 (`XXXX-08`, first_day None); nothing is anchored to the machine's clock.
 
 How it works (one job per module):
-  patterns.py  one compiled regex finds every candidate span (rules built from data/en.yaml)
-  resolve.py   each candidate -> TIMEX3 type/value and a calendar `Ref` (dates.py does the arithmetic);
-               tense (context.py) decides the direction of "in August" / "on Monday"
-  tagger.py    reading order, narrative anchor, modifier extents, duration anchoring
-  absolute.py  numeric dates (10/20/2021) go to dateparser
-  score.py     the TempEval-3 scorer used by benchmarks/timex_bench.py
+  patterns.py        one compiled regex finds every candidate span; its rules and the word lists they use
+                     come from data/en.yaml (lexicon.py); a prefix-trie gate keeps the search fast
+  resolve.py         `Resolver`: one method per rule, grouped by job in rules_absolute.py (written dates,
+                     quarters, years, holidays, clock times), rules_relative.py (today, weekdays, bare
+                     months, last/next/this X, the following year, ago) and rules_amounts.py (durations,
+                     SETs, PAST_REF/PRESENT_REF/FUTURE_REF); resolver_base.py holds the shared state
+  dates.py           `Ref`: a calendar unit with its TIMEX3 value, interval and arithmetic
+  context.py         tense of the clause around a span: past -> the latest such date before the DCT,
+                     future -> the next one, neither -> the closest
+  tagger.py          reading order, rejected-rule fallback, modifier extents ("early", "the end of",
+                     "more than"), day lists ("April 24 and 25"), duration anchoring
+  absolute.py        numeric dates (10/20/2021) are read by dateparser; month-name dates are taken apart
+                     by the rules directly (faster, and they never fill a missing day from the DCT)
+  score.py           the TempEval-3 scorer used by benchmarks/timex_bench.py
 
 Resolution basis (`Timex.basis`): explicit (the text says the year), relative (to the DCT),
 narrative (to the last date the text mentioned: "the following year", "two days later", and, in
@@ -25,7 +33,12 @@ Anchored durations: a DURATION keeps its TIMEX3 value (P10Y) and, when the text 
 covered interval in first_day/last_day with basis "narrative" (or "relative" for "the past two
 months", which ends at the DCT). "a 10-year war that ended in 1989" gives P10Y with
 first_day 1979-01-01 and last_day 1989-12-31; an unanchored duration has first_day None. Event coding
-should use `span_of(timex)` which returns (first_day, last_day) for any Timex or None.
+should use `span_of(timex)` which returns (first_day, last_day) for any Timex or None, and
+include DURATIONs whose first_day is set, not only DATE/TIME.
+
+Precision follows the event frame (day|week|month|quarter|season|year|decade|unknown): TIME values
+are "day"; a half year ("2021-H1") is "quarter"; a century ("19") is "unknown" although its
+first_day/last_day are filled. PAST_REF/PRESENT_REF/FUTURE_REF and SETs have no interval.
 """
 
 from __future__ import annotations
