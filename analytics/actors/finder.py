@@ -51,6 +51,11 @@ TITLES = {
     "director": None, "chairman": None, "chairwoman": None, "chair": None, "commissioner": None, "founder": None,
     "official": None, "representative": None, "negotiator": None, "chief negotiator": None, "adviser": None,
     "advisor": None, "aide": None, "militant leader": "REB", "rebel leader": "REB", "warlord": "UAF",
+    "president-elect": "GOV", "vice premier": "GOV", "state counsellor": "GOV", "grand ayatollah": "GOV",
+    "lieutenant": "MIL", "lt.": "MIL", "lt": "MIL", "major": "MIL", "maj.": "MIL", "captain": "MIL", "capt.": "MIL",
+    "sergeant": "MIL", "sgt.": "MIL", "brigadier": "MIL", "brig.": "MIL", "lt. col.": "MIL",
+    "lieutenant colonel": "MIL", "vice admiral": "MIL", "rear admiral": "MIL", "air marshal": "MIL",
+    "mr.": None, "mr": None, "mrs.": None, "mrs": None, "ms.": None, "ms": None, "dr.": None, "dr": None,
 }
 TITLE_PREFIXES = frozenset("acting former deputy vice senior top interim then new outgoing incoming late".split())
 FUNCTION_WORDS = frozenset(
@@ -92,7 +97,7 @@ class ActorMention:
     end: int
     text: str
     name: str
-    code: str
+    code: str | None  # None for a person whom only a title without country introduces ("Mr. Smith")
     country: str | None
     type: str | None
     kind: str
@@ -190,7 +195,8 @@ class _Doc:
 
     def mention(self, i, j, name, code, kind, head=True, source="dictionary") -> ActorMention:
         s, e = self.span(i, j)
-        country, typ = split_code(code)
+        code = code or None
+        country, typ = split_code(code) if code else (None, None)
         loc = i > 0 and self.key(i - 1) in LOCATIVE or (i > 1 and self.key(i - 1) == "the" and self.key(i - 2) in LOCATIVE)
         return ActorMention(s, e, self.text[s:e], name, code, country, typ, kind, head, loc, source)
 
