@@ -171,7 +171,6 @@ def _transform(table: pa.Table):
         "fatalities": fatalities,
         "origin": C.const_str("acled", n),
     }
-    out["doc_id"] = out["event_id"]
     for a in ("1", "2"):
         name = col[f"actor{a}"]
         acountry = C.map_distinct(name, actor_country)

@@ -124,7 +124,6 @@ def _transform(table: pa.Table):
         "published": published,
         "origin": C.const_str("gdelt", n),
     }
-    out["doc_id"] = out["event_id"]
     for a in ("1", "2"):
         acode = col[f"Actor{a}Code"]
         acountry = C.map_distinct(col[f"Actor{a}CountryCode"], lookups.country_code)

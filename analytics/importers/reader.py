@@ -18,7 +18,7 @@ import pyarrow.csv as pacsv
 
 from analytics.importers.source import Source
 
-BLOCK_SIZE = 4 << 20  # bytes per parsed block; Arrow reads a few blocks ahead, so this bounds memory
+BLOCK_SIZE = 8 << 20  # bytes per parsed block; Arrow reads a few blocks ahead, so this bounds memory
 
 
 class _Counting(io.RawIOBase):
