@@ -36,6 +36,8 @@ def _macros(lex: dict) -> dict:
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
         "YEAR": r"(?<![0-9$£€#.,/])(?<![0-9]-)(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
         "WEEKDAY": rf"(?:{weekday})",
+        "SPELLED_YEAR": rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|\s+(?:{NUMWORD_TEENS}|{NUMWORD_ONES}))?"
+                        rf"|nineteen[-\s]+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?)(?![a-z-])",
         "WEEKDAYS": "(?:" + alternation([w + "s" for w in weekdays_full if w.endswith("day")]) + ")",
         "SEASON": "(?:" + alternation(lex["seasons"]) + r")(?![a-z])",
         "POD": "(?:" + alternation(lex["parts_of_day"]) + r")(?![a-z])",
@@ -73,7 +75,7 @@ RULES: list[tuple[str, str]] = [
     ("day_only", r"(?<=\bon\s)the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
     ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),
     ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))'(?P<yy>[0-9]{2})(?![0-9a-z'’])"),
-    ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
+    ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})"),
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
@@ -87,7 +89,7 @@ RULES: list[tuple[str, str]] = [
     ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])"),
     ("fy", r"(?-i:FY)\s*'?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
     ("fiscal", r"(?:the\s+)?(?P<f>fiscal|calendar|financial|model|school|academic|crop|marketing)\s+(?:year\s+)?(?P<y>{YEAR})(?:-(?P<y2>[0-9]{2,4}))?"),
-    ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),
+    ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),
     # recurring: every Monday, Monday nights, twice a year, daily
     ("set", r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<unit>{UNITX}|(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?|(?P<mon>{MONTH})|(?P<s>{SEASON}))"
             r"|(?P<freq>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})"
@@ -109,6 +111,7 @@ RULES: list[tuple[str, str]] = [
     ("pod_mod", r"(?P<pm>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?![a-z])(?:\s+(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # the end of the year, the beginning of the month
+    ("week_of", r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),
     ("unit_end", r"(?:the\s+)?(?P<unit>year|quarter|month)(?:-|['’]s\s+|\s+)end(?![a-z])"),
     # the day before, the night after

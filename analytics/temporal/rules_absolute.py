@@ -155,6 +155,21 @@ class AbsoluteRules:
             y += 2000 if y < 50 else 1900
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
+    def r_week_of(self, g, s, e):
+        """"the week of March 6": the week holding that day."""
+        month, day = self.month_num(g["mon"]), int(re.match(r"[0-9]+", g["d"]).group())
+        if g["y"]:
+            try:
+                ref, basis = Ref("day", date(int(g["y"]), month, day)), "explicit"
+            except ValueError:
+                return None
+        else:
+            ref, basis = self.in_month(month, s, e, day)
+        unit = norm(g["unit"])
+        if ref is None:
+            return Sem("DATE", "XXXX-WXX", None, "unresolved")
+        return self.date_sem(Ref.of(unit, ref.start), basis, "")
+
     def r_day_only(self, g, s, e):
         """"on the 20th": that day of the month in focus (the last date mentioned, else the DCT's month)."""
         day = int(g["d"][:-2])
@@ -169,7 +184,10 @@ class AbsoluteRules:
     def r_month_year(self, g, s, e):
         if norm(g["mon"]).rstrip(".") in self.lex["ambiguous_months"] and not g["mon"][0].isupper():
             return None
-        return self.date_sem(Ref("month", date(int(g["y"]), self.month_num(g["mon"]), 1)), "explicit", "")
+        y = self.year_number(g["y"])
+        if y is None:
+            return None
+        return self.date_sem(Ref("month", date(y, self.month_num(g["mon"]), 1)), "explicit", "")
 
     def r_month_rel(self, g, s, e):
         month = self.month_num(g["mon"])
@@ -287,20 +305,24 @@ class AbsoluteRules:
             return Sem("DATE", f"BC{n - 1:02d}", None, "explicit", precision="unknown")
         return self.date_sem(Ref("century", date((n - 1) * 100 or 1, 1, 1)), "explicit", "")
 
-    def r_year_words(self, g, s, e):
-        w = norm(g["w"]).replace("-", " ").split()
-        nums = self.lex["numbers"]
-        if w[0] == "two":
-            rest = [x for x in w[2:] if x != "and"]
-            y = 2000 + (parse_num(" ".join(rest), self.lex) or 0 if rest else 0)
-        else:
+    def year_number(self, text: str) -> int | None:
+        """'1997' -> 1997, 'nineteen ninety-seven' -> 1997, 'two thousand and one' -> 2001."""
+        if text[:1].isdigit():
+            return int(text)
+        w = [x for x in norm(text).replace("-", " ").split() if x != "and"]
+        if w[:2] == ["two", "thousand"]:
+            rest = parse_num(" ".join(w[2:]), self.lex) if w[2:] else 0
+            return None if rest is None else 2000 + int(rest)
+        if w[0] == "nineteen":
             tail = parse_num(" ".join(w[1:]), self.lex)
-            if tail is None or tail < 10:
-                return None
-            y = 1900 + int(tail)
-        if w[0] == "nineteen" and "year" not in norm(self.text[s:e]) and not any(n in nums for n in w[1:2]):
+            return None if tail is None or tail < 10 else 1900 + int(tail)
+        return None
+
+    def r_year_words(self, g, s, e):
+        y = self.year_number(g["w"])
+        if y is None:
             return None
-        return self.date_sem(Ref("year", date(int(y), 1, 1)), "explicit", "")
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     def r_fiscal(self, g, s, e):
         return self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
@@ -323,7 +345,10 @@ class AbsoluteRules:
 
     def r_season_year(self, g, s, e):
         code = self.lex["seasons"][norm(g["s"] or g["s2"])]
-        return self.date_sem(season_ref(int(g["y"] or g["y2"]), code), "explicit", "")
+        y = self.year_number(g["y"] or g["y2"])
+        if y is None:
+            return None
+        return self.date_sem(season_ref(y, code), "explicit", "")
 
     def r_year(self, g, s, e):
         y = int(g["y"])
