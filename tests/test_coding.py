@@ -37,6 +37,8 @@ LEX = {
     "Iran": ("Iran", "IRN", "IRN", None, "country"),
     "Israel": ("Israel", "ISR", "ISR", None, "country"),
     "Egypt": ("Egypt", "EGY", "EGY", None, "country"),
+    "North Korea": ("North Korea", "PRK", "PRK", None, "country"),
+    "Ethiopia": ("Ethiopia", "ETH", "ETH", None, "country"),
 }
 LOCATIVE = {"in", "at", "near"}
 
@@ -247,6 +249,38 @@ def test_fallback_interval_is_a_setting():
     assert row["date_start"] == dt.date(2021, 10, 18)
     with pytest.raises(ValueError):
         Settings(fallback_days=0)
+
+
+def test_date_crosses_and_between_coordinated_clauses():
+    text = "Egypt recalled its envoy last week, and Israel condemned Iran."
+    t = timex(text, "last week", dt.date(2021, 10, 11), dt.date(2021, 10, 17), "week", "2021-W41")
+    rows = {r["actor1"]: r for r in code(text, timexes=[t])}
+    assert rows["Israel"]["timex_value"] == "2021-W41"
+
+
+def test_historical_narrative_dates_the_next_simple_past_sentence():
+    text = "On November 4, 1979, Iran seized Israel's embassy. Iran demanded that Israel release prisoners."
+    t = timex(text, "November 4, 1979", dt.date(1979, 11, 4), dt.date(1979, 11, 4), "day", "1979-11-04", "explicit")
+    rows = code(text, timexes=[t])
+    assert (rows[1]["date_start"], rows[1]["date_end"], rows[1]["date_precision"], rows[1]["date_basis"]) == (
+        dt.date(1979, 11, 1), dt.date(1979, 11, 30), "month", "narrative")
+    # a present perfect is news, not the story: the publication week
+    rows = code(text.replace("Iran demanded", "Iran has demanded"), timexes=[t])
+    assert rows[1]["date_basis"] == "publication"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("North Korea shelled the island, killing two marines.", ["194"]),
+    ("Ethiopia signed a declaration formally ending the war.", ["057"]),
+    ("Russia is hosting talks.", ["046"]),
+])
+def test_participles_elaborate_the_event_before_them(text, codes):
+    assert [r["event_code"] for r in code(text)] == codes
+
+
+def test_coordinated_verbs_share_their_addressee():
+    rows = code("Iran condemned Israel and demanded an immediate halt.")
+    assert [(r["event_root"], r["actor2"]) for r in rows] == [("11", "Israel"), ("10", "Israel")]
 
 
 # --- place -----------------------------------------------------------------------------------------------
