@@ -61,7 +61,8 @@ TITLE_PREFIXES = frozenset("acting former deputy vice senior top interim then ne
 FUNCTION_WORDS = frozenset(
     "said says say told has have had is are was were will would could can may might should must did do does and or "
     "but nor of in on at to from with by for that which who whom whose as also then now today yesterday not never "
-    "had been being be after before since while when where because if than so yet again already still".split()
+    "had been being be after before since while when where because if than so yet again already still next last "
+    "this early late later earlier soon ago".split()
 )
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
 NAME_PARTICLES = frozenset("al el ad ash as an bin ibn bint de del der den van von da du la le di des dos ul ud".split())
@@ -172,6 +173,7 @@ class _Doc:
         self.lex = load_lexicon()
         self.titles = title_index()
         self._atoms: dict[int, tuple[int, object]] = {}
+        self._agents: dict[int, tuple[int, Agent | None]] = {}
         self.n = len(self.toks)
 
     def atom(self, i: int) -> tuple[int, object]:
@@ -183,6 +185,24 @@ class _Doc:
                 j, vals = self.lex.index.longest(self.toks, i)
                 self._atoms[i] = (j, pick_entry(vals, self.date) if vals else None)
         return self._atoms[i]
+
+    def agent_at(self, i: int) -> tuple[int, Agent | None]:
+        """The longest agent noun at token i even where a named institution shares the words ("Foreign Office":
+        the British one alone, any country's after a modifier)."""
+        if i not in self._agents:
+            res: tuple[int, Agent | None] = (i, None)
+            if i < self.n and self.lex.index.starts_with(self.toks.keys[i]):
+                j = min(self.n, i + 6)
+                while j > i:
+                    for case, v in self.lex.index.get(self.toks.keys[i:j]):
+                        if isinstance(v, Agent):
+                            res = (j, v)
+                            break
+                    if res[1] is not None:
+                        break
+                    j -= 1
+            self._agents[i] = res
+        return self._agents[i]
 
     def raw(self, i: int) -> str:
         return self.toks.raws[i] if i < len(self.toks) else ""
@@ -280,8 +300,10 @@ class _Doc:
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
         k = end + (1 if self.key(end) == "'s" else 0)
-        aj, aval = self.atom(k)
-        if not isinstance(aval, Agent):
+        aj, aval = self.agent_at(k)
+        if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS:
+            aj, aval = self.agent_at(k + 1)  # one adjective between: "Ethiopian federal troops"
+        if aval is None:
             return None
         if i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
             return None  # "pro-Russian separatists" are not Russian agents
