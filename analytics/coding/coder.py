@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from analytics.coding import cameo
 from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
@@ -198,6 +199,34 @@ COLLECTIVE_HEADS = {"council", "coalition", "government", "leaders", "officials"
                     "commanders", "chief", "chiefs", "leadership", "party", "movement", "regime", "administration"}
 
 
+def _verb_after_country_name(toks: list[Token], m: "_Mention", k: int) -> bool:
+    """"Niger detained President ...": an agent span that swallowed a country name and its verb; the
+    past-tense verb after the bare country name is still a verb ("the Chilean armed forces" is not)."""
+    word = toks[k].lower
+    if k == m.t0 or not (word.endswith("ed") or word in IRREGULAR_PAST):
+        return False
+    prefix = " ".join(t.text for t in toks[m.t0:k])
+    return _country_name_kind(prefix) == "name"
+
+
+def _country_name_kind(text: str) -> str | None:
+    from analytics.geo.countries import norm_key
+
+    kinds = _alias_kinds().get(norm_key(text), set())
+    return "demonym" if "demonym" in kinds else ("name" if kinds else None)
+
+
+@lru_cache(maxsize=1)
+def _alias_kinds() -> dict[str, frozenset[str]]:
+    """Country alias -> its kinds (name, demonym, ...), from the shared country lexicon."""
+    from analytics.geo.countries import read_table
+
+    table: dict[str, set[str]] = {}
+    for key, _iso3, kind in read_table("country_aliases.tsv"):
+        table.setdefault(key, set()).add(kind)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def _starts_event_noun(toks: list[Token], t0: int, t1: int) -> bool:
     """"military exercise", "Russian airstrikes": the mention modifies an event noun."""
     from analytics.coding.lexicon import load
@@ -295,7 +324,8 @@ def _code_sentence(ctx: _Ctx, sent) -> list[dict]:
     triggers = find_triggers(toks, subject_ends=frozenset(m.t1 - 1 for m in mentions
                                                           if m.prep is None and m.ref.head),
                              inside=frozenset(k for m in mentions for k in range(m.t0, m.t1)
-                                              if m.ref.kind in ("agent", "person", "igo", "group")))
+                                              if m.ref.kind in ("agent", "person", "igo", "group")
+                                              and not _verb_after_country_name(toks, m, k)))
     if not triggers:
         _update_discourse(ctx, mentions)
         return []
@@ -873,6 +903,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             and any(_same(s, ctx.last_pair[1]) for s in sources):
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     places = _locations(ctx, sent, toks, mentions, trig)
+    if not places and code == "042" and targets and targets[0].kind == "capital":
+        # "visited Moscow": the visit takes place in the capital it names
+        place = _place_for_actor(targets[0])
+        places = [place] if place is not None else []
     label, root, quad, goldstein = cameo.event_info(code)
     if not sources and not targets:
         return []
