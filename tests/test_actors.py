@@ -320,3 +320,21 @@ def test_every_country_by_name_demonym_and_capital():
 def test_capital_of_a_former_state_follows_the_date(date, code, name):
     m = one("Moscow said", date, text="Moscow")
     assert (m.code, m.name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    "value, country, expected",
+    [
+        # ACLED actor names (rows written in ACLED's layout; its data is not redistributed)
+        ("Military Forces of Yemen (2012-)", "Yemen", Actor("Yemeni military", "YEMMIL", "YEM", "MIL")),
+        ("Police Forces of India (2014-)", "India", Actor("Indian police", "INDCOP", "IND", "COP")),
+        ("Protesters (Israel)", "Israel", Actor("Israeli opposition", "ISROPP", "ISR", "OPP")),
+        ("Civilians (Mexico)", "Mexico", Actor("Mexican civilians", "MEXCVL", "MEX", "CVL")),
+        ("Al Shabaab", "Somalia", Actor("al-Shabaab", "SOMINSSHB", "SOM", "INS")),
+        # the transnational rule: a country only when the source ties the group to one
+        ("Islamic State (Syria)", None, Actor("Islamic State", "IMGMUSISI", "SYR", "IMG")),
+        ("Islamic State", None, Actor("Islamic State", "IMGMUSISI", None, "IMG")),
+    ],
+)
+def test_canonical_actor_acled_names(value, country, expected):
+    assert canonical_actor(value, country=country) == expected

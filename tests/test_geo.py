@@ -230,3 +230,13 @@ def test_every_icews_sample_country_name_converts():
     names.discard("NA")
     assert len(names) > 100
     assert sorted(n for n in names if country_from_any(n) is None) == []
+
+
+@pytest.mark.parametrize(
+    "text, iso3",
+    [("Iran (Islamic Republic of)", "IRN"), ("Bolivia (Plurinational State of)", "BOL"), ("Congo, Dem. Rep.", "COD"),
+     ("Egypt, Arab Rep.", "EGY"), ("Gambia, The", "GMB"), ("Korea, DPR", "PRK"), ("Korea, Rep.", "KOR"),
+     ("eSwatini", "SWZ"), ("Saint-Barthelemy", "BLM"), ("Lao PDR", "LAO"), ("Viet Nam", "VNM")],
+)
+def test_country_from_any_world_bank_and_un_forms(text, iso3):
+    assert country_from_any(text) == iso3

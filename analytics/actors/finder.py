@@ -11,6 +11,7 @@ A second pass resolves later short mentions ("Lavrov") to the people introduced 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -504,7 +505,10 @@ def _canonical_actor(name_or_code: str, country: str | None, type: str | None, d
         c = country_from_any(inner)
         if c and outer:
             found = canonical_actor(outer, country=c, type=type, date=date)
-            if found is not None and found.country is None and not found.code.startswith(("IGO", "NGO", "IMG")):
+            if found is not None and found.country is None and found.code.startswith("IMG"):
+                # a transnational group tied to a country by the source: "Islamic State (Syria)"
+                return Actor(found.name, found.code, c, found.type)
+            if found is not None and found.country is None and not found.code.startswith(("IGO", "NGO")):
                 found = None  # a generic noun that only the parenthesis places: keep the country
             if found is None or found.name == outer:
                 name = f"{outer} ({country_info(c).name})"
@@ -515,6 +519,11 @@ def _canonical_actor(name_or_code: str, country: str | None, type: str | None, d
             if group is not None and (group.code.startswith(("IGO", "NGO", "IMG")) or group.type in
                                       ("REB", "INS", "SEP", "UAF", "OPP")):
                 return group
+    if "(" in s:
+        # ACLED dates its state forces: "Military Forces of Yemen (2012-)": the years do not make another actor
+        bare = " ".join(re.sub(r"\([^)]*\)", " ", s).split())
+        if bare and bare != s:
+            return canonical_actor(bare, country=country, type=type, date=date)
     iso3 = country_from_any(s)
     if iso3 and (len(s) > 3 or s.isupper()):
         c = country_info(iso3)
@@ -553,6 +562,10 @@ def _canonical_actor(name_or_code: str, country: str | None, type: str | None, d
     # a phrase that is one actor mention as a whole ("Yemeni Armed Forces", "RUSSIAN MILITARY")
     found = find_actors(s, d)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(s) and found[0].kind != "demonym":
+        return found[0].actor
+    if found and found[0].start == 0 and found[0].kind in ("agent", "igo", "group") and found[0].country \
+            and found[0].end >= 0.4 * len(s):
+        # "Military Forces of Yemen Supreme Political Council": the leading actor names it
         return found[0].actor
     # a name no lexicon knows, from a dataset that gives its country or role: its own node
     if iso_country or type:

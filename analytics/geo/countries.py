@@ -54,6 +54,7 @@ def read_table(name: str) -> list[list[str]]:
 
 _DOTS = str.maketrans({"’": "'", "&": " and ", ".": "", "_": " "})
 _SPACES = re.compile(r"[\s,]+")
+_PARENS = re.compile(r"\([^)]*\)")
 
 
 @lru_cache(maxsize=65536)
@@ -121,7 +122,14 @@ def country_from_any(s: str | None) -> str | None:
     """
     if not s or not isinstance(s, str):
         return None
-    return _aliases().get(norm_key(s))
+    key = norm_key(s)
+    found = _aliases().get(key)
+    if found is None and "(" in key:
+        # "Iran (Islamic Republic of)", "Bolivia (Plurinational State of)"
+        found = _aliases().get(_SPACES.sub(" ", _PARENS.sub(" ", key)).strip())
+    if found is None and key.endswith(" the"):
+        found = _aliases().get(key[:-4].rstrip(", "))
+    return found
 
 
 def fips_to_iso3(fips2: str | None) -> str | None:
