@@ -85,7 +85,7 @@ class _Ctx:
     timexes: list
     last_source: ActorRef | None = None
     recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
-    history: list[tuple[int, ActorRef]] = field(default_factory=list)  # (quad class, source) of coded events
+    history: list[tuple[str, ActorRef]] = field(default_factory=list)  # (CAMEO root, source) of coded events
     last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
     last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
 
@@ -147,6 +147,9 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
             a = _agent_country(a, toks, t1, inside)
+            if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
+                   and all(t.text[:1].islower() for t in toks if a.end <= t.start < b.start) for b in inside):
+                continue    # "the militant group Lashkar-e-Taiba": a description of the named actor after it
         if a.kind == "agent" and a.country is None and t0 >= 1:
             a = _possessor_country(a, ctx.text, toks, inside)
         # the component's head flag is a guess from its own tokens; decide from the next word here:
@@ -561,7 +564,9 @@ def _source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
     if trig.kind == "nominal":
         # "their takeover", "Russia's invasion", "Russian airstrikes", "the withdrawal of its troops"
         j = trig.start - 1
-        while j >= 0 and toks[j].lower in NOMINAL_PREMODIFIERS:
+        definite = False
+        while j >= 0 and toks[j].lower in NOMINAL_PREMODIFIERS | {"this", "these", "those"}:
+            definite = definite or toks[j].lower in {"the", "this", "these", "those"}
             j -= 1
         if j >= 0:
             m = _mention_at(mentions, j)
@@ -581,7 +586,7 @@ def _source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
                 return [ref], "pronoun"
         # "called the attacks a terrorist act": a definite event noun without its own actor names an
         # event told before, not a new one
-        if j >= 0 and toks[j].lower in {"the", "this", "these", "those", "that"} and trig.end < len(toks) \
+        if definite and trig.end < len(toks) \
                 and toks[trig.end].lower not in {"of", "on", "against", "in", "by", "between", "with"}:
             return [], "anaphoric"
         # a nominal object of a clause ("made a comeback in international talks") takes its subject
@@ -649,11 +654,23 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
             if j == k + 2 and not toks[k + 1].text[:1].islower():
                 return None
             quads = _noun_quads(toks[j].lower)
-            for quad, ref in reversed(ctx.history):
-                if (not quads or quad in quads) and not any(_same(ref, s) for s in sources):
+            violent = _noun_violent(toks[j].lower)
+            for root, ref in reversed(ctx.history):
+                quad = cameo.event_info(root)[2]
+                if (not quads or quad in quads) and (not violent or root in VIOLENT) \
+                        and not any(_same(ref, s) for s in sources):
                     return ref
             return None
     return None
+
+
+def _noun_violent(noun: str) -> bool:
+    """Does the event noun name violence ("attack", "bombing"), not just any material conflict?"""
+    from analytics.coding.lexicon import load
+
+    nominal = load().nominal
+    code = nominal.get((noun,)) or (nominal.get((noun[:-1],)) if noun.endswith("s") else None)
+    return bool(code) and code[:2] in VIOLENT or noun in {"killing", "killings", "aggression", "coup"}
 
 
 def _noun_quads(noun: str) -> set[int]:
@@ -915,7 +932,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if not targets and len(sources) > 1 and root in RECIPROCAL:
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not _same(a, b)]
-    ctx.history.extend((quad, s) for s in sources)
+    ctx.history.extend((root, s) for s in sources)
     if sources and targets:
         ctx.last_pair = (sent.start, sources[0], targets)
     confidence = 0.85
@@ -936,9 +953,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             tgt_list = [ActorRef(place.start, place.end, _country_name(place.country), place.country,
                                  place.country, None, "country")]
         tgt_list = [_target_country(ctx, t, place, sources) for t in tgt_list]
-        srcs = [replace(s, country=place.country, name=f"{_country_name(place.country)} {s.name}")
-                if s.kind == "agent" and s.country is None and place is not None and place.country else s
-                for s in sources]
+        srcs = [_source_country(ctx, s, place) for s in sources]
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         for src, tgt in combos:
                 if src is not None and tgt is not None and _same(src, tgt):
@@ -960,6 +975,16 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "_speech": speech, "_t": trig.start, "_t_end": trig.end,
                 })
     return rows
+
+
+def _source_country(ctx, s: ActorRef, place: PlaceRef | None) -> ActorRef:
+    """A generic source ("the government", "protesters") belongs to the event's country, else to the
+    country the story was last about."""
+    if s.country is not None or s.kind != "agent":
+        return s
+    home = place.country if place is not None and place.country else next(
+        (r.country for r in reversed(ctx.recent) if r.country and r.kind in COUNTRY_KINDS | {"agent"}), None)
+    return replace(s, country=home, name=f"{_country_name(home)} {s.name}") if home else s
 
 
 def _target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef]) -> ActorRef:
