@@ -338,3 +338,18 @@ def test_capital_of_a_former_state_follows_the_date(date, code, name):
 )
 def test_canonical_actor_acled_names(value, country, expected):
     assert canonical_actor(value, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("the Islamic State group and other militants based in northern Afghanistan", "AFG"),
+        ("Afghan Islamic State fighters attacked", "AFG"),
+        ("al-Qaeda in Yemen claimed the attack", "YEM"),
+        ("Islamic State claimed the attack.", None),
+        ("al-Qaeda leaders met. Syria said nothing", None),
+    ],
+)
+def test_transnational_group_country_only_when_the_text_ties_it(text, country):
+    m = one(text, kind="group")
+    assert m.code.startswith("IMG") and m.country == country

@@ -316,7 +316,10 @@ class _Doc:
                 label = agent_name(None, aval.type)
                 surface = self.text[self.toks.starts[i] : self.toks.ends[end - 1]]
                 return self.mention(i, aj, f"{surface} {label}", country + aval.suffix, "agent", source="agent")
-            return self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
+            m = self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
+            if m.country is None and (m.code or "").startswith("IMG"):
+                m = self.tie_to_country(m, i, aj, self.out)
+            return m
         country = resolve_role(val.roles, self.date)[:3]
         code = country + aval.suffix
         return self.mention(i, aj, agent_name(country, aval.type), code, "agent", source="agent")
@@ -337,6 +340,30 @@ class _Doc:
             return self.mention(i, cj, actor.name, actor.code, cval.kind, source="agent")
         return None
 
+    def tie_to_country(self, m: ActorMention, i: int, end: int, out: list[ActorMention]) -> ActorMention:
+        """A transnational group gets a country only where the text ties it to one: a country or demonym just
+        before it ("Afghan Islamic State fighters") or "in/of/from [the] [adjectives] COUNTRY" later in the same
+        clause ("the Islamic State group and other militants based in northern Afghanistan")."""
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("country", "demonym") and prev.end >= self.toks.starts[i] - 1 \
+                and self.text[prev.end : m.start].strip() == "":
+            return ActorMention(m.start, m.end, m.text, m.name, m.code, prev.country, m.type, m.kind, m.head,
+                                m.locative, m.source)
+        j = end
+        while j < min(self.n, end + 10) and self.raw(j) not in (".", ";", ":", "!", "?"):
+            if self.key(j) in ("in", "of", "from"):
+                k = j + 1
+                skipped = 0
+                while k < self.n and skipped < 3 and self.raw(k)[:1].islower() and self.raw(k).isalpha():
+                    k, skipped = k + 1, skipped + 1
+                cj, cval = self.atom(k)
+                if isinstance(cval, Entry) and cval.kind in ("country", "former_state"):
+                    country = resolve_role(cval.roles, self.date)[:3]
+                    return ActorMention(m.start, m.end, m.text, m.name, m.code, country, m.type, m.kind, m.head,
+                                        m.locative, m.source)
+            j += 1
+        return m
+
     def is_modifier(self, j: int, names_too: bool = True, adjective: bool = False) -> bool:
         """True if the token after a mention (index j) makes it a modifier of a following noun: "Russian law",
         "Oslo peace accord", "militant camp". A verb after it ("Russia invaded", "Moscow began") does not.
@@ -356,6 +383,7 @@ class _Doc:
     # -- main pass --------------------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
         out: list[ActorMention] = []
+        self.out = out
         n, i = len(self.toks), 0
         while i < n:
             end, val = self.atom(i)
@@ -406,7 +434,10 @@ class _Doc:
                 head = False  # "U.S.-led", "Russia-backed"
             elif val.kind != "person":
                 head = not self.is_modifier(end, names_too=False)
-            out.append(self.mention(i, end, actor.name, actor.code, val.kind, head=head))
+            m = self.mention(i, end, actor.name, actor.code, val.kind, head=head)
+            if val.kind in ORGISH and m.country is None and (m.code or "").startswith("IMG"):
+                m = self.tie_to_country(m, i, end, out)
+            out.append(m)
             i = end
         return self.corefer(out)
 
