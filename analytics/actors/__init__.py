@@ -11,8 +11,11 @@ Rules (also in analytics/lexicons/SOURCES.md):
 - Non-state actors' country. A non-state group's country is the country where it operates (Taliban AFG,
   Hamas PSE, al-Shabaab SOM, Houthis YEM, PKK TUR), even when it is also active across a border. A
   transnational group (Islamic State, al-Qaeda, AQIM) has no country (code IMG..., country None) unless
-  the text ties it to one: its regional branches are separate actors with their country (ISIS-K AFG, AQAP
-  YEM, ISWAP NGA). The event coder may set the country from the sentence; the lexicon never guesses it.
+  the text ties it to one: a country or demonym right before it ("Afghan Islamic State fighters"), or
+  "in/of/from [the] [adjectives] COUNTRY" later in the same clause ("militants based in northern
+  Afghanistan"); a dataset ties it with a country in parentheses ("Islamic State (Syria)"). Its code stays
+  IMG...; only `country` is set. Regional branches are separate actors with their country (ISIS-K AFG,
+  AQAP YEM, ISWAP NGA). The lexicon never guesses a country.
 - Dated roles. Phoenix gives people dated roles ([AFGGOV 050101-060531]). With a date (the event's, else the
   article's), the role that covers it wins; with no covering role, the undated default role; otherwise the
   role closest before it. Without a date, the current (open-ended) role, else the default, else the last
