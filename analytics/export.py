@@ -30,8 +30,7 @@ EXPORT_WIDTH = 1200
 _server_lock = threading.Lock()
 _server_started = False
 
-# kaleido and any HTML written here read map outlines from the bundled files, never from the CDN.
-pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"
+TOPOJSON_URI = TOPOJSON_DIR.resolve().as_uri() + "/"  # kaleido reads map outlines here, never from the CDN
 
 
 def _start_kaleido() -> None:
@@ -43,6 +42,8 @@ def _start_kaleido() -> None:
         import kaleido
 
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        # plotly's own fig.write_image / to_image then also use the bundled outlines.
+        pio.defaults.topojson = TOPOJSON_URI
         _server_started = True
 
 
@@ -56,7 +57,7 @@ def image_bytes(fig: go.Figure, fmt: str, filters_text: str, citation: str, widt
     out = stamped(fig, filters_text, citation)
     height = int(out.layout.height or 500)
     opts = {"format": fmt, "width": width, "height": height, "scale": 2 if fmt == "png" else 1}
-    return kaleido.calc_fig_sync(out, opts=opts, topojson=pio.defaults.topojson)
+    return kaleido.calc_fig_sync(out, opts=opts, topojson=TOPOJSON_URI)
 
 
 @lru_cache(maxsize=4)

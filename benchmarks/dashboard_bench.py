@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from analytics import charts, views  # noqa: E402
+from analytics import charts, schema, views  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
 from analytics.store import Store  # noqa: E402
 
@@ -50,17 +50,21 @@ def build_default(path: Path) -> Store:
 def build_scaled(path: Path, events: int) -> Store:
     """N events: the GDELT sample repeated with dates shifted by whole days and new ids."""
     store = build_default(path)
-    (base,) = store.query("SELECT count(*) AS n FROM events")["n"]
-    copies = max(1, -(-events // int(base)))
+    (total,) = store.query("SELECT count(*) AS n FROM events")["n"]
+    (base,) = store.query("SELECT count(*) AS n FROM events WHERE origin = 'gdelt'")["n"]
+    copies = max(2, -(-events // int(base)) + 1)
+    shifted = {
+        "event_id": "e.event_id || '~' || CAST(t.i AS VARCHAR)",
+        "date_start": "e.date_start - CAST(t.i * 3 AS INTEGER)",
+        "date_end": "e.date_end - CAST(t.i * 3 AS INTEGER)",
+    }
+    cols = ", ".join(f"{shifted.get(c, 'e.' + c)} AS {c}" for c in schema.COLUMNS)
     with store.write() as con:
         con.execute(
             f"""INSERT INTO events BY NAME
-                SELECT * REPLACE (event_id || '~' || CAST(i AS VARCHAR) AS event_id,
-                                  date_start - CAST(i * 3 AS INTEGER) AS date_start,
-                                  date_end - CAST(i * 3 AS INTEGER) AS date_end)
-                FROM (SELECT * FROM events WHERE origin = 'gdelt') e, range(1, {copies}) t(i)"""
+                SELECT {cols} FROM (SELECT * FROM events WHERE origin = 'gdelt') e, range(1, {copies}) t(i)
+                LIMIT {max(0, int(events) - int(total))}"""
         )
-        con.execute(f"DELETE FROM events WHERE rowid IN (SELECT rowid FROM events OFFSET {int(events)})")
     return store
 
 
