@@ -192,7 +192,8 @@ def _mentions(ctx: _Ctx, sent, toks: list[Token]) -> list[_Mention]:
     # coordinated mentions share the preposition of the first ("in Uzbekistan and Tajikistan")
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
-        if cur.prep is None and _coordinated(toks, prev.t1, cur.t0):
+        if cur.prep is None and _coordinated(toks, prev.t1, cur.t0) and (
+                not prev.locative or cur.ref.kind in COUNTRY_KINDS):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out
 
@@ -762,7 +763,7 @@ def _locations(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     cands: list[tuple[int, int, PlaceRef]] = []
     for m in mentions:
         if m.locative:
-            place = _place_for_actor(m.ref)
+            place = _place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
             if place is not None:
                 cands.append((m.t0, m.t1, place))
     for p in ctx.places:
@@ -794,8 +795,9 @@ def _breaks(toks, a: int, b: int) -> bool:
     return any(_clause_end(toks, k) for k in range(max(a, 0), min(b, len(toks))))
 
 
-def _place_for_actor(ref: ActorRef) -> PlaceRef | None:
-    p = lookup_place(ref.name)
+def _place_for_actor(ref: ActorRef, surface: str | None = None) -> PlaceRef | None:
+    """The place an actor mention names: its own words first ("Kabul"), else its canonical name."""
+    p = (lookup_place(surface) if surface else None) or lookup_place(ref.name)
     if p is not None and (ref.country is None or p.country == ref.country):
         return replace(p, start=ref.start, end=ref.end)
     return place_for_country(ref.country, ref.start, ref.end) if ref.country else None
@@ -920,9 +922,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             and any(_same(s, ctx.last_pair[1]) for s in sources):
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     places = _locations(ctx, sent, toks, mentions, trig)
-    if not places and code == "042" and targets and targets[0].kind == "capital":
-        # "visited Moscow": the visit takes place in the capital it names
-        place = _place_for_actor(targets[0])
+    if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
+            targets[0].kind == "capital" or _names_capital(toks, targets[0])):
+        # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
+        place = (_place_for_actor(targets[0], ctx.text[targets[0].start:targets[0].end])
+                 if targets[0].kind == "capital" else _capital_of(targets[0].country))
         places = [place] if place is not None else []
     label, root, quad, goldstein = cameo.event_info(code)
     if not sources and not targets:
@@ -975,6 +979,21 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "_speech": speech, "_t": trig.start, "_t_end": trig.end,
                 })
     return rows
+
+
+def _names_capital(toks: list[Token], ref: ActorRef) -> bool:
+    """Is the target written as "the <demonym> capital"?"""
+    k = next((i for i, t in enumerate(toks) if t.start == ref.start), None)
+    return k is not None and ref.kind == "demonym" and k + 1 < len(toks) and toks[k + 1].lower == "capital"
+
+
+def _capital_of(iso3: str | None) -> PlaceRef | None:
+    from analytics.geo import country_info
+
+    info = country_info(iso3) if iso3 else None
+    if info is None or not info.capital:
+        return None
+    return PlaceRef(-1, -1, info.capital, iso3, info.region, info.lat, info.lon)
 
 
 def _source_country(ctx, s: ActorRef, place: PlaceRef | None) -> ActorRef:
