@@ -118,8 +118,11 @@ def timeline_figure(tl, title: str = "Events over time") -> go.Figure:
                 ys += [r.y, r.y, None]
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=colour, width=5), opacity=0.45,
                                      hoverinfo="skip", legendgroup=name, showlegend=False, name=name))
+        # A legend-only entry, so the legend shows the colour whatever symbol the first event has.
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=name,
+                                 marker=dict(color=colour, size=10, symbol="square"), hoverinfo="skip"))
         fig.add_trace(go.Scatter(
-            x=part["xm"], y=part["y"], mode="markers", name=name, legendgroup=name,
+            x=part["xm"], y=part["y"], mode="markers", name=name, legendgroup=name, showlegend=False,
             marker=dict(color=colour, size=[5 if s else 8 for s in part["span"]],
                         symbol=["line-ns-open" if s else "circle" for s in part["span"]], line=dict(width=1.5, color=colour)),
             customdata=part[["event_id"]].to_numpy(), hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
