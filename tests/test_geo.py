@@ -156,6 +156,9 @@ def test_lookup_place_unknown(name):
         ("Russian President Vladimir Putin spoke", []),
         ("Reading the report, Victoria said nothing", []),
         ("its embassy in Kabul", [("Kabul", "AFG", "city")]),
+        # a demonym names the country, so its cities count without a preposition
+        ("Afghan forces retook Kandahar and Herat.", [("Kandahar", "AFG", "city"), ("Herat", "AFG", "city")]),
+        ("Kandahar and the Sahel", [("Sahel", None, "region")]),
         ("the Russia-Ukraine war", [("Russia", "RUS", "country"), ("Ukraine", "UKR", "country")]),
     ],
 )

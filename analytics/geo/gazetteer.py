@@ -23,7 +23,7 @@ from analytics.geo.phrases import PhraseIndex, phrase_keys, tokenize
 BIG_CITY = 1_000_000
 GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from of outside "
-                     "toward towards via over".split())
+                     "toward towards via over between along beyond onto".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +97,12 @@ def _load() -> _Gazetteer:
         if c.capital:
             capitals[(c.iso3, norm_key(c.capital))] = c
     for key, iso3, kind in read_table("country_aliases.tsv"):
+        c = country_info(iso3)
         if kind in ("name", "alias", "other"):
-            c = country_info(iso3)
             add(key, Place(c.name, c.iso3, c.region, c.lat, c.lon, "country"))
+        elif kind == "demonym":
+            # not a place itself, but it says which country the text is about ("Uzbek troops ... Andijan")
+            index.add(phrase_keys(key), "cap", Place(c.name, c.iso3, c.region, c.lat, c.lon, "demonym"))
     for name, iso3, region, lat, lon, kind, pop, aliases in read_table("gazetteer.tsv"):
         c = country_info(iso3) if iso3 else None
         place = Place(
@@ -153,7 +156,9 @@ def find_places(text: str) -> list[PlaceMention]:
             i = j
         else:
             i += 1
-    named_countries = {p.country for _i, _j, vals in raw for p in vals if p.kind == "country"}
+    named_countries = {p.country for _i, _j, vals in raw for p in vals if p.kind in ("country", "demonym")}
+    raw = [(i, j, [p for p in vals if p.kind != "demonym"]) for i, j, vals in raw]
+    raw = [(i, j, vals) for i, j, vals in raw if vals]
     out = []
     last_tok = -2  # token index just after the last accepted place
     for i, j, vals in raw:
