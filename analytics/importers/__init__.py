@@ -187,32 +187,31 @@ def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: in
         fr.existing += len(frame) - added
         fr.rows += n_rows
 
+    gathered_rows = 0  # input rows behind `gathered`, malformed ones included
+
     def flush(pool, pending):
-        frame, ordinals = _concat(gathered, dup_records)
-        n_rows = gathered_rows[0]
+        nonlocal gathered_rows
+        frame, _ = _concat(gathered, dup_records)
+        n_rows, gathered_rows = gathered_rows, 0
         gathered.clear()
-        gathered_rows[0] = 0
         if pending is not None:
             pending.result()
         return pool.submit(store_batch, frame, n_rows)
 
-    gathered_rows = [0]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-store") as pool:
         try:
             for table in batches(source, state, block_size):
                 gathered.append(_map_chunk(source, table, state.rows, bad_records))
-                gathered_rows[0] += table.num_rows
+                gathered_rows += table.num_rows
                 if sum(len(f) for f, _ in gathered) >= INSERT_ROWS:
                     pending = flush(pool, pending)
-                tick(state, fr.rows + gathered_rows[0])
+                tick(state, fr.rows + gathered_rows)
             if gathered:
                 pending = flush(pool, pending)
             if pending is not None:
                 pending.result()
         except pa.ArrowInvalid as e:
-            detail = str(e).splitlines()[0]
-            key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
-            raise UserError(message(key, detail=detail), where=str(source.path)) from None
+            raise _read_error(e, source) from None
         finally:
             if pending is not None and not pending.done():
                 pending.cancel()
@@ -222,6 +221,13 @@ def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: in
     fr.rows += len(state.short_or_long)
     if fr.malformed or dup_records:
         _report_problems(source, fr, bad_records, dup_records)
+
+
+def _read_error(e: Exception, source: Source) -> UserError:
+    """A file that passed its first-bytes check but breaks later (bad UTF-8, an unparsable block)."""
+    detail = str(e).splitlines()[0]
+    key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
+    return UserError(message(key, detail=detail), where=str(source.path))
 
 
 def _map_chunk(source: Source, table, first: int, bad_records: list) -> tuple[pd.DataFrame, np.ndarray]:
@@ -283,9 +289,7 @@ def read_file(path: str | Path, kind: str = "auto", block_size: int = BLOCK_SIZE
             gathered.append(_map_chunk(source, table, state.rows, bad_records))
             fr.rows += table.num_rows
     except pa.ArrowInvalid as e:
-        detail = str(e).splitlines()[0]
-        key = "utf8_mid" if "UTF8" in detail.upper() or "UTF-8" in detail.upper() else "read_failed"
-        raise UserError(message(key, detail=detail), where=str(source.path)) from None
+        raise _read_error(e, source) from None
     frame, _ = _concat(gathered, dup_records) if gathered else (schema.empty_frame(), None)
     fr.existing = len(dup_records)
     fr.malformed = len(bad_records) + len(state.short_or_long)

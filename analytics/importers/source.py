@@ -126,7 +126,7 @@ def recognise(fields: list[str], delimiter: str, kind: str) -> Layout:
         layout = fmt.sniff(fields, delimiter)
         if layout is not None:
             return layout
-    shown = delimiter.replace("\t", "tab")
+    shown = "tab" if delimiter == "\t" else "comma"
     raise Refused(message("unknown", detail=f"first line has {len(fields)} {shown}-separated fields and no known header"))
 
 
