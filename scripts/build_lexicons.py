@@ -217,7 +217,6 @@ CROSS CRESCENT INC CORP LTD TRUST CAMPAIGN INITIATIVE PROJECT CLUB CHURCH
 # Lower-case particles inside names ("Bashar al-Assad", "Ursula von der Leyen").
 PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "der", "van", "von", "da", "du", "la", "le", "of", "the", "and",
              "for", "in", "on", "wa", "y", "di", "des", "ul", "ud", "e"}
-FORMER_CODES = {"SUN", "YUG", "CSK", "DDR", "SCG"}
 
 
 def parse_phoenix_date(s: str) -> str | None:
@@ -317,12 +316,6 @@ def smart_title(s: str) -> str:
     return " ".join(words)
 
 
-def code_country(code: str, known: set[str]) -> str | None:
-    head = code[:3]
-    head = CAMEO_TO_ISO3.get(head, head)
-    return head if head in known else None
-
-
 def is_person_like(name: str) -> bool:
     toks = [t for t in re.split(r"[\s\-]+", name.upper()) if t]
     return 1 <= len(toks) <= 9 and not (set(toks) & ORG_WORDS) and not any(ch.isdigit() for ch in name)
@@ -381,7 +374,6 @@ def strip_title(name: str, country_alias_keys: set[str]) -> str:
 
 def build_actors(countries, country_alias_keys: set[str], place_keys: set[str] = frozenset(),
                  agent_phrases: set[str] = frozenset()) -> list[list[str]]:
-    known = {r[0] for r in countries}
     curated = load_curated_actors()
     owner: dict[str, int] = {}
     for i, a in enumerate(curated):
@@ -474,8 +466,6 @@ def build_actors(countries, country_alias_keys: set[str], place_keys: set[str] =
                 seen.add(al.casefold())
                 aliases.append(al)
         roles = a["roles"]
-        first_code = roles.split(";")[0].split()[0] if roles else ""
-        country = code_country(first_code, known | FORMER_CODES) if first_code else None
         rows.append([a["kind"], a["name"], roles, "; ".join(aliases), a["source"]])
     rows.sort(key=lambda r: (r[0], r[1].casefold(), r[2], r[3]))
     return rows

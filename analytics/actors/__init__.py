@@ -25,7 +25,8 @@ Rules (also in analytics/lexicons/SOURCES.md):
   mentions ("Lavrov") in the same document resolve to the same actor.
 """
 
-from analytics.actors.finder import ActorMention, canonical_actor, find_actors
+from analytics.actors.canonical import canonical_actor
+from analytics.actors.finder import ActorMention, find_actors
 from analytics.actors.lexicon import Actor, agent_name, resolve_role, split_code
 
 __all__ = ["Actor", "ActorMention", "agent_name", "canonical_actor", "find_actors", "resolve_role", "split_code"]

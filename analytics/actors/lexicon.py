@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analytics.geo.countries import LEXICONS, all_countries, country_info, norm_key, read_table
+from analytics.geo.countries import all_countries, country_info, norm_key, read_table
 from analytics.geo.phrases import PhraseIndex, phrase_keys
 
 # Metonym capitals that are too ambiguous as words or names to stand for a government.
