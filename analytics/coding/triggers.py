@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analytics.coding.lexicon import Lexicon, Pattern, load
+from analytics.coding.lexicon import Lexicon, Pattern, VerbEntry, load
 from analytics.coding.text import Token
 
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
@@ -285,7 +285,7 @@ def _first_words(table: str) -> frozenset[str]:
     return frozenset(k[0] for k in getattr(load(), table))
 
 
-def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | None, str]:  # noqa: F821
+def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | None, str]:
     best: tuple[int, str | None, str] = (-1, None, entries[0].lemma)
     keys = _window_keys(toks, start, end)
     for e in entries:

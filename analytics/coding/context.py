@@ -1,0 +1,226 @@
+"""The document being coded: settings, actor mentions of a sentence, pronouns and the discourse.
+
+A mention knows its governing preposition, whether it is a place ("in Kabul"), a possessive, a verb's
+object, or an agent of an actor named before it ("its troops"). Pronouns resolve to the nearest fitting
+antecedent in the sentence, then in the discourse; the discourse also remembers the last source actor,
+which an actorless sentence inherits with lower confidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from analytics.coding.grammar import (COLLECTIVE_HEADS, COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, PAST_AUX,
+    PERSON_PRONOUNS, POSSESSIVES, SUBORDINATORS, coordinated, country_name, country_name_kind, governing_prep,
+    is_verb_form, modifies_next, span_tokens, starts_event_noun)
+from analytics.coding.mentions import ActorRef, PlaceRef
+from analytics.coding.text import Token
+from analytics.coding.triggers import BE, FUNCTION_WORDS
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Coder settings; defaults are the documented behaviour."""
+    fallback_days: int = 7              # publication-week interval for undated events
+    discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
+    target_window: int = 15             # tokens after the trigger searched for a target
+
+    def __post_init__(self):
+        if self.fallback_days < 1:
+            raise ValueError("fallback_days must be >= 1")
+        if not 0 <= self.discourse_confidence <= 1:
+            raise ValueError("discourse_confidence must be within 0..1")
+
+
+DEFAULT = Settings()
+
+
+@dataclass
+class Ctx:
+    text: str
+    dct: date | None
+    settings: Settings
+    actors: list[ActorRef]
+    places: list[PlaceRef]
+    timexes: list
+    last_source: ActorRef | None = None
+    recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
+    history: list[tuple[str, ActorRef]] = field(default_factory=list)  # (CAMEO root, source) of coded events
+    last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
+    last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
+
+
+@dataclass
+class Mention:
+    ref: ActorRef
+    t0: int            # token span
+    t1: int
+    locative: bool
+    prep: str | None   # preposition governing the mention
+    possessive: bool
+    object: bool = False          # directly after a verb: an object, not a subject
+    own: bool = False             # "its troops": an agent of an earlier actor, never that actor's target
+    loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
+
+
+def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
+    out = []
+    inside = [a for a in ctx.actors if a.start >= sent.start and a.end <= sent.end]
+    for a in inside:
+        span = span_tokens(toks, a.start, a.end)
+        if span is None:
+            continue
+        t0, t1 = span
+        modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
+        if a.kind == "agent" and a.country is None:
+            if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
+                continue    # a modifier: "military exercise", "militant camp", "naval blockade"
+            a = _agent_country(a, toks, t1, inside)
+            if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
+                   and all(t.text[:1].islower() for t in toks if a.end <= t.start < b.start) for b in inside):
+                continue    # "the militant group Lashkar-e-Taiba": a description of the named actor after it
+        if a.kind == "agent" and a.country is None and t0 >= 1:
+            a = _possessor_country(a, ctx.text, toks, inside)
+        # the component's head flag is a guess from its own tokens; decide from the next word here:
+        # "the Oslo accord", "Soviet allies" are modifiers, "Argentina the same day" is not
+        if a.kind == "demonym":
+            # "Soviet allies", "Russian law": an adjective unless plural ("Americans") or standing alone
+            nxt = toks[t1] if t1 < len(toks) else None
+            head = ctx.text[a.start:a.end].endswith("s") or nxt is None or not (
+                nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS)
+        else:
+            head = not modifier or (a.kind == "agent" and toks[t1].lower in COLLECTIVE_HEADS)
+        a = replace(a, head=head)
+        own = False
+        if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
+            owner = resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
+            own = True
+            if owner is not None and owner.country and a.country is None:
+                a = replace(a, name=f"{country_name(owner.country)} {a.name}", country=owner.country,
+                            code=f"{owner.country}{a.code or ''}")
+        prep = governing_prep(toks, t0)
+        if prep in SUBORDINATORS and t1 < len(toks) and (is_verb_form(toks[t1].lower) or toks[t1].lower in BE | PAST_AUX):
+            prep = None     # "after Georgia launched an offensive": a clause, Georgia is its subject
+        after = ctx.text[a.end:a.end + 2]
+        possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
+        j = t0 - 1
+        while j >= 0 and toks[j].lower in {"the", "a", "an"} | POSSESSIVES:
+            j -= 1
+        # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
+        obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE
+               and not (j == 1 and toks[0].lower.endswith("ly")))
+        # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
+        locative = prep in LOC_PREPS or (a.locative and (prep not in {"to", "toward", "towards", "with", "against"}
+                                                         or a.kind == "capital"))
+        out.append(Mention(a, t0, t1, locative, prep, possessive, obj, own))
+    # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
+    for k, m in enumerate(out):
+        if m.possessive and m.locative and k + 1 < len(out) and out[k + 1].t0 - m.t1 <= 3:
+            out[k + 1].locative, out[k + 1].prep = True, m.prep
+            m.locative, m.loc_possessive = False, True
+    # coordinated mentions share the preposition of the first ("in Uzbekistan and Tajikistan")
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if cur.prep is None and coordinated(toks, prev.t1, cur.t0) and (
+                not prev.locative or cur.ref.kind in COUNTRY_KINDS):
+            cur.prep, cur.locative = prev.prep, prev.locative
+    return out
+
+
+def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
+    """"Niger detained President ...": an agent span that swallowed a country name and its verb; the
+    past-tense verb after the bare country name is still a verb ("the Chilean armed forces" is not)."""
+    word = toks[k].lower
+    if k == m.t0 or not (word.endswith("ed") or word in IRREGULAR_PAST):
+        return False
+    prefix = " ".join(t.text for t in toks[m.t0:k])
+    return country_name_kind(prefix) == "name"
+
+
+def _agent_country(a: ActorRef, toks: list[Token], t1: int, inside: list[ActorRef]) -> ActorRef:
+    """A generic agent ("soldiers") takes the country of a place right after it ("soldiers in Niger")."""
+    if t1 + 1 < len(toks) and toks[t1].lower in {"in", "from", "of"}:
+        nxt = next((b for b in inside if b.start >= toks[t1 + 1].start and b.start <= toks[min(t1 + 2, len(toks) - 1)].start
+                    and b.country and b.kind in COUNTRY_KINDS), None)
+        if nxt is not None:
+            return replace(a, name=f"{country_name(nxt.country)} {a.name}", country=nxt.country,
+                           code=f"{nxt.country}{a.code or ''}")
+    return a
+
+
+def _possessor_country(a: ActorRef, text: str, toks: list[Token], inside: list[ActorRef]) -> ActorRef:
+    """"Sudan's ruling military council": the agent belongs to the possessive country just before it."""
+    for b in inside:
+        if not (b.country and b.kind in COUNTRY_KINDS and b.end <= a.start and text[b.end:b.end + 2] in ("'s", "’s")):
+            continue
+        between = [t for t in toks if b.end + 2 <= t.start and t.end <= a.start]
+        if len(between) <= 2 and all(t.text[:1].islower() and t.text.isalpha() for t in between):
+            return replace(a, name=f"{country_name(b.country)} {a.name}", country=b.country,
+                           code=f"{b.country}{a.code or ''}")
+    return a
+
+
+def resolve_pronoun(ctx: Ctx, mentions: list[Mention], before_tok: int, word: str,
+                     exclude: ActorRef | None = None) -> ActorRef | None:
+    """Nearest fitting antecedent: subjects in the sentence first, then any mention, then the discourse."""
+    person = word in PERSON_PRONOUNS
+    plural = word in {"they", "their", "them"}
+
+    def fits(ref: ActorRef) -> bool:
+        if exclude is not None and same_actor(ref, exclude):
+            return False
+        return plural or person == _is_person(ref)
+
+    before = [m for m in mentions if m.t1 <= before_tok and not m.locative]
+    if plural:
+        # "they" is a group more often than a country ("it") or a person ("he"): nearest group first
+        groups = ([m for m in before if not _is_person(m.ref) and (m.ref.kind or "").lower() not in COUNTRY_KINDS],
+                  before)
+    else:
+        groups = ([m for m in before if m.prep is None and not m.object], before)
+    for group in groups:
+        for m in reversed(group):
+            if fits(m.ref):
+                return m.ref
+    for ref in reversed(ctx.recent):
+        if fits(ref):
+            return ref
+    return None
+
+
+def _is_person(ref: ActorRef) -> bool:
+    kind = (ref.kind or "").lower()
+    return kind in {"person", "people", "leader", "official"}
+
+
+def same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.name == b.name or (a.code is not None and a.code == b.code and a.kind == b.kind)
+
+
+def mention_at(mentions: list[Mention], k: int) -> Mention | None:
+    for m in mentions:
+        if m.t0 <= k < m.t1:
+            return m
+    return None
+
+
+def update_discourse(ctx: Ctx, mentions: list[Mention], events: list[dict] | None = None) -> None:
+    """Remember actors in order of mention (for pronouns) and the last explicit source actor
+    (for actorless sentences)."""
+    for m in mentions:
+        if not m.locative:
+            ctx.recent.append(m.ref)
+    del ctx.recent[:-20]
+    if events:
+        for e in reversed(events):
+            if e["actor1"] is not None and e["confidence"] > ctx.settings.discourse_confidence:
+                for m in mentions:
+                    if m.ref.name == e["actor1"]:
+                        ctx.last_source = m.ref
+                        return
+    for m in mentions:
+        if m.prep is None and not m.locative and not m.object:
+            ctx.last_source = m.ref
+            return

@@ -1,0 +1,109 @@
+"""Which triggers become events, and with which modality (asserted, negated, hypothetical, reported).
+
+- negation in the verb chain ("has not evacuated", "should not rush to recognize") -> negated;
+- modals, intent words, infinitives after "plans/needs/efforts to" -> hypothetical;
+- an infinitive governed by a coded verb ("pledged to provide") and a purpose infinitive ("troops to help
+  counter threats") are not separate events; nor is the complement of a verbal act ("warned that ...
+  would retaliate"), a participle elaborating the event before it (", killing two marines"), or the
+  means of an attack ("killed when their plane was shot down").
+"""
+from __future__ import annotations
+
+from analytics.coding import cameo
+from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, MODALS, NEGATORS, PAST_AUX, VERBAL_GOVERNORS,
+    VIOLENT, clause_end)
+from analytics.coding.text import Token
+from analytics.coding.triggers import BE, CLAUSE_STOP, Trigger
+
+
+def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Trigger, str]]:
+    """Attach modality; drop infinitive complements of another coded trigger ("pledged to provide")
+    and purpose infinitives ("troops to help counter threats")."""
+    out: list[tuple[Trigger, str]] = []
+    coded_ends: list[int] = []
+    for trig in triggers:
+        modality, drop = _modality(toks, trig, coded_ends)
+        if not drop and modality == "asserted" and out and trig.start >= 1 and toks[trig.start - 1].lower in {"and", "or"} \
+                and out[-1][1] == "hypothetical" and trig.kind == "verb":
+            modality = "hypothetical"     # "efforts to stabilize ... and ensure": the coordinated verb shares the mood
+        if drop:
+            continue
+        out.append((trig, modality))
+        coded_ends.append(trig.end)
+    return out
+
+
+def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the -ing trigger a participle elaborating the verb before it ("..., killing hundreds",
+    "signed a declaration formally ending the war") rather than a verb of its own ("is hosting")?"""
+    j = trig.start - 1
+    while j > prev.end and toks[j].lower.endswith("ly"):
+        j -= 1
+    before = toks[j].lower
+    if before in BE | PAST_AUX | {"by", "for", "after", "before", "of", "in", "on", "without", "while", "and", "to"}:
+        return False
+    return not any(t.lower in CLAUSE_STOP for t in toks[prev.end:trig.start])
+
+
+def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
+    out: list[tuple[Trigger, str]] = []
+    for trig, modality in kept:
+        root = (cameo.normalise_code(trig.code) or "00")[:2]
+        prev = out[-1][0] if out else None
+        prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
+        # ", killing two marines": the consequence of the attack just coded, not a second attack
+        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
+                and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
+            continue    # ", killing two marines", "formally ending the war": the same event's consequence
+        if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
+                and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
+            continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if prev is not None and root in VIOLENT and prev_root in VIOLENT and any(
+                t.lower in {"when", "as"} for t in toks[prev.end:trig.start]) and trig.start - prev.end <= 6:
+            continue    # "were killed when their plane was shot down": the means of the same attack
+        governed = False
+        for g, _ in out:
+            g_root = (cameo.normalise_code(g.code) or "00")[:2]
+            if g_root in VERBAL_GOVERNORS and g.kind == "verb" and (
+                    modality == "hypothetical" or trig.kind == "nominal"
+                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))):
+                governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
+        if governed:
+            continue
+        out.append((trig, modality))
+    return out
+
+
+def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[str, bool]:
+    """(modality, drop) from the words before the trigger in its verb chain."""
+    chain = []
+    j = trig.start - 1
+    while j >= 0 and len(chain) < 7:
+        w = toks[j].lower
+        if w in CLAUSE_STOP or w in {",", "that", "and", "who", "which", "\u201c", '"'}:
+            break
+        chain.append((j, w))
+        j -= 1
+    words = [w for _, w in chain]
+    negated = any(w in NEGATORS for w in words)
+    if trig.kind == "verb":
+        adv = 0
+        while adv < len(words) and words[adv].endswith("ly"):
+            adv += 1
+        if adv < len(words) and words[adv] == "to":
+            to_idx = chain[adv][0]
+            gov = toks[to_idx - 1].lower if to_idx > 0 else ""
+            if any(end == to_idx for end in coded_ends):
+                return "hypothetical", True          # the governing event carries the meaning
+            if gov not in INFINITIVE_GOVERNORS and not negated and not any(w in MODALS for w in words):
+                return "hypothetical", True          # a purpose clause, not an event of its own
+            return ("negated" if negated else "hypothetical"), False
+    if trig.kind == "nominal" and not negated:
+        negated = trig.start > 0 and toks[trig.start - 1].lower == "no"
+    if negated:
+        return "negated", False
+    if any(w in MODALS or w in INTENT for w in words):
+        return "hypothetical", False
+    if any(w in {"reportedly", "allegedly"} for w in words):
+        return "reported", False
+    return "asserted", False

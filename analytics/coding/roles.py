@@ -1,0 +1,274 @@
+"""Source and target actors of an event.
+
+Source: the passive's "by" agent; a nominal event's possessive or pre-modifier ("their takeover",
+"Russian airstrikes"); else the nearest subject before the verb (not in a prepositional phrase, not an
+object, not a place), pronouns resolved; a sentence-initial participle takes the main clause's subject.
+Target: the first actor after the trigger in its clause that is not a place, a topic ("talks on
+Afghanistan") or the source itself; "the attack" points back to the event it names; "the capital" to the
+country last named; a demand's "that"-clause subject is its addressee. Coordination multiplies actors.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analytics.coding import cameo
+from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor
+from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MODALS, NEGATORS,
+    NOMINAL_PREMODIFIERS, OBJ_PREPS, PAST_AUX, POSSESSIVES, REPORT, STATE_TYPES, SUBJ_PRONOUNS, SUBORDINATORS,
+    TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name)
+from analytics.coding.mentions import ActorRef, PlaceRef
+from analytics.coding.text import Token
+from analytics.coding.triggers import BE, Trigger
+
+
+def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
+    """'their efforts to stabilize': the possessor of the governing noun does the infinitive."""
+    k = trig.start - 1
+    while k >= 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k < 2 or toks[k].lower != "to":
+        return None
+    owner = toks[k - 2]
+    if owner.lower in POSSESSIVES:
+        return resolve_pronoun(ctx, mentions, k - 2, owner.lower)
+    m = mention_at(mentions, k - 2)
+    return m.ref if m is not None and m.possessive else None
+
+
+def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str]:
+    """Nearest actor (or pronoun) before token `start` that is a subject: not inside a prepositional
+    phrase, not a verb's object, not a location."""
+    j = start - 1
+    while j >= 0:
+        m = mention_at(mentions, j)
+        if m is not None:
+            # "Putin said Russia attacked": an "object" right before the verb chain is its subject
+            adjacent = all(t.lower in MODALS | NEGATORS | PAST_AUX | BE | {"also", "then", "to"} or t.lower.endswith("ly")
+                           for t in toks[m.t1:start])
+            if m.object and adjacent and m.prep is None and not m.locative:
+                return _with_coordinated(m, mentions, toks), "text"
+            if m.possessive and m.prep is None and not m.object:
+                return [m.ref], "text"     # "Russia's foreign minister said": the possessor stands for its official
+            if not m.locative and m.prep is None and not m.object:
+                return _with_coordinated(m, mentions, toks), "text"
+            j = m.t0 - 1
+            continue
+        w = toks[j].lower
+        if w in SUBJ_PRONOUNS - {"them", "him"} and (j == 0 or toks[j - 1].lower not in OBJ_PREPS):
+            if w in {"who", "which"}:
+                j -= 1
+                continue
+            ref = resolve_pronoun(ctx, mentions, j, w)
+            if ref is not None:
+                return [ref], "pronoun"
+        j -= 1
+    return [], "none"
+
+
+def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
+    """Source actors and how they were found: 'text', 'pronoun' or 'none'."""
+    if trig.passive:
+        agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        if agent:
+            return _with_coordinated(agent[0], mentions, toks), "text"
+    if trig.kind == "nominal":
+        # "their takeover", "Russia's invasion", "Russian airstrikes", "the withdrawal of its troops"
+        j = trig.start - 1
+        definite = False
+        while j >= 0 and toks[j].lower in NOMINAL_PREMODIFIERS | {"this", "these", "those"}:
+            definite = definite or toks[j].lower in {"the", "this", "these", "those"}
+            j -= 1
+        if j >= 0:
+            m = mention_at(mentions, j)
+            if m is not None and not m.locative and m.prep not in {"of", "with", "to", "against", "for"}:
+                return [m.ref], "text"
+            if toks[j].lower in POSSESSIVES:
+                ref = resolve_pronoun(ctx, mentions, j, toks[j].lower)
+                if ref is not None:
+                    return [ref], "pronoun"
+        by = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 4]
+        if by:
+            return [by[0].ref], "text"
+        k = trig.end
+        if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in POSSESSIVES:
+            ref = resolve_pronoun(ctx, mentions, k + 1, toks[k + 1].lower)
+            if ref is not None:
+                return [ref], "pronoun"
+        # "called the attacks a terrorist act": a definite event noun without its own actor names an
+        # event told before, not a new one
+        if definite and trig.end < len(toks) \
+                and toks[trig.end].lower not in {"of", "on", "against", "in", "by", "between", "with"}:
+            return [], "anaphoric"
+        # a nominal object of a clause ("made a comeback in international talks") takes its subject
+        found, how = subject_before(ctx, toks, mentions, trig.start)
+        return found, ("pronoun" if found else "none")
+    owner = _infinitive_owner(ctx, toks, mentions, trig)
+    if owner is not None:
+        return [owner], "pronoun"
+    found, how = subject_before(ctx, toks, mentions, trig.start)
+    if found:
+        return found, how
+    # "Opening the talks, Lavrov stressed ...": a sentence-initial participle takes the main subject
+    if toks[trig.start].lower.endswith("ing"):
+        comma = next((k for k in range(trig.end, len(toks)) if toks[k].lower == ","), None)
+        if comma is not None:
+            for m in mentions:
+                if m.t0 > comma and m.prep is None and not m.locative:
+                    return _with_coordinated(m, mentions, toks), "text"
+    return [], "none"
+
+
+def _with_coordinated(m: Mention, mentions: list[Mention], toks) -> list[ActorRef]:
+    """The mention plus any actors coordinated with it ("Russia and China", "X, Y and Z"). A chain
+    joined by commas only is an apposition or a new clause ("Ukraine, Chancellor Scholz said"), not a list."""
+    idx = mentions.index(m)
+    lo = hi = idx
+    while lo > 0 and coordinated(toks, mentions[lo - 1].t1, mentions[lo].t0):
+        lo -= 1
+    while hi + 1 < len(mentions) and coordinated(toks, mentions[hi].t1, mentions[hi + 1].t0):
+        hi += 1
+    links = [[t.lower for t in toks[mentions[k].t1:mentions[k + 1].t0]] for k in range(lo, hi)]
+    if links and not any({"and", "or"} & set(link) for link in links):
+        return [m.ref]
+    seen, out = set(), []
+    for g in mentions[lo:hi + 1]:
+        if g.locative != m.locative:
+            continue
+        key = (g.ref.name, g.ref.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(g.ref)
+    return out
+
+
+def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRef | None:
+    """"NATO condemned the attack": a definite event noun right after the verb refers to an event
+    already coded; its source is this event's target."""
+    k = trig.end
+    if k >= len(toks) or toks[k].lower not in {"the", "this", "that", "these", "those", "his", "her", "their", "its"}:
+        return None
+    for j in (k + 1, k + 2):
+        if j < len(toks) and toks[j].lower in EVENT_NOUNS:
+            if j == k + 2 and not toks[k + 1].text[:1].islower():
+                return None
+            quads = _noun_quads(toks[j].lower)
+            violent = _noun_violent(toks[j].lower)
+            for root, ref in reversed(ctx.history):
+                quad = cameo.event_info(root)[2]
+                if (not quads or quad in quads) and (not violent or root in VIOLENT) \
+                        and not any(same_actor(ref, s) for s in sources):
+                    return ref
+            return None
+    return None
+
+
+def _noun_violent(noun: str) -> bool:
+    """Does the event noun name violence ("attack", "bombing"), not just any material conflict?"""
+    from analytics.coding.lexicon import load
+
+    nominal = load().nominal
+    code = nominal.get((noun,)) or (nominal.get((noun[:-1],)) if noun.endswith("s") else None)
+    return bool(code) and code[:2] in VIOLENT or noun in {"killing", "killings", "aggression", "coup"}
+
+
+def _noun_quads(noun: str) -> set[int]:
+    """Quad classes an event noun can name ("attack": material conflict); empty = any."""
+    from analytics.coding.lexicon import load
+
+    special = {"coup": {4}, "intervention": {4}, "aggression": {4}, "crackdown": {4}, "killing": {4},
+               "killings": {4}, "accusation": {3}, "accusations": {3}, "allegation": {3}, "allegations": {3},
+               "release": {2}, "remarks": {1, 3}, "statement": {1, 3}}
+    if noun in special:
+        return special[noun]
+    nominal = load().nominal
+    code = nominal.get((noun,)) or nominal.get((noun[:-1],)) if noun.endswith("s") else nominal.get((noun,))
+    return {cameo.event_info(code)[2]} if code else set()
+
+
+def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
+    root = cameo.normalise_code(trig.code)[:2]
+    stop = min(len(toks), trig.end + ctx.settings.target_window)
+    fallback: ActorRef | None = None
+    earlier = _event_anaphor(ctx, toks, trig, sources)
+    if earlier is not None:
+        return [earlier]
+    k = trig.end
+    while k < stop:
+        w = toks[k].lower
+        if clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
+            break
+        if w == "that" and k > trig.end and toks[k - 1].lower not in {",", "and"} and root in VERBAL_GOVERNORS | {"01"}:
+            if root in {"02", "10"}:
+                k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
+                continue
+            break       # "warned that Islamabad would retaliate": the complement's subject is no target
+        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country"} and k - trig.end <= 1:
+            # "seized the capital": the capital of the country last named
+            country = next(
+                (m.ref for m in reversed(mentions) if m.t1 <= trig.start and m.ref.kind in COUNTRY_KINDS
+                 and not any(s.country == m.ref.country for s in sources)), None) or next(
+                (r for r in reversed(ctx.recent) if r.kind in COUNTRY_KINDS
+                 and not any(s.country == r.country for s in sources)), None)
+            if country is not None:
+                return [country]
+        if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
+            break       # ", the Indian foreign ministry said"
+        m = mention_at(mentions, k)
+        if m is not None:
+            usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
+                      and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
+                      and not (m.ref.kind == "agent" and m.ref.country is None
+                               and (m.prep in {"involving", "including", "with", "among"}
+                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
+            if usable and m.possessive and trig.kind != "nominal":
+                return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
+            if usable and not m.ref.head:
+                nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
+                if fallback is None and nxt in HEAD_NOUNS:
+                    fallback = m.ref      # "the Afghan capital": the demonym stands for its country
+                usable = False
+            if usable:
+                return _with_coordinated(m, mentions, toks)
+            k = m.t1
+            continue
+        if w in {"them", "him", "it", "her"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS):
+            ref = resolve_pronoun(ctx, mentions, k, w, exclude=sources[0] if sources else None)
+            if ref is not None and not any(same_actor(ref, s) for s in sources):
+                return [ref]
+        k += 1
+    return [fallback] if fallback is not None else []
+
+
+def names_capital(toks: list[Token], ref: ActorRef) -> bool:
+    """Is the target written as "the <demonym> capital"?"""
+    k = next((i for i, t in enumerate(toks) if t.start == ref.start), None)
+    return k is not None and ref.kind == "demonym" and k + 1 < len(toks) and toks[k + 1].lower == "capital"
+
+
+def source_country(ctx, s: ActorRef, place: PlaceRef | None) -> ActorRef:
+    """A generic source ("the government", "protesters") belongs to the event's country, else to the
+    country the story was last about."""
+    if s.country is not None or s.kind != "agent":
+        return s
+    home = place.country if place is not None and place.country else next(
+        (r.country for r in reversed(ctx.recent) if r.country and r.kind in COUNTRY_KINDS | {"agent"}), None)
+    return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
+
+
+def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef]) -> ActorRef:
+    """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
+    country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
+    "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
+    if t.country is not None or t.kind not in ("agent", "person"):
+        return t
+    home = place.country if place is not None and place.country else None
+    if home is None and t.kind == "agent":
+        home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
+                    None)
+    if home is None:
+        # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
+        home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
+    if home is None:
+        return t
+    name = t.name if t.kind == "person" else f"{country_name(home)} {t.name}"
+    return replace(t, country=home, name=name)
