@@ -353,3 +353,16 @@ def test_canonical_actor_acled_names(value, country, expected):
 def test_transnational_group_country_only_when_the_text_ties_it(text, country):
     m = one(text, kind="group")
     assert m.code.startswith("IMG") and m.country == country
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WHO IS THE NEW LEADER? LET US PRAY. CAR BOMB KILLS 10", []),
+        ("WHO WARNS OF NEW WAVE", [("WHO", "IGOUNOHLHWHO")]),
+        ("US TROOPS LEAVE", [("US TROOPS", "USAMIL")]),
+        ("India blamed LeT for the attack", [("India", "IND"), ("LeT", "PAKREBLET")]),
+    ],
+)
+def test_capitalised_headlines(text, expected):
+    assert [(m.text, m.code) for m in find_actors(text)] == expected

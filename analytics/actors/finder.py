@@ -77,6 +77,16 @@ VERBS = frozenset(
     "must shall cannot can't won't didn't doesn't hasn't haven't isn't wasn't weren't".split()
 )
 COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
+# Acronyms that are also English words where text is in capitals ("WHO IS", "LET US", "CAR BOMB"): the words
+# around them decide.
+CAPS_WORD_AFTER = {
+    "who": frozenset("is are was were will would can could should has have had did do does knows wants".split()),
+    "car": frozenset("bomb bombs bombing bomber crash crashes accident sales attack blast".split()),
+}
+CAPS_WORD_BEFORE = {
+    "us": frozenset("let to for with of give tell help join about among by from against like than between told "
+                    "gave showed asked sent".split()),
+}
 # Country and capital names that are also given names: before another capitalised word they start a person's
 # name ("Jordan Henderson", "Georgia Brown", "Chad Johnson", "Paris Hilton").
 GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
@@ -395,6 +405,11 @@ class _Doc:
                     continue
             if val is None:
                 i += 1
+                continue
+            if end == i + 1 and self.raw(i).isupper() and (
+                self.key(i + 1) in CAPS_WORD_AFTER.get(k, ()) or (i > 0 and self.key(i - 1) in CAPS_WORD_BEFORE.get(k, ()))
+            ):
+                i += 1  # a word in a capitalised headline, not an acronym
                 continue
             if (isinstance(val, Entry) and val.kind in ("country", "capital") and end == i + 1
                     and self.key(i) in GIVEN_NAMES and self.raw(end)[:1].isupper() and self.raw(end)[:1].isalpha()

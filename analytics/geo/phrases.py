@@ -70,10 +70,14 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
 
 
 def case_rule(alias: str) -> str:
-    """The case rule for an alias as written in a lexicon: short all-capital acronyms must match in capitals."""
+    """The case rule for an alias as written in a lexicon: short all-capital acronyms must match in capitals;
+    short mixed-case acronyms ("LeT", "JeM") only exactly as written ("=" + the alias)."""
     letters = [ch for ch in alias if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters) and len(letters) <= 3:
         return "upper"
+    if 2 <= len(letters) <= 4 and " " not in alias and sum(ch.isupper() for ch in letters[1:]) >= 1 \
+            and any(ch.islower() for ch in letters):
+        return "=" + "".join(m.group() for m in TOKEN_RE.finditer(alias))
     return "cap"
 
 
@@ -86,6 +90,8 @@ def _capitalised(raw: str) -> bool:
 def case_ok(rule: str, raws: tuple[str, ...]) -> bool:
     if rule == "any":
         return True
+    if rule[:1] == "=":
+        return "".join(raws) == rule[1:]
     if rule == "upper":
         return all(not ch.isalpha() or ch.isupper() for r in raws for ch in r)
     for i, r in enumerate(raws):
