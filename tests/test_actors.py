@@ -147,11 +147,13 @@ def test_titled_people(text, surface, name, code):
 
 
 def test_later_short_mention_resolves_to_same_person():
-    text = "Chilean Interior Minister Rodrigo Valdivieso visited. Later, Valdivieso commended the police."
+    text = ("Chilean Interior Minister Rodrigo Valdivieso visited. Later, Valdivieso commended the police. "
+            "Mr. Valdivieso left.")
     found = [m for m in find_actors(text) if m.kind == "person"]
     assert [(m.text, m.name, m.code) for m in found] == [
         ("Chilean Interior Minister Rodrigo Valdivieso", "Rodrigo Valdivieso", "CHLGOV"),
         ("Valdivieso", "Rodrigo Valdivieso", "CHLGOV"),
+        ("Mr. Valdivieso", "Rodrigo Valdivieso", "CHLGOV"),
     ]
 
 

@@ -465,7 +465,7 @@ class _Doc:
         for m in mentions:
             if m.kind == "person" and m.source in ("title", "dictionary"):
                 words = [w for w in m.name.replace("-", " ").split() if w[:1].isupper()]
-                if len(words) >= 2 and m.source == "title" or (m.source == "dictionary" and len(words) >= 2):
+                if len(words) >= 2:
                     people.setdefault(words[-1].casefold(), m)
                     people.setdefault(m.name.casefold(), m)
         if not people:
@@ -475,9 +475,11 @@ class _Doc:
             covered.update(range(m.start, m.end))
         out = []
         for m in mentions:
-            if m.kind == "person" and " " not in m.text.strip() and m.text.casefold() in people:
-                ref = people[m.text.casefold()]
-                if ref.name != m.name:
+            short = m.text if " " not in m.text.strip() else (m.name if " " not in m.name else "")
+            if m.kind == "person" and short and short.casefold() in people:
+                # "Lavrov" alone, or "Mr. Valdivieso" whom only a title introduced
+                ref = people[short.casefold()]
+                if ref.name != m.name and (m.source != "title" or not m.code or m.code == ref.code):
                     m = ActorMention(m.start, m.end, m.text, ref.name, ref.code, ref.country, ref.type, "person",
                                      m.head, m.locative, "coreference")
             out.append(m)
