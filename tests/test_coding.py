@@ -39,6 +39,8 @@ LEX = {
     "Egypt": ("Egypt", "EGY", "EGY", None, "country"),
     "North Korea": ("North Korea", "PRK", "PRK", None, "country"),
     "Ethiopia": ("Ethiopia", "ETH", "ETH", None, "country"),
+    "Pakistan": ("Pakistan", "PAK", "PAK", None, "country"),
+    "India": ("India", "IND", "IND", None, "country"),
 }
 LOCATIVE = {"in", "at", "near"}
 
@@ -187,6 +189,18 @@ def test_complement_of_a_warning_is_not_a_second_event():
 ])
 def test_source_and_target(text, expected):
     assert [(r["actor1"], r["actor2"]) for r in code(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # symmetric verbs make each coordinated subject the other's target, in conflict too
+    ("Pakistan and India exchanged fire.", [("Pakistan", "19", "India"), ("India", "19", "Pakistan")]),
+    # a comma is no coordination: "According to X, Y struck"
+    ("According to Iran, Israel struck Egypt.", [("Israel", "19", "Egypt")]),
+    # a protest without a named actor is the place's protesters
+    ("Thousands marched in Ukraine.", [("Ukraine protesters", "14", None)]),
+])
+def test_symmetric_verbs_commas_and_crowds(text, expected):
+    assert [(r["actor1"], r["event_root"], r["actor2"]) for r in code(text)] == expected
 
 
 def test_possessive_pronoun_takes_the_nearest_fitting_actor():

@@ -96,6 +96,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
 # Material actions whose place names their target when no target is written ("withdrawal ... in
 # Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
 RECIPROCAL = {"03", "04", "05", "06"}
+RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "NEGOTIATE"}
 
 
 TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
@@ -136,11 +137,15 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                  if targets[0].kind == "capital" else capital_of(targets[0].country))
         places = [place] if place is not None else []
     label, root, quad, goldstein = cameo.event_info(code)
+    if not sources and root == "14" and places and places[0].country:
+        # "Thousands marched in Santiago": a protest without a named actor is the place's protesters
+        home = places[0].country
+        sources, how = [ActorRef(-1, -1, f"{country_name(home)} protesters", f"{home}OPP", home, "OPP", "agent")], "text"
     if not sources and not targets:
         return []
     date_fields = date_for(ctx, sent, toks, trig)
     pairs = None
-    if not targets and len(sources) > 1 and root in RECIPROCAL:
+    if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS):
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
     ctx.history.extend((root, s) for s in sources)

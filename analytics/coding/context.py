@@ -121,7 +121,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
     # coordinated mentions share the preposition of the first ("in Uzbekistan and Tajikistan")
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
-        if cur.prep is None and coordinated(toks, prev.t1, cur.t0) and (
+        joined_by_and = any(t.lower in {"and", "or"} for t in toks[prev.t1:cur.t0])
+        if cur.prep is None and joined_by_and and coordinated(toks, prev.t1, cur.t0) and (
                 not prev.locative or cur.ref.kind in COUNTRY_KINDS):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out

@@ -154,7 +154,8 @@ def coordinated(toks: list[Token], end: int, start: int) -> bool:
         return False
     head, tail = between[:conj], between[conj + 1:]
     return all(w.isalpha() and not is_verb_form(w) for w in head) and all(
-        w in {"other", "several", "various", "allied", "its", "their"} for w in tail)
+        w in {"other", "several", "various", "allied", "its", "their"} or (w.isalpha() and not is_verb_form(w))
+        for w in tail)
 
 
 VIOLENT = {"18", "19", "20"}

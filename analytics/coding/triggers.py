@@ -31,6 +31,8 @@ LIGHT_VERBS = {"HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT", "BEGI
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
                 "EMPHASIZE", "EMPHASISE", "EXPLAIN", "INSIST", "ARGUE", "HIGHLIGHT", "COMMENT", "REMARK"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+                "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
 
@@ -159,6 +161,10 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     prev = toks[j] if j >= 0 else None
     if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
         return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS) and nxt is not None \
+            and nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS | DETERMINERS:
+        return False        # "five suspected militants": a participle used as an adjective
     if not is_base:
         return True
     if prev is None:
