@@ -444,3 +444,13 @@ def test_arbitrary_rows_are_imported_or_reported(tmp_path, rows, fmt):
     schema.validate(frame)
     assert len(frame) + report.malformed + report.existing == report.rows
     assert len(report.problems) == report.malformed + report.existing
+
+
+def test_default_data_is_the_real_gdelt_export(store):
+    from analytics.importers import default_files
+
+    files = default_files()
+    assert [p.name for p in files] == ["20180326044500.export.CSV.zip"]
+    assert "https://www.gdeltproject.org/" in (files[0].parent / "README.md").read_text(encoding="utf-8")
+    report = import_files("auto", files, store)
+    assert report.added == 1540 and set(events(store)["origin"]) == {"gdelt"}

@@ -35,6 +35,7 @@ from analytics.importers.reader import BLOCK_SIZE, ReadState, batches, locate_li
 from analytics.importers.source import FORMATS, Refused, Source, open_source
 
 KINDS = ("auto",) + tuple(FORMATS)
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
 COMMIT_EVERY = True
 INSERT_ROWS = 131_072  # rows per store append: at least one DuckDB row group (122,880), see _import_one
@@ -100,6 +101,15 @@ class Progress:
     bytes_total: int
 
 
+def default_files() -> list[Path]:
+    """The dataset files shipped as default data (a real GDELT 2.0 export), for the dashboard's first start.
+
+    >>> [p.name for p in default_files()]  # doctest: +SKIP
+    ['20180326044500.export.CSV.zip']
+    """
+    return sorted(p for p in DEFAULT_DATA.glob("*") if p.is_file() and p.name.lower() != "readme.md")
+
+
 def check_files(kind: str, paths: Sequence[str | Path]) -> tuple[list[Source], list[str]]:
     """Open and recognise every file: (accepted sources, one refusal line per refused file)."""
     if kind not in KINDS:
@@ -147,7 +157,9 @@ def import_files(
 
             def tick(state: ReadState, rows: int, source=source, i=i):
                 if progress:
-                    progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + state.bytes_read, total))
+                    # Arrow reads ahead, so the bytes it has read run early: estimate from the rows delivered.
+                    at = source.size if state.bytes_read >= source.size and state.done else min(source.size, int(rows * source.bytes_per_row))
+                    progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + at, total))
 
             _import_one(source, store, con, fr, tick, block_size)
             done["rows"] += fr.rows
@@ -205,7 +217,7 @@ def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: in
                 gathered_rows += table.num_rows
                 if sum(len(f) for f, _ in gathered) >= INSERT_ROWS:
                     pending = flush(pool, pending)
-                tick(state, fr.rows + gathered_rows)
+                tick(state, state.rows)  # rows read so far: monotonic, unlike rows stored
             if gathered:
                 pending = flush(pool, pending)
             if pending is not None:

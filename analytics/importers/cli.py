@@ -9,30 +9,29 @@ import sys
 MAX_SHOWN = 20  # problem lines printed per file; the summary counts them all
 
 
-def _bar():
+def _bar(total: int):
     from tqdm import tqdm
 
-    if not sys.stderr.isatty():
-        return None
-    return tqdm(total=0, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True, desc="import")
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, dynamic_ncols=True, desc="import")
 
 
 def run_cli(args) -> int:
     from analytics.importers import import_files
     from analytics.store import Store
 
-    bar = _bar()
-    state = {"rows": 0}
+    bar = None
+    show = sys.stderr.isatty()  # quiet when piped or redirected
 
     def progress(p):
-        if bar is None:
+        nonlocal bar
+        if not show:
             return
-        bar.total = p.bytes_total
+        if bar is None:
+            bar = _bar(p.bytes_total)
         elapsed = bar.format_dict.get("elapsed") or 0
         rate = p.rows / elapsed if elapsed else 0
         bar.set_postfix_str(f"{p.rows:,} rows, {rate:,.0f} rows/s", refresh=False)
         bar.update(p.bytes_done - bar.n)
-        state["rows"] = p.rows
 
     try:
         report = import_files(args.kind, args.files, Store(args.store), progress=progress)

@@ -45,6 +45,7 @@ class _Counting(io.RawIOBase):
 class ReadState:
     bytes_read: int = 0
     rows: int = 0  # well-formed records delivered so far
+    done: bool = False  # the whole file has been delivered
     short_or_long: list[tuple[int, int]] = field(default_factory=list)  # (records before it, field count)
 
 
@@ -97,6 +98,7 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> I
             yield table
             state.rows += table.num_rows
         state.bytes_read = source.size
+        state.done = True
     finally:
         stream.close()
 
