@@ -10,8 +10,10 @@
    boolean mask and a groupby (`analytics.bench_pandas`).
 4. Checks that both paths gave the same answers, and prints a table (or with --json one object).
 
-Each path runs in its own process so that its peak memory (`rss_mb`, `pandas_rss_mb`) is its own.
-Medians are over several repetitions after one warm-up call, so they time a warm dashboard process.
+Each path runs in its own process so that its peak memory (`rss_mb`, `pandas_rss_mb`) is its own. The
+parent runs each query on one path and straight after on the other, so that the load of a shared
+machine, which drifts, weighs on both alike. Medians are over several repetitions after one warm-up
+call, so they time a warm dashboard process.
 
 Example:
     $ python -m analytics bench --events 1000000
@@ -249,80 +251,160 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def dashboard_worker(spec: dict) -> dict:
-    from analytics import charts, export, views
-    from analytics.store import Store
+class DashboardPath:
+    """The dashboard's way: a Store, the views over DuckDB, the charts, the CSV download."""
 
-    path = Path(spec["store"])
-    calls = {"trend": views.trend, "timeline": views.timeline, "network": views.network, "map": views.interaction_map}
-    figures = {"trend": charts.trend_figure, "timeline": charts.timeline_figure,
-               "network": charts.network_figure, "map": charts.map_figure}
-    _evict(path)
-    t0 = time.perf_counter()
-    store = Store(path)
-    views.trend(store, Filters())  # the first chart of the first page
-    cold_open_ms = (time.perf_counter() - t0) * 1000
+    def __init__(self, spec: dict):
+        from analytics import views
+        from analytics.store import Store
 
-    out = {"queries": {}, "answers": {}}
-    results = {}
-    for q in spec["queries"]:
+        self.spec = spec
+        self.calls = {"trend": views.trend, "timeline": views.timeline, "network": views.network, "map": views.interaction_map}
+        self.results = {}
+        path = Path(spec["store"])
+        _evict(path)
+        t0 = time.perf_counter()
+        self.store = Store(path)
+        views.trend(self.store, Filters())  # the first chart of the first page
+        self.ready = {"cold_open_ms": (time.perf_counter() - t0) * 1000}
+
+    def query(self, q: dict) -> tuple[float, dict]:
         f = _filters(q["filters"])
-        ms, result = _time(lambda: calls[q["view"]](store, f), spec["reps"])
-        out["queries"][q["name"]] = ms
-        out["answers"][q["name"]] = answer(q["view"], result)
-        results[q["name"]] = (q["view"], result)
+        ms, result = _time(lambda: self.calls[q["view"]](self.store, f), self.spec["reps"])
+        self.results[q["name"]] = (q["view"], result)
+        return ms, answer(q["view"], result)
 
-    f = _filters(spec["export"])
+    def finish(self) -> dict:
+        from analytics import charts, export, views
 
-    t0 = time.perf_counter()
-    frame = views.filtered_frame(store, f, limit=EXPORT_ROWS)  # what the dashboard's CSV download sends
-    data = export.data_bytes(frame, "csv", f.describe(), views.citation(store, f))
-    out["export_ms"] = (time.perf_counter() - t0) * 1000
-    out["export_rows"], out["export_bytes"] = len(frame), len(data)
-    del frame, data
+        f = _filters(self.spec["export"])
+        t0 = time.perf_counter()
+        frame = views.filtered_frame(self.store, f, limit=EXPORT_ROWS)  # what the dashboard's CSV download sends
+        data = export.data_bytes(frame, "csv", f.describe(), views.citation(self.store, f))
+        out = {"export_ms": (time.perf_counter() - t0) * 1000, "export_rows": len(frame), "export_bytes": len(data)}
+        del frame, data
+        figures = {"trend": charts.trend_figure, "timeline": charts.timeline_figure,
+                   "network": charts.network_figure, "map": charts.map_figure}
+        sizes = {name: len(figures[view](result).to_json()) for name, (view, result) in self.results.items()}
+        out["payload_bytes"] = max(sizes.values())
+        out["payload_query"] = max(sizes, key=sizes.get)
+        out["rss_mb"] = _peak_rss_mb()
+        self.store.close()
+        return out
 
-    sizes = {name: len(figures[view](result).to_json()) for name, (view, result) in results.items()}
-    out["payload_bytes"] = max(sizes.values())
-    out["payload_query"] = max(sizes, key=sizes.get)
-    out["cold_open_ms"] = cold_open_ms
-    out["rss_mb"] = _peak_rss_mb()
-    store.close()
-    return out
 
+class PandasPath:
+    """The straightforward way: the whole frame in memory, a boolean mask, a groupby."""
 
-def pandas_worker(spec: dict) -> dict:
-    from analytics import bench_pandas
+    def __init__(self, spec: dict):
+        from analytics import bench_pandas
 
-    t0 = time.perf_counter()
-    frame = bench_pandas.load_frame(spec["parquet"])
-    load_ms = (time.perf_counter() - t0) * 1000
-    out = {"queries": {}, "answers": {}, "load_ms": load_ms}
-    for q in spec["queries"]:
+        self.spec, self.views = spec, bench_pandas.VIEWS
+        t0 = time.perf_counter()
+        self.frame = bench_pandas.load_frame(spec["parquet"])
+        self.ready = {"load_ms": (time.perf_counter() - t0) * 1000}
+
+    def query(self, q: dict) -> tuple[float, dict]:
         f = _filters(q["filters"])
-        fn = bench_pandas.VIEWS[q["view"]]
-        ms, result = _time(lambda: fn(frame, f), spec["pandas_reps"])
-        out["queries"][q["name"]] = ms
-        out["answers"][q["name"]] = answer(q["view"], result)
-    out["rss_mb"] = _peak_rss_mb()
-    return out
+        fn = self.views[q["view"]]
+        ms, result = _time(lambda: fn(self.frame, f), self.spec["pandas_reps"])
+        return ms, answer(q["view"], result)
+
+    def finish(self) -> dict:
+        return {"rss_mb": _peak_rss_mb()}
 
 
-WORKERS = {"dashboard": dashboard_worker, "pandas": pandas_worker}
+PATHS = {"dashboard": DashboardPath, "pandas": PandasPath}
 
 
-def _run_worker(kind: str, spec_path: Path, out_path: Path) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-    proc = subprocess.run([sys.executable, "-m", "analytics.bench", kind, str(spec_path), str(out_path)],
-                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode != 0:
-        tail = proc.stderr.strip().splitlines()[-15:]
-        raise RuntimeError(f"the {kind} worker failed:\n" + "\n".join(tail))
-    with open(out_path, "rb") as fh:
-        return pickle.load(fh)
+class _Worker:
+    """A path in its own process (its peak memory is its own), run one query at a time on request, so
+    that the parent can interleave the two paths and a change in the machine's load hits both alike."""
+
+    def __init__(self, kind: str, spec_path: Path, work: Path):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        self.kind, self.out = kind, work / f"{kind}.pickle"
+        self.err = open(work / f"{kind}.stderr", "w+", encoding="utf-8")
+        self.proc = subprocess.Popen([sys.executable, "-m", "analytics.bench", kind, str(spec_path), str(self.out)],
+                                     env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.err, text=True)
+
+    def ask(self, line: str):
+        """Send one request and return the worker's reply (a pickled object it wrote to its out file)."""
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        return self._reply()
+
+    def _reply(self):
+        if self.proc.stdout.readline().strip() != "ok":
+            self.proc.wait()
+            self.err.seek(0)
+            tail = self.err.read().strip().splitlines()[-15:]
+            raise RuntimeError(f"the {self.kind} worker failed:\n" + "\n".join(tail))
+        with open(self.out, "rb") as fh:
+            return pickle.load(fh)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.err.close()
+
+
+def _worker_main(argv: list[str]) -> int:
+    """Worker protocol on stdin/stdout: after start-up it writes its `ready` figures and says "ok"; then
+    each line "query I" runs query I of the spec, "finish" ends; every reply is pickled to the out file."""
+    kind, spec_path, out_path = argv
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    # The protocol keeps the original standard output; anything else written there (DuckDB's progress
+    # bar on a long query writes straight to file descriptor 1) goes to standard error instead.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+
+    def reply(obj) -> None:
+        with open(out_path, "wb") as fh:
+            pickle.dump(obj, fh)
+        channel.write("ok\n")
+        channel.flush()
+
+    path = PATHS[kind](spec)
+    reply(path.ready)
+    for line in sys.stdin:
+        cmd, _, arg = line.strip().partition(" ")
+        if cmd == "query":
+            reply(path.query(spec["queries"][int(arg)]))
+        elif cmd == "finish":
+            reply(path.finish())
+            return 0
+    return 0
 
 
 # -- the run -------------------------------------------------------------------------------------
+def _interleave(spec: dict, spec_path: Path, work: Path) -> tuple[dict, dict]:
+    """Both paths, each in its own process: the dashboard opens cold first (before the pandas process
+    loads its frame), then each query runs on one path and straight after on the other."""
+    dash = {"queries": {}, "answers": {}}
+    pand = {"queries": {}, "answers": {}}
+    workers = []
+    try:
+        d = _Worker("dashboard", spec_path, work)
+        workers.append(d)
+        dash.update(d._reply())
+        p = _Worker("pandas", spec_path, work)
+        workers.append(p)
+        pand.update(p._reply())
+        for i, q in enumerate(spec["queries"]):
+            for w, out in ((d, dash), (p, pand)):
+                ms, ans = w.ask(f"query {i}")
+                out["queries"][q["name"]], out["answers"][q["name"]] = ms, ans
+        pand.update(p.ask("finish"))
+        dash.update(d.ask("finish"))
+    finally:
+        for w in workers:
+            w.close()
+    return dash, pand
+
+
 def run(n: int, workdir: Path | None = None, reps: int | None = None, pandas_reps: int | None = None,
         progress=None) -> dict:
     """The whole benchmark on n events; returns the result object plus details (see `report`)."""
@@ -344,10 +426,8 @@ def run(n: int, workdir: Path | None = None, reps: int | None = None, pandas_rep
                     pandas_reps=pandas_reps or (3 if n >= 5_000_000 else 5))
         spec_path = work / "spec.json"
         spec_path.write_text(json.dumps(spec), encoding="utf-8")
-        say(f"store built in {build_s:.1f} s ({store_path.stat().st_size / 1e6:.0f} MB); timing the dashboard path")
-        dash = _run_worker("dashboard", spec_path, work / "dashboard.pickle")
-        say("timing the pandas path")
-        pand = _run_worker("pandas", spec_path, work / "pandas.pickle")
+        say(f"store built in {build_s:.1f} s ({store_path.stat().st_size / 1e6:.0f} MB); timing both paths, query by query")
+        dash, pand = _interleave(spec, spec_path, work)
     finally:
         if own:
             shutil.rmtree(work, ignore_errors=True)
@@ -432,15 +512,6 @@ def run_cli(args) -> int:
         print(json.dumps(out["result"]))
     else:
         print(report(out))
-    return 0
-
-
-def _worker_main(argv: list[str]) -> int:
-    kind, spec_path, out_path = argv
-    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
-    out = WORKERS[kind](spec)
-    with open(out_path, "wb") as fh:
-        pickle.dump(out, fh)
     return 0
 
 
