@@ -245,7 +245,14 @@ def test_find_actors_spans_are_sound(text):
 @pytest.mark.parametrize(
     "text, surface, name, code",
     [
-        ("King Abdullah of Jordan met the envoy", "King Abdullah of Jordan", "Abdullah", "JORGOV"),
+        ("Prime Minister Tomas Lindqvist of Sweden met the envoy", "Prime Minister Tomas Lindqvist of Sweden",
+         "Tomas Lindqvist", "SWEGOV"),
+        ("King Abdullah of Jordan met the envoy", "King Abdullah", "King Abdullah II", "JORGOV"),
+        ("Chinese Foreign Ministry spokesman Zhao Lijian said", "Chinese Foreign Ministry spokesman Zhao Lijian",
+         "Zhao Lijian", "CHNGOV"),
+        ("Former Peruvian President Alberto Fujimori was sentenced", "Former Peruvian President Alberto Fujimori",
+         "Alberto Fujimori", "PERELI"),
+        ("The Vatican said Pope Francis would visit", "Pope Francis", "Pope Francis", "VATGOV"),
         ("President Amadou Kassoum of Niger was detained", "President Amadou Kassoum of Niger", "Amadou Kassoum", "NERGOV"),
         ("President F. W. de Klerk spoke", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
         ("President Ruto on Wednesday said", "President Ruto", "William Ruto", "KENGOV"),

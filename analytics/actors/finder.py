@@ -255,26 +255,40 @@ class _Doc:
         return j if words else k
 
     def titled_person(self, i: int):
-        """[modifier ['s]] TITLE+ NAME starting at token i, or None."""
-        k, mod = i, None
-        end, val = self.atom(i)
+        """[modifier ['s] [institution]] TITLE+ NAME starting at token i, or None."""
+        k, mod, former = i, None, False
+        while self.key(k) in TITLE_PREFIXES and k < self.n:
+            former = former or self.key(k) in ("former", "late")  # "Former Peruvian President X"
+            k += 1
+        end, val = self.atom(k)
+        if isinstance(val, Entry) and val.kind == "person":
+            return None  # a dictionary name that includes its title: "Pope Francis", "King Salman"
         if isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH:
             mod, k = val, end
             if self.key(k) == "'s":
                 k += 1
-        role, seen_title = None, False
+        inst_role = None
+        if mod is not None and mod.kind in COUNTRYISH and k < self.n and self.key(k) not in TITLE_PREFIXES \
+                and not self.titles.longest(self.toks, k)[1]:
+            aj, ag = self.agent_at(k)
+            if ag is not None and (self.titles.starts_with(self.key(aj)) or self.key(aj) in TITLE_PREFIXES):
+                inst_role, k = ag.type, aj  # "Chinese Foreign Ministry spokesman Zhao Lijian"
+        role, seen_title = inst_role, False
         while k < len(self.toks):
             if self.key(k) in TITLE_PREFIXES:
+                former = former or self.key(k) in ("former", "late")
                 k += 1
                 continue
             tj, tvals = self.titles.longest(self.toks, k)
             if not tvals:
                 break
             seen_title = True
-            role = tvals[0] if tvals[0] else role
+            role = tvals[0] if tvals[0] and not inst_role else role
             k = tj
         if not seen_title:
             return None
+        if former:
+            role = "ELI"  # a former office-holder is no longer the government
         # the name: a dictionary person, or capitalised words
         pj, pval = self.atom(k)
         if isinstance(pval, Entry) and pval.kind == "person":
