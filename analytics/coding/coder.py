@@ -23,20 +23,21 @@ Rules, in short (each module's docstring holds the details):
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
     verb_after_country_name)
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import REPORT_WORDS, VIOLENT, country_name
+from analytics.coding.grammar import IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
 from analytics.coding.roles import (find_source, find_target, names_capital, source_country, subject_before,
     target_country)
 from analytics.coding.text import sentences, tokens
-from analytics.coding.triggers import Trigger, find_triggers
+from analytics.coding.triggers import FUNCTION_WORDS, Trigger, find_triggers
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -78,7 +79,10 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
         update_discourse(ctx, mentions)
         return []
     events = []
-    for trig, modality in drop_dependents(filter_triggers(triggers, toks), toks):
+    kept = drop_dependents(filter_triggers(triggers, toks), toks)
+    for k, (trig, modality) in enumerate(kept):
+        if k and _reduced_relative(toks, mentions, kept[k - 1][0], trig):
+            trig = replace(trig, passive=True)
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     # A speech verb is only an event when nothing else in its sentence is.
     substantive = [e for e in events if not e["_speech"]]
@@ -104,6 +108,20 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
+
+
+def _reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
+    """"released two French nationals detained since 2022": a past participle right after the object
+    of the verb before it describes that object (a passive), it is not a new clause with a subject."""
+    word = toks[trig.start].lower
+    if trig.kind != "verb" or trig.passive or not (word.endswith("ed") or word in IRREGULAR_PAST):
+        return False
+    before = toks[trig.start - 1]
+    noun = before.text[:1].islower() and before.lower.isalpha() and before.lower not in FUNCTION_WORDS \
+        and not before.lower.endswith("ly")
+    named = any(m.t1 == trig.start and m.object for m in mentions)
+    return prev.end < trig.start - 1 and (noun or named) and not any(
+        clause_end(toks, k) for k in range(prev.end, trig.start))
 
 
 def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list[dict]:

@@ -180,7 +180,9 @@ STATE_TYPES = {"MIL", "GOV", "LEG", "COP", "JUD", "SPY", "PKO"}
 HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops", "officials", "leaders",
               "president", "people", "territory", "border", "city", "regime", "navy", "soldiers", "island",
               "islands", "town", "village", "region", "province", "port", "base", "coast", "waters", "positions",
-              "embassy", "consulate", "ships", "vessels", "aircraft", "targets", "mainland", "side"}
+              "embassy", "consulate", "ships", "vessels", "aircraft", "targets", "mainland", "side", "nationals",
+              "citizens", "journalists", "diplomats", "prisoners", "hostages", "workers", "sailors", "fishermen",
+              "tourists", "students", "civilians", "residents", "refugees", "migrants"}
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}

@@ -216,8 +216,10 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
         if not _looks_verbal(toks, i, form, is_base, subject_ends):
             return None
         code, lemma = _best_code(entries, toks, i, i + size, lex)
-        passive = not is_base and i > 0 and any(t.lower in BE for t in toks[max(0, i - 3):i]) \
-            and not low.endswith("ing")
+        # "was seized", and the reduced "a ceasefire brokered by Russia"
+        passive = not is_base and not low.endswith("ing") and i > 0 and (
+            any(t.lower in BE for t in toks[max(0, i - 3):i])
+            or (i + size < len(toks) and toks[i + size].lower == "by" and toks[i - 1].lower not in SUBJECT_WORDS))
         if code is None:
             lemma0 = entries[0].lemma
             if lemma0 in LIGHT_VERBS:
