@@ -375,3 +375,23 @@ def test_transnational_group_country_only_when_the_text_ties_it(text, country):
 )
 def test_capitalised_headlines(text, expected):
     assert [(m.text, m.code) for m in find_actors(text)] == expected
+
+
+def _fresh_cases():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "actors" / "fresh_sentences.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("dct\t") or not line.strip():
+            continue
+        dct, text, expected = line.split("\t")
+        for pair in expected.split(" | "):
+            surface, code = pair.rsplit("=", 1)
+            yield pytest.param(dct, text, surface, code, id=f"{surface}={code}")
+
+
+@pytest.mark.parametrize("dct, text, surface, code", list(_fresh_cases()))
+def test_fresh_sentences(dct, text, surface, code):
+    """Sentences written after tuning (tests/data/actors/fresh_sentences.tsv), kept as regression cases."""
+    found = find_actors(text, dct)
+    assert any(surface in m.text and m.code == code for m in found), [(m.text, m.code) for m in found]
