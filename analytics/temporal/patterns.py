@@ -134,6 +134,7 @@ RULES: list[tuple[str, str]] = [
     ("vague", r"(?P<w>{VAGUE})"),
     ("weekday", r"(?P<wd>{WEEKDAY})"),
     ("month", r"(?P<mon>{MONTH})"),
+    ("era_year", r"(?P<y>[0-9]{1,4})\s*(?P<era>(?-i:BC|B\.C\.|AD|A\.D\.|BCE|CE))(?![A-Za-z])|(?-i:AD|A\.D\.)\s*(?P<y2>[0-9]{1,4})(?![0-9])"),
     ("year", r"(?:the\s+year\s+)?(?P<y>{YEAR})(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE)(?![a-z]))?"),
 ]
 
@@ -145,7 +146,7 @@ that year month quarter week day night weekend years months weeks days decades h
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
 number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
-decadelong fy early late mid""".split()
+decadelong fy early late mid ad""".split()
 
 
 # Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").

@@ -350,6 +350,16 @@ class AbsoluteRules:
             return None
         return self.date_sem(season_ref(y, code), "explicit", "")
 
+    def r_era_year(self, g, s, e):
+        """"476 AD", "AD 476", "44 BC": TIMEX3 writes BC years as BC0044 (no calendar interval)."""
+        y = int(g["y"] or g["y2"])
+        era = (g["era"] or "AD").replace(".", "").upper()
+        if y == 0:
+            return None
+        if era in ("BC", "BCE"):
+            return Sem("DATE", f"BC{y:04d}", None, "explicit", precision="year")
+        return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
+
     def r_year(self, g, s, e):
         y = int(g["y"])
         if g["era"] and norm(g["era"]).replace(".", "") in ("bc", "bce"):

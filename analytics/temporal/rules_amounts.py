@@ -32,6 +32,8 @@ class AmountRules:
         if g["half"] or g["half2"]:
             n = None if n is None else n + 0.5
         after = self.text[e:e + 12].lower()
+        if _is_name(self.text, s, e):
+            return None
         if unit == "quarter" and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
             return None  # "three-quarters of the vote", "about three-quarters." are fractions
         if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
@@ -55,8 +57,15 @@ class AmountRules:
         n = parse_num(g["n"], lex)
         rel = norm(g["rel"])
         value = duration_value(n, unit, lex)
-        if self.dct is not None and n is not None and rel in ("past", "last", "next", "coming") and unit in lex["units"] \
+        step = unit if unit != "weekend" else "week"
+        if self.narrative and self.anchor is not None and n is not None and rel in ("next", "following", "ensuing") \
                 and not lex["units"][unit].get("clock"):
+            # history told in order: "Over the next two years" runs from the date just mentioned
+            a = self.anchor
+            return Sem("DURATION", value, None, "narrative", first=a.end + timedelta(days=1), last=add(a.end, n, step),
+                       precision=prec(lex["units"][unit].get("gran", "day")), dur=(n, unit))
+        if self.dct is not None and n is not None and rel in ("past", "last", "next", "coming") and unit in lex["units"] \
+                and not lex["units"][unit].get("clock") and not self.narrative:
             gran = lex["units"][unit].get("gran", "day")
             if rel in ("past", "last"):
                 first = add(self.dct, -n, unit if unit != "weekend" else "week") + timedelta(days=1)
@@ -71,6 +80,8 @@ class AmountRules:
         unit = unit_of(g["unit"], lex)
         n = parse_num(g["n"], lex)
         if unit not in lex["units"] or norm(g["n"]) in ("a", "an") or (n is not None and n >= 1000):
+            return None
+        if _is_name(self.text, s, e):
             return None
         return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
 
@@ -145,6 +156,15 @@ class AmountRules:
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+_NAMED = re.compile(r"['’]?\s+(?-i:War|Crisis|Revolution|Campaign|Offensive|Siege|Strike)\b")
+
+
+def _is_name(text: str, s: int, e: int) -> bool:
+    """"the Thirty Years' War", "the Six-Day War": capitalised names of events, not durations."""
+    words = re.findall(r"[A-Za-z]+", text[s:e])
+    return bool(words) and words[-1][0].isupper() and bool(_NAMED.match(text, e))
 
 
 _RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|(?P<plural>[a-z]{3,}s))\s*$")

@@ -19,6 +19,8 @@ _POS_MOD = re.compile(
 _QTY_MOD = re.compile(
     r"(?<![\w-])(?P<q>around|roughly|approximately|some|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least"
     r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
+_POD_OF = re.compile(r"(?<![\w-])the\s+(morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+_POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|roughly|circa)\s+$", re.IGNORECASE)
 _AGO_MOD = re.compile(r"(?<![\w-])(?P<q>about|almost)\s+$", re.IGNORECASE)  # TimeBank keeps these before "ago"
 _QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
@@ -56,8 +58,17 @@ def _narrative(cands, dct: date | None) -> bool:
 
 
 def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
-    """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod)."""
+    """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod).
+
+    "the morning of 6 June 1944" becomes a TIME (sem is updated in place).
+    """
     window = text[max(floor, s - 40):s]
+    if sem.type == "DATE" and sem.ref is not None and sem.ref.gran == "day" and not sem.ref.tod:
+        m = _POD_OF.search(window)
+        if m:
+            sem.ref = Ref("day", sem.ref.start, _POD_CODE[m.group(1).lower()])
+            sem.type, sem.value = "TIME", sem.ref.value
+            return s - (len(window) - m.start()), None
     if sem.type in ("DATE", "TIME") and sem.ref is not None:
         m = _POS_MOD.search(window)
         if m:
@@ -140,8 +151,9 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
         if resolver.lex["units"][unit].get("clock"):
             continue
         s0, s1 = resolver.sentences.bounds(s)
-        for s2, e2, other in found[i + 1:]:
-            if s2 >= s1:
+        for j in range(i + 1, min(i + 6, len(found))):  # the next few expressions of the same sentence
+            s2, e2, other = found[j]
+            if s2 >= s1 or s2 - e > 200:
                 break
             if other.type != "DATE" or other.ref is None:
                 continue
