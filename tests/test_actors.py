@@ -270,6 +270,8 @@ def test_titled_people_patterns(text, surface, name, code):
         "Paris Hilton arrived.",
         "Brown and Green met the press.",      # common words that Phoenix lists as names
         "The company reported strong sales and the Resident Evil game sold well.",
+        "General Motors cut jobs.",                 # a title before a company name
+        "President Street was closed.",
     ],
 )
 def test_no_false_actors(text):

@@ -63,6 +63,14 @@ FUNCTION_WORDS = frozenset(
     "this early late later earlier soon ago".split()
 )
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
+# Words that end company and institution names, not people's: "General Motors", "General Assembly".
+NOT_NAME_WORDS = frozenset(
+    "motors electric dynamics mills assembly hospital hospitals council staff court motors foods partners holdings "
+    "group bank airlines airways insurance election elections strike office ministry department house palace "
+    "street avenue square university college school party league union corporation company inc ltd news times "
+    "post press agency service services committee commission authority army navy command forces"
+    .split()
+)
 NAME_PARTICLES = frozenset("al el ad ash as an bin ibn bint de del der den van von da du la le di des dos ul ud".split())
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
@@ -300,7 +308,7 @@ class _Doc:
                     actor = Actor(actor.name, country + role, country, role)
             return i, pj, actor, pval, "dictionary"
         name_end = self.name_tokens(k)
-        if name_end == k:
+        if name_end == k or self.key(name_end - 1) in NOT_NAME_WORDS:
             return None
         # a capitalised run that is itself a country or organisation is not a person ("President of Russia")
         if isinstance(pval, Entry) and pval.kind in COUNTRYISH | ORGISH and pj >= name_end:
