@@ -92,6 +92,8 @@ RELATIVE = [
 ]
 
 NARRATIVE = [
+    ("Today the fortress is a museum. It was built in 1520. In 1534 it was besieged. In 1540 it fell, and in 1560 it "
+     "was rebuilt. In March, a fire broke out.", DCT, "March", "1560-03", "month", "1560-03-01", "1560-03-31"),
     ("In May 1618 nobles revolted in Prague. In 1620 the army lost. Over the next two years the revolt spread.", DCT,
      "the next two years", "P2Y", "year", "1621-01-01", "1622-12-31"),
     ("In November 1923 the mark collapsed. In 1924 the Dawes Plan passed. In August, troops left the Ruhr.", DCT,

@@ -41,7 +41,7 @@ EXPLICIT_YEAR_RULES = {"year", "mdy", "dmy", "month_year", "fiscal", "season_yea
 
 
 def _narrative(cands, dct: date | None) -> bool:
-    """History text (dates far from the DCT, nothing said relative to it) is read in narrative mode."""
+    """History text (dates far from the DCT, hardly anything said relative to it) is read in narrative mode."""
     if dct is None:
         return True
     deictic, years = 0, []
@@ -51,7 +51,7 @@ def _narrative(cands, dct: date | None) -> bool:
             deictic += 1
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
             years.append(int(g["y"]))
-    if deictic or len(years) < 2:
+    if len(years) < 2 or deictic * 4 > len(years):  # a stray "today" in a long history does not make it news
         return False
     years.sort()
     return years[len(years) // 2] <= dct.year - 3
