@@ -138,6 +138,16 @@ def test_lookup_place_ambiguous_names(name, country, expected):
     assert lookup_place(name, country).country == expected
 
 
+@pytest.mark.parametrize(
+    "name, country, kind",
+    [("Kharkiv, Ukraine", "UKR", "city"), ("Moscow, Moskva, Russia", "RUS", "city"),
+     ("Hyderabad, Sindh, Pakistan", "PAK", "city"), ("London, Ontario, Canada", "CAN", "city")],
+)
+def test_lookup_place_with_country_suffix(name, country, kind):
+    p = lookup_place(name)
+    assert (p.country, p.kind) == (country, kind)
+
+
 @pytest.mark.parametrize("name", ["", None, "Atlantis", "Reading"])
 def test_lookup_place_unknown(name):
     assert lookup_place(name) is None

@@ -127,6 +127,13 @@ def lookup_place(name: str | None, country: str | None = None) -> Place | None:
     if not name or not isinstance(name, str):
         return None
     places = _load().by_key.get(norm_key(name))
+    if not places and "," in name:
+        # "Kharkiv, Ukraine", GDELT's "Moscow, Moskva, Russia": the first part in the last part's country
+        from analytics.geo.countries import country_from_any
+
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        if len(parts) >= 2:
+            return lookup_place(parts[0], country or country_from_any(parts[-1]))
     if not places:
         return None
     if country:
