@@ -65,7 +65,7 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     """
     lex = load(lang)
     s0, s1 = sentences.bounds(start)
-    left = _WORD.findall(text[max(s0, start - 120):start])[-12:]
+    left = _WORD.findall(text[max(s0, start - 160):start])[-16:]
     right_text = _CLAUSE_END.split(text[end:min(s1, end + 80)], maxsplit=1)[0]
     right = _WORD.findall(right_text)[:8]
     best, best_d = None, 99

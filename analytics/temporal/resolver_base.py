@@ -83,6 +83,9 @@ class ResolverBase:
                 pick = max(o for o in options if o <= here)
             elif t == "future":
                 pick = min(o for o in options if o >= here)
+            elif day is None and t is None:
+                # news reports what happened: a month named with no tense cue is the last one
+                pick = max(o for o in options if o <= here)
             else:
                 pick = closest
             return Ref(gran, pick), basis
