@@ -222,7 +222,7 @@ def test_canonical_actor(value, kwargs, expected):
     assert canonical_actor(value, **kwargs) == expected
 
 
-@pytest.mark.parametrize("value", ["", None, "Xyzzy Plugh", "   ", "Unspecified Actor", "MUSLIM"])
+@pytest.mark.parametrize("value", ["", None, "Xyzzy Plugh", "   ", "Unspecified Actor", "MUSLIM", "PM", "RU"])
 def test_canonical_actor_unknown(value):
     assert canonical_actor(value) is None
 

@@ -68,6 +68,8 @@ def _canonical_actor(name_or_code: str, country: str | None, type: str | None, d
         if bare and bare != s:
             return canonical_actor(bare, country=country, type=type, date=date)
     iso3 = country_from_any(s)
+    if iso3 and len(norm_key(s)) == 2:
+        iso3 = None  # ISO2 codes are not actor names ("THE PM" is no Saint Pierre and Miquelon); "US", "UK" are below
     if iso3 and (len(s) > 3 or s.isupper()):
         c = country_info(iso3)
         if type and type in KNOWN_TYPES:

@@ -214,9 +214,11 @@ def load_lexicon() -> Lexicon:
         country_entries[c.iso3] = _country_entry(c.iso3)
     # country names, aliases, demonyms (codes are not matched in running text)
     for key, iso3, kind in read_table("country_aliases.tsv"):
-        if kind in ("iso3", "iso2", "cameo"):
+        if kind in ("iso3", "cameo"):
             by_key.setdefault(key, []).append(country_entries[iso3])
             continue
+        if kind == "iso2":
+            continue  # two letters are too often something else in a name field ("PM")
         base = country_entries[iso3]
         entry = Entry(base.name, "demonym", base.roles) if kind == "demonym" else base
         # keys are lower case: capitalised matching is enforced by the "cap" rule, acronyms ("us", "uk", "uae") by
