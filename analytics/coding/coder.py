@@ -120,8 +120,8 @@ def _reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
     noun = before.text[:1].islower() and before.lower.isalpha() and before.lower not in FUNCTION_WORDS \
         and not before.lower.endswith("ly")
     named = any(m.t1 == trig.start and m.object for m in mentions)
-    return prev.end < trig.start - 1 and (noun or named) and not any(
-        clause_end(toks, k) for k in range(prev.end, trig.start))
+    return prev.end < trig.start - 1 and (noun or named) and not prev.passive and not any(
+        clause_end(toks, k) or toks[k].lower == "by" for k in range(prev.end, trig.start))
 
 
 def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list[dict]:

@@ -114,7 +114,8 @@ def modifies_next(toks: list[Token], t1: int) -> bool:
             and w not in {"and", "or", "who", "which", "that", "the", "a", "an", "also", "has", "have", "had",
                           "is", "are", "was", "were", "will", "would", "could", "should", "not", "to", "itself",
                           "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
-                          "jointly", "again", "then", "now", "today", "yesterday"}
+                          "jointly", "again", "then", "now", "today", "yesterday", "out", "up", "down",
+                          "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight"}
             and not is_verb_form(w) and not w.endswith("ly"))
 
 
@@ -182,7 +183,9 @@ HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops"
               "islands", "town", "village", "region", "province", "port", "base", "coast", "waters", "positions",
               "embassy", "consulate", "ships", "vessels", "aircraft", "targets", "mainland", "side", "nationals",
               "citizens", "journalists", "diplomats", "prisoners", "hostages", "workers", "sailors", "fishermen",
-              "tourists", "students", "civilians", "residents", "refugees", "migrants"}
+              "tourists", "students", "civilians", "residents", "refugees", "migrants", "militants", "fighters",
+              "rebels", "gunmen", "insurgents", "supporters", "members", "delegation", "representatives",
+              "militiamen", "militia", "allies", "counterpart", "counterparts"}
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}

@@ -169,6 +169,9 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return True
     if prev is None:
         return False
+    if nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
+                            or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
+        return False        # "NATO allies agreed": a noun before its own verb
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
             or prev.lower in {"and", "or"})
 
