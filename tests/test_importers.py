@@ -454,3 +454,17 @@ def test_default_data_is_the_real_gdelt_export(store):
     assert "https://www.gdeltproject.org/" in (files[0].parent / "README.md").read_text(encoding="utf-8")
     report = import_files("auto", files, store)
     assert report.added == 1540 and set(events(store)["origin"]) == {"gdelt"}
+
+
+def test_bulk_load_leaves_the_table_clustered(store, monkeypatch):
+    from analytics.store import CLUSTER_ORDER
+
+    monkeypatch.setattr("analytics.importers.CLUSTER_MIN_ROWS", 1000)
+    report = import_files("gdelt", [GDELT2], store)
+    assert report.clustered
+    keys = store.query(f"SELECT {', '.join(CLUSTER_ORDER)} FROM events")  # physical order
+    assert len(keys) == 1540
+    expected = keys.sort_values(list(CLUSTER_ORDER), na_position="last", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(keys, expected)
+    small = import_files("gdelt", [GDELT1_57], store)  # 201 rows into 1,540: below the threshold
+    assert not small.clustered and small.added == 201

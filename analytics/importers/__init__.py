@@ -38,7 +38,8 @@ KINDS = ("auto",) + tuple(FORMATS)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
 COMMIT_EVERY = True
-INSERT_ROWS = 131_072  # rows per store append: at least one DuckDB row group (122,880), see _import_one
+INSERT_ROWS = 131_072
+CLUSTER_MIN_ROWS = 122_880  # one DuckDB row group: below that, sorting cannot narrow any row group's ranges  # rows per store append: at least one DuckDB row group (122,880), see _import_one
 
 
 @dataclass
@@ -58,6 +59,7 @@ class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # one line per refused file; non-empty -> nothing written
     seconds: float = 0.0
+    clustered: bool = False  # the events table was re-sorted after a bulk load
 
     @property
     def ok(self) -> bool:
@@ -129,11 +131,14 @@ def import_files(
     store,
     progress: Callable[[Progress], None] | None = None,
     block_size: int = BLOCK_SIZE,
+    cluster: bool = True,
 ) -> ImportReport:
     """Import dataset files into `store` (an analytics.store.Store). See the module docstring.
 
-    kind: "gdelt", "icews", "acled" or "auto". Returns an ImportReport; raises UserError when a file
-    fails while being read (the store is then unchanged).
+    kind: "gdelt", "icews", "acled" or "auto". progress: called with a `Progress` after each chunk.
+    cluster: after a bulk load (at least CLUSTER_MIN_ROWS rows, and at least a tenth of the table),
+    re-sort the events table for fast filtering, in the same transaction. Returns an ImportReport;
+    raises UserError when a file fails while being read (the store is then unchanged).
     """
     started = time.perf_counter()
     sources, refused = check_files(kind, paths)
@@ -169,6 +174,15 @@ def import_files(
                 "INSERT INTO imports (file_hash, path, origin, rows) VALUES (?, ?, ?, ?)",
                 [source.file_hash, str(source.path.resolve()), source.layout.kind, fr.added],
             )
+        if cluster and report.added >= CLUSTER_MIN_ROWS:
+            stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            if report.added * 10 >= stored:
+                # A bulk load: leave the table sorted for the dashboard's filters (store.cluster_events).
+                # Skipped for a small addition to a large store, where re-sorting everything would dominate.
+                from analytics.store import cluster_events
+
+                cluster_events(con)
+                report.clustered = True
     report.seconds = time.perf_counter() - started
     return report
 
