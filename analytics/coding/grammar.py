@@ -6,6 +6,8 @@ coordinated.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from functools import lru_cache
 
 from analytics.coding.text import Token
@@ -65,8 +67,10 @@ PAST_AUX = {"has", "have", "had", "was", "were", "did"}
 
 
 def span_tokens(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    idx = [k for k, t in enumerate(toks) if t.start < end and t.end > start]
-    return (idx[0], idx[-1] + 1) if idx else None
+    """Token index range [i, j) of the tokens overlapping characters [start, end), or None."""
+    i = bisect_right(toks, start, key=lambda t: t.end)     # first token ending after `start`
+    j = bisect_left(toks, end, key=lambda t: t.start)      # first token starting at or after `end`
+    return (i, j) if i < j else None
 
 
 COLLECTIVE_HEADS = {"council", "coalition", "government", "leaders", "officials", "junta", "forces", "group",
