@@ -178,27 +178,37 @@ def timeline(store, filters: Filters, lane: str = "actor", limit: int = TIMELINE
         f"SELECT count(*) FILTER (WHERE date_start IS NOT NULL), count(*) FILTER (WHERE date_start IS NULL) FROM events WHERE {where}",
         params,
     )
+    cols = f"""event_id, date_start, coalesce(date_end, date_start) AS date_end, date_precision, date_expr,
+               actor1, actor2, event_code, event_label, quad_class, goldstein, location, source, origin,
+               left(sentence, {HOVER_SENTENCE_CHARS}) AS sentence, {lane_sql} AS lane"""
+    sampled = total > limit
+    if total > 4 * limit:
+        # Large: keep ~1.5x `limit` rows by a cheap hash of the row number (one scan, no sort of the
+        # whole set), then the same deterministic order as below on that small set.
+        step = max(1, int(total // (limit * 1.5)))
+        extra = f"hash(rowid) % {step} = 0"
+    else:
+        extra = "TRUE"
     df = store.query(
-        f"""WITH f AS (
-                SELECT *, {lane_sql} AS lane_key FROM events WHERE ({where}) AND date_start IS NOT NULL),
-             top AS (SELECT lane_key, count(*) AS n FROM f GROUP BY lane_key ORDER BY n DESC, lane_key LIMIT {TIMELINE_MAX_LANES})
-            SELECT event_id, date_start, coalesce(date_end, date_start) AS date_end, date_precision, date_expr,
-                   actor1, actor2, event_code, event_label, quad_class, goldstein, location, source, origin,
-                   left(sentence, {HOVER_SENTENCE_CHARS}) AS sentence,
-                   CASE WHEN lane_key IN (SELECT lane_key FROM top) THEN lane_key ELSE 'Other' END AS lane
-            FROM f ORDER BY hash(event_id), event_id LIMIT ?""",
+        f"""SELECT {cols} FROM events WHERE ({where}) AND date_start IS NOT NULL AND {extra}
+            ORDER BY hash(event_id), event_id LIMIT ?""",
         params + [int(limit)],
     )
+    # Lanes: the busiest first (counted over the drawn events when they are a sample), the rest in "Other".
+    counts = df["lane"].value_counts()
+    top = sorted(counts.index, key=lambda k: (-counts[k], str(k)))[:TIMELINE_MAX_LANES]
+    df["lane"] = df["lane"].where(df["lane"].isin(top), "Other")
     if lane == "root":
         labels = root_labels()
         df["lane"] = df["lane"].map(lambda k: f"{k} {labels.get(k, '')}".strip() if k in labels else k)
     elif lane == "quad":
         df["lane"] = df["lane"].map(lambda k: schema.QUAD_CLASSES.get(int(k), k) if str(k).isdigit() else k)
     counts = df["lane"].value_counts()
-    lanes = [x for x in counts.index if x != "Other"] + (["Other"] if "Other" in counts.index else [])
+    named = sorted((x for x in counts.index if x != "Other"), key=lambda k: (-counts[k], str(k)))
+    lanes = named + (["Other"] if "Other" in counts.index else [])
     note = ""
-    if total > len(df):
-        note = f"showing a sample of {len(df):,} of {int(total):,} events"
+    if sampled:
+        note = f"showing a sample of {len(df):,} of {int(total):,} events (lanes: busiest in the sample)"
     return Timeline(df, int(total), int(undated), lanes, note)
 
 
@@ -287,31 +297,46 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
     # The dominant quad class per edge comes from four filtered counts: mode() over every actor pair was
     # the slowest step of this view on large stores (~40% of it at 1M events; `python -m analytics bench`).
     # Ties go to the lower class.
-    edges = store.query(
-        f"""SELECT actor1 AS source, actor2 AS target, count(*) AS events, avg(goldstein) AS goldstein,
-                   {", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in schema.QUAD_CLASSES)}
-            FROM events WHERE ({where}) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2
-            GROUP BY 1, 2""",
-        params,
+    # One scan: events grouped by (actor1, actor2); actors (nodes) and the edges among the busiest of
+    # them are both derived from that small pair table inside DuckDB, and come back as one result.
+    ego_first = "CASE WHEN a = ? THEN 0 ELSE 1 END, " if ego else ""
+    rows = store.query(
+        f"""WITH pairs AS MATERIALIZED (
+                SELECT actor1 AS s, actor2 AS t, count(*) AS n, avg(goldstein) AS g,
+                       any_value(actor1_country) AS c1, any_value(actor2_country) AS c2,
+                       count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+                       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+                FROM events WHERE ({where}) AND (actor1 IS NOT NULL OR actor2 IS NOT NULL) GROUP BY 1, 2),
+            ends AS (SELECT s AS a, n, c1 AS c FROM pairs WHERE s IS NOT NULL
+                     UNION ALL SELECT t, n, c2 FROM pairs WHERE t IS NOT NULL),
+            actors AS (SELECT a, sum(n) AS events, arg_max(c, n) AS country FROM ends GROUP BY a),
+            top AS (SELECT * FROM actors ORDER BY {ego_first}events DESC, a LIMIT {int(max_nodes)}),
+            links AS (SELECT * FROM pairs WHERE s <> t AND s IS NOT NULL AND t IS NOT NULL)
+        SELECT 'node' AS kind, a AS source, NULL AS target, events, NULL AS goldstein, country,
+               NULL AS q1, NULL AS q2, NULL AS q3, NULL AS q4,
+               (SELECT count(*) FROM actors) AS total_actors, (SELECT count(*) FROM links) AS total_edges
+        FROM top
+        UNION ALL
+        SELECT 'edge', s, t, n, g, NULL, q1, q2, q3, q4, NULL, NULL FROM (
+            SELECT * FROM links WHERE s IN (SELECT a FROM top) AND t IN (SELECT a FROM top)
+            ORDER BY n DESC, s, t LIMIT {int(max_edges)})""",
+        params + ([ego] if ego else []),
     )
-    per_quad = edges[[f"q{q}" for q in schema.QUAD_CLASSES]].to_numpy()
-    edges = edges.drop(columns=[f"q{q}" for q in schema.QUAD_CLASSES])
-    edges["quad"] = pd.array(np.where(per_quad.max(axis=1, initial=0) > 0, per_quad.argmax(axis=1) + 1, 0), dtype="Int64")
-    edges.loc[edges["quad"] == 0, "quad"] = pd.NA
-    nodes = store.query(
-        f"""SELECT a AS actor, count(*) AS events, mode(c) AS country FROM (
-                SELECT actor1 AS a, actor1_country AS c FROM events WHERE {where}
-                UNION ALL SELECT actor2, actor2_country FROM events WHERE {where})
-            WHERE a IS NOT NULL GROUP BY a ORDER BY events DESC, a""",
-        params + params,
-    )
-    total_actors, total_edges = len(nodes), len(edges)
-    keep = nodes["actor"].head(max_nodes).tolist()
-    if ego and ego in hop_of and ego not in keep:
-        keep = [ego] + keep[: max_nodes - 1]
-    nodes = nodes[nodes["actor"].isin(keep)].reset_index(drop=True)
-    edges = edges[edges["source"].isin(keep) & edges["target"].isin(keep)]
-    edges = edges.sort_values(["events", "source", "target"], ascending=[False, True, True]).head(max_edges).reset_index(drop=True)
+    node_rows = rows[rows["kind"] == "node"]
+    total_actors = int(node_rows["total_actors"].iloc[0]) if len(node_rows) else 0
+    total_edges = int(node_rows["total_edges"].iloc[0]) if len(node_rows) else 0
+    nodes = (node_rows.rename(columns={"source": "actor"})[["actor", "events", "country"]]
+             .sort_values(["events", "actor"], ascending=[False, True]).reset_index(drop=True))
+    nodes["events"] = nodes["events"].astype(int)
+    edges = rows[rows["kind"] == "edge"][["source", "target", "events", "goldstein", "q1", "q2", "q3", "q4"]]
+    quads = edges[["q1", "q2", "q3", "q4"]].astype(float)
+    edges = edges.assign(
+        events=edges["events"].astype(int),
+        goldstein=pd.to_numeric(edges["goldstein"], errors="coerce"),
+        # the most frequent quad class of the pair (None when no event of the pair has one)
+        quad=[int(i[1]) if m > 0 else None for i, m in zip(quads.idxmax(axis=1).fillna("q0"), quads.max(axis=1).fillna(0))],
+    ).drop(columns=["q1", "q2", "q3", "q4"])
+    edges = edges.sort_values(["events", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
     nodes["hop"] = nodes["actor"].map(hop_of).astype("Int64") if ego else pd.array([pd.NA] * len(nodes), dtype="Int64")
     pos = _layout(nodes["actor"].tolist(), edges, center=ego, rings=hop_of)
     nodes["x"] = [pos[a][0] for a in nodes["actor"]]
@@ -425,11 +450,14 @@ def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_p
             GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT {int(max_arcs) + 1}""",
         params,
     )
+    # Places are grouped on coordinates rounded to 0.01 degree as integers (grouping on the name strings
+    # costs three times as much); each place takes one of the names given at those coordinates.
     places = store.query(
-        f"""SELECT coalesce(location, country) AS location, country, round(lat, 2) AS lat, round(lon, 2) AS lon,
-                   count(*) AS events
-            FROM events WHERE ({where}) AND lat IS NOT NULL AND lon IS NOT NULL
-            GROUP BY ALL ORDER BY events DESC, location LIMIT {int(max_places) + 1}""",
+        f"""SELECT location, country, la / 100.0 AS lat, lo / 100.0 AS lon, events FROM (
+                SELECT CAST(round(lat * 100) AS INTEGER) AS la, CAST(round(lon * 100) AS INTEGER) AS lo, count(*) AS events,
+                       any_value(coalesce(location, country)) AS location, any_value(country) AS country
+                FROM events WHERE ({where}) AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2)
+            ORDER BY events DESC, location LIMIT {int(max_places) + 1}""",
         params,
     )
     per_country = store.query(
