@@ -162,6 +162,13 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
     return None
 
 
+def _is_event_noun(word: str) -> bool:
+    from analytics.coding.lexicon import load
+
+    nominal = load().nominal
+    return (word,) in nominal or (word.endswith("s") and (word[:-1],) in nominal)
+
+
 def _noun_violent(noun: str) -> bool:
     """Does the event noun name violence ("attack", "bombing"), not just any material conflict?"""
     from analytics.coding.lexicon import load
@@ -224,8 +231,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
             if usable and not m.ref.head:
                 nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
-                if fallback is None and nxt in HEAD_NOUNS:
-                    fallback = m.ref      # "the Afghan capital": the demonym stands for its country
+                if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)):
+                    # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country
+                    fallback = m.ref
                 usable = False
             if usable:
                 return _with_coordinated(m, mentions, toks)
