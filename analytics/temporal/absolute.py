@@ -12,11 +12,12 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=4096)
-def parse_numeric(s: str, lang: str = "en") -> date | None:
-    """'10/20/2021' -> date(2021, 10, 20) (month first in English); None when not a real date."""
+def parse_numeric(s: str, lang: str = "en", day_first: bool = False) -> date | None:
+    """'10/20/2021' -> date(2021, 10, 20) (month first in English); '20.10.2021' with day_first.
+    None when not a real date."""
     import dateparser
 
-    order = "MDY" if lang == "en" else "DMY"
+    order = "DMY" if day_first or lang != "en" else "MDY"
     try:
         dt = dateparser.parse(s, languages=[lang], settings={
             "STRICT_PARSING": True, "DATE_ORDER": order, "PREFER_LOCALE_DATE_ORDER": False,

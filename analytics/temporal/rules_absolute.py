@@ -76,7 +76,8 @@ class AbsoluteRules:
     def r_numeric(self, g, s, e):
         from .absolute import parse_numeric
 
-        d = parse_numeric(self.text[s:e], self.lang)
+        # slashes are month-first in English; dots and dashes are the day-first European forms
+        d = parse_numeric(self.text[s:e], self.lang, day_first=bool(g["dot"] or g["dash"]))
         if d is None:
             return None
         return self.date_sem(Ref("day", d), "explicit", "")
