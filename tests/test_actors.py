@@ -253,6 +253,12 @@ def test_find_actors_spans_are_sound(text):
         ("Former Peruvian President Alberto Fujimori was sentenced", "Former Peruvian President Alberto Fujimori",
          "Alberto Fujimori", "PERELI"),
         ("The Vatican said Pope Francis would visit", "Pope Francis", "Pope Francis", "VATGOV"),
+        # appositions
+        ("Juan Perez, the Chilean interior minister, resigned", "Juan Perez, the Chilean interior minister",
+         "Juan Perez", "CHLGOV"),
+        ("the Rwandan prime minister, Agathe Kayitesi, was killed", "Rwandan prime minister, Agathe Kayitesi",
+         "Agathe Kayitesi", "RWAGOV"),
+        ("Maria Lopez, a Hamas spokeswoman, said", "Maria Lopez, a Hamas spokeswoman", "Maria Lopez", "PSEREBHMS"),
         ("President Amadou Kassoum of Niger was detained", "President Amadou Kassoum of Niger", "Amadou Kassoum", "NERGOV"),
         ("President F. W. de Klerk spoke", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
         ("President Ruto on Wednesday said", "President Ruto", "William Ruto", "KENGOV"),

@@ -297,6 +297,8 @@ class _Doc:
             return None
         if former:
             role = "ELI"  # a former office-holder is no longer the government
+        if mod is not None and self.raw(k) == "," and self.raw(k + 1)[:1].isupper():
+            k += 1  # "the Rwandan prime minister, Agathe Uwilingiyimana"
         # the name: a dictionary person, or capitalised words
         pj, pval = self.atom(k)
         if isinstance(pval, Entry) and pval.kind == "person":
@@ -326,6 +328,36 @@ class _Doc:
             code = country + (role or "GOV" if country else role or "")
         entry = Entry(name, "person", (Role(code, None, None),))
         return i, name_end, entry.actor(self.date), entry, "title"
+
+    def appositive_person(self, i: int) -> ActorMention | None:
+        """NAME, [the] COUNTRY|DEMONYM ['s] TITLE: "Zalmai Rasul, Afghanistan's foreign minister, said"."""
+        name_end = self.name_tokens(i)
+        if name_end - i < 2 or self.raw(name_end) != "," or self.key(name_end - 1) in NOT_NAME_WORDS:
+            return None
+        k = name_end + 1
+        if self.key(k) in ("the", "a", "an"):
+            k += 1
+        cj, cval = self.atom(k)
+        if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
+            return None
+        k = cj + (self.key(cj) == "'s")
+        former = False
+        while self.key(k) in TITLE_PREFIXES:
+            former = former or self.key(k) in ("former", "late")
+            k += 1
+        if k >= self.n:
+            return None
+        tj, tvals = self.titles.longest(self.toks, k)
+        if not tvals:
+            return None
+        role = "ELI" if former else tvals[0]
+        if cval.kind in ORGISH:
+            code = resolve_role(cval.roles, self.date)
+        else:
+            code = resolve_role(cval.roles, self.date)[:3] + (role or "GOV")
+        name = self.text[self.toks.starts[i] : self.toks.ends[name_end - 1]]
+        # the span takes in the apposition, which names no other actor
+        return self.mention(i, tj, name, code, "person", source="title")
 
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
@@ -426,6 +458,11 @@ class _Doc:
                     i = tj
                     continue
             if val is None:
+                ap = self.appositive_person(i) if k[:1].isalpha() and self.raw(i)[:1].isupper() else None
+                if ap is not None:
+                    out.append(ap)
+                    i = self._tok_end(ap, i)
+                    continue
                 i += 1
                 continue
             if end == i + 1 and self.raw(i).isupper() and (
