@@ -403,3 +403,15 @@ def test_fresh_sentences(dct, text, surface, code):
     """Sentences written after tuning (tests/data/actors/fresh_sentences.tsv), kept as regression cases."""
     found = find_actors(text, dct)
     assert any(surface in m.text and m.code == code for m in found), [(m.text, m.code) for m in found]
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), 3, b"Russia"])
+def test_non_text_input_gives_nothing(value):
+    from analytics.geo import find_places
+
+    assert find_actors(value) == [] and find_places(value) == [] and canonical_actor(value) is None
+
+
+@pytest.mark.parametrize("date", ["not a date", float("nan"), "2021-13-45", None])
+def test_bad_dates_fall_back_to_the_latest_role(date):
+    assert one("Russia said", date, text="Russia").code == "RUS"

@@ -568,6 +568,6 @@ def find_actors(text: str, date=None) -> list[ActorMention]:
     >>> [(m.text, m.code) for m in find_actors("Russian troops left Kabul.")]
     [('Russian troops', 'RUSMIL'), ('Kabul', 'AFG')]
     """
-    if not text:
+    if not text or not isinstance(text, str):
         return []
     return _Doc(text, iso_date(date)).run()

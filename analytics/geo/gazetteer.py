@@ -149,7 +149,7 @@ def find_places(text: str) -> list[PlaceMention]:
     >>> [(m.text, m.country, m.kind) for m in find_places("Troops massed near Kharkiv, Ukraine.")]
     [('Kharkiv', 'UKR', 'city'), ('Ukraine', 'UKR', 'country')]
     """
-    if not text:
+    if not text or not isinstance(text, str):
         return []
     g = _load()
     toks = tokenize(text)
