@@ -435,9 +435,10 @@ def build_actors(countries, country_alias_keys: set[str], place_keys: set[str] =
             key = norm_key(al)
             if key in ambiguous:
                 continue
-            if " " not in key and (first_counts.get(key, 0) >= 2 or key in country_alias_keys or key in PHOENIX_STOP
-                                   or key in agent_phrases):
-                continue  # given names, countries, common words, generic agent nouns ("Senate")
+            if key in agent_phrases:
+                continue  # generic agent nouns ("Senate", "Intelligence Agency", "Liberation Movement")
+            if " " not in key and (first_counts.get(key, 0) >= 2 or key in country_alias_keys or key in PHOENIX_STOP):
+                continue  # given names, countries, common words
             keep.append(al)
         if not keep:
             continue
