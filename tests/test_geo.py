@@ -253,3 +253,13 @@ def test_every_icews_sample_country_name_converts():
 )
 def test_country_from_any_world_bank_and_un_forms(text, iso3):
     assert country_from_any(text) == iso3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Male voters turned out.", []), ("The talks were held in Male, Maldives.", [("Male", "MDV"), ("Maldives", "MDV")]),
+     ("Phoenix Suns won.", []), ("Protests spread in Phoenix on Sunday.", [("Phoenix", "USA")]),
+     ("Lima hosted the summit.", [("Lima", "PER")])],
+)
+def test_word_like_city_names_need_context(text, expected):
+    assert [(m.text, m.country) for m in find_places(text)] == expected

@@ -22,6 +22,10 @@ from analytics.geo.phrases import PhraseIndex, phrase_keys, tokenize
 
 BIG_CITY = 1_000_000
 GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
+# Capitals and big cities whose names are also ordinary words or names: they need the same context as small
+# cities ("in Male", not "Male voters").
+WORDLIKE_CITIES = frozenset("male victoria kingston hamilton douglas stanley plymouth jamestown phoenix dallas "
+                            "houston columbus austin charlotte santiago".split())
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from of outside "
                      "toward towards via over between along beyond onto".split())
 
@@ -175,7 +179,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if (best.kind == "city" or (j == i + 1 and toks.keys[i] in GIVEN_NAMES)) and nxt[:1].isupper() \
                 and nxt[:1].isalpha() and not g.index.starts_with(toks.keys[j]):
             continue  # part of a longer name: "Vladimir Putin", "Kabul Bank", "Jordan Henderson"
-        if best.kind == "city" and not best.capital and (best.population or 0) < BIG_CITY:
+        common_word = best.kind == "city" and toks.keys[i] in WORDLIKE_CITIES and j == i + 1
+        if best.kind == "city" and (common_word or not best.capital and (best.population or 0) < BIG_CITY):
             before = toks.keys[i - 1] if i > 0 else ""
             listed = i >= 1 and before in ("and", "or", ",") and last_tok == i - 1  # "in Aleppo and Idlib"
             after_country = (
