@@ -129,6 +129,7 @@ RULES: list[tuple[str, str]] = [
     ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours|quarters)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
+    ("vague_dur", r"(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\btake\s))(?P<w>a\s+while|some\s+time|a\s+long\s+time|quite\s+some\s+time)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNITW}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
     ("season", r"(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year|(?P<s>{SEASON})"),
     ("vague", r"(?P<w>{VAGUE})"),
@@ -146,7 +147,7 @@ that year month quarter week day night weekend years months weeks days decades h
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
 model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
 number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
-decadelong fy early late mid ad""".split()
+decadelong fy early late mid ad quite""".split()
 
 
 # Frequent function words that begin a rule only when one of these follows ("the past", "a year", "at least").
@@ -160,7 +161,7 @@ near foreseeable short long coming current present future full whole entire fisc
 preceding most day night morning afternoon evening weekend few couple dozen half quarter decade century years
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
-additional extra trading business working season period final second third fourth""".split()
+additional extra trading business working season period final second third fourth while long""".split()
 
 
 def _gate(lex: dict) -> str:

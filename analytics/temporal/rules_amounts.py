@@ -100,6 +100,9 @@ class AmountRules:
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
+    def r_vague_dur(self, g, s, e):
+        return Sem("DURATION", "PXX", None, "explicit", precision="unknown")
+
     def r_recent_units(self, g, s, e):
         # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
         unit = unit_of(g["unit"], self.lex)
@@ -107,8 +110,9 @@ class AmountRules:
 
     def r_bare_plural(self, g, s, e):
         before = self.text[max(0, s - 16):s].lower().split()
-        if not before or before[-1] not in self.lex["bare_plural_cues"]:
-            return None
+        of_follows = re.match(r"\s+of\s+(?!the\b|this\b|that\b|his\b|her\b|its\b|their\b)", self.text[e:e + 12])
+        if not of_follows and (not before or before[-1] not in self.lex["bare_plural_cues"]):
+            return None  # "decades of war" and "for years" are amounts of time; "years" alone need not be
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 

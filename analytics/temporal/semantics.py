@@ -76,8 +76,8 @@ def duration_value(n: float | None, unit: str, lex: dict) -> str:
         n = n * info["factor"]
     code = info["code"]
     clock = bool(info.get("clock"))
-    if code == "DE" and n is not None:
-        n, code = n * 10, "Y"  # TimeBank writes "two decades" as P20Y
+    if code == "DE":
+        n, code = (None if n is None else n * 10), "Y"  # TimeBank writes "two decades" as P20Y, "decades" as PXY
     if code == "CE" and n is not None and not float(n).is_integer():
         n, code = n * 100, "Y"
     if n is not None and not float(n).is_integer():
