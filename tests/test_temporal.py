@@ -126,6 +126,8 @@ DURATIONS = [
 ]
 
 VAGUE_AND_SETS = [
+    ("The program costs $5 billion a year.", DCT, "a year", "P1Y", "unknown", None, None),
+    ("After months of talks, a deal.", DCT, "months", "PXM", "unknown", None, None),
     ("Refugees receive two meals a day.", DCT, "a day", "P1D", "unknown", None, None),
     ("Prices will rise in the coming years.", DCT, "the coming years", "FUTURE_REF", "unknown", None, None),
     ("Prices are now falling.", DCT, "now", "PRESENT_REF", "unknown", None, None),

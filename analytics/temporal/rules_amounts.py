@@ -171,7 +171,8 @@ def _is_name(text: str, s: int, e: int) -> bool:
     return bool(words) and words[-1][0].isupper() and bool(_NAMED.match(text, e))
 
 
-_RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|(?P<plural>[a-z]{3,}s))\s*$")
+_RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|million|billion|trillion|thousand|hundred|dozen"
+                          r"|people|children|men|women|(?P<plural>[a-z]{3,}s))\s*$")
 _NOT_RATE = frozenset("""lasts takes needs requires spends gets remains has was is does its this his hers ours yours theirs
 us as plus less across towards afterwards always perhaps besides thus whereas news""".split())
 
