@@ -7,7 +7,8 @@
 Every file is checked and its layout recognised first; if any file is refused (missing, empty, binary,
 not a known format, or not the format asked for), nothing is written. Accepted files are streamed in
 bounded chunks, mapped with vectorised Arrow/pandas operations, validated against the frame's schema
-and appended in ONE store transaction: a failure leaves the store exactly as it was. A file whose
+and appended to the store's private copy (`Store.write()`), which replaces the store only when every
+file succeeded: a failure leaves the store exactly as it was. A file whose
 hash is already in the store's `imports` table is skipped, and rows whose event_id is already stored
 are not added again, so importing the same file twice adds nothing. Malformed rows are skipped and
 reported with their file and line; they are warnings, not failures.
@@ -37,7 +38,7 @@ from analytics.importers.source import FORMATS, Refused, Source, open_source
 KINDS = ("auto",) + tuple(FORMATS)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
-COMMIT_EVERY = True
+DUCKDB_MEMORY = "512MB"  # DuckDB's memory limit while importing: it spills beyond it, so memory stays bounded
 INSERT_ROWS = 131_072
 CLUSTER_MIN_ROWS = 122_880  # one DuckDB row group: below that, sorting cannot narrow any row group's ranges  # rows per store append: at least one DuckDB row group (122,880), see _import_one
 
@@ -149,6 +150,7 @@ def import_files(
     total = sum(s.size for s in sources)
     done = {"rows": 0, "bytes": 0}
     with store.write() as con:
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # this connection only; not stored in the file
         seen = {r[0] for r in con.execute("SELECT file_hash FROM imports").fetchall()}
         for i, source in enumerate(sources):
             fr = FileReport(path=str(source.path), layout=source.layout.name)
@@ -203,12 +205,11 @@ def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: in
 
     def store_batch(frame, n_rows):
         added = store.add_events(frame, con=con)
-        if COMMIT_EVERY:
-            # The connection works on the store's private copy, swapped in only when the whole import
-            # succeeds; committing within it keeps DuckDB's uncommitted data (held in memory) small.
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
-            con.execute("BEGIN TRANSACTION")
+        # The connection works on the store's private copy, swapped in only when the whole import
+        # succeeds; committing within it keeps DuckDB's uncommitted data (held in memory) small.
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+        con.execute("BEGIN TRANSACTION")
         fr.added += added
         fr.existing += len(frame) - added
         fr.rows += n_rows
