@@ -214,6 +214,27 @@ def test_reduced_passives(text, expected):
     assert [(r["actor1"], r["event_root"], r["actor2"]) for r in code(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israel handed Egypt back to Iran.", [("Israel", "084")]),                 # "back" is a particle here
+    ("Iran captured two Israel soldiers in a raid.", [("Iran", "181")]),        # the raid is how, not another event
+    ("Pakistan vowed to hunt down those responsible.", [("Pakistan", "138")]),  # vowing force is a threat
+])
+def test_project_patterns_and_particles(text, expected):
+    assert [(r["actor1"], r["event_code"]) for r in code(text)] == expected
+
+
+def test_perpetrators_point_back_to_the_attack():
+    rows = code("Iran attacked Israel. Egypt vowed to punish the attackers.")
+    assert [(r["actor1"], r["event_root"], r["actor2"]) for r in rows] == [
+        ("Iran", "19", "Israel"), ("Egypt", "13", "Iran")]
+
+
+def test_date_of_an_agreement_is_not_the_date_agreed_on():
+    text = "Israel and Egypt agreed to meet again next year."
+    t = timex(text, "next year", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "year", "2022")
+    assert {r["date_basis"] for r in code(text, timexes=[t])} == {"publication"}
+
+
 def test_possessive_pronoun_takes_the_nearest_fitting_actor():
     text = "Russia keeps contact with the Taliban after their takeover of Kabul in August."
     rows = [r for r in code(text) if r["event_code"] == "192"]

@@ -60,8 +60,9 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
                 break
         else:
             # "accused X of killing ... last month": the date is the complement's, not the accusation's
+            # "agreed to meet again next year": the date of what was agreed, not of the agreement
             if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and any(
-                    toks[k].lower in {"of", "that", "for"} for k in range(lo, hi)):
+                    toks[k].lower in {"of", "that", "for", "to"} for k in range(lo, hi)):
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = t, dist

@@ -55,6 +55,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
             continue    # ", killing two marines", "formally ending the war": the same event's consequence
+        if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and prev_root in VIOLENT | {"17"} \
+                and root in VIOLENT and any(t.lower in {"a", "an", "the"} for t in toks[max(0, trig.start - 3):trig.start]) \
+                and any(t.lower in {"in", "during", "with"} for t in toks[max(prev.end, trig.start - 4):trig.start]) \
+                and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
+            continue    # "captured two soldiers in a cross-border raid": the raid is how, not another event
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation

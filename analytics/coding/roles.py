@@ -147,6 +147,12 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
     k = trig.end
     if k >= len(toks) or toks[k].lower not in {"the", "this", "that", "these", "those", "his", "her", "their", "its"}:
         return None
+    if k + 1 < len(toks) and toks[k].lower in {"the", "those"} and toks[k + 1].lower in PERPETRATORS:
+        # "vowed to punish the attackers": the source of the last violent event
+        for root, ref in reversed(ctx.history):
+            if root in VIOLENT and not any(same_actor(ref, s) for s in sources):
+                return ref
+        return None
     for j in (k + 1, k + 2):
         if j < len(toks) and toks[j].lower in EVENT_NOUNS:
             if j == k + 2 and not toks[k + 1].text[:1].islower():
@@ -160,6 +166,10 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
                     return ref
             return None
     return None
+
+
+PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
+                "responsible", "culprits", "killers", "abductors"}
 
 
 def _is_event_noun(word: str) -> bool:
@@ -220,6 +230,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return [country]
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
+        if w in {"the", "those"} and k + 1 < len(toks) and toks[k + 1].lower in PERPETRATORS:
+            # "vowed to punish the attackers": the source of the last violent event
+            ref = next((r for root_, r in reversed(ctx.history) if root_ in VIOLENT
+                        and not any(same_actor(r, s) for s in sources)), None)
+            if ref is not None:
+                return [ref]
         m = mention_at(mentions, k)
         if m is not None:
             usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
@@ -273,6 +289,11 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
                     None)
+    if home is None and t.kind == "agent":
+        # "Mali asked France for help as rebels advanced ... French troops struck the rebels": the
+        # country the story is about, when it is not the source's own
+        own = {s.country for s in sources}
+        home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
     if home is None:
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
         home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
