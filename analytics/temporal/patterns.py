@@ -108,6 +108,7 @@ RULES: list[tuple[str, str]] = [
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following|the\s+previous|tomorrow|yesterday)\s+(?P<pod>{POD})"),
+    ("the_pod", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s))the\s+(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s+of\b)"),
     ("pod_mod", r"(?P<pm>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?![a-z])(?:\s+(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # the end of the year, the beginning of the month
@@ -161,7 +162,8 @@ near foreseeable short long coming current present future full whole entire fisc
 preceding most day night morning afternoon evening weekend few couple dozen half quarter decade century years
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
-additional extra trading business working season period final second third fourth while long""".split()
+additional extra trading business working season period final second third fourth while long morning afternoon
+evening""".split()
 
 
 def _gate(lex: dict) -> str:

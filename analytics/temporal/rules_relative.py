@@ -40,6 +40,15 @@ class RelativeRules:
         r = Ref("day", ref.start, tod)
         return Sem("TIME", r.value, r, basis)
 
+    def r_the_pod(self, g, s, e):
+        """"in the morning": that part of the day in focus (the day just mentioned, else the DCT)."""
+        tod = self.lex["parts_of_day"][norm(g["pod"])]
+        ref, basis = self._day_word(None, s, e)
+        if ref is None:
+            return Sem("TIME", f"XXXX-XX-XXT{tod}", None, "unresolved")
+        r = Ref("day", ref.start, tod)
+        return Sem("TIME", r.value, r, basis)
+
     def r_pod_mod(self, g, s, e):
         """"early morning", "mid-afternoon yesterday": a part of a day, the one named or the day in focus."""
         tod = self.lex["parts_of_day"][norm(g["pod"])]
