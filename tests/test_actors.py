@@ -415,3 +415,8 @@ def test_non_text_input_gives_nothing(value):
 @pytest.mark.parametrize("date", ["not a date", float("nan"), "2021-13-45", None])
 def test_bad_dates_fall_back_to_the_latest_role(date):
     assert one("Russia said", date, text="Russia").code == "RUS"
+
+
+@pytest.mark.parametrize("text", ["George Washington crossed the river.", "Denzel Washington starred."])
+def test_capital_as_surname_is_no_actor(text):
+    assert find_actors(text) == []

@@ -263,3 +263,8 @@ def test_country_from_any_world_bank_and_un_forms(text, iso3):
 )
 def test_word_like_city_names_need_context(text, expected):
     assert [(m.text, m.country) for m in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["George Washington crossed the river.", "Denzel Washington starred."])
+def test_capital_as_surname_is_no_place(text):
+    assert find_places(text) == []

@@ -329,6 +329,17 @@ class _Doc:
         entry = Entry(name, "person", (Role(code, None, None),))
         return i, name_end, entry.actor(self.date), entry, "title"
 
+    def after_given_name(self, i: int) -> bool:
+        """True if token i follows a capitalised word that is no lexicon entry, title or function word."""
+        if i == 0:
+            return False
+        r, key = self.raw(i - 1), self.key(i - 1)
+        if not (r[:1].isupper() and r.isalpha()) or key in FUNCTION_WORDS or key in LOCATIVE:
+            return False
+        if self.atom(i - 1)[1] is not None or self.titles.longest(self.toks, i - 1)[1] or key in CALENDAR_WORDS:
+            return False
+        return True
+
     def appositive_person(self, i: int) -> ActorMention | None:
         """NAME, [the] COUNTRY|DEMONYM ['s] TITLE: "Zalmai Rasul, Afghanistan's foreign minister, said"."""
         name_end = self.name_tokens(i)
@@ -469,6 +480,9 @@ class _Doc:
                 self.key(i + 1) in CAPS_WORD_AFTER.get(k, ()) or (i > 0 and self.key(i - 1) in CAPS_WORD_BEFORE.get(k, ()))
             ):
                 i += 1  # a word in a capitalised headline, not an acronym
+                continue
+            if isinstance(val, Entry) and val.kind == "capital" and self.after_given_name(i):
+                i = end  # "George Washington", "Denzel Washington": a surname
                 continue
             if (isinstance(val, Entry) and val.kind in ("country", "capital") and end == i + 1
                     and self.key(i) in GIVEN_NAMES and self.raw(end)[:1].isupper() and self.raw(end)[:1].isalpha()

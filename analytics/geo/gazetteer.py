@@ -21,6 +21,9 @@ from analytics.geo.countries import all_countries, country_info, norm_key, read_
 from analytics.geo.phrases import PhraseIndex, phrase_keys, tokenize
 
 BIG_CITY = 1_000_000
+# Capitalised words that often start a sentence before a place name ("The", "But", "When Kabul fell").
+_SENTENCE_WORDS = frozenset("the a an but and or when while after before as since if then so yet both as "
+                            "this that these those its their his her our".split())
 GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
 # Capitals and big cities whose names are also ordinary words or names: they need the same context as small
 # cities ("in Male", not "Male voters").
@@ -175,6 +178,11 @@ def find_places(text: str) -> list[PlaceMention]:
     for i, j, vals in raw:
         in_named = [p for p in vals if p.country in named_countries]
         best = sorted(in_named or vals, key=_sort_key)[0]
+        prev_raw, prev_key = (toks.raws[i - 1], toks.keys[i - 1]) if i > 0 else ("", "")
+        if best.kind == "city" and prev_raw[:1].isupper() and prev_raw.isalpha() and prev_key not in LOCATIVE \
+                and prev_key not in _SENTENCE_WORDS \
+                and not any(p.kind in ("country", "region", "demonym") for p in g.index.longest(toks, i - 1)[1]):
+            continue  # a surname: "George Washington", "Denzel Washington"
         nxt = toks.raws[j] if j < n else ""
         if (best.kind == "city" or (j == i + 1 and toks.keys[i] in GIVEN_NAMES)) and nxt[:1].isupper() \
                 and nxt[:1].isalpha() and not g.index.starts_with(toks.keys[j]):
