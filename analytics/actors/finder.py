@@ -60,7 +60,8 @@ FUNCTION_WORDS = frozenset(
     "said says say told has have had is are was were will would could can may might should must did do does and or "
     "but nor of in on at to from with by for that which who whom whose as also then now today yesterday not never "
     "had been being be after before since while when where because if than so yet again already still next last "
-    "this early late later earlier soon ago".split()
+    "this early late later earlier soon ago yesterday today tonight tomorrow meanwhile now also however instead "
+    "separately elsewhere initially eventually finally recently currently previously overnight".split()
 )
 LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
 # Words that end company and institution names, not people's: "General Motors", "General Assembly".

@@ -23,7 +23,9 @@ from analytics.geo.phrases import PhraseIndex, phrase_keys, tokenize
 BIG_CITY = 1_000_000
 # Capitalised words that often start a sentence before a place name ("The", "But", "When Kabul fell").
 _SENTENCE_WORDS = frozenset("the a an but and or when while after before as since if then so yet both as "
-                            "this that these those its their his her our".split())
+                            "this that these those its their his her our yesterday today tonight tomorrow "
+                            "meanwhile now also however instead separately elsewhere initially eventually finally "
+                            "recently currently previously overnight earlier later".split())
 GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
 # Capitals and big cities whose names are also ordinary words or names: they need the same context as small
 # cities ("in Male", not "Male voters").
