@@ -42,6 +42,8 @@ def build(store, seeds: Path = SEEDS, gdelt: list[Path] | None = None) -> list[s
             notes.extend(result.problems)
         except (ImportError, UserError) as e:
             notes.append(f"seed articles not loaded: {e}")
+        except Exception as e:  # a coding bug must not keep the dashboard from starting on the datasets
+            notes.append(f"seed articles not loaded: {type(e).__name__}: {e}")
     files = _gdelt_files() if gdelt is None else gdelt
     if files:
         try:

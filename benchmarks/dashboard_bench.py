@@ -80,6 +80,37 @@ def payload_bytes(store: Store) -> dict:
     return {k: len(v.to_json()) for k, v in figs.items()}
 
 
+VIEW_FILTERS = {
+    "none": Filters(),
+    "actor": None,  # the busiest actor, filled in per store
+    "region+since": Filters(regions=("Western Asia",), since="2015-01-01"),
+}
+
+
+def time_views(store: Store, repeat: int = 3) -> dict:
+    """Median milliseconds of each view function (what one chart needs) per filter, in-process."""
+    filters = dict(VIEW_FILTERS, actor=Filters(actors=(views.choices(store).actors[0],)))
+    calls = {
+        "summary": lambda f: views.summary(store, f),
+        "timeline": lambda f: views.timeline(store, f),
+        "trend": lambda f: views.trend(store, f),
+        "network": lambda f: views.network(store, f),
+        "map": lambda f: views.interaction_map(store, f),
+        "table page": lambda f: views.events_page(store, f),
+    }
+    out = {}
+    for fname, f in filters.items():
+        for cname, call in calls.items():
+            call(f)
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                call(f)
+                times.append(time.perf_counter() - t)
+            out.setdefault(cname, {})[fname] = round(statistics.median(times) * 1000, 1)
+    return out
+
+
 def _peak_rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -163,8 +194,22 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=0, help="also measure a store of N events (e.g. 1000000)")
     ap.add_argument("--repeat", type=int, default=3, help="warm runs per page (median reported)")
     ap.add_argument("--json", action="store_true", help="print only a JSON object")
+    ap.add_argument("--views-only", action="store_true",
+                    help="no browser: time the view functions in-process on a store of --events N events")
     args = ap.parse_args(argv)
     out = {}
+    if args.views_only:
+        with tempfile.TemporaryDirectory(prefix="dash-bench-") as tmp:
+            store = build_scaled(Path(tmp) / "big.duckdb", args.events or 1_000_000)
+            res = time_views(store, args.repeat)
+        if args.json:
+            print(json.dumps(res, indent=2))
+        else:
+            cols = list(VIEW_FILTERS)
+            print(f"{'view':>11} " + " ".join(f"{c + ' ms':>16}" for c in cols))
+            for view, row in res.items():
+                print(f"{view:>11} " + " ".join(f"{row[c]:>16}" for c in cols))
+        return 0
     with tempfile.TemporaryDirectory(prefix="dash-bench-") as tmp:
         out["default"] = run_store("default data", build_default(Path(tmp) / "default.duckdb"), args.repeat)
         if args.events:
