@@ -420,3 +420,11 @@ def test_bad_dates_fall_back_to_the_latest_role(date):
 @pytest.mark.parametrize("text", ["George Washington crossed the river.", "Denzel Washington starred."])
 def test_capital_as_surname_is_no_actor(text):
     assert find_actors(text) == []
+
+
+@pytest.mark.parametrize("module", ["analytics.actors.finder", "analytics.actors.canonical"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0

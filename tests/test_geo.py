@@ -268,3 +268,11 @@ def test_word_like_city_names_need_context(text, expected):
 @pytest.mark.parametrize("text", ["George Washington crossed the river.", "Denzel Washington starred."])
 def test_capital_as_surname_is_no_place(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("module", ["analytics.geo.countries", "analytics.geo.gazetteer"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
