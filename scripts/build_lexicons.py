@@ -345,6 +345,7 @@ chancellor king queen emir sultan prince crown sheikh supreme leader leaders amb
 spokeswoman chief head premier governor mayor senator chairman chair director commander gen general of the and
 state deputy acting former un us u s national security adviser advisor mr mrs ms dr sir lord president-elect
 attorney justice judge prosecutor speaker senator lawmaker official officials spokesperson first lady pm fm
+ayatollah grand colonel cardinal pope
 """.split())
 
 
