@@ -29,8 +29,8 @@ def _macros(lex: dict) -> dict:
     unit_words = list(lex["units"])
     plurals = [u + "s" for u in unit_words if u not in lex["unit_plurals"].values()] + list(lex["unit_plurals"])
     numword = (rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
-               r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred|one\s+hundred|hundreds\s+of"
-               r"|half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|a\s+few|several|many|a\s+number\s+of|few|an|a)")
+               r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|one\s+hundred"
+               r"|half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|" + alternation(lex["vague_numbers"]) + r"|an|a)")
     return {
         "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
@@ -146,8 +146,8 @@ RULES: list[tuple[str, str]] = [
 STARTERS = """the this last next past previous coming current following preceding prior same latest most recent
 that year month quarter week day night weekend years months weeks days decades hours minutes centuries
 every each once twice thrice per noon midnight midday today yesterday tomorrow tonight fiscal calendar financial
-model school academic crop marketing nineteen two a an couple dozen dozens hundreds several many few
-number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
+model school academic crop marketing nineteen two a an couple dozen dozens hundreds thousands several many few
+numerous countless number half ensuing subsequent upcoming future later earlier weeklong yearlong monthlong daylong hourlong nightlong
 decadelong fy early late mid ad quite""".split()
 
 

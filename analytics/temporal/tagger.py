@@ -5,32 +5,38 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .dates import Ref
+from .lexicon import alternation, load, norm
 from .patterns import find, rules
 from .resolve import Resolver, Sem
 from .timex import Timex
 
 log = logging.getLogger(__name__)
 
-_POS_MOD = re.compile(
-    r"(?:(?:the\s+)?(?P<pm>very\s+beginning|beginning|start|middle|end|close|first\s+half|second\s+half|turn)\s+of\s+"
-    r"|(?:the\s+)?(?<![\w-])(?P<pm2>early|earlier|late|later|mid)(?:\s+|-))$", re.IGNORECASE)
-_QTY_MOD = re.compile(
-    r"(?<![\w-])(?P<q>around|roughly|approximately|some|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least"
-    r"|up\s+to|at\s+most|no\s+more\s+than|just\s+over|just\s+under|well\s+over)\s+$", re.IGNORECASE)
 _POD_OF = re.compile(r"(?<![\w-])the\s+(morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_AROUND = re.compile(r"(?<![\w-])(?:around|approximately|roughly|circa)\s+$", re.IGNORECASE)
-_AGO_MOD = re.compile(r"(?<![\w-])(?P<q>about|almost)\s+$", re.IGNORECASE)  # TimeBank keeps these before "ago"
-_QTY = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
-        "nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "more than": "MORE_THAN", "less than": "LESS_THAN",
-        "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
-        "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
-        "over": "MORE_THAN", "under": "LESS_THAN", "only": None, "just": None}
-_POS = {"beginning": "START", "very beginning": "START", "start": "START", "middle": "MID", "end": "END",
-        "close": "END", "first half": "START", "second half": "END", "turn": "START",
-        "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID"}
+
+
+@lru_cache(maxsize=None)
+def _modifiers(lang: str = "en") -> dict:
+    """Regexes, anchored at the end of the text before a timex, for the modifiers in the lexicon."""
+    lex = load(lang)
+
+    def before(words, tail=r"\s+"):
+        return re.compile(r"(?<![\w-])(?P<q>" + alternation(words) + r")" + tail + "$", re.IGNORECASE)
+
+    return {
+        "of": re.compile(r"(?<![\w-])(?:the\s+)?(?P<q>" + alternation(lex["position_of"]) + r")\s+of\s+$", re.IGNORECASE),
+        "word": re.compile(r"(?:(?<![\w-])the\s+)?(?<![\w-])(?P<q>" + alternation(lex["position_words"]) + r")(?:\s+|-)$",
+                           re.IGNORECASE),
+        "quantity": before(lex["quantity_mods"]),
+        "ago": before(lex["ago_mods"]),
+        "around": before(lex["around_mods"]),
+    }
+
+
 _NUMERIC_START = re.compile(r"[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                             r"forty|fifty|sixty|seventy|eighty|ninety|several|a few|a couple|a dozen|a hundred)\b", re.IGNORECASE)
 _END_CUE = re.compile(r"\b(?:end(?:ed|ing|s)?|until|till|through|conclud\w*|finish\w*|over\s+by|culminat\w*)\b", re.IGNORECASE)
@@ -57,12 +63,13 @@ def _narrative(cands, dct: date | None) -> bool:
     return years[len(years) // 2] <= dct.year - 3
 
 
-def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
+def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[int, str | None]:
     """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod).
 
     "the morning of 6 June 1944" becomes a TIME (sem is updated in place).
     """
     window = text[max(floor, s - 40):s]
+    mods, lex = _modifiers(lang), load(lang)
     if sem.type == "DATE" and sem.ref is not None and sem.ref.gran == "day" and not sem.ref.tod:
         m = _POD_OF.search(window)
         if m:
@@ -70,16 +77,20 @@ def _widen(text: str, s: int, sem: Sem, floor: int) -> tuple[int, str | None]:
             sem.type, sem.value = "TIME", sem.ref.value
             return s - (len(window) - m.start()), None
     if sem.type in ("DATE", "TIME") and sem.ref is not None:
-        m = _POS_MOD.search(window)
-        if m:
-            word = " ".join((m.group("pm") or m.group("pm2")).lower().split())
-            return s - (len(window) - m.start()), _POS[word]
+        for kind in ("of", "word"):
+            m = mods[kind].search(window)
+            if m:
+                table = lex["position_of"] if kind == "of" else lex["position_words"]
+                return s - (len(window) - m.start()), table[norm(m.group("q"))]
     if sem.type in ("DURATION", "DATE", "TIME") and _NUMERIC_START.match(text, s):
-        m = _QTY_MOD.search(window) or (_AGO_MOD.search(window) if sem.type == "DATE" else None)
-        if m:
-            return s - (len(window) - m.start()), _QTY[" ".join(m.group("q").lower().split())]
+        for kind, table in (("quantity", "quantity_mods"), ("ago", "ago_mods")):
+            if kind == "ago" and sem.type != "DATE":
+                continue
+            m = mods[kind].search(window)
+            if m:
+                return s - (len(window) - m.start()), lex[table][norm(m.group("q"))]
     if sem.type in ("DATE", "TIME") and sem.ref is not None:
-        m = _AROUND.search(window)
+        m = mods["around"].search(window)
         if m:
             return s - (len(window) - m.start()), "APPROX"
     return s, None
@@ -211,7 +222,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         if sem is None:
             continue
         s += sem.trim
-        s2, mod = _widen(text, s, sem, last_end)
+        s2, mod = _widen(text, s, sem, last_end, lang)
         if mod or s2 != s:
             sem.mod = sem.mod or mod
             s = s2
