@@ -231,9 +231,13 @@ def test_canonical_actor_unknown(value):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
        | st.lists(st.sampled_from(["Russian", "Foreign", "Minister", "Sergei", "Lavrov", "the", "Taliban", "'s",
                                    "troops", "of", "Afghanistan", "-", "al", "Qaeda", ".", "U.S.", "President",
-                                   "UN", "Moscow", ",", "Kabul", "in", "Afghan"]), max_size=40).map(" ".join))
-def test_find_actors_spans_are_sound(text):
-    found = find_actors(text)
+                                   "UN", "Moscow", ",", "Kabul", "in", "Afghan", "Former", "Mr.", "F.", "de",
+                                   "General", "Motors", "WHO", "IS", "US", "George", "Washington", "Islamic", "State",
+                                   "based", "Jordan", "spokesman", "Ministry", "Nuku‘alofa", "(", ")", "Kurdish",
+                                   "fighters", "’s"]), max_size=40).map(" ".join),
+       st.sampled_from([None, "1985-01-01", "2021-10-20", "not a date"]))
+def test_find_actors_spans_are_sound(text, date):
+    found = find_actors(text, date)
     last_end = 0
     for m in found:
         assert 0 <= m.start < m.end <= len(text)
