@@ -178,10 +178,11 @@ def test_types(text, types):
     "A second round of talks.",
     "The Thirty Years' War and the Six-Day War were fought.",
     "Install version 1.2.2021x and keep the ratio 3/4/5.",
+    "Ministers Janos Martonyi and Jan Kavan signed.",
 ])
 def test_not_dates(text):  # noqa: D103
     found = tag(text, DCT)
-    assert all(t.text not in ("may", "march", "1990", "A second", "2,000") and t.type != "DURATION"
+    assert all(t.text not in ("may", "march", "1990", "A second", "2,000", "Jan") and t.type != "DURATION"
                and not t.text[:1].isdigit() for t in found), found
 
 

@@ -3,6 +3,7 @@ the following year, two years ago."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .dates import Ref, add, finer, season_ref
@@ -82,13 +83,19 @@ class RelativeRules:
         if not mon[0].isupper():
             return None
         if key in self.lex["ambiguous_months"] or (len(key) <= 4 and not mon.endswith(".") and key not in ("june", "july")):
-            before = self.text[max(0, s - 16):s].lower().split()
+            before = self.text[max(0, s - 24):s].lower().split()
             cue = before[-1] if before else ""
+            if cue in ("and", "or", "to", "through", "until") and len(before) > 1:
+                # "May and June", "from March to May": a list of months, not "Jan Kavan"
+                prev = before[-2].strip(".,")
+                cue = "in" if prev in self.lex["months"] or prev.isdigit() else cue
             if cue not in ("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
                            "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
-                           "end", "beginning", "and", "or", "to"):
+                           "end", "beginning"):
                 if not self.text[s - 4:s].lower().endswith("mid-"):
                     return None
+            if re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12]):
+                return None  # "Jan Kavan", "March Madness": a name
         month = self.month_num(mon)
         ref, basis = self.in_month(month, s, e)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}")
