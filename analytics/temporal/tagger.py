@@ -16,7 +16,6 @@ from .timex import Timex
 log = logging.getLogger(__name__)
 
 _POD_OF = re.compile(r"(?<![\w-])the\s+(morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
-_POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 @lru_cache(maxsize=None)
@@ -73,7 +72,7 @@ def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[i
     if sem.type == "DATE" and sem.ref is not None and sem.ref.gran == "day" and not sem.ref.tod:
         m = _POD_OF.search(window)
         if m:
-            sem.ref = Ref("day", sem.ref.start, _POD_CODE[m.group(1).lower()])
+            sem.ref = Ref("day", sem.ref.start, lex["parts_of_day"][m.group(1).lower()])
             sem.type, sem.value = "TIME", sem.ref.value
             return s - (len(window) - m.start()), None
     if sem.type in ("DATE", "TIME") and sem.ref is not None:
