@@ -276,3 +276,13 @@ def test_docstring_examples(module):
     import importlib
 
     assert doctest.testmod(importlib.import_module(module)).failed == 0
+
+
+def test_places_use_only_the_sub_regions_of_countries():
+    from analytics.geo import all_countries
+    from analytics.geo.countries import read_table
+
+    regions = {c.region for c in all_countries()}
+    used = {row[2] for row in read_table("gazetteer.tsv") if row[2]}
+    assert used - regions == set()
+    assert "Central Asia" in regions and "Southern Asia" in regions and len(regions) < 30
