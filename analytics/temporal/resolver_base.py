@@ -23,7 +23,8 @@ class ResolverBase:
         self.lex = load(lang)
         self.lang = lang
         self.sentences = Sentences(text)
-        self.anchor: Ref | None = None  # last date mentioned
+        self.anchor: Ref | None = None  # last date mentioned (set by the tagger as it reads)
+        self.anchor_pos: int | None = None  # where it was mentioned
         self.narrative = dct is None
 
     # -- helpers -------------------------------------------------------------------------
@@ -45,9 +46,6 @@ class ResolverBase:
         if self.dct is not None:
             return Ref.of("day", self.dct), "relative"
         return None, "unresolved"
-
-    def year_of(self, y: str) -> int:
-        return int(y)
 
     def month_num(self, mon: str) -> int:
         return self.lex["months"][norm(mon).rstrip(".")]
@@ -137,8 +135,8 @@ class ResolverBase:
             w = m.group(1) if m and (norm(m.group(1)) in self.lex["weekdays"] or norm(m.group(1)) in _DAY_WORDS) else None
         if not w:
             # a bare clock time belongs to the day just mentioned ("On Friday ... at 10:35 a.m."), else the DCT's
-            if self.anchor is not None and self.anchor.gran == "day" and self._anchor_pos is not None \
-                    and s - self._anchor_pos < 250:
+            if self.anchor is not None and self.anchor.gran == "day" and self.anchor_pos is not None \
+                    and s - self.anchor_pos < 250:
                 return Ref("day", self.anchor.start), "narrative"
             return self.base(narrative_ok=False) if self.dct else (None, "unresolved")
         w = norm(w)

@@ -176,7 +176,7 @@ class RelativeRules:
         key = unit.rstrip(".")
         if key in lex["weekdays"] and (original[:1].isupper() or not original):
             wd = lex["weekdays"][key]
-            if rel in ("following", "next") and rel == "following":
+            if rel == "following":
                 ref, basis = self.anaphoric_base()
                 if ref is None or ref.gran != "day":
                     return Sem("DATE", f"XXXX-WXX-{wd}", None, "unresolved")
@@ -342,7 +342,7 @@ class RelativeRules:
         else:
             ref, basis = (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved")
             if ref is not None and self.anchor is not None and n == 1 and gran == "year" \
-                    and self.anchor.gran in ("quarter", "half") and self._anchor_pos is not None and s - self._anchor_pos < 300:
+                    and self.anchor.gran in ("quarter", "half") and self.anchor_pos is not None and s - self.anchor_pos < 300:
                 # "profit fell from a year ago" right after "the third quarter": that quarter last year
                 ref, basis = self.anchor, "narrative"
         if ref is not None and basis == "narrative" and n == 1 and finer(ref.gran, gran):
@@ -360,7 +360,5 @@ class RelativeRules:
         sem = self.date_sem(r, basis, "")
         sem.anchors = sign > 0
         return sem
-
-    _anchor_pos: int | None = None
 
     # -- durations -------------------------------------------------------------------------------

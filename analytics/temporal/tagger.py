@@ -228,7 +228,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         found.append((s, e, sem))
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors:
-            resolver.anchor, resolver._anchor_pos = sem.ref, s
+            resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = _continued_days(text, found)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
