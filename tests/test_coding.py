@@ -41,6 +41,10 @@ LEX = {
     "Ethiopia": ("Ethiopia", "ETH", "ETH", None, "country"),
     "Pakistan": ("Pakistan", "PAK", "PAK", None, "country"),
     "India": ("India", "IND", "IND", None, "country"),
+    "Gorbachev": ("Mikhail Gorbachev", "SUNGOV", "SUN", "GOV", "person"),
+    "Finland": ("Finland", "FIN", "FIN", None, "country"),
+    "Sweden": ("Sweden", "SWE", "SWE", None, "country"),
+    "Turkey": ("Turkey", "TUR", "TUR", None, "country"),
 }
 LOCATIVE = {"in", "at", "near"}
 
@@ -233,6 +237,27 @@ def test_date_of_an_agreement_is_not_the_date_agreed_on():
     text = "Israel and Egypt agreed to meet again next year."
     t = timex(text, "next year", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "year", "2022")
     assert {r["date_basis"] for r in code(text, timexes=[t])} == {"publication"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nominal reaction: its source after "from", its target the subject of the clause it comments on
+    ("Iran tested a missile, drawing condemnation from Israel and Egypt.",
+     [("Israel", "11", "Iran"), ("Egypt", "11", "Iran")]),
+    # a nominal event in a prepositional phrase targets the verb's object
+    ("Russia placed Gorbachev under house arrest.", [("Russia", "17", "Mikhail Gorbachev")]),
+    # capturing a person is an arrest, not the occupation of territory
+    ("Russia captured Gorbachev.", [("Russia", "17", "Mikhail Gorbachev")]),
+    # two mentions of the same act are two rows
+    ("Russia invaded Ukraine and seized Ukraine.", [("Russia", "19", "Ukraine"), ("Russia", "19", "Ukraine")]),
+])
+def test_nominal_roles_and_mentions(text, expected):
+    assert [(r["actor1"], r["event_root"], r["actor2"]) for r in code(text)] == expected
+
+
+def test_plural_pronoun_takes_the_coordinated_group():
+    rows = code("Finland and Sweden applied to join NATO. Turkey threatened to block their applications.")
+    assert [(r["actor1"], r["actor2"]) for r in rows if r["event_root"] == "13"] == [
+        ("Turkey", "Finland"), ("Turkey", "Sweden")]
 
 
 def test_possessive_pronoun_takes_the_nearest_fitting_actor():

@@ -30,14 +30,14 @@ from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
     verb_after_country_name)
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name
+from analytics.coding.grammar import IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name, is_verb_form
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
 from analytics.coding.roles import (find_source, find_target, names_capital, source_country, subject_before,
     target_country)
 from analytics.coding.text import sentences, tokens
-from analytics.coding.triggers import FUNCTION_WORDS, Trigger, find_triggers
+from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger, find_triggers
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -76,7 +76,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
                                               if m.ref.kind in ("agent", "person", "igo", "group")
                                               and not verb_after_country_name(toks, m, k)))
     if not triggers:
-        update_discourse(ctx, mentions)
+        update_discourse(ctx, mentions, toks)
         return []
     events = []
     kept = drop_dependents(filter_triggers(triggers, toks), toks)
@@ -93,7 +93,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     for e in events:
         if e["modality"] == "asserted" and not e["_speech"] and said - set(range(e["_t"], e["_t_end"])):
             e["modality"] = "reported"
-    update_discourse(ctx, mentions, events)
+    update_discourse(ctx, mentions, toks, events)
     return _dedupe(events)
 
 
@@ -108,6 +108,27 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
+
+
+def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
+    """"placed Gorbachev under house arrest", "drawing condemnation from China": a nominal event's
+    target is the object (or, for a reaction noun, the subject) of the verb that governs it."""
+    j = trig.start - 1
+    while j >= 0 and not clause_end(toks, j) and not (toks[j].text[:1].islower() and is_verb_form(toks[j].lower)
+                                                      and toks[j].lower not in BE):
+        j -= 1
+    if j < 0 or clause_end(toks, j):
+        return []
+    objects = [m for m in mentions if j < m.t0 and m.t1 <= trig.start and not m.locative
+               and not any(same_actor(m.ref, s) for s in sources)]
+    if objects:
+        return [objects[0].ref]
+    if toks[j].lower.endswith("ing") and j > 0 and toks[j - 1].lower == ",":
+        # ", drawing condemnation from China": the reaction is to the main clause's subject
+        subject = next((m.ref for m in reversed(mentions) if m.t1 <= j and m.prep is None and not m.locative
+                        and not m.object and not any(same_actor(m.ref, s) for s in sources)), None)
+        return [subject] if subject is not None else []
+    return []
 
 
 def _reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
@@ -147,6 +168,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
             and any(same_actor(s, ctx.last_pair[1]) for s in sources):
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
+    if not targets and not speech and trig.kind == "nominal":
+        targets = _object_before(toks, mentions, trig, sources)
+    if code.startswith("192") and targets and all(t.kind == "person" for t in targets):
+        code = "173"    # "captured Laurent Gbagbo": taking a person is an arrest, not occupying territory
     places = event_places(ctx, sent, toks, mentions, trig)
     if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
             targets[0].kind == "capital" or names_capital(toks, targets[0])):
@@ -187,7 +212,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources) for t in tgt_list]
-        srcs = [source_country(ctx, s, place) for s in sources]
+        srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         for src, tgt in combos:
                 if src is not None and tgt is not None and same_actor(src, tgt):
@@ -214,7 +239,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
 def _dedupe(events: list[dict]) -> list[dict]:
     seen, out = set(), []
     for e in events:
-        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["modality"])
+        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["_t"])
         if key in seen:
             continue
         seen.add(key)

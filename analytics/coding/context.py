@@ -48,6 +48,7 @@ class Ctx:
     history: list[tuple[str, ActorRef]] = field(default_factory=list)  # (CAMEO root, source) of coded events
     last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
     last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
+    groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")
 
 
 @dataclass
@@ -101,6 +102,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         prep = governing_prep(toks, t0)
         if prep in SUBORDINATORS and t1 < len(toks) and (is_verb_form(toks[t1].lower) or toks[t1].lower in BE | PAST_AUX):
             prep = None     # "after Georgia launched an offensive": a clause, Georgia is its subject
+        if prep == "of" and _after_title(toks, t0):
+            prep = None     # "the head of the armed forces urged him": the title stands for its institution
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
@@ -138,11 +141,27 @@ def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
     return country_name_kind(prefix) == "name"
 
 
+TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
+               "president", "secretary", "members", "member", "envoy", "ambassador", "representative",
+               "representatives", "officials", "general", "director", "chairman", "delegation"}
+
+
+def _after_title(toks: list[Token], t0: int) -> bool:
+    """Is the mention the complement of a title ("the head of the armed forces")?"""
+    j = t0 - 1
+    while j >= 0 and toks[j].lower in {"the", "a", "an"}:
+        j -= 1
+    return j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in TITLE_NOUNS
+
+
 def _agent_country(a: ActorRef, toks: list[Token], t1: int, inside: list[ActorRef]) -> ActorRef:
     """A generic agent ("soldiers") takes the country of a place right after it ("soldiers in Niger")."""
-    if t1 + 1 < len(toks) and toks[t1].lower in {"in", "from", "of"}:
-        nxt = next((b for b in inside if b.start >= toks[t1 + 1].start and b.start <= toks[min(t1 + 2, len(toks) - 1)].start
-                    and b.country and b.kind in COUNTRY_KINDS), None)
+    k = t1
+    if k + 2 < len(toks) and toks[k].lower in {"loyal", "linked", "allied", "close"} and toks[k + 1].lower in {"to", "with"}:
+        k += 1      # "forces loyal to Alassane Ouattara": the country of the leader they serve
+    if k + 1 < len(toks) and toks[k].lower in {"in", "from", "of", "to", "with"}:
+        nxt = next((b for b in inside if b.start >= toks[k + 1].start and b.start <= toks[min(k + 2, len(toks) - 1)].start
+                    and b.country and (b.kind in COUNTRY_KINDS or k > t1)), None)
         if nxt is not None:
             return replace(a, name=f"{country_name(nxt.country)} {a.name}", country=nxt.country,
                            code=f"{nxt.country}{a.code or ''}")
@@ -207,13 +226,17 @@ def mention_at(mentions: list[Mention], k: int) -> Mention | None:
     return None
 
 
-def update_discourse(ctx: Ctx, mentions: list[Mention], events: list[dict] | None = None) -> None:
+def update_discourse(ctx: Ctx, mentions: list[Mention], toks: list[Token], events: list[dict] | None = None) -> None:
     """Remember actors in order of mention (for pronouns) and the last explicit source actor
     (for actorless sentences)."""
     for m in mentions:
         if not m.locative:
             ctx.recent.append(m.ref)
     del ctx.recent[:-20]
+    for a, b in zip(mentions, mentions[1:]):
+        if a.prep is None and b.prep is None and not a.locative and any(t.lower in {"and", "or"} for t in toks[a.t1:b.t0]) \
+                and coordinated(toks, a.t1, b.t0):
+            ctx.groups.append([a.ref, b.ref])
     if events:
         for e in reversed(events):
             if e["actor1"] is not None and e["confidence"] > ctx.settings.discourse_confidence:

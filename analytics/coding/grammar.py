@@ -119,7 +119,8 @@ def modifies_next(toks: list[Token], t1: int) -> bool:
                           "is", "are", "was", "were", "will", "would", "could", "should", "not", "to", "itself",
                           "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
                           "jointly", "again", "then", "now", "today", "yesterday", "out", "up", "down",
-                          "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight"}
+                          "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight",
+                          "loyal", "allied", "linked", "affiliated", "opposed", "close", "based", "backed"}
             and not is_verb_form(w) and not w.endswith("ly"))
 
 
@@ -215,6 +216,8 @@ def clause_end(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     if w == "," and nxt in {"which", "who", "while", "but", "and", "although", "as", "after", "before", "when"}:
         return True
+    if w == "," and nxt.endswith("ing") and is_verb_form(nxt):
+        return True     # ", reopening embassies ...": a participle clause of its own
     if w in {"and", "or"} and (nxt in PAST_AUX | {"is", "are", "will", "would", "also", "then"} | POSSESSIVES
                                or nxt in {"he", "she", "it", "they", "we"}):
         return True

@@ -86,9 +86,11 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
                 ref = resolve_pronoun(ctx, mentions, j, toks[j].lower)
                 if ref is not None:
                     return [ref], "pronoun"
-        by = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 4]
+        root = (cameo.normalise_code(trig.code) or "00")[:2]
+        agent_preps = {"by", "from"} if root in VERBAL_GOVERNORS | {"01", "05"} else {"by"}
+        by = [m for m in mentions if m.t0 >= trig.end and m.prep in agent_preps and m.t0 - trig.end <= 4]
         if by:
-            return [by[0].ref], "text"
+            return _with_coordinated(by[0], mentions, toks), "text"    # "condemnation from China and Russia"
         k = trig.end
         if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in POSSESSIVES:
             ref = resolve_pronoun(ctx, mentions, k + 1, toks[k + 1].lower)
@@ -99,6 +101,8 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
         if definite and trig.end < len(toks) \
                 and toks[trig.end].lower not in {"of", "on", "against", "in", "by", "between", "with"}:
             return [], "anaphoric"
+        if root == "14":
+            return [], "none"   # "after 18 days of mass protests": the crowd, not the clause's subject
         # a nominal object of a clause ("made a comeback in international talks") takes its subject
         found, how = subject_before(ctx, toks, mentions, trig.start)
         return found, ("pronoun" if found else "none")
@@ -255,9 +259,16 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return _with_coordinated(m, mentions, toks)
             k = m.t1
             continue
-        if w in {"them", "him", "it", "her"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS):
+        if w in {"them", "him", "it", "her", "their"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS
+                                                          or (w == "their" and k - trig.end <= 4)):
             ref = resolve_pronoun(ctx, mentions, k, w, exclude=sources[0] if sources else None)
             if ref is not None and not any(same_actor(ref, s) for s in sources):
+                if w in {"them", "their"}:
+                    # "block their applications" after "Finland and Sweden": all of the group
+                    group = next((_with_coordinated(m, mentions, toks) for m in mentions if m.ref is ref), None)
+                    if (not group or len(group) < 2) and ctx.groups:
+                        group = [g for g in ctx.groups[-1] if not any(same_actor(g, s) for s in sources)] or group
+                    return group or [ref]
                 return [ref]
         k += 1
     return [fallback] if fallback is not None else []
@@ -269,13 +280,18 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
     return k is not None and ref.kind == "demonym" and k + 1 < len(toks) and toks[k + 1].lower == "capital"
 
 
-def source_country(ctx, s: ActorRef, place: PlaceRef | None) -> ActorRef:
-    """A generic source ("the government", "protesters") belongs to the event's country, else to the
-    country the story was last about."""
+def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = ()) -> ActorRef:
+    """A generic source ("the government", "gunmen") belongs to the event's country; else to the country
+    of the other actors in its sentence ("the head of the armed forces urged President Morales"); else to
+    the country the story was last about."""
     if s.country is not None or s.kind != "agent":
         return s
-    home = place.country if place is not None and place.country else next(
-        (r.country for r in reversed(ctx.recent) if r.country and r.kind in COUNTRY_KINDS | {"agent"}), None)
+    home = place.country if place is not None and place.country else None
+    if home is None:
+        home = next((r.country for r in sentence if r.country and r is not s), None)
+    if home is None:
+        home = next((r.country for r in reversed(ctx.recent) if r.country and r.kind in COUNTRY_KINDS | {"agent"}),
+                    None)
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
