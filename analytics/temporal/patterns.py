@@ -18,6 +18,11 @@ from .lexicon import alternation, load, trie_alternation
 NUMWORD_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUMWORD_ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_ORD_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+# "first" .. "thirty-first": spoken day numbers ("March eighth")
+DAY_WORDS = {w: i + 1 for i, w in enumerate(_ORD_UNITS)} | {w: i + 10 for i, w in enumerate(_ORD_TEENS)} \
+    | {"twentieth": 20, "thirtieth": 30} | {f"twenty-{w}": 21 + i for i, w in enumerate(_ORD_UNITS)} | {"thirty-first": 31}
 
 
 def _macros(lex: dict) -> dict:
@@ -34,6 +39,7 @@ def _macros(lex: dict) -> dict:
     return {
         "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
+        "DAYWORD": "(?:" + alternation(w.replace("-", " ") for w in DAY_WORDS).replace(r"\s+", r"[-\s]") + r")(?![a-z])",
         "YEAR": r"(?<![0-9$£€#.,/])(?<![0-9]-)(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
         "WEEKDAY": rf"(?:{weekday})",
         "SPELLED_YEAR": rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|\s+(?:{NUMWORD_TEENS}|{NUMWORD_ONES}))?"
@@ -70,7 +76,7 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
             r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),
     ("numeric", r"(?<![0-9/.-])[0-9]{1,2}(?:/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|(?P<dot>\.)[0-9]{1,2}\.[0-9]{4}|(?P<dash>-)[0-9]{1,2}-[0-9]{4})(?![0-9/.-]?[0-9])(?![a-z])"),
-    ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
+    ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("day_only", r"(?<=\bon\s)the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
     ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from .dates import Ref, add, season_ref
+from .patterns import DAY_WORDS
 from .lexicon import lookup, norm
 from .semantics import Sem, parse_num
 
@@ -85,7 +86,8 @@ class AbsoluteRules:
     def _mdy(self, g, s, e):
         try:
             month = self.month_num(g["mon"])
-            day = int(re.match(r"[0-9]+", g["d"]).group())
+            d = norm(g["d"]).replace(" ", "-")
+            day = DAY_WORDS[d] if d in DAY_WORDS else int(re.match(r"[0-9]+", d).group())
         except (KeyError, AttributeError):
             return None
         if norm(g["mon"]).rstrip(".") in self.lex["ambiguous_months"] and not g["mon"][0].isupper():
