@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
 
 from analytics.actors.lexicon import (
     Actor,
@@ -23,82 +26,36 @@ from analytics.actors.lexicon import (
     resolve_role,
     split_code,
 )
+from analytics.geo.countries import LEXICONS
 from analytics.geo.phrases import PhraseIndex, Tokens, tokenize
 
-# Titles that introduce a person's name, with the CAMEO role they imply (None: the modifier's role).
-TITLES = {
-    "president": "GOV", "vice president": "GOV", "vice-president": "GOV", "prime minister": "GOV", "premier": "GOV",
-    "foreign minister": "GOV", "foreign secretary": "GOV", "minister": "GOV", "deputy minister": "GOV",
-    "defense minister": "GOV", "defence minister": "GOV", "interior minister": "GOV", "finance minister": "GOV",
-    "secretary of state": "GOV", "secretary": "GOV", "defense secretary": "GOV", "defence secretary": "GOV",
-    "chancellor": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV", "amir": "GOV", "sultan": "GOV",
-    "crown prince": "GOV", "prince": "GOV", "sheikh": "GOV", "supreme leader": "GOV", "ayatollah": "GOV",
-    "ambassador": "GOV", "envoy": "GOV", "special envoy": "GOV", "special representative": "GOV", "diplomat": "GOV",
-    "national security adviser": "GOV", "national security advisor": "GOV", "governor": "GOV", "mayor": "GOV",
-    "general": "MIL", "gen.": "MIL", "gen": "MIL", "lt. gen.": "MIL", "lieutenant general": "MIL",
-    "major general": "MIL", "maj. gen.": "MIL", "brig. gen.": "MIL", "brigadier general": "MIL", "admiral": "MIL",
-    "adm.": "MIL", "colonel": "MIL", "col.": "MIL", "commander": "MIL", "army chief": "MIL", "field marshal": "MIL",
-    "marshal": "MIL", "defense chief": "MIL", "chief of staff": "MIL", "military chief": "MIL",
-    "senator": "LEG", "sen.": "LEG", "congressman": "LEG", "congresswoman": "LEG", "rep.": "LEG", "lawmaker": "LEG",
-    "speaker": "LEG", "mp": "LEG", "legislator": "LEG",
-    "judge": "JUD", "justice": "JUD", "chief justice": "JUD", "prosecutor": "JUD", "attorney general": "JUD",
-    "opposition leader": "OPP", "police chief": "COP",
-    "pope": "GOV", "cardinal": None, "imam": None, "cleric": None,
-    "spokesman": None, "spokeswoman": None, "spokesperson": None, "leader": None, "chief": None, "head": None,
-    "secretary-general": None, "secretary general": None, "director-general": None, "director general": None,
-    "director": None, "chairman": None, "chairwoman": None, "chair": None, "commissioner": None, "founder": None,
-    "official": None, "representative": None, "negotiator": None, "chief negotiator": None, "adviser": None,
-    "advisor": None, "aide": None, "militant leader": "REB", "rebel leader": "REB", "warlord": "UAF",
-    "president-elect": "GOV", "vice premier": "GOV", "state counsellor": "GOV", "grand ayatollah": "GOV",
-    "lieutenant": "MIL", "lt.": "MIL", "lt": "MIL", "major": "MIL", "maj.": "MIL", "captain": "MIL", "capt.": "MIL",
-    "sergeant": "MIL", "sgt.": "MIL", "brigadier": "MIL", "brig.": "MIL", "lt. col.": "MIL",
-    "lieutenant colonel": "MIL", "vice admiral": "MIL", "rear admiral": "MIL", "air marshal": "MIL",
-    "mr.": None, "mr": None, "mrs.": None, "mrs": None, "ms.": None, "ms": None, "dr.": None, "dr": None,
-}
-TITLE_PREFIXES = frozenset("acting former deputy vice senior top interim then new outgoing incoming late".split())
-FUNCTION_WORDS = frozenset(
-    "said says say told has have had is are was were will would could can may might should must did do does and or "
-    "but nor of in on at to from with by for that which who whom whose as also then now today yesterday not never "
-    "had been being be after before since while when where because if than so yet again already still next last "
-    "this early late later earlier soon ago yesterday today tonight tomorrow meanwhile now also however instead "
-    "separately elsewhere initially eventually finally recently currently previously overnight".split()
-)
-LOCATIVE = frozenset("in at near inside outside across throughout into within around to from".split())
-# Words that end company and institution names, not people's: "General Motors", "General Assembly".
-NOT_NAME_WORDS = frozenset(
-    "motors electric dynamics mills assembly hospital hospitals council staff court motors foods partners holdings "
-    "group bank airlines airways insurance election elections strike office ministry department house palace "
-    "street avenue square university college school party league union corporation company inc ltd news times "
-    "post press agency service services committee commission authority army navy command forces"
-    .split()
-)
-NAME_PARTICLES = frozenset("al el ad ash as an bin ibn bint de del der den van von da du la le di des dos ul ud".split())
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
-)
-# Irregular past tenses that follow a subject ("Russia began"); regular verbs are recognised by -ed/-s.
-VERBS = frozenset(
-    "began sent made took gave held met told struck fought led won lost left built broke brought came went saw "
-    "found kept put set shot stood sought spoke threw wrote hit cut let bought caught chose drove fell felt fled "
-    "flew froze grew heard hid knew meant paid ran rose sank sold shook shut spent split spread stole swore swept "
-    "taught tore thought understood withdrew overthrew undertook forbade bore became beat bid bit blew "
-    "must shall cannot can't won't didn't doesn't hasn't haven't isn't wasn't weren't".split()
-)
 COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
-# Acronyms that are also English words where text is in capitals ("WHO IS", "LET US", "CAR BOMB"): the words
-# around them decide.
-CAPS_WORD_AFTER = {
-    "who": frozenset("is are was were will would can could should has have had did do does knows wants".split()),
-    "car": frozenset("bomb bombs bombing bomber crash crashes accident sales attack blast".split()),
-}
-CAPS_WORD_BEFORE = {
-    "us": frozenset("let to for with of give tell help join about among by from against like than between told "
-                    "gave showed asked sent".split()),
-}
-# Country and capital names that are also given names: before another capitalised word they start a person's
-# name ("Jordan Henderson", "Georgia Brown", "Chad Johnson", "Paris Hilton").
-GIVEN_NAMES = frozenset("jordan georgia chad india israel kenya paris sydney austin victoria niger".split())
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The word lists of the rules below, from analytics/lexicons/actor_rules.yaml (data, not code)."""
+    with (LEXICONS / "actor_rules.yaml").open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    out = {k: frozenset(v.split()) for k, v in raw.items() if isinstance(v, str)}
+    out["titles"] = dict(raw["titles"])
+    out["caps_word_after"] = {k: frozenset(v.split()) for k, v in raw["caps_word_after"].items()}
+    out["caps_word_before"] = {k: frozenset(v.split()) for k, v in raw["caps_word_before"].items()}
+    return out
+
+
+_R = rules()
+TITLES = _R["titles"]
+TITLE_PREFIXES = _R["title_prefixes"]
+FUNCTION_WORDS = _R["function_words"]
+VERBS = _R["verbs"]
+LOCATIVE = _R["locative"]
+NOT_NAME_WORDS = _R["not_name_words"]
+NAME_PARTICLES = _R["name_particles"]
+CALENDAR_WORDS = _R["calendar_words"]
+GIVEN_NAMES = _R["given_names"]
+CAPS_WORD_AFTER = _R["caps_word_after"]
+CAPS_WORD_BEFORE = _R["caps_word_before"]
 ORGISH = frozenset({"igo", "group"})
 
 
@@ -142,17 +99,12 @@ def iso_date(date) -> str | None:
         return None
 
 
-_TITLE_INDEX: PhraseIndex | None = None
-
-
+@lru_cache(maxsize=1)
 def title_index() -> PhraseIndex:
-    global _TITLE_INDEX  # built once; a cache, not state
-    if _TITLE_INDEX is None:
-        idx = PhraseIndex()
-        for phrase, role in TITLES.items():
-            idx.add_phrase(phrase, role, "any")
-        _TITLE_INDEX = idx
-    return _TITLE_INDEX
+    idx = PhraseIndex()
+    for phrase, role in TITLES.items():
+        idx.add_phrase(phrase, role, "any")
+    return idx
 
 
 KIND_RANK = {"country": 0, "former_state": 0, "capital": 1, "igo": 2, "group": 3, "agent": 4, "person": 5,
