@@ -76,6 +76,8 @@ def duration_value(n: float | None, unit: str, lex: dict) -> str:
         n = n * info["factor"]
     code = info["code"]
     clock = bool(info.get("clock"))
+    if code == "Q" and n is not None:
+        n, code = n * 3, "M"  # TimeBank writes "the next three quarters" as P9M
     if code == "DE":
         n, code = (None if n is None else n * 10), "Y"  # TimeBank writes "two decades" as P20Y, "decades" as PXY
     if code == "CE" and n is not None and not float(n).is_integer():
