@@ -384,9 +384,15 @@ def test_match_doc_reports_misses_and_spurious():
     assert len(res.missed) == 1 and len(res.spurious) == 1 and not res.pairs
 
 
-def test_find_yields_rules():
-    assert [r for r, *_ in find("on Monday, 12 March 2001")] == ["dmy"] or \
-        [r for r, *_ in find("on Monday, 12 March 2001")][0] in ("dmy", "weekday")
+@pytest.mark.parametrize("text,rule,span", [
+    ("on Monday, 12 March 2001", "dmy", "Monday, 12 March 2001"),
+    ("in the third quarter of 2020", "quarter", "the third quarter of 2020"),
+    ("two years ago", "ago", "two years ago"),
+    ("the past two months", "dur_rel", "the past two months"),
+])
+def test_find_yields_rule_and_span(text, rule, span):
+    (found_rule, s, e, _), = list(find(text))
+    assert (found_rule, text[s:e]) == (rule, span)
 
 
 @pytest.mark.parametrize("module", ["analytics.temporal", "analytics.temporal.dates", "analytics.temporal.timex",
