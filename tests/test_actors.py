@@ -117,6 +117,8 @@ def test_head_flag(text, surface, head):
         ("the Russian Foreign Ministry said", "Russian Foreign Ministry", "RUSGOV"),
         ("Taliban fighters entered", "Taliban fighters", "AFGINSTAL"),
         ("the military said", "military", "MIL"),
+        ("Forces loyal to Alassane Ouattara captured the city", "Forces loyal to Alassane Ouattara", "CIVMIL"),
+        ("troops loyal to President Bashar al-Assad attacked", "troops loyal to President Bashar al-Assad", "SYRMIL"),
         ("The Kremlin said", "Kremlin", "RUSGOV"),
     ],
 )

@@ -349,6 +349,25 @@ class _Doc:
         code = country + aval.suffix
         return self.mention(i, aj, agent_name(country, aval.type), code, "agent", source="agent")
 
+    def agent_loyal_to(self, i: int, end: int, ag: Agent):
+        """AGENT loyal to PERSON|ACTOR: "forces loyal to Alassane Ouattara" -> CIV forces named after him."""
+        if self.key(end) != "loyal" or self.key(end + 1) != "to":
+            return None
+        k = end + 2
+        tp = self.titled_person(k)
+        if tp:
+            _ti, pj, actor, _e, _src = tp
+        else:
+            pj, pval = self.atom(k)
+            if not isinstance(pval, Entry):
+                return None
+            actor = pval.actor(self.date)
+        if not actor.country:
+            return None
+        noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+        leader = actor.name.split()[-1] if actor.country != actor.code else actor.name
+        return self.mention(i, pj, f"{leader} {noun}", actor.country + ag.suffix, "agent", source="agent")
+
     def agent_of_country(self, i: int, end: int, ag: Agent):
         k = end
         if self.key(k) != "of":
@@ -444,7 +463,7 @@ class _Doc:
                 i = end  # a person's first name
                 continue
             if isinstance(val, Agent):
-                m = self.agent_of_country(i, end, val)
+                m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val)
                 if m is None and val.standalone:
                     singular = not self.raw(end - 1).endswith("s")
                     # with no country, the noun itself names the actor best ("gunmen", "protesters")
