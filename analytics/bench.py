@@ -174,8 +174,9 @@ def answer(view: str, result) -> dict:
     if view == "trend":
         bins = result.bins[["bin", "events", "goldstein"]].assign(bin=lambda b: pd.to_datetime(b["bin"]))
         return {"bin": result.bin, "bins": bins}
-    if view == "timeline":
-        return {"total": result.total, "undated": result.undated, "drawn": len(result.events)}
+    if view == "timeline":  # which events a sample draws differs by design; how many it draws need not
+        drawn = len(result.events) if result.total <= len(result.events) else "a sample"
+        return {"total": result.total, "undated": result.undated, "drawn": drawn}
     if view == "network":
         return {"total_actors": result.total_actors, "total_edges": result.total_edges,
                 "nodes": result.nodes[["actor", "events"]],
@@ -183,10 +184,12 @@ def answer(view: str, result) -> dict:
     if view == "map":
         from analytics import views
 
-        places = result.places
-        if len(places) >= views.MAP_MAX_PLACES:  # rows tied with the last one may differ: keep those above it
+        # A place's name is one of those given at its coordinates (either path may pick another), and
+        # rows tied with the last one kept may differ: compare coordinates and counts above the cut.
+        places = result.places[["lat", "lon", "events"]]
+        if len(places) >= views.MAP_MAX_PLACES:
             places = places[places["events"] > places["events"].iloc[-1]]
-        places = places.sort_values(["events", "location", "country", "lat", "lon"], ascending=[False, True, True, True, True])
+        places = places.sort_values(["events", "lat", "lon"], ascending=[False, True, True])
         return {"arcs": result.arcs[["from", "to", "events", "goldstein"]], "places": places,
                 "countries": result.countries[["country", "events"]].sort_values("country"), "no_country": result.no_country}
     raise ValueError(view)

@@ -13,8 +13,6 @@ Example:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import numpy as np
 import pandas as pd
 
@@ -60,16 +58,12 @@ def _mode(df: pd.DataFrame, keys: list, col: str) -> pd.Series:
     return counts.set_index(keys)[col]
 
 
-def _round2(s: pd.Series) -> pd.Series:
-    """Round to 2 decimals as DuckDB's round() does: the exact binary value correctly rounded, exact
-    ties away from zero. numpy rounds x * 100 instead, which differs next to ties (26.755 is below one)."""
-    x = s.to_numpy(dtype=float)
-    r = np.round(x, 2)
-    y = np.abs(x * 100)
-    near = np.flatnonzero(np.abs(y - np.floor(y) - 0.5) < 1e-6)
-    for i in near:  # a handful of values
-        r[i] = float(Decimal(float(x[i])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-    return pd.Series(r, index=s.index)
+def _round0(s: pd.Series) -> pd.Series:
+    """Round to a whole number as DuckDB's round() does (C's round: half away from zero; pandas and
+    numpy round half to even)."""
+    y = s.to_numpy(dtype=float)
+    whole = np.trunc(y)
+    return pd.Series(whole + np.where(np.abs(y - whole) >= 0.5, np.sign(y), 0.0), index=s.index)
 
 
 def trend(df: pd.DataFrame, f: Filters, bin: str = "auto") -> views.Trend:
@@ -88,19 +82,19 @@ def timeline(df: pd.DataFrame, f: Filters, limit: int = views.TIMELINE_MAX_EVENT
     sub = df[mask(df, f)]
     dated = sub[sub["date_start"].notna()]
     total, undated = len(dated), len(sub) - len(dated)
-    lane_key = dated["actor1"].fillna(dated["actor2"]).fillna("(no actor)")
-    counts = lane_key.value_counts().reset_index()
-    counts.columns = ["lane", "n"]
-    top = counts.sort_values(["n", "lane"], ascending=[False, True]).head(views.TIMELINE_MAX_LANES)["lane"]
     picked = dated.sample(n=min(limit, total), random_state=0) if total else dated
     events = picked[["event_id", "date_start", "date_end", "date_precision", "date_expr", "actor1", "actor2",
                      "event_code", "event_label", "quad_class", "goldstein", "location", "source", "origin"]].copy()
     events["date_end"] = events["date_end"].fillna(events["date_start"])
     events["sentence"] = picked["sentence"].str.slice(0, views.HOVER_SENTENCE_CHARS)
-    lane = lane_key.loc[picked.index]
-    events["lane"] = lane.where(lane.isin(set(top)), "Other")
+    # Lanes as the view draws them: the busiest among the drawn events, the rest in "Other".
+    lane = picked["actor1"].fillna(picked["actor2"]).fillna("(no actor)")
+    counts = lane.value_counts()
+    top = sorted(counts.index, key=lambda k: (-counts[k], str(k)))[: views.TIMELINE_MAX_LANES]
+    events["lane"] = lane.where(lane.isin(top), "Other")
     drawn = events["lane"].value_counts()
-    lanes = [x for x in drawn.index if x != "Other"] + (["Other"] if "Other" in drawn.index else [])
+    named = sorted((x for x in drawn.index if x != "Other"), key=lambda k: (-drawn[k], str(k)))
+    lanes = named + (["Other"] if "Other" in drawn.index else [])
     note = f"showing a sample of {len(events):,} of {total:,} events" if total > len(events) else ""
     return views.Timeline(events.reset_index(drop=True), total, undated, lanes, note)
 
@@ -149,11 +143,14 @@ def interaction_map(df: pd.DataFrame, f: Filters, max_arcs: int = views.MAP_MAX_
     arcs.columns = ["from", "to", "events", "goldstein"]
     arcs = arcs.sort_values(["events", "from", "to"], ascending=[False, True, True]).head(max_arcs).reset_index(drop=True)
     located = sub[sub["lat"].notna() & sub["lon"].notna()]
+    # Places on coordinates rounded to 0.01 degree, as the view groups them, with one of their names.
     places = pd.DataFrame({
+        "la": _round0(located["lat"] * 100), "lo": _round0(located["lon"] * 100),
         "location": located["location"].fillna(located["country"]), "country": located["country"],
-        "lat": _round2(located["lat"]), "lon": _round2(located["lon"]),
     })
-    places = places.groupby(["location", "country", "lat", "lon"], dropna=False).size().rename("events").reset_index()
+    places = places.groupby(["la", "lo"]).agg(events=("la", "size"), location=("location", "first"),
+                                              country=("country", "first")).reset_index()
+    places = places.assign(lat=places["la"] / 100.0, lon=places["lo"] / 100.0)[["location", "country", "lat", "lon", "events"]]
     places = places.sort_values(["events", "location"], ascending=[False, True]).head(max_places).reset_index(drop=True)
     per_country = sub["country"].value_counts().rename_axis("country").rename("events").reset_index()
     no_country = int((sub["actor1_country"].isna() & sub["actor2_country"].isna() & sub["country"].isna()
