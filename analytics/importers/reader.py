@@ -46,7 +46,9 @@ class ReadState:
     bytes_read: int = 0
     rows: int = 0  # well-formed records delivered so far
     done: bool = False  # the whole file has been delivered
-    short_or_long: list[tuple[int, int]] = field(default_factory=list)  # (records before it, field count)
+    # Rows skipped for a wrong number of fields: (records delivered when it was seen, its field count). Arrow
+    # parses ahead of what it delivers, so the first number is approximate; locate_lines finds the real lines.
+    short_or_long: list[tuple[int, int]] = field(default_factory=list)
 
 
 def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> Iterator[pa.Table]:
