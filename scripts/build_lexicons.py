@@ -358,6 +358,15 @@ nationalities stephenson carrington army zero gore pot potus scotus
 """.split())
 
 
+def person_alias(alias: str, country_alias_keys: set[str]) -> bool:
+    """"John Kirby" (2-4 capitalised words, none a title, an organisation word or a country word)."""
+    words = alias.split()
+    if not 2 <= len(words) <= 4 or alias.isupper() or not is_person_like(alias):
+        return False
+    return not any(norm_key(w) in TITLE_WORDS or norm_key(w) in country_alias_keys or not w[:1].isupper()
+                   for w in words)
+
+
 def title_only(alias: str, country_alias_keys: set[str]) -> bool:
     """True for aliases made only of titles and country words ("US President", "Russian Foreign Minister"):
     they name an office, not a person, and would swallow the real name that follows in text."""
@@ -416,6 +425,18 @@ def build_actors(countries, country_alias_keys: set[str], place_keys: set[str] =
             phoenix.append({"kind": kind, "name": smart_title(primary), "roles": ";".join(e["roles"]),
                             "aliases": [smart_title(a) if not (a.isupper() and len(a) <= 4) else a for a in aliases],
                             "source": src})
+    # Phoenix lists officials among an institution's names ("JOHN_KIRBY" under the US military): they become people
+    # of their own with the institution's roles, so that "John Kirby" keeps his name.
+    split = []
+    for p in phoenix:
+        if p["kind"] not in ("agent", "igo"):
+            continue
+        people = [a for a in p["aliases"][1:] if person_alias(a, country_alias_keys)]
+        if people:
+            p["aliases"] = [a for a in p["aliases"] if a not in people]
+            split.extend({"kind": "person", "name": a, "roles": p["roles"], "aliases": [a], "source": p["source"]}
+                         for a in people)
+    phoenix.extend(split)
     # Given names that start many Phoenix person names are not safe one-word aliases ("Abdul", "Mohammad").
     first_counts: dict[str, int] = defaultdict(int)
     for p in phoenix:

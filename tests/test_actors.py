@@ -259,6 +259,11 @@ def test_find_actors_spans_are_sound(text, date):
         ("Former Peruvian President Alberto Fujimori was sentenced", "Former Peruvian President Alberto Fujimori",
          "Alberto Fujimori", "PERELI"),
         ("The Vatican said Pope Francis would visit", "Pope Francis", "Pope Francis", "VATGOV"),
+        ("The foreign minister of Chile, Rodrigo Valdes, met his counterpart", "foreign minister of Chile, Rodrigo Valdes",
+         "Rodrigo Valdes", "CHLGOV"),
+        ("EU foreign policy chief Josep Borrell urged restraint", "EU foreign policy chief Josep Borrell",
+         "Josep Borrell", "IGOEUREEC"),
+        ("A spokesman for the Pentagon, John Kirby, said", "John Kirby", "John Kirby", "USAMIL"),
         # appositions
         ("Juan Perez, the Chilean interior minister, resigned", "Juan Perez, the Chilean interior minister",
          "Juan Perez", "CHLGOV"),

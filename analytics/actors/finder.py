@@ -234,6 +234,14 @@ class _Doc:
             aj, ag = self.agent_at(k)
             if ag is not None and (self.titles.starts_with(self.key(aj)) or self.key(aj) in TITLE_PREFIXES):
                 inst_role, k = ag.type, aj  # "Chinese Foreign Ministry spokesman Zhao Lijian"
+        if mod is not None and inst_role is None and k < self.n and not self.titles.longest(self.toks, k)[1]:
+            # up to two plain words between the modifier and the title: "EU foreign policy chief Josep Borrell"
+            k2 = k
+            while k2 < min(self.n, k + 2) and self.raw(k2).isalpha() and self.raw(k2).islower() \
+                    and self.key(k2) not in FUNCTION_WORDS:
+                k2 += 1
+            if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
+                k = k2
         role, seen_title = inst_role, False
         while k < len(self.toks):
             if self.key(k) in TITLE_PREFIXES:
@@ -378,6 +386,17 @@ class _Doc:
         cj, cval = self.atom(k)
         if isinstance(cval, Entry) and cval.kind in ("country", "former_state"):
             country = resolve_role(cval.roles, self.date)[:3]
+            title = self.titles.longest(self.toks, i)
+            if title[1] and self.raw(cj) == "," and self.raw(cj + 1)[:1].isupper():
+                # "the foreign minister of Iran, Hossein Amir-Abdollahian,": the person
+                pj, pval = self.atom(cj + 1)
+                if isinstance(pval, Entry) and pval.kind == "person":
+                    actor = pval.actor(self.date)
+                    return self.mention(i, pj, actor.name, actor.code, "person", source="dictionary")
+                name_end = self.name_tokens(cj + 1)
+                if name_end - (cj + 1) >= 2 and self.key(name_end - 1) not in NOT_NAME_WORDS:
+                    name = self.text[self.toks.starts[cj + 1] : self.toks.ends[name_end - 1]]
+                    return self.mention(i, name_end, name, country + (title[1][0] or "GOV"), "person", source="title")
             return self.mention(i, cj, agent_name(country, ag.type), country + ag.suffix, "agent", source="agent")
         if isinstance(cval, Entry) and cval.kind in ORGISH:
             actor = cval.actor(self.date)  # "fighters of the Taliban" are the Taliban
