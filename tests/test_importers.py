@@ -468,3 +468,25 @@ def test_bulk_load_leaves_the_table_clustered(store, monkeypatch):
     pd.testing.assert_frame_equal(keys, expected)
     small = import_files("gdelt", [GDELT1_57], store)  # 201 rows into 1,540: below the threshold
     assert not small.clustered and small.added == 201
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 62), _cell), max_size=12),
+    extra=st.lists(st.lists(_cell, max_size=63), max_size=3),
+)
+def test_gdelt_rows_with_arbitrary_fields_are_imported_or_reported(tmp_path, edits, extra):
+    lines = [line.split("\t") for line in GDELT2.read_text(encoding="utf-8").splitlines()[:10]]
+    for row, col, value in edits:
+        if col < len(lines[row]):
+            lines[row][col] = value
+    text = "\n".join("\t".join(r) for r in lines + extra) + "\n"
+    path = tmp_path / "edited.export.CSV"
+    path.write_bytes(text.encode("utf-8", errors="replace"))
+    try:
+        frame, report = read_file(path, "gdelt")
+    except UserError:
+        return
+    schema.validate(frame)
+    assert len(frame) + report.malformed + report.existing == report.rows
+    assert len(report.problems) == report.malformed + report.existing
