@@ -34,6 +34,8 @@ SEED = [
 ]
 
 EXPLICIT = [
+    ("Prices soared in the ’80s.", DCT, "the ’80s", "198", "decade", "1980-01-01", "1989-12-31"),
+    ("MONDAY, MARCH 18, 2013 -- OBAMA MAY VETO BILL", DCT, "MONDAY, MARCH 18, 2013", "2013-03-18", "day", "2013-03-18", "2013-03-18"),
     ("The treaty was signed on 20.10.2020 in Geneva.", DCT, "20.10.2020", "2020-10-20", "day", "2020-10-20", "2020-10-20"),
     ("Shoppers crowded stores on Black Friday 2019.", DCT, "Black Friday 2019", "2019-11-29", "day", "2019-11-29", "2019-11-29"),
     ("The Western Roman Empire fell in 476 AD.", DCT, "476 AD", "0476", "year", "0476-01-01", "0476-12-31"),

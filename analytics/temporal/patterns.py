@@ -80,7 +80,7 @@ RULES: list[tuple[str, str]] = [
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("day_only", r"(?<=\bon\s)the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
     ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),
-    ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))'(?P<yy>[0-9]{2})(?![0-9a-z'’])"),
+    ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))['’](?P<yy>[0-9]{2})(?![0-9a-z'’])"),
     ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})"),
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
@@ -90,7 +90,7 @@ RULES: list[tuple[str, str]] = [
                 r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year)|\s+of\s+the\s+(?P<ty>year))?"),
     ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
     # decades, centuries, spelled years, fiscal years
-    ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0'?s|'[0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
+    ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+century(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE))?"),
     ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])"),
     ("fy", r"(?-i:FY)\s*'?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
@@ -176,9 +176,9 @@ def _gate(lex: dict) -> str:
     """The lookahead a candidate's first word must pass (see compiled())."""
     content = [w for w in _starters(lex) if w not in FUNCTION_STARTERS]
     follow = sorted(set(content) | set(FOLLOWERS))
-    parts = [r"(?:" + trie_alternation(content) + r")(?![a-z])", r"[0-9]", r"'[0-9]", r"(?-i:[QH])[1-4]"]
+    parts = [r"(?:" + trie_alternation(content) + r")(?![a-z])", r"[0-9]", r"['’][0-9]", r"(?-i:[QH])[1-4]"]
     general = [w for w, nxt in FUNCTION_STARTERS.items() if nxt is None]
-    parts.append(r"(?:" + trie_alternation(general) + r")\s+(?:(?:" + trie_alternation(follow) + r")(?![a-z])|[0-9']|mid-)")
+    parts.append(r"(?:" + trie_alternation(general) + r")\s+(?:(?:" + trie_alternation(follow) + r")(?![a-z])|[0-9'’]|mid-)")
     for w, nxt in FUNCTION_STARTERS.items():
         if nxt:
             parts.append(re.escape(w) + r"\s+(?:" + trie_alternation(nxt) + r")(?![a-z])")

@@ -281,7 +281,7 @@ class AbsoluteRules:
 
     def r_decade(self, g, s, e):
         if g["dec"]:
-            d = g["dec"].replace("'", "").rstrip("sS")
+            d = g["dec"].replace("'", "").replace("’", "").rstrip("sS")
             if len(d) == 2:  # '80s: the century comes from the DCT or the narrative
                 ref, _ = self.base()
                 century = (ref.start.year // 100) if ref else 19
