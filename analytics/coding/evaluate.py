@@ -21,8 +21,13 @@ from datetime import date
 FIELDS = ("root", "actor1", "actor2", "date", "date_strict", "quad", "modality", "location")
 
 
+_ABBREVIATIONS = {"un": ("united", "nations"), "us": ("united", "states"), "eu": ("european", "union"),
+                  "uk": ("united", "kingdom")}
+
+
 def _norm(name: str | None) -> set[str]:
     words = re.findall(r"[a-z0-9]+", (name or "").lower())
+    words = [part for w in words for part in _ABBREVIATIONS.get(w, (w,))]
     return {w for w in words if w not in {"the", "of", "and", "president", "leader", "prime", "minister"}}
 
 
