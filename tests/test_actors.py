@@ -264,6 +264,9 @@ def test_find_actors_spans_are_sound(text, date):
         ("EU foreign policy chief Josep Borrell urged restraint", "EU foreign policy chief Josep Borrell",
          "Josep Borrell", "IGOEUREEC"),
         ("A spokesman for the Pentagon, John Kirby, said", "John Kirby", "John Kirby", "USAMIL"),
+        # verbs between a country and a title are no part of the title
+        ("Soldiers in Niger detained President Mohamed Bazoum", "President Mohamed Bazoum", "Mohamed Bazoum", "NERGOV"),
+        ("the United States praised President F. W. de Klerk", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
         # appositions
         ("Juan Perez, the Chilean interior minister, resigned", "Juan Perez, the Chilean interior minister",
          "Juan Perez", "CHLGOV"),

@@ -238,7 +238,8 @@ class _Doc:
             # up to two plain words between the modifier and the title: "EU foreign policy chief Josep Borrell"
             k2 = k
             while k2 < min(self.n, k + 2) and self.raw(k2).isalpha() and self.raw(k2).islower() \
-                    and self.key(k2) not in FUNCTION_WORDS:
+                    and self.key(k2) not in FUNCTION_WORDS and self.key(k2) not in VERBS \
+                    and not self.key(k2).endswith(("ed", "s")):  # nouns, not verbs: "Niger detained President X"
                 k2 += 1
             if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
                 k = k2
@@ -335,7 +336,8 @@ class _Doc:
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
         k = end + (1 if self.key(end) == "'s" else 0)
         aj, aval = self.agent_at(k)
-        if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS:
+        if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
+                and self.key(k) not in VERBS and not self.key(k).endswith(("ed", "s")):
             aj, aval = self.agent_at(k + 1)  # one adjective between: "Ethiopian federal troops"
         if aval is None:
             return None
