@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -166,6 +167,50 @@ def measure(base: str, browser, actor: str, repeat: int) -> dict:
     return results
 
 
+FLOOR_APP = 'import streamlit as st\nst.sidebar.multiselect("Actors", ["a", "b"])\nst.write("hello")\n'
+
+
+def streamlit_floor(repeat: int, tmp: Path) -> float:
+    """First load of a one-widget Streamlit page on this machine now: the floor under every page."""
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import _free_port, launch
+
+    app = tmp / "floor_app.py"
+    app.write_text(FLOOR_APP)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+                             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+                            cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        times = []
+        with sync_playwright() as p:
+            browser = launch(p)
+            for _ in range(repeat + 1):
+                context = browser.new_context()
+                page = context.new_page()
+                t0 = time.perf_counter()
+                page.goto(base)
+                page.wait_for_selector("[data-testid=stSidebar] [data-testid=stMultiSelect]")
+                times.append(time.perf_counter() - t0)
+                context.close()
+            browser.close()
+        return round(statistics.median(times[1:] or times), 3)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def run_store(label: str, store: Store, repeat: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -211,15 +256,20 @@ def main(argv=None) -> int:
                 print(f"{view:>11} " + " ".join(f"{row[c]:>16}" for c in cols))
         return 0
     with tempfile.TemporaryDirectory(prefix="dash-bench-") as tmp:
+        out["streamlit_floor_s"] = streamlit_floor(args.repeat, Path(tmp))
+        out["load_average"] = round(os.getloadavg()[0], 2)
         out["default"] = run_store("default data", build_default(Path(tmp) / "default.duckdb"), args.repeat)
         if args.events:
             t = time.perf_counter()
             big = build_scaled(Path(tmp) / "big.duckdb", args.events)
             print(f"built {args.events:,}-event store in {time.perf_counter() - t:.1f} s", file=sys.stderr)
             out[f"{args.events}"] = run_store(f"{args.events:,} events", big, args.repeat)
+        out["load_average_end"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
+    print(f"bare Streamlit page (one widget) first load: {out.pop('streamlit_floor_s')} s; "
+          f"load average (1 min) at start {out.pop('load_average')}, at end {out.pop('load_average_end', '?')}")
     print(f"{'store':>12} {'page':>9} {'cold load s':>12} {'warm load s':>12} {'filter s':>9}")
     for label, res in out.items():
         for page, r in res["pages"].items():
