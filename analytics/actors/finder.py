@@ -174,10 +174,10 @@ class _Doc:
         return self._agents[i]
 
     def raw(self, i: int) -> str:
-        return self.toks.raws[i] if i < len(self.toks) else ""
+        return self.toks.raws[i] if i < self.n else ""
 
     def key(self, i: int) -> str:
-        return self.toks.keys[i] if i < len(self.toks) else ""
+        return self.toks.keys[i] if i < self.n else ""
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks.starts[i], self.toks.ends[j - 1]
@@ -193,7 +193,7 @@ class _Doc:
     def name_tokens(self, k: int) -> int:
         """End of a run of capitalised name tokens starting at k (up to 5 words, with particles, hyphens and
         initials: "F. W. de Klerk", "Ban Ki-moon", "Osama bin Laden"); weekdays and months end it."""
-        n, j, words = len(self.toks), k, 0
+        n, j, words = self.n, k, 0
         while j < n and words < 5:
             r = self.raw(j)
             if r[:1].isupper() and r[:1].isalpha():
@@ -244,7 +244,7 @@ class _Doc:
             if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
                 k = k2
         role, seen_title = inst_role, False
-        while k < len(self.toks):
+        while k < self.n:
             if self.key(k) in TITLE_PREFIXES:
                 former = former or self.key(k) in ("former", "late")
                 k += 1
@@ -449,7 +449,7 @@ class _Doc:
     def run(self) -> list[ActorMention]:
         out: list[ActorMention] = []
         self.out = out
-        n, i = len(self.toks), 0
+        n, i = self.n, 0
         while i < n:
             end, val = self.atom(i)
             k = self.toks.keys[i]
@@ -521,7 +521,7 @@ class _Doc:
 
     def _tok_end(self, m: ActorMention, i: int) -> int:
         j = i
-        while j < len(self.toks) and self.toks.starts[j] < m.end:
+        while j < self.n and self.toks.starts[j] < m.end:
             j += 1
         return j
 
