@@ -14,20 +14,19 @@ from functools import lru_cache
 from analytics.geo.countries import all_countries, country_info, norm_key, read_table
 from analytics.geo.phrases import PhraseIndex, phrase_keys
 
-# Metonym capitals that are too ambiguous as words or names to stand for a government.
+# Capitals that do not stand for their government: ordinary words or names ("Male", "Victoria"), city-states and
+# capitals named like their country ("Singapore", "Kuwait City"), territories, and contested seats ("Jerusalem").
+# Written as analytics.geo.norm_key forms (lower case, no leading "the").
 AMBIGUOUS_CAPITALS = frozenset(
-    "male victoria kingston hamilton douglas stanley the valley plymouth jamestown george town san jose santiago "
-    "saint john's st john's saint george's st george's basseterre kingstown roseau castries praia avarua "
-    "diego garcia flying fish cove west island saint helier st peter port road town charlotte amalie hagatna "
-    "saipan alofi mata utu adamstown papeete noumea torshavn longyearbyen nuuk mariehamn oranjestad "
-    "willemstad philipsburg marigot gustavia cockburn town grytviken port-aux-francais kralendijk "
-    "ngerulmud melekeok saint-pierre the settlement east jerusalem jerusalem sucre vatican city monaco "
-    "singapore luxembourg kuwait city djibouti gibraltar macao hong kong san marino panama city "
-    "guatemala city mexico city".split(" ")
-) | {"the valley", "george town", "san jose", "st john's", "saint john's", "flying fish cove", "west island",
-     "saint helier", "st peter port", "road town", "charlotte amalie", "mata utu", "cockburn town",
-     "port-aux-francais", "east jerusalem", "vatican city", "kuwait city", "panama city", "guatemala city",
-     "mexico city", "hong kong", "san marino", "diego garcia"}
+    "male; victoria; kingston; hamilton; douglas; stanley; valley; plymouth; jamestown; george town; san jose; "
+    "santiago; saint john's; st john's; saint george's; st george's; basseterre; kingstown; roseau; castries; "
+    "praia; avarua; diego garcia; flying fish cove; west island; saint helier; st peter port; road town; "
+    "charlotte amalie; hagatna; saipan; alofi; mata utu; adamstown; papeete; noumea; torshavn; longyearbyen; nuuk; "
+    "mariehamn; oranjestad; willemstad; philipsburg; marigot; gustavia; cockburn town; grytviken; "
+    "port-aux-francais; kralendijk; ngerulmud; melekeok; saint-pierre; settlement; east jerusalem; jerusalem; "
+    "sucre; vatican city; monaco; singapore; luxembourg; kuwait city; djibouti; gibraltar; macao; hong kong; "
+    "san marino; panama city; guatemala city; mexico city".split("; ")
+)
 
 # Labels for agent names ("Russian military"); the CAMEO table's descriptions fill in the rest.
 ROLE_LABELS = {
@@ -273,7 +272,3 @@ def load_lexicon() -> Lexicon:
         agents[phrase] = ag
         index.add(phrase_keys(phrase), "any", ag)
     return Lexicon(index, by_key, agents, country_entries, {c: e for c, (_r, e) in code_owner.items()})
-
-
-def today_iso() -> str:
-    return dt.date.today().isoformat()
