@@ -72,6 +72,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         if span is None:
             continue
         t0, t1 = span
+        if t0 >= 2 and toks[t0 - 1].lower == "of" and toks[t0 - 2].lower in GEO_FEATURES:
+            continue    # "the Sea of Japan", "the Gulf of Aden": part of a place name, not an actor
         modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
@@ -141,6 +143,7 @@ def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
     return country_name_kind(prefix) == "name"
 
 
+GEO_FEATURES = {"sea", "gulf", "strait", "straits", "bay", "river", "lake", "peninsula", "horn", "coast", "sea's"}
 TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
                "president", "secretary", "members", "member", "envoy", "ambassador", "representative",
                "representatives", "officials", "general", "director", "chairman", "delegation"}

@@ -71,7 +71,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             g_root = (cameo.normalise_code(g.code) or "00")[:2]
             if g_root in VERBAL_GOVERNORS and g.kind == "verb" and (
                     modality == "hypothetical" or trig.kind == "nominal"
-                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))):
+                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))
+                    or (toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower in {"for", "of"})):
                 governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
         if governed:
             continue

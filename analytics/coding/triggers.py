@@ -31,6 +31,7 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
                 "EMPHASIZE", "EMPHASISE", "EXPLAIN", "INSIST", "ARGUE", "HIGHLIGHT", "COMMENT", "REMARK"}
+PREPOSITIONS = {"into", "of", "for", "about", "over", "against", "with", "from", "on", "in", "by", "under"}
 PARTICLE_VERBS = {"back", "over", "down", "off"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                 "thousands", "several", "many", "some", "few"}
@@ -79,7 +80,7 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
         w = w.rstrip("_")
         if not w:
             return 0
-        if tok == w or (not exact and tok.startswith(w) and len(tok) - len(w) <= 3):
+        if tok == w or (not exact and _inflects(w, tok)):
             continue
         return 0
     return len(words)
@@ -102,6 +103,19 @@ def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
 
 def _is_verb_like(word: str) -> bool:
     return (word,) in load().forms and (word.endswith("ed") or word.endswith("ing") or word.endswith("s"))
+
+
+def _inflects(stem: str, tok: str) -> bool:
+    """Is `tok` an inflection of the pattern stem ("exercise" -> "exercises", "seize" -> "seized")? Not a
+    derivation: "support" does not match "supporters", "president" not "presidential"."""
+    if not tok.startswith(stem[:-1]) or len(tok) - len(stem) > 3:
+        return False
+    rest = tok[len(stem):] if tok.startswith(stem) else None
+    if rest in {"s", "es", "ed", "d", "ing", "'s"}:
+        return True
+    if stem.endswith("e") and tok == stem[:-1] + "ing":
+        return True
+    return stem.endswith("y") and tok in {stem[:-1] + "ies", stem[:-1] + "ied"}
 
 
 def _is_base_verb(word: str) -> bool:
@@ -164,7 +178,8 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS) and nxt is not None \
+    if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS
+                             or (prev.lower in PREPOSITIONS and tok.lower.endswith("ed"))) and nxt is not None \
             and nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS | DETERMINERS:
         return False        # "five suspected militants": a participle used as an adjective
     if nxt is not None and toks[i].lower in PARTICLE_VERBS and nxt.lower in {"to", "into", "from", "down", "off", "out",
