@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/coding_bench.py            # all three
     .venv/bin/python benchmarks/coding_bench.py --errors   # also list every disagreement
 
-Scores: precision / recall / F1 per field and for whole events, on the 25 dev passages and the three sets
+Scores: precision / recall / F1 per field and for whole events, on the 25 dev passages and the four sets
 of 15 held-out passages separately (tests/data/devset/, rules in analytics/coding/evaluate.py).
 Seed: the three design-card events of seeds/000_9008637334b72796.txt must come out exactly right.
 Speed: articles per second on one core, end to end (text -> validated event frame through
@@ -118,7 +118,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args(argv)
     passages = load_devset()
-    for split in ("dev", "heldout", "heldout2", "heldout3"):
+    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
         s = score_split([p for p in passages if p["split"] == split])
         print("\n".join(report(f"{split} ({sum(p['split'] == split for p in passages)} passages)", s)))
         if args.errors:
