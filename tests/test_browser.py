@@ -208,3 +208,31 @@ def test_script_payload_in_an_article_runs_nothing(server, page):
     assert page.evaluate("window.__xss") is None
     assert page.dialogs == []
     page.screenshot(path=str(OUT / "evidence-escaped.png"))
+
+
+@pytest.mark.parametrize(
+    "path,target,param",
+    [
+        ("network", ".scatterlayer .trace:nth-last-child(2) .points path", "actor="),  # an edge's midpoint diamond
+        ("map", ".choroplethlocation", "country="),  # a country
+    ],
+)
+def test_clicking_an_edge_or_a_country_filters_every_view(server, page, path, target, param):
+    base, _ = server
+    page.goto(f"{base}/{path}")
+    wait_for_page(page, 1)
+    before = figure_data(page)
+    box = page.locator(f"{PLOT} {target}").first.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x - 15, y)
+    page.mouse.move(x, y, steps=5)
+    page.wait_for_timeout(500)
+    page.mouse.click(x, y)
+    page.wait_for_function(f"location.search.includes('{param}')", timeout=30000)
+    wait_for_page(page, 1)
+    page.wait_for_function("(b) => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))[0].data"
+                           ".map(t => [t.name, (t.customdata || []).map(String)])) !== JSON.stringify(b)",
+                           arg=before, timeout=30000)
+    page.get_by_role("link", name="Timeline").click()
+    wait_for_page(page, 2)
+    assert param in page.url  # the selection is a shared filter: the timeline opens with it
