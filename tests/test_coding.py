@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from analytics.coding import cameo, code_text, event_info
-from analytics.coding.coder import Settings, code_with
+from analytics.coding import Settings, SettingsError, code_with
 from analytics.coding.mentions import ActorRef, PlaceRef
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import find_triggers
@@ -318,8 +318,10 @@ def test_undated_event_falls_back_to_the_publication_week(dct, expected):
 def test_fallback_interval_is_a_setting():
     (row,) = code("Russia condemned NATO.", settings_=Settings(fallback_days=3))
     assert row["date_start"] == dt.date(2021, 10, 18)
-    with pytest.raises(ValueError):
+    with pytest.raises(SettingsError, match="fallback_days"):
         Settings(fallback_days=0)
+    with pytest.raises(SettingsError, match="discourse_confidence"):
+        Settings(discourse_confidence=1.5)
 
 
 def test_date_crosses_and_between_coordinated_clauses():

@@ -5,6 +5,7 @@
     event_info("0874")                   # ('Retreat or surrender militarily', '08', 2, 10.0)
 """
 from analytics.coding.cameo import event_info, plover
-from analytics.coding.coder import Settings, code_text
+from analytics.coding.coder import code_text, code_with
+from analytics.coding.context import Settings, SettingsError
 
-__all__ = ["Settings", "code_text", "event_info", "plover"]
+__all__ = ["Settings", "SettingsError", "code_text", "code_with", "event_info", "plover"]

@@ -18,6 +18,10 @@ from analytics.coding.text import Token
 from analytics.coding.triggers import BE, FUNCTION_WORDS
 
 
+class SettingsError(ValueError):
+    """A coder setting is out of range (the message names the setting and its allowed values)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Coder settings; defaults are the documented behaviour."""
@@ -26,10 +30,12 @@ class Settings:
     target_window: int = 15             # tokens after the trigger searched for a target
 
     def __post_init__(self):
-        if self.fallback_days < 1:
-            raise ValueError("fallback_days must be >= 1")
+        if not isinstance(self.fallback_days, int) or self.fallback_days < 1:
+            raise SettingsError(f"fallback_days must be a whole number of days >= 1, not {self.fallback_days!r}")
         if not 0 <= self.discourse_confidence <= 1:
-            raise ValueError("discourse_confidence must be within 0..1")
+            raise SettingsError(f"discourse_confidence must be within 0..1, not {self.discourse_confidence!r}")
+        if self.target_window < 1:
+            raise SettingsError(f"target_window must be >= 1 token, not {self.target_window!r}")
 
 
 DEFAULT = Settings()
