@@ -173,9 +173,12 @@ def test_infinitive_of_a_coded_verb_is_one_event():
     assert [(r["event_root"], r["actor2"]) for r in rows] == [("03", "Tajikistan")]
 
 
-def test_complement_of_a_warning_is_not_a_second_event():
-    rows = code("Iran warned that Israel would attack Egypt.")
-    assert [r["event_root"] for r in rows] == ["13"]
+@pytest.mark.parametrize("text, roots", [
+    ("Iran warned that Israel would attack Egypt.", ["13"]),
+    ("Iran denied that it had attacked Egypt.", ["01"]),      # a denial's content did not happen, by its account
+])
+def test_complement_of_a_verbal_act_is_not_a_second_event(text, roots):
+    assert [r["event_root"] for r in code(text)] == roots
 
 
 # --- actors: source, target, passive, pronouns, coordination, discourse -----------------------------------
