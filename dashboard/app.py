@@ -43,5 +43,7 @@ pages = [
 nav = st.navigation(pages)
 if notes and not st.session_state.get("_notes_shown"):
     st.session_state["_notes_shown"] = True
-    st.toast("Default data: " + "; ".join(notes))
+    from dashboard.widgets import plain
+
+    st.toast(plain("Default data: " + "; ".join(notes)))
 nav.run()

@@ -160,8 +160,10 @@ def sidebar(choices: views.Choices) -> Filters:
     from analytics.geo import country_info
 
     sb = st.sidebar
+    from dashboard.widgets import plain
+
     for line in st.session_state.get("_url_problems") or []:
-        sb.warning(line)
+        sb.warning(plain(line))  # the link's values are untrusted
     sb.multiselect("Actors", _with_current(choices.actors, "actors"), key=_wkey("actors"),
                    help="Events where either side is one of these actors.", placeholder="any actor")
     sb.multiselect("Regions", _with_current(choices.regions, "regions"), key=_wkey("regions"),

@@ -42,6 +42,17 @@ def data_downloads(filters: Filters, key: str, csv_col=None, parquet_col=None) -
                                 help="The filtered events as Parquet (filters and citation in the file metadata)")
 
 
+def caption(summary, filters: Filters) -> None:
+    """What the page shows: how many events, which filters, and whose data (the citation the sources ask for)."""
+    span = f" from {summary.first} to {summary.last}" if summary.first and summary.last else ""
+    st.caption(plain(f"{summary.events:,} events{span} · {filters.describe()} · {data.citation(filters)}"))
+
+
+def plain(text: str) -> str:
+    """Untrusted text for a Markdown element: every Markdown/HTML special character backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", str(text))
+
+
 def no_events(summary, filters: Filters) -> bool:
     """Say so clearly (and return True) when the filters leave nothing to draw."""
     if summary.events == 0:

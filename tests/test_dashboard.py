@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import types
 from pathlib import Path
 
@@ -214,3 +215,21 @@ def test_uploaded_dataset_is_imported(fresh_store):
     ds = data.add_datasets([_Upload(sample.name, sample.read_bytes())], "gdelt", progress=lambda f, t: None)
     assert not ds["problems"] and "1,540 events added" in ds["summary"]
     assert fresh_store.counts()["events"] >= 1540
+
+
+def test_link_values_are_shown_as_text_not_markdown(app):
+    at = app(precision="[click](javascript:alert(1))<img src=x onerror=alert(2)>")
+    shown = " ".join(w.value for w in at.sidebar.warning)
+    assert "precision" in shown
+    assert not re.search(r"(?<!\\)[\[\]()<>]", shown)  # every bracket escaped: no link, no tag
+    assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in shown
+
+
+@pytest.mark.parametrize("text", ["plain words", "**bold** _it_ `code` [a](b) <b>x</b> # h", "a\\b 1.5 - 2 + 3 | ~ ! $x$ &amp;"])
+def test_plain_escapes_every_markdown_character(text):
+    from dashboard.widgets import plain
+
+    out = plain(text)
+    assert out.replace("\\", "") == text.replace("\\", "")
+    for ch in "*_`[]()<>#+-.!|~$&:":
+        assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c == ch)

@@ -4,6 +4,7 @@ when a file is bad: it is reported in one line and the rest still load."""
 import streamlit as st
 
 from dashboard import data
+from dashboard.widgets import plain  # file names and messages quote untrusted input
 
 st.title("Add data")
 articles, datasets = st.tabs(["News articles", "Dataset files (GDELT, ICEWS, ACLED)"])
@@ -20,13 +21,13 @@ with articles:
         try:
             result = data.add_articles(files, published, source, progress=lambda f, t: bar.progress(f, text=t))
         except Exception as e:  # a bug in coding must not lose the page; the store is unchanged
-            st.error(f"Nothing was added: {type(e).__name__}: {e}")
+            st.error(plain(f"Nothing was added: {type(e).__name__}: {e}"))
         else:
             bar.progress(1.0, text="done")
             for p in result["problems"]:
-                st.error(p)
+                st.error(plain(p))
             for w in result["warnings"]:
-                st.warning(w)
+                st.warning(plain(w))
             if result["documents"]:
                 st.success(f"Added {result['documents']} article(s) with {result['mentions']} event mention(s).")
 
@@ -39,14 +40,14 @@ with datasets:
         try:
             result = data.add_datasets(dfiles, kind, progress=lambda f, t: bar.progress(f, text=t))
         except Exception as e:  # the store is unchanged: the importer writes in one transaction
-            st.error(f"Nothing was imported: {type(e).__name__}: {e}")
+            st.error(plain(f"Nothing was imported: {type(e).__name__}: {e}"))
         else:
             bar.progress(1.0, text="done")
             for p in result["problems"]:
-                st.error(p)
+                st.error(plain(p))
             if result["problems"]:
                 st.error("Nothing was imported; the stored events are unchanged.")
             for w in result["warnings"]:
-                st.warning(w)
+                st.warning(plain(w))
             if result["summary"] and not result["problems"]:
-                st.success(result["summary"])
+                st.success(plain(result["summary"]))

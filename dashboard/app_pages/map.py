@@ -13,6 +13,7 @@ st.title("Interaction map")
 summary = data.summary(filters)
 if widgets.no_events(summary, filters):
     st.stop()
+widgets.caption(summary, filters)
 if summary.no_country_actor:
     st.caption(f"{summary.no_country_actor:,} of {summary.events:,} events have no known country; they are not on the map.")
 

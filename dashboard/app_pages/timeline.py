@@ -13,8 +13,10 @@ filters = st.session_state["filters"]
 own = filters.with_(event_ids=())  # the timeline always shows the filtered events; its selection filters the rest
 
 st.title("Timeline")
-if widgets.no_events(data.summary(own), own):
+summary = data.summary(own)
+if widgets.no_events(summary, own):
     st.stop()
+widgets.caption(summary, own)
 
 c1, c2, c3 = st.columns(3)
 lane = c1.radio("Lanes by", LANE_KINDS, horizontal=True, key="tl_lane",
