@@ -306,3 +306,24 @@ def test_export_uses_the_bundled_topojson():
     assert export.TOPOJSON_DIR.joinpath("world_110m.json").is_file()
     topo = json.loads(export.TOPOJSON_DIR.joinpath("world_110m.json").read_text())
     assert {"countries", "land", "coastlines"} <= set(topo["objects"])
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.integers(min_value=5, max_value=100)))
+def test_esc_never_lets_markup_through(text, width):
+    out = charts.esc(text, width)
+    assert "<" not in out.replace("<br>", "") and ">" not in out.replace("<br>", "") and '"' not in out
+    import html as _html
+
+    assert "".join(_html.unescape(out.replace("<br>", " ")).split()) == "".join(text.split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_short_never_cuts_an_entity(text):
+    out = charts.esc(charts._short(text, 20))
+    assert not __import__("re").search(r"&[a-z#0-9]*$", out)
