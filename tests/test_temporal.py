@@ -194,6 +194,10 @@ def test_not_dates(text):  # noqa: D103
     ("Colonel Collins will be named commander for a mission in December.", "future"),
     ("Protesters planned a demonstration on Saturday and were arrested.", "future"),
     ("The deal is expected to be completed by Dec. 15.", "future"),
+    ("Talks stalled in June and are set to resume Monday.", "future"),
+    ("His father, who arrived yesterday, could fly in as soon as Tuesday.", "future"),
+    ("It would be paid on a still unspecified date in January.", "future"),
+    ("The talks he wanted were held on Monday.", "past"),
 ])
 def test_tense_of_the_clause(sentence, expected):
     from analytics.temporal.context import Sentences, tense

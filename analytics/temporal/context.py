@@ -70,9 +70,20 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     right = _WORD.findall(right_text)[:8]
     best, best_d = None, 99
     n = len(left)
+    lower = [w.lower() for w in left]
+    tail = " ".join(lower[-3:])
+    if any(tail.endswith(f) for f in lex["future_frames"]):
+        return "future"  # "as soon as Tuesday" names a time still to come, whatever the main verb
     for d, w in enumerate(reversed(left)):
-        if d > 1 and w.lower() in lex["reporting_verbs"]:
+        i = n - d - 1  # index of w in left
+        if d > 1 and lower[i] in lex["reporting_verbs"]:
             continue  # "said ... will pay on Dec. 7": the reporting verb is not the event's tense
+        if lower[i] == "to" and d >= 1 and i > 0 and lower[i - 1] in lex["infinitive_future"]:
+            best, best_d = "future", d  # "set to resume Monday", "is to meet Friday"
+            break
+        if i > 0 and lower[i - 1] in lex["adjective_before"] and lower[i].endswith("ed") \
+                and lower[i] not in lex["past_cues"]:
+            continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
         c = _cue(w, lex)
         if c == "past" and n - d - 2 >= 0:
             c = _participle(left[: n - d - 1], lex) or c

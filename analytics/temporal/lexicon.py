@@ -49,7 +49,8 @@ def load(lang: str = "en") -> dict:
     with open(DATA / f"{lang}.yaml", encoding="utf-8") as f:
         lex = yaml.safe_load(f)
     for key in ("ambiguous_months", "weekday_abbrev_need_dot", "vague_numbers", "set_blockers",
-                "future_cues", "past_cues", "present_cues", "not_past", "reporting_verbs", "participle_aux", "modal_future", "bare_plural_cues"):
+                "future_cues", "past_cues", "present_cues", "not_past", "reporting_verbs", "participle_aux", "modal_future", "bare_plural_cues",
+                "infinitive_future", "adjective_before"):
         lex[key] = frozenset(lex[key])
     return lex
 
