@@ -236,3 +236,28 @@ def test_clicking_an_edge_or_a_country_filters_every_view(server, page, path, ta
     page.get_by_role("link", name="Timeline").click()
     wait_for_page(page, 2)
     assert param in page.url  # the selection is a shared filter: the timeline opens with it
+
+
+def test_html_export_draws_the_map_with_no_network(server, browser, tmp_path):
+    from analytics import charts, export, views
+    from analytics.filters import Filters
+
+    _, store = server
+    fig = charts.map_figure(views.interaction_map(store, Filters(regions=("Central Asia",))))
+    path = tmp_path / "map.html"
+    path.write_bytes(export.html_bytes(fig, "regions: Central Asia", "Data: test", title="map"))
+    context = browser.new_context()
+    requested = []
+
+    def refuse(route):
+        requested.append(route.request.url)
+        route.abort()
+
+    context.route("http://*/**", refuse)
+    context.route("https://*/**", refuse)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .choroplethlocation').length > 0", timeout=30000)
+    assert page.locator(".js-plotly-plot .countries path, .js-plotly-plot .choroplethlocation").count() > 0
+    assert requested == []
+    context.close()
