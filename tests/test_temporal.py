@@ -74,6 +74,8 @@ RELATIVE = [
     # tense decides direction: past -> most recent before the DCT, future -> next after it
     ("The ceasefire will take effect on Monday.", DCT, "Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
     ("The ceasefire took effect on Monday.", DCT, "Monday", "2021-10-18", "day", "2021-10-18", "2021-10-18"),
+    # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one
+    ("For the week, the index fell 3%.", DCT, "the week", "2021-W41", "week", "2021-10-11", "2021-10-17"),
     ("Talks will resume in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),
     ("Talks collapsed in November.", DCT, "November", "2020-11", "month", "2020-11-01", "2020-11-30"),
     ("Talks will resume in February.", DCT, "February", "2022-02", "month", "2022-02-01", "2022-02-28"),

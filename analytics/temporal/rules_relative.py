@@ -149,11 +149,13 @@ class RelativeRules:
             if basis == "relative" and self.tense(s, e) == "past" and r.start > ref.start:
                 r = r.shift(-1)
             return self.date_sem(r, basis, "")
-        if u == "quarter":
+        if u in ("quarter", "week", "month"):
             if g["ly"]:
-                return self._rel("year-earlier", "quarter", s, e)
-            r = self.latest("quarter")
-            return self.date_sem(r, "narrative" if r is self.anchor else "relative", "XXXX-QX")
+                return self._rel("year-earlier", u, s, e)
+            # "for the week, the index fell": the period the report is about
+            r = self.latest(u)
+            unknown = {"quarter": "XXXX-QX", "week": "XXXX-WXX", "month": "XXXX-XX"}[u]
+            return self.date_sem(r, "narrative" if r is self.anchor else "relative", unknown)
         return None
 
     def r_rel_unit(self, g, s, e):
