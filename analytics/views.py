@@ -261,23 +261,27 @@ class Network:
 
 
 def _ego_actors(store, where: str, params: list, ego: str, hops: int) -> dict[str, int]:
-    """Actors within `hops` interactions of `ego` in the filtered events -> their hop distance."""
-    seen = {ego: 0}
-    frontier = [ego]
-    for hop in range(1, hops + 1):
-        if not frontier:
-            break
-        marks = ", ".join("?" for _ in frontier)
-        df = store.query(
-            f"""SELECT DISTINCT CASE WHEN actor1 IN ({marks}) THEN actor2 ELSE actor1 END AS a FROM events
-                WHERE ({where}) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2
-                  AND (actor1 IN ({marks}) OR actor2 IN ({marks}))""",
-            frontier + params + frontier + frontier,
-        )
-        frontier = [a for a in df["a"].tolist() if a not in seen]
-        for a in frontier:
-            seen[a] = hop
-    return seen
+    """Actors within `hops` (1 or 2) interactions of `ego` in the filtered events -> their hop distance.
+
+    One scan: the distinct interacting pairs (only those touching `ego` when one hop is asked for),
+    then the neighbourhood is walked inside DuckDB on that small pair table.
+    """
+    near = "" if hops >= 2 else "AND (actor1 = ? OR actor2 = ?)"
+    rows = store.query(
+        f"""WITH u AS MATERIALIZED (
+                SELECT DISTINCT actor1 AS a, actor2 AS b FROM events
+                WHERE ({where}) AND actor1 IS NOT NULL AND actor2 IS NOT NULL AND actor1 <> actor2 {near}),
+            e AS (SELECT a, b FROM u UNION SELECT b, a FROM u),
+            h1 AS (SELECT DISTINCT b AS x FROM e WHERE a = ?),
+            h2 AS (SELECT DISTINCT e.b AS x FROM e JOIN h1 ON e.a = h1.x
+                   WHERE e.b <> ? AND e.b NOT IN (SELECT x FROM h1))
+        SELECT x, 1 AS hop FROM h1 UNION ALL SELECT x, 2 FROM h2 WHERE {int(hops)} >= 2""",
+        params + ([] if hops >= 2 else [ego, ego]) + [ego, ego],
+    )
+    found = {ego: 0}
+    for x, hop in zip(rows["x"], rows["hop"]):
+        found.setdefault(x, int(hop))
+    return found
 
 
 def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_nodes: int = NETWORK_MAX_NODES,

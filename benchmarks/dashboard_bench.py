@@ -96,6 +96,7 @@ def time_views(store: Store, repeat: int = 3) -> dict:
         "timeline": lambda f: views.timeline(store, f),
         "trend": lambda f: views.trend(store, f),
         "network": lambda f: views.network(store, f),
+        "ego (2 hops)": lambda f: views.network(store, f, ego=views.choices(store).actors[1], hops=2),
         "map": lambda f: views.interaction_map(store, f),
         "table page": lambda f: views.events_page(store, f),
     }
@@ -251,9 +252,9 @@ def main(argv=None) -> int:
             print(json.dumps(res, indent=2))
         else:
             cols = list(VIEW_FILTERS)
-            print(f"{'view':>11} " + " ".join(f"{c + ' ms':>16}" for c in cols))
+            print(f"{'view':>13} " + " ".join(f"{c + ' ms':>16}" for c in cols))
             for view, row in res.items():
-                print(f"{view:>11} " + " ".join(f"{row[c]:>16}" for c in cols))
+                print(f"{view:>13} " + " ".join(f"{row[c]:>16}" for c in cols))
         return 0
     with tempfile.TemporaryDirectory(prefix="dash-bench-") as tmp:
         out["streamlit_floor_s"] = streamlit_floor(args.repeat, Path(tmp))
