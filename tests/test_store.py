@@ -126,3 +126,33 @@ def test_filters_run_in_sql(store):
     assert n(quad_classes=[4]) == 1 and n(roots=["19"]) == 1
     assert n(since="2021-01-01") == 1 and n(until="2020-06-30") == 1
     assert n(min_precision="month") == 1 and n(min_precision="year") == 2
+
+
+def test_reader_in_another_process_is_not_blocked_by_a_writer(store, tmp_path):
+    """DuckDB allows one writing process per file: the copy-on-write swap keeps readers answering."""
+    import subprocess
+    import sys
+    import time
+
+    store.ingest([doc(1)], schema.conform([mention("d1")]))
+    started = tmp_path / "started"
+    script = (
+        "import sys, time, pathlib; sys.path.insert(0, sys.argv[3]);"
+        "from analytics.store import Store;"
+        "s = Store(sys.argv[1]);"
+        "w = s.write(); con = w.__enter__(); con.execute('DELETE FROM events');"
+        "pathlib.Path(sys.argv[2]).touch(); time.sleep(3); w.__exit__(None, None, None)"
+    )
+    root = str(S.Path(S.__file__).resolve().parents[1])
+    writer = subprocess.Popen([sys.executable, "-c", script, str(store.path), str(started), root])
+    try:
+        deadline = time.time() + 60
+        while not started.exists():
+            assert writer.poll() is None and time.time() < deadline
+            time.sleep(0.05)
+        reader = S.Store(store.path)
+        assert reader.counts()["events"] == 1  # answered while the other process is writing
+        assert writer.wait(timeout=60) == 0
+        assert reader.counts()["events"] == 0  # and sees the swapped-in store afterwards
+    finally:
+        writer.kill()
