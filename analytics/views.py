@@ -493,9 +493,9 @@ def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_p
 
 
 # -- events table and evidence -------------------------------------------------------------------
-TABLE_COLUMNS = (
-    "event_id", "date_start", "date_end", "date_precision", "date_expr", "actor1", "event_label", "actor2",
-    "location", "country", "quad_class", "goldstein", "sentence", "source", "url", "origin", "num_sources",
+TABLE_COLUMNS = (  # what an analyst reads first comes first: when, who did what to whom, the evidence, the link
+    "date_start", "date_end", "actor1", "event_label", "actor2", "sentence", "url", "date_precision", "date_expr",
+    "location", "country", "quad_class", "goldstein", "source", "origin", "num_sources", "event_id",
 )
 
 

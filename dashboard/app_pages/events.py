@@ -18,7 +18,8 @@ c1, c2 = st.columns([1, 3])
 page_no = c1.number_input("Page", min_value=1, value=1, step=1, key="ev_page")
 page = data.events_page(filters, int(page_no))
 c2.caption(f"{page.total:,} events · page {page.page} of {page.pages} · newest first · select a row to read its evidence")
-widgets.data_downloads(filters, "events-data")
+d1, d2, _ = st.columns([1, 1, 6])
+widgets.data_downloads(filters, "events-data", d1, d2)
 
 selection = st.dataframe(
     page.rows, key="events_table", on_select="rerun", selection_mode="single-row", hide_index=True, width="stretch",
