@@ -77,6 +77,7 @@ RELATIVE = [
     # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one
     ("For the week, the index fell 3%.", DCT, "the week", "2021-W41", "week", "2021-10-11", "2021-10-17"),
     ("Talks will resume in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),
+    ("Appeals are heard in May.", date(2021, 3, 29), "May", "2021-05", "month", "2021-05-01", "2021-05-31"),
     ("Talks collapsed in November.", DCT, "November", "2020-11", "month", "2020-11-01", "2020-11-30"),
     ("Talks will resume in February.", DCT, "February", "2022-02", "month", "2022-02-01", "2022-02-28"),
     ("The minister arrived on Oct. 12.", DCT, "Oct. 12", "2021-10-12", "day", "2021-10-12", "2021-10-12"),
@@ -200,6 +201,9 @@ def test_not_dates(text):  # noqa: D103
     ("His father, who arrived yesterday, could fly in as soon as Tuesday.", "future"),
     ("It would be paid on a still unspecified date in January.", "future"),
     ("The talks he wanted were held on Monday.", "past"),
+    ("The accession would still be held on April 24.", "future"),
+    ("The case is heard in May.", "present"),
+    ("Police have been searching for him since the Oct. 23 killing.", "past"),
 ])
 def test_tense_of_the_clause(sentence, expected):
     from analytics.temporal.context import Sentences, tense

@@ -10,6 +10,7 @@ from .lexicon import load
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
 # a verb after the expression only counts inside the same clause ("on Saturday and were planning ...")
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas)\b", re.IGNORECASE)
+_ADVERBS = {"still", "also", "not", "never", "now", "then", "soon", "just", "only", "already", "probably", "definitely"}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
 
@@ -42,12 +43,20 @@ def _cue(word: str, lex: dict) -> str | None:
 def _participle(before: list[str], lex: dict) -> str | None:
     """'will be named', 'to be completed' -> future; 'has been named' -> None (keep past)."""
     prev = before[-1].lower()
+    if prev in ("is", "are", "am"):
+        return "present"  # "when the case is heard in May": a present passive, not a past event
     if prev not in lex["participle_aux"]:
         return None
     if prev == "to":
         return "future"
-    if prev in ("be",) and len(before) >= 2 and before[-2].lower() in lex["modal_future"]:
-        return "future"
+    if prev == "be":
+        # "will be held", "would still be held": the modal may stand a few adverbs back
+        for w in reversed(before[-4:-1]):
+            w = w.lower()
+            if w in lex["modal_future"]:
+                return "future"
+            if not (w in _ADVERBS or w.endswith("ly")):
+                break
     if prev == "being":
         return "present"
     return None
@@ -85,6 +94,9 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
                 and lower[i] not in lex["past_cues"]:
             continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
         c = _cue(w, lex)
+        if c == "present" and lower[i] in ("has", "have") and d >= 1 and \
+                (lower[i + 1] == "been" or _cue(lower[i + 1], lex) == "past"):
+            c = "past"  # a present perfect reports a past event ("have been searching since the Oct. 23 killing")
         if c == "past" and n - d - 2 >= 0:
             c = _participle(left[: n - d - 1], lex) or c
         if c:
