@@ -116,9 +116,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="event-coding benchmark")
     ap.add_argument("--errors", action="store_true", help="list every disagreement with the gold events")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--split", action="append", help="score only this split (repeatable), e.g. heldout5")
     args = ap.parse_args(argv)
     passages = load_devset()
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
+    splits = args.split or list(dict.fromkeys(p["split"] for p in passages))
+    for split in splits:
+        if not any(p["split"] == split for p in passages):
+            continue
         s = score_split([p for p in passages if p["split"] == split])
         print("\n".join(report(f"{split} ({sum(p['split'] == split for p in passages)} passages)", s)))
         if args.errors:
