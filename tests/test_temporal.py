@@ -198,6 +198,7 @@ def test_not_dates(text):  # noqa: D103
     ("Protesters planned a demonstration on Saturday and were arrested.", "future"),
     ("The deal is expected to be completed by Dec. 15.", "future"),
     ("Talks stalled in June and are set to resume Monday.", "future"),
+    ("Iran vowed to retaliate on Monday.", "past"),  # the vow is what Monday dates
     ("His father, who arrived yesterday, could fly in as soon as Tuesday.", "future"),
     ("It would be paid on a still unspecified date in January.", "future"),
     ("The talks he wanted were held on Monday.", "past"),
