@@ -199,6 +199,18 @@ def test_source_and_target(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a reaction without a written target reacts to the doer of the story's last material action
+    ("Syria shelled Lebanon on Monday. Paris demanded compensation.", [("Syria", "Lebanon"), ("France", "Syria")]),
+    ("Chile bombed Peru. Lima returned fire.", [("Chile", "Peru"), ("Peru", "Chile")]),
+    # ... but not when the reacting actor is that doer, nor for statements or force postures
+    ("Chile bombed Peru. Chile vowed revenge.", [("Chile", "Peru"), ("Chile", None)]),
+    ("Chile bombed Peru. Argentina put its army on alert.", [("Chile", "Peru"), ("Argentina", None)]),
+])
+def test_implicit_target_of_a_reaction(text, expected):
+    assert [(r["actor1"], r["actor2"]) for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # symmetric verbs make each coordinated subject the other's target, in conflict too
     ("Pakistan and India exchanged fire.", [("Pakistan", "19", "India"), ("India", "19", "Pakistan")]),
     # a comma is no coordination: "According to X, Y struck"

@@ -105,6 +105,11 @@ RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "N
 
 TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
 
+# Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
+# revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".
+REACTIVE = {"10", "11", "12", "13", "16", "17", "19"}
+MATERIAL = {"14", "15", "17", "18", "19", "20"}
+
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
@@ -204,6 +209,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if how == "discourse":
         confidence = ctx.settings.discourse_confidence
     rows = []
+    material_sources = []
     for place in places or [None]:
         tgt_list = targets
         if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE) and place is not None \
@@ -213,7 +219,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources) for t in tgt_list]
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
+        if not tgt_list and not speech and root in REACTIVE and srcs:
+            tgt_list = _reacted_to(ctx, trig, srcs)
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
+        material_sources.extend(s for s in srcs if s.country)
         for src, tgt in combos:
                 if src is not None and tgt is not None and same_actor(src, tgt):
                     continue
@@ -233,7 +242,18 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "modality": modality, "plover": cameo.plover(code),
                     "_speech": speech, "_t": trig.start, "_t_end": trig.end,
                 })
+    if root in MATERIAL and material_sources and modality != "negated":
+        ctx.last_material = (sent.start, trig.start, material_sources)
     return rows
+
+
+def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
+    """The doer of the last material action before this trigger, when it is another country's actor."""
+    if ctx.last_material is None:
+        return []
+    own = {s.country for s in srcs} | {s.name for s in srcs}
+    doers = [d for d in ctx.last_material[2] if d.country not in own and d.name not in own]
+    return doers[:1]
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

@@ -55,6 +55,7 @@ class Ctx:
     last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
     last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
     groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")
+    last_material: tuple | None = None  # (sentence start, token, sources) of the last material action (roots 14-20)
 
 
 @dataclass
