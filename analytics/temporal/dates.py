@@ -84,6 +84,7 @@ STEP = {
     "day": (0, 1),
     "week": (0, 7),
     "weekend": (0, 7),
+    "fortnight": (0, 14),
     "month": (1, 0),
     "quarter": (3, 0),
     "half": (6, 0),

@@ -169,7 +169,7 @@ preceding most day night morning afternoon evening weekend few couple dozen half
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
 additional extra trading business working season period final second third fourth while long morning afternoon
-evening""".split()
+evening time""".split()
 
 
 def _gate(lex: dict) -> str:
