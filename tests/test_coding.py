@@ -464,3 +464,12 @@ def test_seed_frame_validates():
     path = SEED if SEED.exists() else SHARED_SEED
     frame = extract([Document(doc_id="seed", text=path.read_text(encoding="utf-8"), published=DCT)])
     assert len(frame) > 5
+
+
+def test_an_anchored_duration_dates_the_event_it_measures():
+    # "a 10-year war that ended in 1989": the fighting covers 1979..1989, the withdrawal 1989 only
+    rows = code_text("Britain fought a 10-year war in Kenya that ended with the withdrawal of its troops in 1963.",
+                     dt.date(2021, 10, 20))
+    spans = {r["event_root"]: (r["date_start"], r["date_end"], r["date_basis"]) for r in rows}
+    assert spans["19"] == (dt.date(1953, 1, 1), dt.date(1963, 12, 31), "narrative")
+    assert spans["08"] == (dt.date(1963, 1, 1), dt.date(1963, 12, 31), "explicit")

@@ -105,7 +105,9 @@ def lookup_place(name: str) -> PlaceRef | None:
 
 
 def find_timexes(text: str, dct: date | None) -> list:
-    """Temporal expressions (analytics.temporal.Timex records) of type DATE/TIME."""
-    from analytics.temporal import tag
+    """Temporal expressions (analytics.temporal.Timex records) of type DATE/TIME, and durations the text
+    anchors ("a 10-year war that ended in 1989" covers 1979..1989: the war's span, not the end's year)."""
+    from analytics.temporal import span_of, tag
 
-    return [t for t in tag(text, dct) if t.type in ("DATE", "TIME")]
+    return [t for t in tag(text, dct)
+            if t.type in ("DATE", "TIME") or (t.type == "DURATION" and span_of(t) is not None)]
