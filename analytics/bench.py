@@ -413,6 +413,7 @@ def run(n: int, workdir: Path | None = None, reps: int | None = None, pandas_rep
     """The whole benchmark on n events; returns the result object plus details (see `report`)."""
     say = progress or (lambda _msg: None)
     t_start = time.perf_counter()
+    version = code_version()  # before the run: the workers import the modules as they are now
     own = workdir is None
     work = Path(tempfile.mkdtemp(prefix="analytics-bench-")) if own else Path(workdir)
     try:
@@ -453,7 +454,7 @@ def run(n: int, workdir: Path | None = None, reps: int | None = None, pandas_rep
         "build_s": build_s, "total_s": time.perf_counter() - t_start, "mismatches": mismatches,
         "export_rows": dash["export_rows"], "export_bytes": dash["export_bytes"], "payload_query": dash["payload_query"],
         "pandas_load_ms": pand["load_ms"], "filters": {q["name"]: q["filters"] for q in spec["queries"]},
-        "export_filters": spec["export"],
+        "export_filters": spec["export"], "code": version,
     }
     return {"result": result, "details": details}
 
@@ -476,6 +477,24 @@ def misses(result: dict) -> list[str]:
     return out
 
 
+# The modules whose code the benchmark times.
+MEASURED = tuple(f"analytics/{m}.py" for m in ("views", "charts", "store", "filters", "export", "output", "schema",
+                                                "bench", "bench_pandas", "bench_data"))
+
+
+def code_version() -> str:
+    """The commit the benchmark ran on, and which measured modules had uncommitted changes ("" without git)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *MEASURED], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    if head.returncode != 0:
+        return ""
+    changed = [line[3:] for line in dirty.stdout.splitlines() if line[:2].strip() in ("M", "A", "MM", "AM")]
+    return head.stdout.strip() + (f" (uncommitted changes in {', '.join(changed)})" if changed else "")
+
+
 def report(run_out: dict) -> str:
     r, d = run_out["result"], run_out["details"]
     need = _speedup_target(r["events"])
@@ -493,7 +512,7 @@ def report(run_out: dict) -> str:
         f"largest figure JSON: {r['payload_bytes'] / 1e6:.2f} MB ({d['payload_query']})",
         f"peak memory: dashboard path {r['rss_mb']:.0f} MB, pandas path {r['pandas_rss_mb']:.0f} MB "
         f"(pandas load {d['pandas_load_ms'] / 1000:.1f} s)",
-        f"store built in {d['build_s']:.1f} s; whole benchmark {d['total_s']:.0f} s",
+        f"store built in {d['build_s']:.1f} s; whole benchmark {d['total_s']:.0f} s; code at {d['code'] or 'unknown commit'}",
         "answers: " + ("both paths agree on every query" if not d["mismatches"] else
                        "DIFFER on " + "; ".join(f"{k} ({', '.join(v)})" for k, v in d["mismatches"].items())),
     ]
