@@ -74,6 +74,8 @@ RELATIVE = [
     # tense decides direction: past -> most recent before the DCT, future -> next after it
     ("The ceasefire will take effect on Monday.", DCT, "Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
     ("The ceasefire took effect on Monday.", DCT, "Monday", "2021-10-18", "day", "2021-10-18", "2021-10-18"),
+    ("They met last Christmas.", DCT, "last Christmas", "2020-12-25", "day", "2020-12-25", "2020-12-25"),
+    ("Talks resume after next Easter.", DCT, "next Easter", "2022-04-17", "day", "2022-04-17", "2022-04-17"),
     # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one
     ("For the week, the index fell 3%.", DCT, "the week", "2021-W41", "week", "2021-10-11", "2021-10-17"),
     ("Talks will resume in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),

@@ -83,7 +83,7 @@ RULES: list[tuple[str, str]] = [
     ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))['’](?P<yy>[0-9]{2})(?![0-9a-z'’])"),
     ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})"),
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
-    ("holiday", r"(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("holiday", r"(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
     ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?:the\s+)?(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
                 r"(?:(?:fiscal|calendar|financial)[-\s]+)?(?P<ord>{QORD}|last(?=\s+half\s+of))[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"

@@ -210,6 +210,11 @@ class AbsoluteRules:
             return Sem("DATE", f"XXXX-{h['month']:02d}" + (f"-{h['day']:02d}" if "day" in h else ""), None, "unresolved")
         here = ref.start
         options = [holiday_date(h, here.year + k) for k in (-1, 0, 1)]
+        rel = norm(g["rel"] or "")
+        if rel in ("last", "this past"):  # "last Christmas": the one before the reference day
+            return self.date_sem(Ref("day", max(o for o in options if o < here)), basis, "")
+        if rel in ("next", "this coming"):
+            return self.date_sem(Ref("day", min(o for o in options if o > here)), basis, "")
         t = self.tense(s, e) if basis == "relative" else None
         if t == "past":
             d = max(o for o in options if o <= here)
