@@ -100,6 +100,9 @@ class AmountRules:
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
+    def r_phase_plural(self, g, s, e):
+        return self.r_the_years(g, s, e)
+
     def r_vague_dur(self, g, s, e):
         return Sem("DURATION", "PXX", None, "explicit", precision="unknown")
 
