@@ -473,3 +473,15 @@ def test_an_anchored_duration_dates_the_event_it_measures():
     spans = {r["event_root"]: (r["date_start"], r["date_end"], r["date_basis"]) for r in rows}
     assert spans["19"] == (dt.date(1953, 1, 1), dt.date(1963, 12, 31), "narrative")
     assert spans["08"] == (dt.date(1963, 1, 1), dt.date(1963, 12, 31), "explicit")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic agent before a verb and a named person is the verb's subject, not a description of the person
+    ("The plane of Rwandan President Juvenal Habyarimana crashed. On Thursday, soldiers killed Prime Minister "
+     "Agathe Uwilingiyimana.", ("Rwanda soldiers", "RWA")),
+    # peacekeepers' flag says nothing about where the story is: the generic source keeps the story's country
+    ("Mali's President Keita spoke on Monday. Gunmen killed two Chadian peacekeepers.", ("Mali gunmen", "MLI")),
+])
+def test_generic_source_takes_the_story_country(text, expected):
+    rows = [r for r in code_text(text, DCT) if r["event_root"] in ("17", "18", "19")]
+    assert rows and (rows[0]["actor1"], rows[0]["actor1_country"][:3]) == (expected[0], expected[1][:3])

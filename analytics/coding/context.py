@@ -71,6 +71,10 @@ class Mention:
     loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
 
 
+def _past_verb(word: str) -> bool:
+    return is_verb_form(word) and (word.endswith("ed") or word in IRREGULAR_PAST)
+
+
 def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
     out = []
     inside = [a for a in ctx.actors if a.start >= sent.start and a.end <= sent.end]
@@ -87,8 +91,10 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
             a = _agent_country(a, toks, t1, inside)
             if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
-                   and all(t.text[:1].islower() for t in toks if a.end <= t.start < b.start) for b in inside):
+                   and all(t.text[:1].islower() and not _past_verb(t.lower) for t in toks if a.end <= t.start < b.start)
+                   for b in inside):
                 continue    # "the militant group Lashkar-e-Taiba": a description of the named actor after it
+                            # ("soldiers killed Prime Minister X" is a clause, not a description)
         if a.kind == "agent" and a.country is None and t0 >= 1:
             a = _possessor_country(a, ctx.text, toks, inside)
         # the component's head flag is a guess from its own tokens; decide from the next word here:

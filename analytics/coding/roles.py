@@ -280,6 +280,9 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
     return k is not None and ref.kind == "demonym" and k + 1 < len(toks) and toks[k + 1].lower == "capital"
 
 
+FOREIGN_SERVICE = {"PKO"}
+
+
 def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = ()) -> ActorRef:
     """A generic source ("the government", "gunmen") belongs to the event's country; else to the country
     of the other actors in its sentence ("the head of the armed forces urged President Morales"); else to
@@ -287,11 +290,13 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     if s.country is not None or s.kind != "agent":
         return s
     home = place.country if place is not None and place.country else None
+    # peacekeepers and foreign observers serve abroad: their flag says nothing about where the story is
     if home is None:
-        home = next((r.country for r in sentence if r.country and r is not s), None)
-    if home is None:
-        home = next((r.country for r in reversed(ctx.recent) if r.country and r.kind in COUNTRY_KINDS | {"agent"}),
+        home = next((r.country for r in sentence if r.country and r is not s and r.type not in FOREIGN_SERVICE),
                     None)
+    if home is None:
+        home = next((r.country for r in reversed(ctx.recent) if r.country
+                     and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
