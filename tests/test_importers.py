@@ -7,6 +7,7 @@ Real files: the GDELT samples shipped in tests/data/gdelt/ (and data/gdelt/), th
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -386,23 +387,34 @@ def test_missing_file_and_zip_with_two_members(store, tmp_path):
     assert not store.exists()
 
 
-def test_failed_import_leaves_store_as_it_was(store, monkeypatch):
+@pytest.mark.parametrize(
+    "step, fail_on_call",
+    [
+        ("_stage_batch", 2),  # mid-file, after a batch was staged
+        ("_insert_staged", 1),  # while moving the staged rows into events (after they are inserted)
+        ("_record_import", 1),  # after the events are in, before the file's hash is recorded
+    ],
+)
+def test_failed_import_leaves_store_as_it_was(store, monkeypatch, step, fail_on_call):
+    import analytics.importers as importers
+
     import_files("gdelt", [GDELT1_57], store)
     before = _snapshot(store)
     calls = {"n": 0}
-    original = Store.add_events
+    original = getattr(importers, step)
 
-    def failing(self, frame, con=None):
+    def failing(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 2:
+        result = original(*args, **kwargs)  # the step's writes happen, then it fails
+        if calls["n"] == fail_on_call:
             raise RuntimeError("disk on fire")
-        return original(self, frame, con=con)
+        return result
 
-    monkeypatch.setattr(Store, "add_events", failing)
+    monkeypatch.setattr(importers, step, failing)
     monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
     with pytest.raises(RuntimeError):
         import_files("gdelt", [GDELT2], store, block_size=16 << 10)
-    assert calls["n"] == 2
+    assert calls["n"] == fail_on_call
     assert _snapshot(store) == before
 
 
@@ -490,3 +502,67 @@ def test_gdelt_rows_with_arbitrary_fields_are_imported_or_reported(tmp_path, edi
     schema.validate(frame)
     assert len(frame) + report.malformed + report.existing == report.rows
     assert len(report.problems) == report.malformed + report.existing
+
+
+# -- the importer's Arrow validation checks what schema.validate checks ---------------------------------
+
+
+def _break(frame: pd.DataFrame, edit: str) -> pd.DataFrame:
+    f = frame.head(40).copy()
+    if edit == "none":
+        pass
+    elif edit == "missing_id":
+        f.loc[3, "event_id"] = pd.NA
+    elif edit == "origin":
+        f.loc[[2, 5], "origin"] = "rss"
+    elif edit == "precision":
+        f.loc[7, "date_precision"] = "fortnight"
+    elif edit == "quad":
+        f.loc[1, "quad_class"] = 5
+    elif edit == "country_pattern":
+        f.loc[4, "country"] = "ru"
+    elif edit == "blank":
+        f.loc[[0, 9], "actor1"] = ["  ", "\u00a0"]
+    elif edit == "dates":
+        f.loc[6, "date_start"] = f.loc[6, "date_end"] + pd.Timedelta(days=3)
+    elif edit == "ranges":
+        f.loc[2, "goldstein"] = 12.5
+        f.loc[3, "lat"] = 95.0
+        f.loc[4, "num_sources"] = -1
+    elif edit == "root":
+        f.loc[8, ["event_code", "event_root"]] = ["0874", "05"]
+    elif edit == "duplicate":
+        f.loc[10, "event_id"] = f.loc[11, "event_id"]
+    elif edit == "no_column":
+        f = f.drop(columns=["plover"])
+    elif edit == "several":
+        f.loc[2, "origin"] = "rss"
+        f.loc[4, "country"] = "ru"
+        f.loc[5, "event_id"] = pd.NA
+    return f
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["none", "missing_id", "origin", "precision", "quad", "country_pattern", "blank", "dates", "ranges", "root", "duplicate", "no_column", "several"],
+)
+def test_arrow_validation_reports_what_schema_validate_reports(gdelt2, edit):
+    import pyarrow as pa
+
+    from analytics.errors import SchemaError
+    from analytics.importers.checks import validate_table
+
+    frame = _break(gdelt2[0], edit)
+
+    def problems(check, value):
+        try:
+            check(value)
+        except SchemaError as e:
+            return e.problems
+        return []
+
+    expected = problems(schema.validate, frame)
+    got = problems(validate_table, pa.Table.from_pandas(frame, preserve_index=False))
+    assert (edit == "none") == (expected == [])
+    # Same problems, same counts, same examples (numpy's repr of an integer aside).
+    assert got == [re.sub(r"np\.\w+\(([^()]*)\)", r"\1", p) for p in expected]

@@ -6,19 +6,23 @@
 
 Every file is checked and its layout recognised first; if any file is refused (missing, empty, binary,
 not a known format, or not the format asked for), nothing is written. Accepted files are streamed in
-bounded chunks, mapped with vectorised Arrow/pandas operations, validated against the frame's schema
-and appended to the store's private copy (`Store.write()`), which replaces the store only when every
-file succeeded: a failure leaves the store exactly as it was. A file whose
-hash is already in the store's `imports` table is skipped, and rows whose event_id is already stored
-are not added again, so importing the same file twice adds nothing. Malformed rows are skipped and
-reported with their file and line; they are warnings, not failures.
+bounded chunks, mapped with vectorised Arrow operations, validated against the frame's schema on Arrow
+(checks.py: schema.validate's rules) and staged in a temporary DuckDB table inside the store's private
+copy (`Store.write()`); one INSERT per file then moves the rows with new event ids into the events
+table, sorted for the dashboard's filters. The copy replaces the store only when every file succeeded:
+a failure leaves the store exactly as it was. A file whose hash is already in the store's `imports`
+table is skipped, and rows whose event_id is already stored are not added again, so importing the
+same file twice adds nothing. Malformed rows are skipped and reported with their file and line; they
+are warnings, not failures.
 
-Modules: source.py (open, sniff, hash), reader.py (streaming), columns.py (vectorised helpers),
+Modules: source.py (open, sniff, hash), reader.py (streaming), columns.py (vectorised helpers), checks.py
+(schema rules on Arrow),
 lookups.py (per-distinct-value mappings), gdelt.py / icews.py / acled.py (one per format), cli.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
@@ -31,6 +35,8 @@ import pyarrow as pa
 
 from analytics import schema
 from analytics.errors import UserError
+from analytics.importers.checks import duplicated, validate_table
+from analytics.importers.columns import to_frame
 from analytics.importers.messages import message
 from analytics.importers.reader import BLOCK_SIZE, ReadState, batches, locate_lines
 from analytics.importers.source import FORMATS, Refused, Source, open_source
@@ -39,8 +45,8 @@ KINDS = ("auto",) + tuple(FORMATS)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
 DUCKDB_MEMORY = "512MB"  # DuckDB's memory limit while importing: it spills beyond it, so memory stays bounded
-INSERT_ROWS = 131_072
-CLUSTER_MIN_ROWS = 122_880  # one DuckDB row group: below that, sorting cannot narrow any row group's ranges  # rows per store append: at least one DuckDB row group (122,880), see _import_one
+INSERT_ROWS = 131_072  # rows per append to the staging table (and per schema check)
+CLUSTER_MIN_ROWS = 122_880  # one DuckDB row group: below that, sorting cannot narrow any row group's ranges
 
 
 @dataclass
@@ -138,9 +144,12 @@ def import_files(
 
     kind: "gdelt", "icews", "acled" or "auto". progress: called with a `Progress` after each chunk.
     cluster: after a bulk load (at least CLUSTER_MIN_ROWS rows, and at least a tenth of the table),
-    re-sort the events table for fast filtering, in the same transaction. Returns an ImportReport;
-    raises UserError when a file fails while being read (the store is then unchanged).
+    leave the events table sorted for fast filtering (store.CLUSTER_ORDER), in the same transaction.
+    Returns an ImportReport; raises UserError when a file fails while being read (the store is then
+    unchanged).
     """
+    from analytics.store import cluster_events
+
     started = time.perf_counter()
     sources, refused = check_files(kind, paths)
     report = ImportReport(refused=refused)
@@ -152,6 +161,8 @@ def import_files(
     with store.write() as con:
         con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # this connection only; not stored in the file
         seen = {r[0] for r in con.execute("SELECT file_hash FROM imports").fetchall()}
+        stored_before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        files_added = 0
         for i, source in enumerate(sources):
             fr = FileReport(path=str(source.path), layout=source.layout.name)
             report.files.append(fr)
@@ -168,86 +179,123 @@ def import_files(
                     at = source.size if state.bytes_read >= source.size and state.done else min(source.size, int(rows * source.bytes_per_row))
                     progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + at, total))
 
-            _import_one(source, store, con, fr, tick, block_size)
+            _import_one(source, con, fr, tick, block_size)
+            files_added += fr.added > 0
             done["rows"] += fr.rows
             done["bytes"] += source.size
             seen.add(source.file_hash)
-            con.execute(
-                "INSERT INTO imports (file_hash, path, origin, rows) VALUES (?, ?, ?, ?)",
-                [source.file_hash, str(source.path.resolve()), source.layout.kind, fr.added],
-            )
+            _record_import(con, source, fr)
         if cluster and report.added >= CLUSTER_MIN_ROWS:
             stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
             if report.added * 10 >= stored:
-                # A bulk load: leave the table sorted for the dashboard's filters (store.cluster_events).
+                # A bulk load: leave the table sorted for the dashboard's filters. Each file's new rows
+                # were inserted in that order already, so when they are the whole table (one file into
+                # an empty store, the usual bulk load) it is sorted as it stands; otherwise re-sort it.
                 # Skipped for a small addition to a large store, where re-sorting everything would dominate.
-                from analytics.store import cluster_events
-
-                cluster_events(con)
+                if stored_before or files_added > 1:
+                    cluster_events(con)
                 report.clustered = True
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _import_one(source: Source, store, con, fr: FileReport, tick, block_size: int) -> None:
+def _record_import(con, source: Source, fr: FileReport) -> None:
+    con.execute(
+        "INSERT INTO imports (file_hash, path, origin, rows) VALUES (?, ?, ?, ?)",
+        [source.file_hash, str(source.path.resolve()), source.layout.kind, fr.added],
+    )
+
+
+STAGING = "import_staging"  # a temporary table: gone with the connection, never in the store file
+
+
+def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> None:
     """Stream one file into the open transaction.
 
-    Chunks are mapped as they are read and gathered until INSERT_ROWS rows, then stored in one append:
-    DuckDB writes an append of at least a row group straight to the file, where smaller ones would stay
-    in memory until the commit. Storing runs in a worker thread (DuckDB and Arrow release the GIL) while
-    this thread reads and maps the next chunks, so memory holds at most two such batches.
+    Chunks are mapped and validated in Arrow as they are read, gathered to INSERT_ROWS rows and
+    appended to a temporary staging table (DuckDB scans the Arrow table in place: no Python object per
+    row; beyond its memory limit it spills to disk, so memory stays bounded). Then one INSERT moves the
+    rows whose event_id is new into the events table, sorted in store.CLUSTER_ORDER: the store's
+    duplicate check runs once per file instead of once per batch, and a bulk load needs no re-sort.
     """
     state = ReadState()
     bad_records: list[tuple[int, str]] = []  # (record ordinal, reason)
     dup_records: list[tuple[int, str]] = []  # (record ordinal, event id)
-    gathered: list[tuple[pd.DataFrame, np.ndarray]] = []
+    gathered: list[tuple[pa.Table, np.ndarray]] = []
+    gathered_len = 0
+    staged = {"rows": 0}
     pending = None
 
-    def store_batch(frame, n_rows):
-        added = store.add_events(frame, con=con)
-        # The connection works on the store's private copy, swapped in only when the whole import
-        # succeeds; committing within it keeps DuckDB's uncommitted data (held in memory) small.
-        con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-        con.execute("BEGIN TRANSACTION")
-        fr.added += added
-        fr.existing += len(frame) - added
-        fr.rows += n_rows
+    def check_and_stage(batch):
+        staged["rows"] += _stage_batch(con, *_concat(batch, dup_records))
 
-    gathered_rows = 0  # input rows behind `gathered`, malformed ones included
-
-    def flush(pool, pending):
-        nonlocal gathered_rows
-        frame, _ = _concat(gathered, dup_records)
-        n_rows, gathered_rows = gathered_rows, 0
-        gathered.clear()
-        if pending is not None:
-            pending.result()
-        return pool.submit(store_batch, frame, n_rows)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-store") as pool:
-        try:
-            for table in batches(source, state, block_size):
-                gathered.append(_map_chunk(source, table, state.rows, bad_records))
-                gathered_rows += table.num_rows
-                if sum(len(f) for f, _ in gathered) >= INSERT_ROWS:
-                    pending = flush(pool, pending)
-                tick(state, state.rows)  # rows read so far: monotonic, unlike rows stored
-            if gathered:
-                pending = flush(pool, pending)
-            if pending is not None:
-                pending.result()
-        except pa.ArrowInvalid as e:
-            raise _read_error(e, source) from None
-        finally:
-            if pending is not None and not pending.done():
-                pending.cancel()
-    tick(state, fr.rows)
-    fr.existing += len(dup_records)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT *, 0::BIGINT AS __seq FROM events LIMIT 0")
+    try:
+        # Checking and staging a batch runs in a worker thread (Arrow and DuckDB release the GIL) while
+        # this thread reads and maps the next one; at most two batches are held.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-stage") as pool:
+            try:
+                for table in batches(source, state, block_size):
+                    mapped = _map_chunk(source, table, state.rows, bad_records)
+                    gathered.append(mapped)
+                    gathered_len += mapped[0].num_rows
+                    if gathered_len >= INSERT_ROWS:
+                        if pending is not None:
+                            pending.result()
+                        pending = pool.submit(check_and_stage, list(gathered))
+                        gathered.clear()
+                        gathered_len = 0
+                    tick(state, state.rows)  # rows read so far: monotonic
+                if pending is not None:
+                    pending.result()
+                    pending = None
+                if gathered:
+                    check_and_stage(gathered)
+            except pa.ArrowInvalid as e:
+                raise _read_error(e, source) from None
+            finally:
+                if pending is not None:
+                    pending.cancel()
+                    with contextlib.suppress(Exception):
+                        pending.result()  # let a running batch finish before the table is dropped
+        fr.added = _insert_staged(con)
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {STAGING}")
+    fr.rows = state.rows + len(state.short_or_long)
+    tick(state, state.rows)
+    fr.existing = staged["rows"] - fr.added + len(dup_records)
     fr.malformed = len(bad_records) + len(state.short_or_long)
-    fr.rows += len(state.short_or_long)
     if fr.malformed or dup_records:
         _report_problems(source, fr, bad_records, dup_records)
+
+
+def _stage_batch(con, table: pa.Table, ordinals: np.ndarray) -> int:
+    """Append one validated batch to the staging table; returns its rows.
+
+    Not `con.register`: a registered view is a catalog entry, and one dropped inside a transaction
+    lives (with the Arrow data it points to) until the transaction commits, so a whole file's batches
+    would stay in memory. A relation built from the Arrow table holds it only while it runs."""
+    batch = table.append_column("__seq", pa.array(ordinals, pa.int64()))
+    order = [r[0] for r in con.execute(f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{STAGING}' ORDER BY column_index").fetchall()]
+    con.from_arrow(batch.select(order)).insert_into(STAGING)
+    return batch.num_rows
+
+
+def _insert_staged(con) -> int:
+    """Move the staged rows with a new event_id into events, sorted; returns the rows added.
+
+    Ids repeated across batches (rare: each batch is deduplicated already) keep their first row; the
+    window that finds them runs only when a count says there are some."""
+    from analytics.store import CLUSTER_ORDER
+
+    repeated = con.execute(f"SELECT count(*) - count(DISTINCT event_id) FROM {STAGING}").fetchall()[0][0]
+    rows = STAGING if not repeated else f"(SELECT * FROM {STAGING} QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY __seq) = 1)"
+    order = ", ".join(f"{c} NULLS LAST" for c in CLUSTER_ORDER)
+    result = con.execute(
+        f"INSERT INTO events BY NAME SELECT * EXCLUDE (__seq) FROM {rows} s "
+        f"WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id) ORDER BY {order}, __seq"
+    ).fetchall()
+    return int(result[0][0])
 
 
 def _read_error(e: Exception, source: Source) -> UserError:
@@ -257,33 +305,36 @@ def _read_error(e: Exception, source: Source) -> UserError:
     return UserError(message(key, detail=detail), where=str(source.path))
 
 
-def _map_chunk(source: Source, table, first: int, bad_records: list) -> tuple[pd.DataFrame, np.ndarray]:
-    """Map one chunk and validate it; malformed rows are dropped and noted. Returns (frame, record ordinals)."""
+def _map_chunk(source: Source, table, first: int, bad_records: list) -> tuple[pa.Table, np.ndarray]:
+    """Map one chunk; malformed rows are dropped and noted. Returns (Arrow table, record ordinals)."""
     mapped = source.layout.transform(table)
-    frame, bad = mapped.frame, mapped.bad
+    out, bad = mapped.table, mapped.bad
     if bad.any():
         idx = np.flatnonzero(bad)
         bad_records.extend(zip((first + idx).tolist(), mapped.reasons[idx].tolist()))
-        frame = frame[~bad].reset_index(drop=True)
+        out = out.filter(pa.array(~bad))
         ordinals = first + np.flatnonzero(~bad)
     else:
-        ordinals = first + np.arange(len(frame))
-    return frame, ordinals
+        ordinals = first + np.arange(out.num_rows)
+    return out, ordinals
 
 
-def _concat(gathered, dup_records: list) -> tuple[pd.DataFrame, np.ndarray]:
-    """One frame from the gathered chunks, without ids repeated within it (those are noted), validated."""
+def _concat(gathered, dup_records: list) -> tuple[pa.Table, np.ndarray]:
+    """One table from the gathered chunks, without ids repeated within it (those are noted), validated
+    against the frame schema (checks.validate_table: schema.validate's rules, on Arrow)."""
     if len(gathered) == 1:
-        frame, ordinals = gathered[0]
+        table, ordinals = gathered[0]
     else:
-        frame = pd.concat([f for f, _ in gathered], ignore_index=True)
+        table = pa.concat_tables([t for t, _ in gathered])
         ordinals = np.concatenate([o for _, o in gathered])
-    dup = frame["event_id"].duplicated().to_numpy()
+    ids = table["event_id"]
+    ids = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
+    dup = duplicated(ids)
     if dup.any():
-        dup_records.extend(zip(ordinals[dup].tolist(), frame["event_id"][dup].tolist()))
-        frame = frame[~dup].reset_index(drop=True)
+        dup_records.extend(zip(ordinals[dup].tolist(), ids.filter(pa.array(dup)).to_pylist()))
+        table = table.filter(pa.array(~dup))
         ordinals = ordinals[~dup]
-    return schema.validate(frame), ordinals
+    return validate_table(table), ordinals
 
 
 def _report_problems(source: Source, fr: FileReport, bad_records, dup_records) -> None:
@@ -317,7 +368,7 @@ def read_file(path: str | Path, kind: str = "auto", block_size: int = BLOCK_SIZE
             fr.rows += table.num_rows
     except pa.ArrowInvalid as e:
         raise _read_error(e, source) from None
-    frame, _ = _concat(gathered, dup_records) if gathered else (schema.empty_frame(), None)
+    frame = to_frame(_concat(gathered, dup_records)[0]) if gathered else schema.empty_frame()
     fr.existing = len(dup_records)
     fr.malformed = len(bad_records) + len(state.short_or_long)
     fr.rows += len(state.short_or_long)

@@ -178,7 +178,7 @@ def _transform(table: pa.Table):
         out[f"actor{a}_country"] = acountry
         out[f"actor{a}_type"] = C.map_distinct(col[f"inter{a}"], actor_role)
         out[f"actor{a}_code"] = C.map_distinct_rows([name, acountry, out[f"actor{a}_type"]], lookups.actor_code)
-    return why.mapped(C.frame_from(out, n))
+    return why.mapped(C.table_from(out, n))
 
 
 def _date_range(date, precision, n):

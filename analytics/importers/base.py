@@ -10,16 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 
 @dataclass
 class Mapped:
-    """One batch mapped to the frame: `frame` has a row per input row; `bad` marks malformed rows and
-    `reasons` says why (same length, "" for good rows)."""
+    """One batch mapped to the frame: `table` (Arrow, the frame's columns and types, see
+    columns.table_from) has a row per input row; `bad` marks malformed rows and `reasons` says why
+    (same length, "" for good rows)."""
 
-    frame: pd.DataFrame
+    table: pa.Table
     bad: np.ndarray
     reasons: np.ndarray
 
@@ -50,5 +50,5 @@ class Reasons:
             self.reasons[new] = reason
             self.bad |= new
 
-    def mapped(self, frame: pd.DataFrame) -> Mapped:
-        return Mapped(frame, self.bad, self.reasons)
+    def mapped(self, table: pa.Table) -> Mapped:
+        return Mapped(table, self.bad, self.reasons)

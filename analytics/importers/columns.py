@@ -191,12 +191,10 @@ _PANDAS_TYPES = {
 _ARROW_TYPES = {"str": pa.string(), "date": pa.timestamp("us"), "timestamp": pa.timestamp("us"), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 
 
-def frame_from(arrays: dict, n: int) -> pd.DataFrame:
-    """Arrow arrays keyed by frame column -> a frame with every declared column in its declared dtype.
-
-    Columns not given are all-missing. This is `schema.conform` for Arrow input, in one Arrow -> pandas
-    conversion (the format modules have already produced typed, cleaned arrays).
-    """
+def table_from(arrays: dict, n: int) -> pa.Table:
+    """Arrow arrays keyed by frame column -> an Arrow table with every declared column, in order, in
+    its declared type (checks.ARROW_TYPES). Columns not given are all-missing. This is
+    `schema.conform` for Arrow input; the store takes the table as it is (no pandas copy)."""
     from analytics import schema
 
     cols = {}
@@ -205,11 +203,23 @@ def frame_from(arrays: dict, n: int) -> pd.DataFrame:
         arr = arrays.get(col.name)
         arr = pa.nulls(n, want) if arr is None else combined(arr)
         cols[col.name] = arr if arr.type == want else pc.cast(arr, want)
-    frame = pa.table(cols).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return pa.table(cols)
+
+
+def to_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table from `table_from` -> the event frame in pandas, in the schema's dtypes."""
+    from analytics import schema
+
+    frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
     for name in schema.DATE_COLUMNS:
         if frame[name].dtype != "datetime64[us]":
             frame[name] = frame[name].astype("datetime64[us]")
     return frame
+
+
+def frame_from(arrays: dict, n: int) -> pd.DataFrame:
+    """`table_from` as a pandas frame."""
+    return to_frame(table_from(arrays, n))
 
 
 def const_str(value: str, n: int) -> pa.Array:

@@ -139,7 +139,7 @@ def _transform(table: pa.Table):
         out["source"] = C.clean_str(host)
     else:
         out["source"] = C.const_str("GDELT", n)
-    return why.mapped(C.frame_from(out, n))
+    return why.mapped(C.table_from(out, n))
 
 
 def _layout(name: str, cols: tuple[str, ...]) -> Layout:

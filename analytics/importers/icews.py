@@ -127,7 +127,7 @@ def _transform(table: pa.Table):
         out[f"actor{a}_country"] = acountry
         out[f"actor{a}_type"] = role
         out[f"actor{a}_code"] = C.map_distinct_rows([col[f"{who} Name"], acountry, role], _actor_code)
-    return why.mapped(C.frame_from(out, n))
+    return why.mapped(C.table_from(out, n))
 
 
 def sniff(fields: list[str], delimiter: str) -> Layout | None:
