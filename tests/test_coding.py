@@ -485,3 +485,8 @@ def test_an_anchored_duration_dates_the_event_it_measures():
 def test_generic_source_takes_the_story_country(text, expected):
     rows = [r for r in code_text(text, DCT) if r["event_root"] in ("17", "18", "19")]
     assert rows and (rows[0]["actor1"], rows[0]["actor1_country"][:3]) == (expected[0], expected[1][:3])
+
+
+def test_generic_target_of_an_official_is_at_home():
+    rows = code_text("Peruvian President Alberto Fujimori arrested opposition leaders.", DCT)
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows] == [("PER", "17", "PER")]

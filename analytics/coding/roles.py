@@ -317,7 +317,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
     if home is None:
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
-        home = next((s.country for s in sources if s.country and s.kind == "agent"), None)
+        # "Bainimarama seized power and dissolved the government": so does a state's official
+        home = next((s.country for s in sources if s.country and s.kind in ("agent", "person")), None)
     if home is None:
         return t
     name = t.name if t.kind == "person" else f"{country_name(home)} {t.name}"
