@@ -128,6 +128,8 @@ def duplicated(arr: pa.Array):  # one chunk: each chunk of a ChunkedArray gets i
     import numpy as np
 
     enc = pc.dictionary_encode(arr, null_encoding="encode")
+    if len(enc.dictionary) == len(arr):  # every value distinct: the usual case, no sort needed
+        return np.zeros(len(arr), dtype=bool)
     idx = enc.indices.to_numpy(zero_copy_only=False)
     first = np.zeros(len(idx), dtype=bool)
     _, where = np.unique(idx, return_index=True)
