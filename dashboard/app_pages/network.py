@@ -3,7 +3,6 @@
 Clicking an edge's midpoint diamond (or a node) adds its actors to the filters of every page.
 """
 
-import datetime as dt
 
 import streamlit as st
 
