@@ -38,7 +38,7 @@ NETWORK_MAX_EDGES = 150
 MAP_MAX_ARCS = 300
 MAP_MAX_PLACES = 1500
 TABLE_PAGE_SIZE = 100
-EXPORT_MAX_ROWS = 1_000_000
+EXPORT_MAX_ROWS = 500_000  # a download is built in memory; the stamp says when it was cut
 HOVER_SENTENCE_CHARS = 240
 
 LANE_KINDS = ("actor", "root", "quad")

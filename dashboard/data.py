@@ -160,7 +160,10 @@ def chart_file(fig, fmt: str, filters: Filters, title: str) -> bytes:
 
 def data_file(filters: Filters, fmt: str) -> bytes:
     frame = views.filtered_frame(store(), filters)
-    return export.data_bytes(frame, fmt, filters.describe(), citation(filters))
+    stamp = filters.describe()
+    if len(frame) >= views.EXPORT_MAX_ROWS:
+        stamp += f"; cut to the first {views.EXPORT_MAX_ROWS:,} events by date (narrow the filters for the rest)"
+    return export.data_bytes(frame, fmt, stamp, citation(filters))
 
 
 # -- adding data ---------------------------------------------------------------------------------

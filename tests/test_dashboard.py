@@ -233,3 +233,15 @@ def test_plain_escapes_every_markdown_character(text):
     assert out.replace("\\", "") == text.replace("\\", "")
     for ch in "*_`[]()<>#+-.!|~$&:":
         assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c == ch)
+
+
+def test_data_download_says_when_it_was_cut(fresh_store, monkeypatch):
+    from analytics import views
+    from dashboard import data
+
+    monkeypatch.setattr(views, "EXPORT_MAX_ROWS", 5)
+    monkeypatch.setattr(views.filtered_frame, "__defaults__", (5,))
+    text = data.data_file(data.Filters(), "csv").decode()
+    head = text.splitlines()[0]
+    assert head.startswith("# Filters: no filters; cut to the first 5 events")
+    assert len(text.splitlines()) == 2 + 1 + 5
