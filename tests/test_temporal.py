@@ -74,6 +74,9 @@ RELATIVE = [
     # tense decides direction: past -> most recent before the DCT, future -> next after it
     ("The ceasefire will take effect on Monday.", DCT, "Monday", "2021-10-25", "day", "2021-10-25", "2021-10-25"),
     ("The ceasefire took effect on Monday.", DCT, "Monday", "2021-10-18", "day", "2021-10-18", "2021-10-18"),
+    # TimeBank dates "the past year" / "the last decade" as the previous calendar unit, not a duration
+    ("Sales fell over the past year.", DCT, "the past year", "2020", "year", "2020-01-01", "2020-12-31"),
+    ("Wages lost ground in the last decade.", DCT, "the last decade", "201", "decade", "2010-01-01", "2019-12-31"),
     ("They met last Christmas.", DCT, "last Christmas", "2020-12-25", "day", "2020-12-25", "2020-12-25"),
     ("Talks resume after next Easter.", DCT, "next Easter", "2022-04-17", "day", "2022-04-17", "2022-04-17"),
     # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one
@@ -124,7 +127,7 @@ DURATIONS = [
     ("They have been married for half a century.", DCT, "half a century", "P50Y", "unknown", None, None),
     ("The fire took hours to put out.", DCT, "hours", "PTXH", "unknown", None, None),
     ("A decade-long war ended.", DCT, "decade-long", "P10Y", "unknown", None, None),
-    ("Sales fell over the past year.", DCT, "the past year", "P1Y", "year", "2020-10-21", "2021-10-20"),
+    ("Sales fell over the past day.", DCT, "the past day", "P1D", "day", "2021-10-20", "2021-10-20"),
     ("Prices rose in recent months.", DCT, "recent months", "PXM", "unknown", None, None),
     ("The Soviet Union fought a 10-year war in Afghanistan.", DCT, "10-year", "P10Y", "unknown", None, None),
     ("The siege lasted two weeks.", DCT, "two weeks", "P2W", "unknown", None, None),

@@ -267,8 +267,9 @@ class RelativeRules:
             return None
         if gran == "day" and rel in ("this",):
             return None
-        if rel == "past_the" and gran in ("day", "week", "month", "quarter", "year", "decade", "century"):
-            # TIMEX3: "the past year" is the twelve months up to now, a duration
+        if rel == "past_the" and gran == "day":
+            # "over the past day" is the last 24 hours, not yesterday. "The past year", "the last decade" are
+            # dates: TimeBank marks them as the previous calendar unit (4 of the 5 in TBAQ), so they fall through
             first = add(self.dct, -1, gran) + timedelta(days=1) if self.dct else None
             return Sem("DURATION", duration_value(1, gran, self.lex), None, "relative" if self.dct else "unresolved",
                        first=first, last=self.dct if self.dct else None, precision=prec(gran) if self.dct else "unknown",
