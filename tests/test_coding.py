@@ -490,3 +490,15 @@ def test_generic_source_takes_the_story_country(text, expected):
 def test_generic_target_of_an_official_is_at_home():
     rows = code_text("Peruvian President Alberto Fujimori arrested opposition leaders.", DCT)
     assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows] == [("PER", "17", "PER")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking people: an abduction by a non-state actor, an arrest by a state; a town is still occupied
+    ("Hezbollah fighters captured two Israeli soldiers.", "181"),
+    ("Ivorian soldiers captured Laurent Gbagbo.", "173"),
+    ("Rebels seized the town of Goma.", "192"),
+    # a violent noun right before a violent verb is its subject: one attack, not two
+    ("An Israeli air strike killed a Hamas commander in Gaza.", "195"),
+])
+def test_taking_people_and_attack_nouns_as_subjects(text, expected):
+    assert [r["event_code"] for r in code_text(text, DCT)] == [expected]

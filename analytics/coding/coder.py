@@ -136,6 +136,21 @@ def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> li
     return []
 
 
+NON_STATE_TYPES = {"REB", "INS", "SEP", "UAF", "CRM", "OPP"}
+
+
+def _non_state(a: ActorRef) -> bool:
+    return a.kind == "group" or (a.type or "")[-3:] in NON_STATE_TYPES
+
+
+def _people(ctx, t: ActorRef) -> bool:
+    """A person, or a plural noun for people ("athletes", "tourists"), not an institution."""
+    if t.kind == "person":
+        return True
+    return t.kind == "agent" and ctx.text[t.start:t.end].lower().endswith("s") and not ctx.text[
+        t.start:t.end].lower().endswith(("forces", "ss"))
+
+
 def _reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
     """"released two French nationals detained since 2022": a past participle right after the object
     of the verb before it describes that object (a passive), it is not a new clause with a subject."""
@@ -175,8 +190,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
-    if code.startswith("192") and targets and all(t.kind == "person" for t in targets):
-        code = "173"    # "captured Laurent Gbagbo": taking a person is an arrest, not occupying territory
+    if code.startswith("192") and targets and all(_people(ctx, t) for t in targets):
+        # taking people is not occupying territory: an arrest by a state ("captured Laurent Gbagbo"), an
+        # abduction by anyone else ("gunmen seized Israeli athletes")
+        code = "181" if sources and all(_non_state(s) for s in sources) else "173" if all(
+            t.kind == "person" for t in targets) else code
     places = event_places(ctx, sent, toks, mentions, trig)
     if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
             targets[0].kind == "capital" or names_capital(toks, targets[0])):

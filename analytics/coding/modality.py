@@ -63,6 +63,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if prev is not None and prev.kind == "nominal" and trig.kind == "verb" and prev.end == trig.start \
+                and root in VIOLENT and prev_root in VIOLENT:
+            continue    # "a US drone strike killed the general": the strike is the killing's subject, one attack
         if prev is not None and root in VIOLENT and prev_root in VIOLENT and any(
                 t.lower in {"when", "as"} for t in toks[prev.end:trig.start]) and trig.start - prev.end <= 6:
             continue    # "were killed when their plane was shot down": the means of the same attack
