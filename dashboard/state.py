@@ -164,8 +164,9 @@ def sidebar(choices: views.Choices) -> Filters:
 
     for line in st.session_state.get("_url_problems") or []:
         sb.warning(plain(line))  # the link's values are untrusted
-    sb.multiselect("Actors", _with_current(choices.actors, "actors"), key=_wkey("actors"),
-                   help="Events where either side is one of these actors.", placeholder="any actor")
+    sb.multiselect("Actors", _with_current(choices.actors, "actors"), key=_wkey("actors"), accept_new_options=True,
+                   help="Events where either side is one of these actors (the busiest are listed; type any other name).",
+                   placeholder="any actor")
     sb.multiselect("Regions", _with_current(choices.regions, "regions"), key=_wkey("regions"),
                    help="UN M49 sub-region where the event happened; the map zooms to it.", placeholder="any region")
 
