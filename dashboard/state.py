@@ -182,7 +182,7 @@ def sidebar(choices: views.Choices) -> Filters:
                        format_func=lambda q: f"{q} {schema.QUAD_CLASSES[q]}", placeholder="any")
         st.multiselect("CAMEO root", _with_current([f"{i:02d}" for i in range(1, 21)], "roots"), key=_wkey("roots"),
                        format_func=lambda r: f"{r} {labels.get(r, '')}", placeholder="any")
-        lo, hi = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+        lo, hi = dt.date(1, 1, 1), dt.date(9999, 12, 31)  # any date a link may carry
         c1, c2 = st.columns(2)
         c1.date_input("From", key=_wkey("since"), min_value=lo, max_value=hi, format="YYYY-MM-DD",
                       help=f"Data spans {choices.first} to {choices.last}")

@@ -104,6 +104,13 @@ def test_link_with_filters_reopens_the_same_view(app):
     assert _figures(at)[0]["data"] != plain
 
 
+@pytest.mark.parametrize("since", ["1850-01-01", "2999-12-31"])
+def test_far_dates_in_a_link_are_accepted(app, since):
+    at = app(since=since)
+    assert str(at.sidebar.date_input[0].value) == since
+    assert not at.sidebar.warning
+
+
 @pytest.mark.parametrize("param,value", [("quad", "9"), ("since", "yesterday"), ("precision", "fortnight")])
 def test_bad_link_parameter_is_reported_not_raised(app, param, value):
     at = app(**{param: value})
