@@ -502,3 +502,8 @@ def test_generic_target_of_an_official_is_at_home():
 ])
 def test_taking_people_and_attack_nouns_as_subjects(text, expected):
     assert [r["event_code"] for r in code_text(text, DCT)] == [expected]
+
+
+def test_an_admission_reports_the_event_it_admits_with_that_events_date():
+    rows = code_text("Britain admitted on Monday that its jets had bombed the airfield in March.", dt.date(2020, 6, 9))
+    assert [(r["actor1_country"], r["event_root"], r["date_start"]) for r in rows] == [("GBR", "19", dt.date(2020, 3, 1))]

@@ -115,6 +115,11 @@ SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANN
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
 
 
+# Verbs that only report another event ("admitted that its agents had sunk the ship"): like "said", an
+# event only when nothing else in the sentence is.
+ADMISSIONS = {"ADMIT", "CONFIRM", "ACKNOWLEDGE", "REVEAL", "DISCLOSE"}
+
+
 def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
     """"placed Gorbachev under house arrest", "drawing condemnation from China": a nominal event's
     target is the object (or, for a reaction noun, the subject) of the verb that governs it."""
@@ -181,7 +186,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             sources, how = [], "none"
     if not sources and ctx.last_source is not None and not trig.passive:
         sources, how = [ctx.last_source], "discourse"
-    speech = code.startswith("01") and trig.lemma in SPEECH_LEMMAS
+    speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \

@@ -54,6 +54,10 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         # a clause boundary between them, except the timex's own preposition ("after ... in August");
         # the second pass lets a date cross "and" between coordinated clauses, nothing else
         for k in range(lo, hi):
+            # "admitted on Sunday that its agents had sunk the ship in July": "that" opens the
+            # complement clause, whose event keeps its own date
+            if strict and span[0] < trig.start and toks[k].lower == "that":
+                break
             if clause_end(toks, k) and (strict or toks[k].lower in CLAUSE_STOP | SUBORDINATORS
                                          or (toks[k].lower == "," and k + 1 < len(toks)
                                              and toks[k + 1].lower != "and")):
