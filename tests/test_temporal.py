@@ -82,6 +82,8 @@ RELATIVE = [
     # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one
     ("For the week, the index fell 3%.", DCT, "the week", "2021-W41", "week", "2021-10-11", "2021-10-17"),
     ("Talks will resume in November.", DCT, "November", "2021-11", "month", "2021-11-01", "2021-11-30"),
+    ("Regulators gave the company until mid-December to reply.", DCT, "mid-December", "2021-12", "month", "2021-12-01", "2021-12-31"),
+    ("The siege lasted through February.", DCT, "February", "2021-02", "month", "2021-02-01", "2021-02-28"),
     ("Appeals are heard in May.", date(2021, 3, 29), "May", "2021-05", "month", "2021-05-01", "2021-05-31"),
     ("Talks collapsed in November.", DCT, "November", "2020-11", "month", "2020-11-01", "2020-11-30"),
     ("Talks will resume in February.", DCT, "February", "2022-02", "month", "2022-02-01", "2022-02-28"),

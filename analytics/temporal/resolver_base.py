@@ -10,6 +10,7 @@ from .dates import Ref
 from .lexicon import load, norm
 from .semantics import Sem
 
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
 _DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 _ON_DAY = re.compile(r"\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 
@@ -77,6 +78,8 @@ class ResolverBase:
                 pick = options[1]
             elif day and abs((closest - here).days) <= 45:
                 pick = closest  # a day within weeks of the DCT is that one, whatever a distant verb says
+            elif t == "past" and _UNTIL.search(self.text, max(0, s - 10), s) and self._deadline(s):
+                pick = closest  # "gave them until mid-November": a past verb, but the deadline may lie ahead
             elif t == "past":
                 pick = max(o for o in options if o <= here)
             elif t == "future":
@@ -93,6 +96,12 @@ class ResolverBase:
             return Ref(gran, date(y, month, day or 1)), basis
         except ValueError:
             return None, "unresolved"
+
+    def _deadline(self, s: int) -> bool:
+        """A verb that sets or moves a deadline ("gave", "extended", "postponed") earlier in the clause."""
+        s0, _ = self.sentences.bounds(s)
+        words = re.findall(r"[a-z]+", self.text[max(s0, s - 120):s].lower())[-12:]
+        return any(w in self.lex["deadline_verbs"] for w in words)
 
     def on_weekday(self, wd: int, s: int, e: int, rel: str | None = None) -> tuple[Ref | None, str]:
         basis_ref, basis = self.base()
