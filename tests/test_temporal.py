@@ -77,6 +77,9 @@ RELATIVE = [
     # TimeBank dates "the past year" / "the last decade" as the previous calendar unit, not a duration
     ("Sales fell over the past year.", DCT, "the past year", "2020", "year", "2020-01-01", "2020-12-31"),
     ("Wages lost ground in the last decade.", DCT, "the last decade", "201", "decade", "2010-01-01", "2019-12-31"),
+    # no tense: early in the week "the weekend" is the one just past, from Thursday on the coming one
+    ("Over the weekend, more protests in the capital.", DCT, "the weekend", "2021-W41-WE", "week", "2021-10-16", "2021-10-17"),
+    ("Over the weekend, more protests in the capital.", date(2021, 10, 21), "the weekend", "2021-W42-WE", "week", "2021-10-23", "2021-10-24"),
     ("They met last Christmas.", DCT, "last Christmas", "2020-12-25", "day", "2020-12-25", "2020-12-25"),
     ("Talks resume after next Easter.", DCT, "next Easter", "2022-04-17", "day", "2022-04-17", "2022-04-17"),
     # a bare "the week" is the period the report is about: the last one mentioned, else the last complete one

@@ -146,8 +146,11 @@ class RelativeRules:
             if ref is None:
                 return Sem("DATE", "XXXX-WXX-WE", None, "unresolved")
             r = Ref.of("weekend", ref.start)
-            if basis == "relative" and self.tense(s, e) == "past" and r.start > ref.start:
+            t = self.tense(s, e) if basis == "relative" else None
+            if t == "past" and r.start > ref.start:
                 r = r.shift(-1)
+            elif t is None and basis == "relative" and (r.start - ref.start).days > 2:
+                r = r.shift(-1)  # "Over the weekend, ..." read early in the week is the one just past
             return self.date_sem(r, basis, "")
         if u in ("quarter", "week", "month"):
             if g["ly"]:
