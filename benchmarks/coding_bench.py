@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/coding_bench.py            # all three
     .venv/bin/python benchmarks/coding_bench.py --errors   # also list every disagreement
 
-Scores: precision / recall / F1 per field and for whole events, on the 25 dev passages and the four sets
+Scores: precision / recall / F1 per field and for whole events, on the 25 dev passages and the six sets
 of 15 held-out passages separately (tests/data/devset/, rules in analytics/coding/evaluate.py).
 Seed: the three design-card events of seeds/000_9008637334b72796.txt must come out exactly right.
 Speed: articles per second on one core, end to end (text -> validated event frame through
