@@ -10,6 +10,8 @@ from .dates import add
 from .lexicon import norm
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
+_AROUND = re.compile(r"\s+(?:before|after|since|following|leading\s+up|that\s+followed|that\s+preceded)\b", re.IGNORECASE)
+
 
 class AmountRules:
     def r_duration(self, g, s, e):
@@ -114,7 +116,9 @@ class AmountRules:
     def r_bare_plural(self, g, s, e):
         before = self.text[max(0, s - 16):s].lower().split()
         of_follows = re.match(r"\s+of\s+(?!the\b|this\b|that\b|his\b|her\b|its\b|their\b)", self.text[e:e + 12])
-        if not of_follows and (not before or before[-1] not in self.lex["bare_plural_cues"]):
+        # "in the weeks before the shooting", "the years that followed": TimeBank marks the plural alone
+        around = before[-1:] == ["the"] and _AROUND.match(self.text, e)
+        if not of_follows and not around and (not before or before[-1] not in self.lex["bare_plural_cues"]):
             return None  # "decades of war" and "for years" are amounts of time; "years" alone need not be
         unit = unit_of(g["unit"], self.lex)
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
