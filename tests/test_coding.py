@@ -507,3 +507,18 @@ def test_taking_people_and_attack_nouns_as_subjects(text, expected):
 def test_an_admission_reports_the_event_it_admits_with_that_events_date():
     rows = code_text("Britain admitted on Monday that its jets had bombed the airfield in March.", dt.date(2020, 6, 9))
     assert [(r["actor1_country"], r["event_root"], r["date_start"]) for r in rows] == [("GBR", "19", dt.date(2020, 3, 1))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "They" in a new sentence is the group of the story, not its last-named person or a demonym
+    ("Hamas militants kidnapped Israeli soldier Gilad Shalit on Sunday. They demanded the release of prisoners.",
+     "Hamas"),
+])
+def test_they_across_sentences_is_a_group(text, expected):
+    rows = code_text(text, DCT)
+    assert rows[-1]["actor1"] == expected
+
+
+def test_the_verb_arrest_is_an_arrest_whoever_makes_it():
+    rows = code_text("Army officer Sitiveni Rabuka arrested Prime Minister Timoci Bavadra in parliament.", DCT)
+    assert [r["event_code"] for r in rows] == ["173"]

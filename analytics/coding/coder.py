@@ -195,6 +195,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
+    if code.startswith("181") and toks[trig.start].lower.startswith(("arrest", "detain")):
+        code = "173"    # the verb names an arrest, whoever makes it (PETRARCH's "take minister" is an abduction)
     if code.startswith("192") and targets and all(_people(ctx, t) for t in targets):
         # taking people is not occupying territory: an arrest by a state ("captured Laurent Gbagbo"), an
         # abduction by anyone else ("gunmen seized Israeli athletes")

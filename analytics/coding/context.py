@@ -218,9 +218,16 @@ def resolve_pronoun(ctx: Ctx, mentions: list[Mention], before_tok: int, word: st
         for m in reversed(group):
             if fits(m.ref):
                 return m.ref
-    for ref in reversed(ctx.recent):
-        if fits(ref):
-            return ref
+    # across sentences, "they" is the last subject when that is not one person, else a group before a
+    # person ("Militants kidnapped James Cross. They demanded ...")
+    if plural and ctx.last_source is not None and not _is_person(ctx.last_source) and fits(ctx.last_source) \
+            and (ctx.last_source.kind or "").lower() not in COUNTRY_KINDS:
+        return ctx.last_source
+    for wanted in ((lambda r: r.kind in ("group", "agent", "igo")), (lambda r: not _is_person(r)),
+                   (lambda r: True)) if plural else ((lambda r: True),):
+        for ref in reversed(ctx.recent):
+            if fits(ref) and wanted(ref):
+                return ref
     return None
 
 
