@@ -213,6 +213,7 @@ def test_not_dates(text):  # noqa: D103
     ("The deal is expected to be completed by Dec. 15.", "future"),
     ("Talks stalled in June and are set to resume Monday.", "future"),
     ("Iran vowed to retaliate on Monday.", "past"),  # the vow is what Monday dates
+    ("The army will punish the rebels that attacked the town on Monday.", "past"),
     ("His father, who arrived yesterday, could fly in as soon as Tuesday.", "future"),
     ("It would be paid on a still unspecified date in January.", "future"),
     ("The talks he wanted were held on Monday.", "past"),
