@@ -522,3 +522,13 @@ def test_they_across_sentences_is_a_group(text, expected):
 def test_the_verb_arrest_is_an_arrest_whoever_makes_it():
     rows = code_text("Army officer Sitiveni Rabuka arrested Prime Minister Timoci Bavadra in parliament.", DCT)
     assert [r["event_code"] for r in rows] == ["173"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group naming what was struck ("a FARC rebel camp") is the target, not the country it lies in
+    ("Colombian forces bombed a FARC rebel camp inside Ecuador.", ("FARC", "COL")),
+    ("India struck a militant camp near Balakot in Pakistan.", ("Pakistan", "PAK")),
+])
+def test_a_group_modifying_a_struck_site_is_the_target(text, expected):
+    rows = code_text(text, DCT)
+    assert [(r["actor2"], r["actor2_country"]) for r in rows] == [expected]

@@ -190,7 +190,8 @@ HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops"
               "citizens", "journalists", "diplomats", "prisoners", "hostages", "workers", "sailors", "fishermen",
               "tourists", "students", "civilians", "residents", "refugees", "migrants", "militants", "fighters",
               "rebels", "gunmen", "insurgents", "supporters", "members", "delegation", "representatives",
-              "militiamen", "militia", "allies", "counterpart", "counterparts"}
+              "militiamen", "militia", "allies", "counterpart", "counterparts", "camp", "camps", "bases",
+              "hideout", "hideouts", "stronghold", "strongholds", "compound", "headquarters", "facilities"}
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}

@@ -251,7 +251,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
             if usable and not m.ref.head:
                 nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
-                if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)):
+                # "a FARC rebel camp", "Taliban training camps": one plain modifier may stand before the head
+                nxt2 = toks[m.t1 + 1].lower if m.t1 + 1 < len(toks) and nxt.isalpha() and nxt.islower() else ""
+                if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
+                                         or nxt2 in HEAD_NOUNS):
                     # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country
                     fallback = m.ref
                 usable = False
