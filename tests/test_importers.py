@@ -566,3 +566,22 @@ def test_arrow_validation_reports_what_schema_validate_reports(gdelt2, edit):
     assert (edit == "none") == (expected == [])
     # Same problems, same counts, same examples (numpy's repr of an integer aside).
     assert got == [re.sub(r"np\.\w+\(([^()]*)\)", r"\1", p) for p in expected]
+
+
+def test_ids_repeated_across_batches_are_stored_once(store, tmp_path, monkeypatch):
+    # Batches are deduplicated on their own; a repeat in a later batch is caught when the file's rows
+    # are inserted: the first row is kept, the repeat counted as already stored.
+    lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "repeat.export.CSV"
+    repeat = lines[3].rstrip("\n").split("\t")
+    repeat[-1] = "https://example.org/the-repeat"  # so that which of the two rows was kept shows
+    path.write_text("".join(lines + ["\t".join(repeat) + "\n"]), encoding="utf-8")
+    monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
+    report = import_files("gdelt", [path], store, block_size=16 << 10)
+    f = report.files[0]
+    assert (f.rows, f.added, f.existing, f.malformed) == (1541, 1540, 1, 0)
+    stored = store.query("SELECT event_id, num_sources, url FROM events ORDER BY event_id")
+    assert stored["event_id"].is_unique and len(stored) == 1540
+    first, _ = read_file(GDELT2, "gdelt")
+    want = first[["event_id", "num_sources", "url"]].sort_values("event_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(stored, want, check_dtype=False)
