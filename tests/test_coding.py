@@ -532,3 +532,8 @@ def test_the_verb_arrest_is_an_arrest_whoever_makes_it():
 def test_a_group_modifying_a_struck_site_is_the_target(text, expected):
     rows = code_text(text, DCT)
     assert [(r["actor2"], r["actor2_country"]) for r in rows] == [expected]
+
+
+def test_an_x_led_organisation_is_the_organisation():
+    rows = code_text("Armenia asked the Russian-led Collective Security Treaty Organization for help.", DCT)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("Armenia", "Collective Security Treaty Organization")]

@@ -7,6 +7,7 @@ which an actorless sentence inherits with lower confidence.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -85,6 +86,9 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         t0, t1 = span
         if t0 >= 2 and toks[t0 - 1].lower == "of" and toks[t0 - 2].lower in GEO_FEATURES:
             continue    # "the Sea of Japan", "the Gulf of Aden": part of a place name, not an actor
+        led = re.match(r"-(?:led|backed|sponsored|brokered|allied)\b", ctx.text[a.end:a.end + 12])
+        if led and any(0 <= b.start - toks[t1 - 1].end <= 2 for b in inside if b is not a):
+            continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
         modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
