@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics import schema
 from analytics.errors import UserError
@@ -223,11 +224,20 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> N
     dup_records: list[tuple[int, str]] = []  # (record ordinal, event id)
     gathered: list[tuple[pa.Table, np.ndarray]] = []
     gathered_len = 0
-    staged = {"rows": 0}
+    staged = {"rows": 0, "max_id": None, "disjoint": True}
     pending = None
 
     def check_and_stage(batch):
-        staged["rows"] += _stage_batch(con, *_concat(batch, dup_records))
+        table, ordinals = _concat(batch, dup_records)
+        # Batches whose id ranges follow one another cannot share an id (dataset exports usually list
+        # ids in order): then the insert can skip looking for ids repeated across batches.
+        lo_hi = pc.min_max(table["event_id"])
+        lo, hi = lo_hi["min"].as_py(), lo_hi["max"].as_py()
+        if lo is not None:
+            if staged["max_id"] is not None and lo <= staged["max_id"]:
+                staged["disjoint"] = False
+            staged["max_id"] = hi
+        staged["rows"] += _stage_batch(con, table, ordinals)
 
     con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT *, 0::BIGINT AS __seq FROM events LIMIT 0")
     try:
@@ -258,7 +268,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> N
                     pending.cancel()
                     with contextlib.suppress(Exception):
                         pending.result()  # let a running batch finish before the table is dropped
-        fr.added = _insert_staged(con)
+        fr.added = _insert_staged(con, repeats_possible=not staged["disjoint"])
     finally:
         con.execute(f"DROP TABLE IF EXISTS {STAGING}")
     fr.rows = state.rows + len(state.short_or_long)
@@ -281,14 +291,15 @@ def _stage_batch(con, table: pa.Table, ordinals: np.ndarray) -> int:
     return batch.num_rows
 
 
-def _insert_staged(con) -> int:
+def _insert_staged(con, repeats_possible: bool = True) -> int:
     """Move the staged rows with a new event_id into events, sorted; returns the rows added.
 
     Ids repeated across batches (rare: each batch is deduplicated already) keep their first row; the
-    window that finds them runs only when a count says there are some."""
+    window that finds them runs only when a count says there are some, and the count only when the
+    batches' id ranges overlap (`repeats_possible`)."""
     from analytics.store import CLUSTER_ORDER
 
-    repeated = con.execute(f"SELECT count(*) - count(DISTINCT event_id) FROM {STAGING}").fetchall()[0][0]
+    repeated = repeats_possible and con.execute(f"SELECT count(*) - count(DISTINCT event_id) FROM {STAGING}").fetchall()[0][0]
     rows = STAGING if not repeated else f"(SELECT * FROM {STAGING} QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY __seq) = 1)"
     order = ", ".join(f"{c} NULLS LAST" for c in CLUSTER_ORDER)
     result = con.execute(
