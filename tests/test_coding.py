@@ -537,3 +537,14 @@ def test_a_group_modifying_a_struck_site_is_the_target(text, expected):
 def test_an_x_led_organisation_is_the_organisation():
     rows = code_text("Armenia asked the Russian-led Collective Security Treaty Organization for help.", DCT)
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("Armenia", "Collective Security Treaty Organization")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a preposition is an adjective, not an event ("near disputed islands")
+    ("Chinese ships sailed near disputed islands.", []),
+    # a state's protest is an official complaint (114), a crowd's a demonstration (14x)
+    ("China summoned Japan's ambassador in protest.", ["114"]),
+    ("Protesters marched in Kyiv against the election.", ["141"]),
+])
+def test_adjectival_participles_and_state_protests(text, expected):
+    assert [r["event_code"] for r in code_text(text, DCT)] == expected

@@ -30,7 +30,7 @@ from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
     verb_after_country_name)
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name, is_verb_form
+from analytics.coding.grammar import COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name, is_verb_form
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
@@ -195,6 +195,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
+    if code.startswith("14") and sources and all(s.kind in COUNTRY_KINDS for s in sources):
+        code = "114"    # "China protested", "summoned the ambassador in protest": a state complains officially,
+                        # it does not demonstrate in the street
     if code.startswith("181") and toks[trig.start].lower.startswith(("arrest", "detain")):
         code = "173"    # the verb names an arrest, whoever makes it (PETRARCH's "take minister" is an abduction)
     if code.startswith("192") and targets and all(_people(ctx, t) for t in targets):

@@ -31,7 +31,9 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
                 "EMPHASIZE", "EMPHASISE", "EXPLAIN", "INSIST", "ARGUE", "HIGHLIGHT", "COMMENT", "REMARK"}
-PREPOSITIONS = {"into", "of", "for", "about", "over", "against", "with", "from", "on", "in", "by", "under"}
+PREPOSITIONS = {"into", "of", "for", "about", "over", "against", "with", "from", "on", "in", "by", "under", "near",
+                "around", "across", "at", "along", "inside", "outside", "toward", "towards", "beyond", "between",
+                "among", "within", "through", "to"}
 PARTICLE_VERBS = {"back", "over", "down", "off"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                 "thousands", "several", "many", "some", "few"}
