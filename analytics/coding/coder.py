@@ -12,7 +12,10 @@ Rules, in short (each module's docstring holds the details):
 - "X and Y" multiplies events; so does "in A and B" for places; "X and Y signed" makes each the other's partner.
 - A sentence without any actor takes the last source actor of the discourse, with lower confidence.
 - Material actions without a target take their place's country ("withdrawal ... in Afghanistan").
-- Dates: the governing date expression of the event's clause; else one of a coordinated clause; else, in a
+- Reactions without a target (condemned the attack, vowed revenge, returned fire) target the doer of the
+  story's last material action, when that is another actor.
+- Dates: the governing date expression of the event's clause (an anchored duration counts: "a 10-year war
+  that ended in 1989" dates the fighting 1979..1989); else one of a coordinated clause; else, in a
   historical narrative, the month of the story's last date; else the publication week (the 7 days up to
   and including the publication date, precision "week", basis "publication"), never a false single day;
   without a publication date, no date.
