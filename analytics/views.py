@@ -73,6 +73,17 @@ def _where(filters: Filters, extra: str | None = None) -> tuple[str, list]:
     return sql, list(params)
 
 
+def _rollups(store, filters: Filters) -> bool:
+    """True when nothing is filtered and the store holds the write-time rollups (`store.ROLLUPS`), which
+    then answer the network and map views without scanning every event."""
+    if not filters.is_empty():
+        return False
+    with store.read() as cur:
+        have = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_pairs', "
+                           "'rollup_arcs', 'rollup_places', 'rollup_countries')").fetchall()[0][0]
+    return have == 4
+
+
 def _one(store, sql: str, params) -> tuple:
     with store.read() as cur:
         return cur.execute(sql, params).fetchall()[0]
@@ -304,13 +315,15 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
     # One scan: events grouped by (actor1, actor2); actors (nodes) and the edges among the busiest of
     # them are both derived from that small pair table inside DuckDB, and come back as one result.
     ego_first = "CASE WHEN a = ? THEN 0 ELSE 1 END, " if ego else ""
-    rows = store.query(
-        f"""WITH pairs AS MATERIALIZED (
-                SELECT actor1 AS s, actor2 AS t, count(*) AS n, avg(goldstein) AS g,
+    # Unfiltered, the pair table was computed at write time (`store.ROLLUPS`, the same GROUP BY).
+    pairs = ("SELECT * FROM rollup_pairs" if not ego and _rollups(store, filters) else
+             f"""SELECT actor1 AS s, actor2 AS t, count(*) AS n, avg(goldstein) AS g,
                        any_value(actor1_country) AS c1, any_value(actor2_country) AS c2,
                        count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                        count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
-                FROM events WHERE ({where}) AND (actor1 IS NOT NULL OR actor2 IS NOT NULL) GROUP BY 1, 2),
+                FROM events WHERE ({where}) AND (actor1 IS NOT NULL OR actor2 IS NOT NULL) GROUP BY 1, 2""")
+    rows = store.query(
+        f"""WITH pairs AS MATERIALIZED ({pairs}),
             ends AS (SELECT s AS a, n, c1 AS c FROM pairs WHERE s IS NOT NULL
                      UNION ALL SELECT t, n, c2 FROM pairs WHERE t IS NOT NULL),
             actors AS (SELECT a, sum(n) AS events, arg_max(c, n) AS country FROM ends GROUP BY a),
@@ -446,6 +459,42 @@ def region_bounds(regions) -> dict | None:
 
 def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_places: int = MAP_MAX_PLACES) -> MapData:
     """Arcs between actor countries (weighted by events), event locations and per-country counts."""
+    if _rollups(store, filters):
+        arcs, places, per_country, no_country = _map_from_rollups(store, max_arcs, max_places)
+    else:
+        arcs, places, per_country, no_country = _map_from_events(store, filters, max_arcs, max_places)
+    c = _countries()
+    notes = []
+    if len(arcs) > max_arcs:
+        arcs = arcs.head(max_arcs)
+        notes.append(f"the {max_arcs} busiest country pairs")
+    if len(places) > max_places:
+        places = places.head(max_places)
+        notes.append(f"the {max_places} busiest places")
+    for end, col in (("0", "from"), ("1", "to")):
+        arcs["lat" + end] = arcs[col].map(c["lat"])
+        arcs["lon" + end] = arcs[col].map(c["lon"])
+        arcs[col + "_name"] = arcs[col].map(c["name"]).fillna(arcs[col])
+    arcs = arcs.dropna(subset=["lat0", "lon0", "lat1", "lon1"]).reset_index(drop=True)
+    per_country["name"] = per_country["country"].map(c["name"]).fillna(per_country["country"])
+    return MapData(arcs, places, per_country, region_bounds(filters.regions), int(no_country), "; ".join(notes))
+
+
+def _map_from_rollups(store, max_arcs: int, max_places: int):
+    """The unfiltered map's four answers from the write-time rollups (the same groupings as below)."""
+    arcs = store.query(f"""SELECT * FROM rollup_arcs ORDER BY events DESC, 1, 2 LIMIT {int(max_arcs) + 1}""")
+    places = store.query(
+        f"""SELECT location, country, la / 100.0 AS lat, lo / 100.0 AS lon, events FROM rollup_places
+            ORDER BY events DESC, location LIMIT {int(max_places) + 1}"""
+    )
+    per_country = store.query(
+        "SELECT country, events FROM rollup_countries WHERE country IS NOT NULL ORDER BY events DESC"
+    )
+    (no_country,) = _one(store, "SELECT coalesce(sum(unplaced), 0) FROM rollup_countries WHERE country IS NULL", [])
+    return arcs, places, per_country, no_country
+
+
+def _map_from_events(store, filters: Filters, max_arcs: int, max_places: int):
     where, params = _where(filters)
     arcs = store.query(
         f"""SELECT actor1_country AS "from", actor2_country AS "to", count(*) AS events, avg(goldstein) AS goldstein
@@ -475,21 +524,7 @@ def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_p
               AND country IS NULL AND (lat IS NULL OR lon IS NULL)""",
         params,
     )
-    c = _countries()
-    notes = []
-    if len(arcs) > max_arcs:
-        arcs = arcs.head(max_arcs)
-        notes.append(f"the {max_arcs} busiest country pairs")
-    if len(places) > max_places:
-        places = places.head(max_places)
-        notes.append(f"the {max_places} busiest places")
-    for end, col in (("0", "from"), ("1", "to")):
-        arcs["lat" + end] = arcs[col].map(c["lat"])
-        arcs["lon" + end] = arcs[col].map(c["lon"])
-        arcs[col + "_name"] = arcs[col].map(c["name"]).fillna(arcs[col])
-    arcs = arcs.dropna(subset=["lat0", "lon0", "lat1", "lon1"]).reset_index(drop=True)
-    per_country["name"] = per_country["country"].map(c["name"]).fillna(per_country["country"])
-    return MapData(arcs, places, per_country, region_bounds(filters.regions), int(no_country), "; ".join(notes))
+    return arcs, places, per_country, no_country
 
 
 # -- events table and evidence -------------------------------------------------------------------
