@@ -14,7 +14,7 @@ Tables:
     events     what the views show: text mentions merged across documents (num_sources), plus dataset
                rows (GDELT, ICEWS, ACLED), which are never merged
     imports    one row per imported dataset file (its hash), so importing a file twice adds nothing
-    rollup_*   per actor pair / country pair / place / country counts of all events, recomputed on every
+    rollup_*   per actor pair / country pair / place / country / day counts of all events, recomputed on every
                write, read by the views when nothing is filtered (see ROLLUPS)
 
 Example:
@@ -40,7 +40,7 @@ import pandas as pd
 from analytics import schema
 from analytics.errors import UserError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "events.duckdb"
 STORE_ENV = "EVENTS_STORE"
 
@@ -76,7 +76,7 @@ def _migrate_v2(con):
     )
 
 
-# What the unfiltered network and map views read instead of scanning every event (at 10 million events
+# What the unfiltered network, map and trend views read instead of scanning every event (at 10 million events
 # those scans took 1-2 s). Each is the same GROUP BY the view runs with no filter, so answers are the same.
 # `refresh_rollups` recomputes them inside every write transaction (`Store.write`), so they never lag the
 # events; a store whose tables are missing simply makes the views scan the events.
@@ -93,6 +93,9 @@ ROLLUPS = {
     "rollup_places": """SELECT CAST(round(lat * 100) AS INTEGER) AS la, CAST(round(lon * 100) AS INTEGER) AS lo,
             count(*) AS events, any_value(coalesce(location, country)) AS location, any_value(country) AS country
         FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2""",
+    # per first possible day; the trend sums these per bin (mean Goldstein = sum / count of those given)
+    "rollup_days": """SELECT date_start AS day, count(*) AS events, sum(goldstein) AS g_sum, count(goldstein) AS g_n
+        FROM events WHERE date_start IS NOT NULL GROUP BY 1""",
     # per country of the place; `unplaced` counts the events drawn nowhere (no actor country, no place)
     "rollup_countries": """SELECT country, count(*) AS events,
             count(*) FILTER (WHERE actor1_country IS NULL AND actor2_country IS NULL
@@ -111,8 +114,12 @@ def _migrate_v3(con):
     refresh_rollups(con)
 
 
+def _migrate_v4(con):  # rollup_days added
+    refresh_rollups(con)
+
+
 # Each entry upgrades a store from version i to i+1; append, never edit.
-MIGRATIONS = (_migrate_v1, _migrate_v2, _migrate_v3)
+MIGRATIONS = (_migrate_v1, _migrate_v2, _migrate_v3, _migrate_v4)
 
 
 def _add_missing_frame_columns(con):

@@ -75,13 +75,13 @@ def _where(filters: Filters, extra: str | None = None) -> tuple[str, list]:
 
 def _rollups(store, filters: Filters) -> bool:
     """True when nothing is filtered and the store holds the write-time rollups (`store.ROLLUPS`), which
-    then answer the network and map views without scanning every event."""
+    then answer the network, map and trend views without scanning every event."""
     if not filters.is_empty():
         return False
     with store.read() as cur:
         have = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_pairs', "
-                           "'rollup_arcs', 'rollup_places', 'rollup_countries')").fetchall()[0][0]
-    return have == 4
+                           "'rollup_arcs', 'rollup_places', 'rollup_countries', 'rollup_days')").fetchall()[0][0]
+    return have == 5
 
 
 def _one(store, sql: str, params) -> tuple:
@@ -247,11 +247,21 @@ def auto_bin(first: dt.date | None, last: dt.date | None) -> str:
 def trend(store, filters: Filters, bin: str = "auto") -> Trend:
     """Counts and mean Goldstein value per day/week/month/year, each event counted at its first possible day."""
     where, params = _where(filters, "date_start IS NOT NULL")
+    daily = _rollups(store, filters)  # unfiltered: the per-day counts computed at write time
     if bin == "auto":
-        first, last = _one(store, f"SELECT min(date_start), max(date_start) FROM events WHERE {where}", params)
+        first, last = _one(store, "SELECT min(day), max(day) FROM rollup_days" if daily else
+                           f"SELECT min(date_start), max(date_start) FROM events WHERE {where}", params if not daily else [])
         bin = auto_bin(_date(first), _date(last))
     if bin not in BINS:
         raise ValueError(f"bin must be auto or one of {', '.join(BINS)}")
+    if daily:
+        df = store.query(
+            f"""SELECT CAST(date_trunc('{bin}', day) AS DATE) AS bin, sum(events) AS events,
+                       sum(g_sum) / nullif(sum(g_n), 0) AS goldstein
+                FROM rollup_days GROUP BY 1 ORDER BY 1"""
+        )
+        df["events"] = df["events"].astype("int64")
+        return Trend(df, bin, f"binned by {bin}, each event at its first possible day")
     df = store.query(
         f"""SELECT CAST(date_trunc('{bin}', date_start) AS DATE) AS bin, count(*) AS events, avg(goldstein) AS goldstein
             FROM events WHERE {where} GROUP BY 1 ORDER BY 1""",
@@ -488,7 +498,7 @@ def _map_from_rollups(store, max_arcs: int, max_places: int):
             ORDER BY events DESC, location LIMIT {int(max_places) + 1}"""
     )
     per_country = store.query(
-        "SELECT country, events FROM rollup_countries WHERE country IS NOT NULL ORDER BY events DESC"
+        "SELECT country, events FROM rollup_countries WHERE country IS NOT NULL ORDER BY events DESC, country"
     )
     (no_country,) = _one(store, "SELECT coalesce(sum(unplaced), 0) FROM rollup_countries WHERE country IS NULL", [])
     return arcs, places, per_country, no_country
@@ -515,7 +525,7 @@ def _map_from_events(store, filters: Filters, max_arcs: int, max_places: int):
     )
     per_country = store.query(
         f"""SELECT country, count(*) AS events FROM events WHERE ({where}) AND country IS NOT NULL
-            GROUP BY 1 ORDER BY events DESC""",
+            GROUP BY 1 ORDER BY events DESC, country""",
         params,
     )
     (no_country,) = _one(
