@@ -325,13 +325,23 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
     # One scan: events grouped by (actor1, actor2); actors (nodes) and the edges among the busiest of
     # them are both derived from that small pair table inside DuckDB, and come back as one result.
     ego_first = "CASE WHEN a = ? THEN 0 ELSE 1 END, " if ego else ""
-    # Unfiltered, the pair table was computed at write time (`store.ROLLUPS`, the same GROUP BY).
-    pairs = ("SELECT * FROM rollup_pairs" if not ego and _rollups(store, filters) else
-             f"""SELECT actor1 AS s, actor2 AS t, count(*) AS n, avg(goldstein) AS g,
+    # Unfiltered, the pair table was computed at write time (`store.ROLLUPS`, the same GROUP BY). An actor
+    # filter only keeps or drops whole pairs, so it is answered from that table too: its rows whose either
+    # side is one of the actors are exactly the groups of the filtered events.
+    pair_params: list = []
+    if not ego and _rollups(store, filters.with_(actors=())):
+        pairs = "SELECT * FROM rollup_pairs"
+        if filters.actors:
+            marks = ", ".join("?" for _ in filters.actors)
+            pairs += f" WHERE s IN ({marks}) OR t IN ({marks})"
+            pair_params = list(filters.actors) * 2
+    else:
+        pair_params = params
+        pairs = f"""SELECT actor1 AS s, actor2 AS t, count(*) AS n, avg(goldstein) AS g,
                        any_value(actor1_country) AS c1, any_value(actor2_country) AS c2,
                        count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                        count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
-                FROM events WHERE ({where}) AND (actor1 IS NOT NULL OR actor2 IS NOT NULL) GROUP BY 1, 2""")
+                FROM events WHERE ({where}) AND (actor1 IS NOT NULL OR actor2 IS NOT NULL) GROUP BY 1, 2"""
     rows = store.query(
         f"""WITH pairs AS MATERIALIZED ({pairs}),
             ends AS (SELECT s AS a, n, c1 AS c FROM pairs WHERE s IS NOT NULL
@@ -347,7 +357,7 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
         SELECT 'edge', s, t, n, g, NULL, q1, q2, q3, q4, NULL, NULL FROM (
             SELECT * FROM links WHERE s IN (SELECT a FROM top) AND t IN (SELECT a FROM top)
             ORDER BY n DESC, s, t LIMIT {int(max_edges)})""",
-        params + ([ego] if ego else []),
+        pair_params + ([ego] if ego else []),
     )
     node_rows = rows[rows["kind"] == "node"]
     total_actors = int(node_rows["total_actors"].iloc[0]) if len(node_rows) else 0
