@@ -132,8 +132,9 @@ def _transform(table: pa.Table):
         out[f"actor{a}_country"] = acountry
         out[f"actor{a}_type"] = col[f"Actor{a}Type1Code"]
     if "SOURCEURL" in table.column_names:
-        url = C.combined(table["SOURCEURL"])  # unchanged, only "" -> NA
-        url = pc.if_else(pc.equal(url, ""), C.null_str(n), url)
+        url = C.combined(table["SOURCEURL"])  # unchanged, only a blank URL ("" or whitespace) -> NA
+        blank = pc.or_(pc.equal(url, ""), pc.utf8_is_space(url))
+        url = pc.if_else(blank, C.null_str(n), url)
         out["url"] = url
         host = C.on_distinct(url, lambda u: pc.struct_field(pc.extract_regex(u, _HOST), [0]))
         out["source"] = C.clean_str(host)
