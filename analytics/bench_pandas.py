@@ -124,13 +124,7 @@ def network(df: pd.DataFrame, f: Filters, max_nodes: int = views.NETWORK_MAX_NOD
     edges = edges.sort_values(["events", "source", "target"], ascending=[False, True, True]).head(max_edges).reset_index(drop=True)
     nodes["hop"] = pd.array([pd.NA] * len(nodes), dtype="Int64")
     pos = views._layout(nodes["actor"].tolist(), edges)  # the same layout the view runs
-    nodes["x"] = [pos[a][0] for a in nodes["actor"]]
-    nodes["y"] = [pos[a][1] for a in nodes["actor"]]
-    for end, col in (("0", "source"), ("1", "target")):
-        edges["x" + end] = edges[col].map(lambda a: pos[a][0])
-        edges["y" + end] = edges[col].map(lambda a: pos[a][1])
-    edges["xm"] = (edges["x0"] + edges["x1"]) / 2
-    edges["ym"] = (edges["y0"] + edges["y1"]) / 2
+    views.place_on_layout(nodes, edges, pos)
     return views.Network(nodes, edges, total_actors, total_edges)
 
 

@@ -376,6 +376,17 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
     edges = edges.sort_values(["events", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
     nodes["hop"] = nodes["actor"].map(hop_of).astype("Int64") if ego else pd.array([pd.NA] * len(nodes), dtype="Int64")
     pos = _layout(nodes["actor"].tolist(), edges, center=ego, rings=hop_of)
+    place_on_layout(nodes, edges, pos)
+    notes = []
+    if total_actors > len(nodes):
+        notes.append(f"showing the {len(nodes)} busiest of {total_actors:,} actors")
+    if total_edges > len(edges):
+        notes.append(f"the {len(edges)} heaviest of {total_edges:,} interactions")
+    return Network(nodes, edges, total_actors, total_edges, "; ".join(notes), ego)
+
+
+def place_on_layout(nodes: pd.DataFrame, edges: pd.DataFrame, pos: dict) -> None:
+    """Write layout positions into nodes (x, y) and edges (ends x0/y0, x1/y1 and clickable midpoint xm/ym)."""
     nodes["x"] = [pos[a][0] for a in nodes["actor"]]
     nodes["y"] = [pos[a][1] for a in nodes["actor"]]
     for end, col in (("0", "source"), ("1", "target")):
@@ -383,12 +394,6 @@ def network(store, filters: Filters, ego: str | None = None, hops: int = 1, max_
         edges["y" + end] = edges[col].map(lambda a: pos[a][1])
     edges["xm"] = (edges["x0"] + edges["x1"]) / 2
     edges["ym"] = (edges["y0"] + edges["y1"]) / 2
-    notes = []
-    if total_actors > len(nodes):
-        notes.append(f"showing the {len(nodes)} busiest of {total_actors:,} actors")
-    if total_edges > len(edges):
-        notes.append(f"the {len(edges)} heaviest of {total_edges:,} interactions")
-    return Network(nodes, edges, total_actors, total_edges, "; ".join(notes), ego)
 
 
 def _layout(actors: list, edges: pd.DataFrame, center: str | None = None, rings: dict | None = None,
