@@ -177,6 +177,17 @@ def validate(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# Numeric columns and their allowed ranges (checked by validate() and by the importers' Arrow checks).
+RANGES = {
+    "goldstein": (-10, 10),
+    "confidence": (0, 1),
+    "lat": (-90, 90),
+    "lon": (-180, 180),
+    "num_sources": (0, 10**9),
+    "fatalities": (0, 10**7),
+}
+
+
 def _range(frame, col, lo, hi):
     s = frame[col].dropna()
     bad = s[(s < lo) | (s > hi)]
@@ -189,12 +200,8 @@ def _row_rules(frame: pd.DataFrame) -> list[str]:
     inverted = both & (frame["date_start"] > frame["date_end"])
     if inverted.any():
         problems.append(f"date_start after date_end in {int(inverted.sum())} rows")
-    problems += _range(frame, "goldstein", -10, 10)
-    problems += _range(frame, "confidence", 0, 1)
-    problems += _range(frame, "lat", -90, 90)
-    problems += _range(frame, "lon", -180, 180)
-    problems += _range(frame, "num_sources", 0, 10**9)
-    problems += _range(frame, "fatalities", 0, 10**7)
+    for col, (lo, hi) in RANGES.items():
+        problems += _range(frame, col, lo, hi)
     offsets = frame["char_start"].notna() & frame["char_end"].notna()
     if (offsets & (frame["char_start"] > frame["char_end"])).any():
         problems.append("char_start after char_end")

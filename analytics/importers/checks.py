@@ -102,12 +102,8 @@ def _row_rules(table: pa.Table) -> list[str]:
     inverted = _count(pc.greater(_col(table, "date_start"), _col(table, "date_end")))
     if inverted:
         problems.append(f"date_start after date_end in {inverted} rows")
-    problems += _range(table, "goldstein", -10, 10)
-    problems += _range(table, "confidence", 0, 1)
-    problems += _range(table, "lat", -90, 90)
-    problems += _range(table, "lon", -180, 180)
-    problems += _range(table, "num_sources", 0, 10**9)
-    problems += _range(table, "fatalities", 0, 10**7)
+    for col, (lo, hi) in schema.RANGES.items():
+        problems += _range(table, col, lo, hi)
     if _count(pc.greater(_col(table, "char_start"), _col(table, "char_end"))):
         problems.append("char_start after char_end")
     code, root = _col(table, "event_code"), _col(table, "event_root")
