@@ -25,13 +25,18 @@ from analytics.coding import code_text  # noqa: E402
 from analytics.coding.evaluate import FIELDS, Score, score_passage  # noqa: E402
 
 DEVSET = ROOT / "tests" / "data" / "devset" / "passages.jsonl"
+DEV2 = ROOT / "tests" / "data" / "devset" / "dev2.jsonl"     # optional: more development passages
 SEED = ROOT / "seeds" / "000_9008637334b72796.txt"
 SEED_DCT = date(2021, 10, 20)
 
 
 def load_devset() -> list[dict]:
-    with open(DEVSET, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    out = []
+    for path in (DEVSET, DEV2):
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 def score_split(passages: list[dict]) -> Score:
@@ -120,13 +125,18 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     passages = load_devset()
     splits = args.split or list(dict.fromkeys(p["split"] for p in passages))
+    total = Score()
     for split in splits:
         if not any(p["split"] == split for p in passages):
             continue
         s = score_split([p for p in passages if p["split"] == split])
+        total.add(s)
         print("\n".join(report(f"{split} ({sum(p['split'] == split for p in passages)} passages)", s)))
         if args.errors:
             print("\n".join("    " + e for e in s.errors))
+    if len(splits) > 1:
+        n = sum(p["split"] in splits for p in passages)
+        print("\n".join(report(f"all ({n} passages)", total)))
     ok, lines = seed_check()
     print("seed:", "PASS" if ok else "FAIL")
     print("\n".join(lines))
