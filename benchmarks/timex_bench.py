@@ -121,6 +121,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--subcorpus", choices=["TimeBank", "AQUAINT"], help="TBAQ only: score one half (a rule learnt on "
+                    "one half should hold on the other)")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"timex_bench: data directory {args.data} not found (use --data DIR)", file=sys.stderr)
@@ -129,6 +131,8 @@ def main(argv=None) -> int:
     names = ["tbaq", "platinum"] if args.set == "both" else [args.set]
     for name in names:
         docs = load(args.data / SETS[name])
+        if args.subcorpus:
+            docs = [d for d in docs if d.get("subcorpus") == args.subcorpus]
         results = run(docs)
         out[name] = score(results)
         print(fmt(name, out[name]))

@@ -105,12 +105,13 @@ def main(argv=None) -> int:
     ap.add_argument("--show", type=int, default=0, help="examples per class")
     ap.add_argument("--only", default="", help="only classes starting with this prefix")
     ap.add_argument("--min", type=int, default=1, help="hide classes with fewer errors")
+    ap.add_argument("--subcorpus", choices=["TimeBank", "AQUAINT"], help="only one half of TBAQ")
     args = ap.parse_args(argv)
     path = args.data / "tbaq_train.jsonl"
     if not path.is_file():
         print(f"timex_errors: {path} not found (use --data DIR)", file=sys.stderr)
         return 2
-    docs = load(path)
+    docs = [d for d in load(path) if not args.subcorpus or d.get("subcorpus") == args.subcorpus]
     groups = classify(docs, run(docs))
     tops = Counter()
     for k, v in groups.items():

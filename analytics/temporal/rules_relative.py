@@ -202,7 +202,8 @@ class RelativeRules:
             if original and not original[0].isupper():
                 return None
             month = lex["months"][key]
-            if rel in ("following", "previous", "preceding", "prior", "that", "same"):
+            if rel in ("following", "previous", "preceding", "prior", "that", "same") or (
+                    rel == "next" and norm(self.text[s:e]).startswith("the ")):  # "took effect the next January"
                 ref, basis = self.anaphoric_base()
             else:
                 ref, basis = (Ref.of("day", self.dct), "relative") if self.dct else (None, "unresolved")

@@ -141,6 +141,26 @@ def _continued_days(text: str, found: list) -> list:
     return out
 
 
+_DAY_BEFORE = re.compile(r"(?<![\w.,/:-])((?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?)\s*(?:-|–|and|to|or|through|&)\s*$",
+                         re.IGNORECASE)
+
+
+def _leading_days(text: str, found: list) -> list:
+    """"14-15 April 1912", "24 and 25 April": the first day number is a date in the same month."""
+    out = []
+    for s, e, sem in found:
+        if sem.type == "DATE" and sem.ref is not None and sem.ref.gran == "day" and not sem.ref.tod \
+                and text[s:s + 1].isdigit():
+            floor = out[-1][1] if out else 0
+            m = _DAY_BEFORE.search(text, max(floor, s - 12), s)
+            day = int(re.match(r"[0-9]+", m.group(1)).group(0)) if m else 0
+            if 0 < day < sem.ref.start.day:
+                d = sem.ref.start.replace(day=day)
+                out.append((m.start(1), m.end(1), Sem("DATE", Ref("day", d).value, Ref("day", d), sem.basis)))
+        out.append((s, e, sem))
+    return out
+
+
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -206,6 +226,16 @@ def _resolve(resolver: Resolver, rule: str, s: int, e: int, g: dict, lang: str):
             return None, e
 
 
+def _keeps_anchor(resolver: Resolver, sem: Sem) -> bool:
+    """"On 15 April 1912 ... The same year ... the next day": a coarser date worked out from the anchor
+    ("that year", "later that month") says nothing new, so the day it came from stays the anchor."""
+    a = resolver.anchor
+    if a is None or sem.basis != "narrative" or sem.ref.tod:
+        return False
+    r = sem.ref
+    return r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
+
+
 def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
@@ -227,8 +257,8 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
             s = s2
         found.append((s, e, sem))
         last_end = e
-        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors:
+        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
-    found = _continued_days(text, found)
+    found = _leading_days(text, _continued_days(text, found))
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
