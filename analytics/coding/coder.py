@@ -88,6 +88,10 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
             trig = replace(trig, passive=True)
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     # A speech verb is only an event when nothing else in its sentence is.
+    # "troops landed on the islands and took control of the port": the landing is how the same attack began
+    violent = {e["actor1"] for e in events if e["event_root"] == "19" and e["event_code"] not in ARRIVAL_BY_TYPE.values()}
+    events = [e for e in events if not (e["event_code"] in ARRIVAL_BY_TYPE.values() and e["_arrival"]
+                                        and e["actor1"] in violent)]
     substantive = [e for e in events if not e["_speech"]]
     if substantive:
         events = substantive
@@ -112,6 +116,7 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".
 REACTIVE = {"10", "11", "12", "13", "16", "17", "19"}
 MATERIAL = {"14", "15", "17", "18", "19", "20"}
+NOT_REACTIONS = {"170"}     # a coup (see verbs_extra.tsv) answers nobody's action
 
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
@@ -198,6 +203,16 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
+    if not targets and not speech:
+        targets = _place_object(ctx, toks, mentions, trig, sources)
+    if targets and not speech and trig.lemma in TRANSFER_VERBS:
+        targets = _recipient(toks, mentions, trig, targets) or targets
+    if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
+        sources = list(targets)     # "talks between Israel and Hamas": each side is the other's partner
+        targets = []
+    if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
+        # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
+        code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
     if code.startswith("14") and sources and all(s.kind in COUNTRY_KINDS for s in sources):
         code = "114"    # "China protested", "summoned the ambassador in protest": a state complains officially,
                         # it does not demonstrate in the street
@@ -224,7 +239,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         return []
     date_fields = date_for(ctx, sent, toks, trig)
     pairs = None
-    if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS):
+    if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS
+                                             or (trig.kind == "nominal" and root in {"04"})):
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
     ctx.history.extend((root, s) for s in sources)
@@ -250,7 +266,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources) for t in tgt_list]
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
-        if not tgt_list and not speech and root in REACTIVE and srcs:
+        if not tgt_list and not speech and root in REACTIVE and code not in NOT_REACTIONS and srcs:
             tgt_list = _reacted_to(ctx, trig, srcs)
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         material_sources.extend(s for s in srcs if s.country)
@@ -271,11 +287,61 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                     "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
                     "confidence": round(max(0.05, min(0.99, confidence)), 2),
                     "modality": modality, "plover": cameo.plover(code),
-                    "_speech": speech, "_t": trig.start, "_t_end": trig.end,
+                    "_speech": speech, "_t": trig.start, "_t_end": trig.end, "_arrival": trig.lemma in ARRIVAL_VERBS,
                 })
     if root in MATERIAL and material_sources and modality != "negated":
         ctx.last_material = (sent.start, trig.start, material_sources)
     return rows
+
+
+# Verbs that move something to a recipient: with a territory as object, the recipient is the target
+# ("handed Hong Kong back to China", "ceded the islands to Japan", "sold arms to Taiwan").
+TRANSFER_VERBS = {"HAND", "RETURN", "CEDE", "TRANSFER", "GIVE", "SELL", "DELIVER", "HAND_OVER", "HAND_BACK"}
+
+# Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
+# peacekeepers military protection (074).
+ARRIVAL_VERBS = {"LAND"}
+ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
+
+# Words allowed between a verb and its direct object, or between a nominal event and "of" + object.
+OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "control", "of"}
+
+
+def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
+    """"annexed Crimea", "the annexation of Crimea", "shelled Donetsk": a place that is the direct object
+    of the trigger (no locative preposition before it) stands for its country, when that is not the source's."""
+    k = trig.end
+    while k < len(toks) and k - trig.end < 4 and toks[k].lower in OBJECT_FILLERS:
+        if toks[k].lower == "of" and trig.kind == "verb":
+            break
+        k += 1
+    if k >= len(toks) or (k > trig.end and toks[k - 1].lower == "of" and trig.kind == "verb"):
+        return []
+    if any(m.t0 <= k < m.t1 for m in mentions):
+        return []
+    for p in ctx.places:
+        if p.start == toks[k].start and p.country and all(s.country != p.country for s in sources):
+            return [ActorRef(p.start, p.end, country_name(p.country), p.country, p.country, None, "country")]
+    return []
+
+
+def _recipient(toks, mentions, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
+    """"handed Hong Kong back to China": the actor after "to" in the clause, when the object is a territory."""
+    first = next((m for m in mentions if m.ref is targets[0]), None)
+    if first is None or targets[0].kind not in COUNTRY_KINDS:
+        return []
+    k = first.t1
+    while k < len(toks) - 1 and not clause_end(toks, k) and k - first.t1 < 4:
+        if toks[k].lower == "to":
+            m = next((m for m in mentions if m.t0 in (k + 1, k + 2)), None)
+            return [m.ref] if m is not None else []
+        k += 1
+    return []
+
+
+def _between(toks, mentions, targets: list[ActorRef]) -> bool:
+    first = next((m for m in mentions if m.ref is targets[0]), None)
+    return first is not None and first.t0 >= 1 and toks[first.t0 - 1].lower in {"between", "among"}
 
 
 def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
@@ -294,7 +360,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        for private in ("_speech", "_t", "_t_end"):
+        for private in ("_speech", "_t", "_t_end", "_arrival"):
             e.pop(private, None)
         out.append(e)
     return out

@@ -93,7 +93,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         if a.kind == "agent" and a.country is None:
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
-            a = _agent_country(a, toks, t1, inside)
+            if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
+                a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
             if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
                    and all(t.text[:1].islower() and not _past_verb(t.lower) for t in toks if a.end <= t.start < b.start)
                    for b in inside):

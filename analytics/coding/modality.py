@@ -96,7 +96,7 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
         j -= 1
     words = [w for _, w in chain]
     negated = any(w in NEGATORS for w in words)
-    if trig.kind == "verb":
+    if trig.kind in ("verb", "verb+nominal"):     # "agreed to resume talks" is the agreement only
         adv = 0
         while adv < len(words) and words[adv].endswith("ly"):
             adv += 1

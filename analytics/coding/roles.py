@@ -15,10 +15,10 @@ from analytics.coding import cameo
 from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor
 from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MODALS, NEGATORS,
     NOMINAL_PREMODIFIERS, OBJ_PREPS, PAST_AUX, POSSESSIVES, REPORT, STATE_TYPES, SUBJ_PRONOUNS, SUBORDINATORS,
-    TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name)
+    TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name, is_verb_form)
 from analytics.coding.mentions import ActorRef, PlaceRef
 from analytics.coding.text import Token
-from analytics.coding.triggers import BE, Trigger
+from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger
 
 
 def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
@@ -242,7 +242,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return [ref]
         m = mention_at(mentions, k)
         if m is not None:
-            usable = (not m.locative and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
+            # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
+            departed = m.locative and m.prep == "from" and (root == "16" or trig.code.startswith("174"))
+            usable = ((not m.locative or departed) and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "with", "among"}
@@ -253,8 +255,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 nxt = toks[m.t1].lower if m.t1 < len(toks) else ""
                 # "a FARC rebel camp", "Taliban training camps": one plain modifier may stand before the head
                 nxt2 = toks[m.t1 + 1].lower if m.t1 + 1 < len(toks) and nxt.isalpha() and nxt.islower() else ""
+                # "sanctioned Russian oligarchs", "shot down a Russian helicopter": a demonym before any
+                # common noun stands for its country when no actor is named
+                common = m.ref.kind == "demonym" and nxt.isalpha() and toks[m.t1].text[:1].islower() \
+                    and nxt not in FUNCTION_WORDS and not is_verb_form(nxt)
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
-                                         or nxt2 in HEAD_NOUNS):
+                                         or nxt2 in HEAD_NOUNS or common):
                     # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country
                     fallback = m.ref
                 usable = False

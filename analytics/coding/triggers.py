@@ -26,7 +26,8 @@ BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "ge
 # Verbs that only carry a nominal event ("held talks", "launched an airstrike", "began"): the noun decides.
 LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT", "BEGIN", "START", "ORGANIZE",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
-               "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING"}
+               "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING",
+               "FILE", "LODGE"}
 # Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
@@ -76,8 +77,8 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
         nxt = i + k + 1
         while nxt < len(toks) - 1 and toks[nxt].lower.endswith("ly"):
             nxt += 1
-        if w == "to" and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
-            return 0        # "to" + verb is an infinitive, not the preposition a pattern wants
+        if w == "to" and k == len(words) - 1 and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
+            return 0        # "to" + verb is an infinitive, not the preposition a pattern wants ("TO_LEAVE" names it)
         exact = w.endswith("_") or len(w) <= 3
         w = w.rstrip("_")
         if not w:
@@ -146,7 +147,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
             return -1
         # the last pattern word is a noun phrase's head, not a modifier: "struck Libyan government
         # forces" is no "strike (at the) government", "bombing the presidential palace" no "bomb president"
-        if n_word == len(p.after) - 1 and not word.startswith("&") and pos < len(toks) and _is_modifier_slot(toks, pos):
+        if n_word == len(p.after) - 1 and not word.startswith("&") and word.lower() not in PREPOSITIONS \
+                and pos < len(toks) and _is_modifier_slot(toks, pos):
             return -1
     pos = start - 1
     for word in reversed(p.before):
@@ -179,6 +181,9 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     prev = toks[j] if j >= 0 else None
     if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
         return False
+    if j >= 1 and tok.lower.endswith("ing") and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() \
+            and prev.lower.isalpha():
+        return False        # "made an emergency landing": a noun after its article and modifier
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS
                              or (prev.lower in PREPOSITIONS and tok.lower.endswith("ed"))) and nxt is not None \
