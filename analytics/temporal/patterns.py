@@ -40,7 +40,7 @@ def _macros(lex: dict) -> dict:
         "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
         "DAYWORD": "(?:" + alternation(w.replace("-", " ") for w in DAY_WORDS).replace(r"\s+", r"[-\s]") + r")(?![a-z])",
-        "YEAR": r"(?<![0-9$£€#.,/])(?<![0-9]-)(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
+        "YEAR": r"(?<![0-9$£€#.,/])(?:(?<![0-9]-)|(?<=[12][0-9]{3}-))(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
         "WEEKDAY": rf"(?:{weekday})",
         "SPELLED_YEAR": rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|\s+(?:{NUMWORD_TEENS}|{NUMWORD_ONES}))?"
                         rf"|nineteen[-\s]+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?)(?![a-z-])",
@@ -73,7 +73,7 @@ RULES: list[tuple[str, str]] = [
     ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])\s*(?P<tz>(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|IST)|local\s+time)(?![a-z])"),
     ("noon", r"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
-    ("iso", r"(?P<y>[12][0-9]{3})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    ("iso", r"(?P<y>[12][0-9]{3})[-/](?P<mo>0[1-9]|1[0-2])[-/](?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
             r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),
     ("numeric", r"(?<![0-9/.-])[0-9]{1,2}(?:/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|(?P<dot>\.)[0-9]{1,2}\.[0-9]{4}|(?P<dash>-)[0-9]{1,2}-[0-9]{4})(?![0-9/.-]?[0-9])(?![a-z])"),
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
@@ -117,6 +117,9 @@ RULES: list[tuple[str, str]] = [
     ("the_pod", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s))the\s+(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s+of\b)"),
     ("pod_mod", r"(?P<pm>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?![a-z])(?:\s+(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
+    # "later in the day", "earlier in the week": the unit that holds the date in focus
+    ("in_the_unit", r"(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s)|(?<=\bearly\sin\s)|(?<=\blate\sin\s))"
+                    r"the\s+(?P<unit>day|week|month|year|quarter)(?![a-z-])"),
     # the end of the year, the beginning of the month
     ("week_of", r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),

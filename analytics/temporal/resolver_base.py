@@ -76,7 +76,7 @@ class ResolverBase:
             closest = min(options, key=lambda o: (abs((o - here).days), o > here))
             if same_month:
                 pick = options[1]
-            elif day and abs((closest - here).days) <= 45:
+            elif day and abs((closest - here).days) <= 45 and not (closest > here and self._past_verb_before(s)):
                 pick = closest  # a day within weeks of the DCT is that one, whatever a distant verb says
             elif t == "past" and _UNTIL.search(self.text, max(0, s - 10), s) and self._deadline(s):
                 pick = closest  # "gave them until mid-November": a past verb, but the deadline may lie ahead
@@ -96,6 +96,16 @@ class ResolverBase:
             return Ref(gran, date(y, month, day or 1)), basis
         except ValueError:
             return None, "unresolved"
+
+    def _past_verb_before(self, s: int) -> bool:
+        """"was killed on Oct. 23", "died March 5": a past verb right before the date (only "on" between)."""
+        words = re.findall(r"[A-Za-z]+", self.text[max(0, s - 30):s])
+        if words and words[-1].lower() == "on":
+            words = words[:-1]
+        if not words:
+            return False
+        w = words[-1].lower()
+        return w in self.lex["past_cues"] or (len(w) > 4 and w.endswith("ed") and w not in self.lex["not_past"])
 
     def _deadline(self, s: int) -> bool:
         """A verb that sets or moves a deadline ("gave", "extended", "postponed") earlier in the clause."""

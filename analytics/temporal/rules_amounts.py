@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .dates import add
+from .dates import Ref, add
 from .lexicon import norm
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
@@ -121,6 +121,13 @@ class AmountRules:
         if not of_follows and not around and (not before or before[-1] not in self.lex["bare_plural_cues"]):
             return None  # "decades of war" and "for years" are amounts of time; "years" alone need not be
         unit = unit_of(g["unit"], self.lex)
+        if around and unit in ("day", "week") and re.match(r"\s+(?:before|after|leading)", self.text[e:e + 12], re.IGNORECASE):
+            # "in the days before the shooting" places the event (a DATE, 6 of 6 in TBAQ), in the month of the
+            # date the story is about; the exact stretch is left vague
+            ref, basis = self.anaphoric_base()
+            if ref is None or ref.gran not in ("day", "week", "weekend", "month"):
+                return Sem("DATE", "XXXX-XX", None, "unresolved")
+            return self.date_sem(Ref.of("month", ref.start), basis, "")
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
     # -- recurring and vague ---------------------------------------------------------------------

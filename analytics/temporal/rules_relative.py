@@ -161,6 +161,15 @@ class RelativeRules:
             return self.date_sem(r, "narrative" if r is self.anchor else "relative", unknown)
         return None
 
+    def r_in_the_unit(self, g, s, e):
+        """"later in the day", "earlier in the week": the day (week...) of the date last mentioned, else the DCT's."""
+        unit = norm(g["unit"])
+        ref, basis = self.anaphoric_base()
+        if ref is None or finer(unit, ref.gran):
+            return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"),
+                       None, "unresolved")
+        return self.date_sem(Ref.of(unit, ref.start), basis, "")
+
     def r_rel_unit(self, g, s, e):
         rel = norm(g["rel"])
         has_the = norm(self.text[s:e]).startswith("the ")
