@@ -125,7 +125,7 @@ NARRATIVE = [
 DURATIONS = [
     ("The siege lasted for some time.", DCT, "some time", "PXX", "unknown", None, None),
     ("Thousands fled in the first days of the war.", DCT, "the first days", "PXD", "unknown", None, None),
-    ("His car was seen in the days before the shooting.", DCT, "days", "PXD", "unknown", None, None),
+    ("His car was seen in the days before the shooting.", DCT, "days", "XXXX-XX", "unknown", None, None),
     ("The talks collapsed a fortnight ago.", DCT, "a fortnight ago", "2021-W40", "week", "2021-10-04", "2021-10-10"),
     ("He served three-and-a-half years.", DCT, "three-and-a-half years", "P3Y6M", "unknown", None, None),
     ("The weeklong festival ended.", DCT, "weeklong", "P1W", "unknown", None, None),

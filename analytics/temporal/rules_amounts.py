@@ -123,11 +123,11 @@ class AmountRules:
         unit = unit_of(g["unit"], self.lex)
         if around and unit in ("day", "week") and re.match(r"\s+(?:before|after|leading)", self.text[e:e + 12], re.IGNORECASE):
             # "in the days before the shooting" places the event (a DATE, 6 of 6 in TBAQ), in the month of the
-            # date the story is about; the exact stretch is left vague
-            ref, basis = self.anaphoric_base()
+            # date the story last named; the exact stretch is left vague, and with no date named so is the month
+            ref = self.anchor
             if ref is None or ref.gran not in ("day", "week", "weekend", "month"):
                 return Sem("DATE", "XXXX-XX", None, "unresolved")
-            return self.date_sem(Ref.of("month", ref.start), basis, "")
+            return self.date_sem(Ref.of("month", ref.start), "narrative", "")
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
     # -- recurring and vague ---------------------------------------------------------------------
