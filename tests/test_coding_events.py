@@ -78,3 +78,33 @@ def test_a_landing_followed_by_an_attack_is_one_event():
 def test_a_coup_is_not_a_reaction_to_the_last_attack():
     rows = code_text("Turkish troops landed in Cyprus on Saturday. A coup followed in Athens.", DCT)
     assert all(r["actor2_country"] != "TUR" for r in rows if r["event_code"] == "170")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from X" names the side that loses a place, or the country a mission leaves
+    ("Iraqi forces retook Mosul from Islamic State in July 2017.", ("IRQ", "192", None, "Islamic State")),
+    ("Syrian government forces recaptured Aleppo from rebels.", ("SYR", "192", "SYR", None)),
+    # an embassy closed in a country: that country is the target
+    ("Kenya closed its embassy in Somalia.", ("KEN", "161", "SOM", None)),
+    # peacekeepers sent are peacekeeping (074), not a promise
+    ("The United Nations sent peacekeepers to Mali.", (None, "074", "MLI", None)),
+    # "received by X": X hosts the subject
+    ("Palestinian President Mahmoud Abbas was received by Egyptian President Abdel Fattah al-Sisi in Cairo.",
+     ("EGY", "043", "PSE", None)),
+])
+def test_losers_hosts_and_missions(text, expected):
+    rows = code_text(text, DCT)
+    a1, c, a2, name2 = expected
+    assert [(r["actor1_country"], r["event_code"], r["actor2_country"]) for r in rows] == [(a1, c, a2)]
+    if name2:
+        assert rows[0]["actor2"] == name2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement is coded (01x) when it is the only action of its sentence ...
+    ("President Emmanuel Macron said the operation would last for months.", ["010"]),
+    # ... and not when its sentence holds another event
+    ("Egypt said Israeli jets had bombed Gaza on Monday.", ["195"]),
+])
+def test_a_statement_is_coded_only_when_nothing_else_is(text, expected):
+    assert [r["event_code"] for r in code_text(text, DCT)] == expected

@@ -110,7 +110,7 @@ RECIPROCAL = {"03", "04", "05", "06"}
 RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "NEGOTIATE"}
 
 
-TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154"}
+TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "161"}   # 161: "closed its embassy in Kabul"
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".

@@ -206,6 +206,9 @@ def _noun_quads(noun: str) -> set[int]:
     return {cameo.event_info(code)[2]} if code else set()
 
 
+FROM_TARGET_CODES = ("174", "192", "171")     # expel from, seize or take from: "from X" names the loser
+
+
 def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
     root = cameo.normalise_code(trig.code)[:2]
     stop = min(len(toks), trig.end + ctx.settings.target_window)
@@ -243,7 +246,8 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         m = mention_at(mentions, k)
         if m is not None:
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
-            departed = m.locative and m.prep == "from" and (root == "16" or trig.code.startswith("174"))
+            # "recaptured Aleppo from rebels": the side that loses a place is the target
+            departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
             usable = ((not m.locative or departed) and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
                       and not (m.ref.kind == "agent" and m.ref.country is None
