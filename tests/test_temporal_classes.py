@@ -83,6 +83,8 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
      ["15 April 1912", "The same year", "Three days later"]),
     ("He served as mayor from 2001-2005.", ["2001", "2005"]),
     ("The Titanic sank on the night of 14-15 April 1912.", ["14", "15 April 1912"]),
+    ("The shop closed between 2 and 4 p.m.", ["2", "4 p.m."]),
+    ("The attack came in the early hours of Sunday morning.", ["Sunday morning"]),
 ])
 def test_extents(text, extents):
     assert [t.text for t in _checked(text)] == extents
@@ -101,3 +103,12 @@ def test_narrative_day_survives_a_coarser_mention():
 ])
 def test_near_dates_follow_the_verb_next_to_them(text, value):
     assert [t.value for t in _checked(text)] == [value]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The polls open at 8 p.m. on March 3.", ["2022-03-03T20:00", "2022-03-03"]),
+    ("The shop closed between 2 and 4 p.m.", ["2021-10-20T14:00", "2021-10-20T16:00"]),
+    ("The talks ended at 2:15 p.m. Tuesday.", ["2021-10-19T14:15"]),
+])
+def test_clock_times_take_their_day(text, values):
+    assert [t.value for t in _checked(text)] == values

@@ -10,6 +10,8 @@ from .dates import Ref, add
 from .lexicon import norm
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
+_OF_DAY = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[a-z]+day\b|today|yesterday|tomorrow|[0-9]|(?-i:[A-Z])[a-z]{2})",
+                     re.IGNORECASE)
 _AROUND = re.compile(r"\s+(?:before|after|since|following|leading\s+up|that\s+followed|that\s+preceded)\b", re.IGNORECASE)
 
 
@@ -103,6 +105,8 @@ class AmountRules:
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
 
     def r_phase_plural(self, g, s, e):
+        if norm(g["unit"]) == "hours" and _OF_DAY.match(self.text, e):
+            return None  # "in the early hours of Thursday morning": the day is the timex, the hours only place it
         return self.r_the_years(g, s, e)
 
     def r_vague_dur(self, g, s, e):

@@ -161,6 +161,36 @@ def _leading_days(text: str, found: list) -> list:
     return out
 
 
+_CLOCK_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.IGNORECASE)
+_CLOCK_FROM = re.compile(r"(?<![\w.:])(?:between|from)\s+((?:1[0-2]|0?[1-9])(?::[0-5][0-9])?)\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+
+
+def _clock_days(text: str, found: list) -> list:
+    """"8 p.m. on March 3": a clock time takes the date written right after it; "between 2 and 4 p.m.":
+    the first hour is a clock time too, with the second one's half of the day."""
+    out = []
+    for i, (s, e, sem) in enumerate(found):
+        ref = sem.ref
+        if sem.type == "TIME" and ref is not None and ref.tod and ref.tod[0].isdigit():
+            if i + 1 < len(found):
+                s2, _, nxt = found[i + 1]
+                gap = _CLOCK_GAP.match(text, e)
+                if gap.end() == s2 and nxt.type == "DATE" and nxt.ref is not None and nxt.ref.gran == "day" \
+                        and not nxt.ref.tod and nxt.ref.start != ref.start:
+                    sem.ref = Ref("day", nxt.ref.start, ref.tod)
+                    sem.value, sem.basis = sem.ref.value, nxt.basis
+            m = _CLOCK_FROM.search(text, max(out[-1][1] if out else 0, s - 20), s)
+            if m:
+                h, _, mi = m.group(1).partition(":")
+                h2 = int(ref.tod[:2])
+                h = int(h) + (12 if h2 >= 12 and int(h) != 12 else 0)
+                if h < h2 or (h == h2 and int(mi or 0) < int(ref.tod[3:5])):
+                    first = Ref("day", sem.ref.start, f"{h:02d}:{int(mi or 0):02d}")
+                    out.append((m.start(1), m.end(1), Sem("TIME", first.value, first, sem.basis)))
+        out.append((s, e, sem))
+    return out
+
+
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -259,6 +289,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
-    found = _leading_days(text, _continued_days(text, found))
+    found = _clock_days(text, _leading_days(text, _continued_days(text, found)))
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
