@@ -108,3 +108,42 @@ def test_losers_hosts_and_missions(text, expected):
 ])
 def test_a_statement_is_coded_only_when_nothing_else_is(text, expected):
     assert [r["event_code"] for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named event noun ("the Mumbai attacks") refers to a known event: no new attack
+    ("Pakistan arrested the suspected mastermind of the Mumbai attacks.", [("PAK", "173")]),
+    # criticism verbs missing from PETRARCH; "slammed into" is a crash, no event
+    ("China slammed Washington's decision on Taiwan.", [("CHN", "111")]),
+])
+def test_named_event_nouns_and_criticism(text, expected):
+    assert [(r["actor1_country"], r["event_code"]) for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ambassadors are by office another state's: the source's country is not theirs
+    ("Turkish President Recep Tayyip Erdogan expelled ten Western ambassadors.", None),
+    # a non-state group's unnamed victims are in its country
+    ("Boko Haram kidnapped 100 girls on Monday.", "NGA"),
+])
+def test_country_of_a_generic_target(text, expected):
+    rows = code_text(text, DCT)
+    assert rows[0]["actor2_country"] == expected
+
+
+def test_a_generic_source_keeps_the_country_it_was_named_with():
+    rows = code_text("Iranian students occupied the embassy on Monday. The students demanded that Washington "
+                     "return the shah.", DCT)
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows][-1] == ("IRN", "10", "USA")
+
+
+def test_the_date_of_a_report_does_not_date_what_it_reports():
+    rows = code_text("Rebels said on Tuesday they had captured the town of Dessie.", dt.date(2021, 11, 3))
+    captured = [r for r in rows if r["event_root"] == "19"]
+    assert [(r["date_start"], r["date_end"], r["date_basis"]) for r in captured] == [
+        (dt.date(2021, 10, 28), dt.date(2021, 11, 3), "publication")]
+
+
+def test_a_place_after_a_place_noun_is_the_object():
+    rows = code_text("Rwandan troops captured the strategic town of Goma on Tuesday.", DCT)
+    assert (rows[0]["event_code"], rows[0]["actor2_country"]) == ("192", "COD")

@@ -305,17 +305,25 @@ ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
 
 # Words allowed between a verb and its direct object, or between a nominal event and "of" + object.
 OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "control", "of"}
+PLACE_NOUNS = {"town", "towns", "city", "cities", "capital", "province", "region", "island", "islands", "port",
+               "village", "villages", "district", "state", "peninsula", "territory", "parts", "part", "control",
+               "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most"}
 
 
 def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
     """"annexed Crimea", "the annexation of Crimea", "shelled Donetsk": a place that is the direct object
     of the trigger (no locative preposition before it) stands for its country, when that is not the source's."""
     k = trig.end
-    while k < len(toks) and k - trig.end < 4 and toks[k].lower in OBJECT_FILLERS:
-        if toks[k].lower == "of" and trig.kind == "verb":
-            break
-        k += 1
-    if k >= len(toks) or (k > trig.end and toks[k - 1].lower == "of" and trig.kind == "verb"):
+    while k < len(toks) and k - trig.end < 5:
+        w = toks[k].lower
+        if w == "of" and not (k == trig.end and trig.kind != "verb") and toks[k - 1].lower not in PLACE_NOUNS:
+            return []       # "seized the leader of Chad" is no place object
+        if w in OBJECT_FILLERS or w in PLACE_NOUNS or (toks[k].text[:1].islower() and w.isalpha()
+                                                       and w not in FUNCTION_WORDS and not is_verb_form(w)):
+            k += 1          # "the strategic towns of", "parts of", "the capital"
+            continue
+        break
+    if k >= len(toks):
         return []
     if any(m.t0 <= k < m.t1 for m in mentions):
         return []

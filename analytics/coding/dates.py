@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from analytics.coding import cameo
 from analytics.coding.context import Ctx
-from analytics.coding.grammar import IRREGULAR_PAST, SUBORDINATORS, VERBAL_GOVERNORS, clause_end, span_tokens
+from analytics.coding.grammar import IRREGULAR_PAST, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, clause_end, span_tokens
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
 
 
@@ -48,6 +48,8 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         if span is None:
             continue
         if span[0] < trig.start:
+            if _dates_report(toks, span[0]):
+                continue    # "said on Tuesday they had captured the towns": the date of the saying only
             lo, hi, dist = span[1], trig.start, trig.start - span[1]
         else:
             lo, hi, dist = trig.end, span[0], span[0] - trig.end
@@ -71,6 +73,14 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             if best_dist is None or dist < best_dist:
                 best, best_dist = t, dist
     return best
+
+
+def _dates_report(toks, start: int) -> bool:
+    """Does the date expression starting at token `start` follow a reporting verb ("said on Tuesday")?"""
+    k = start - 1
+    while k >= 0 and toks[k].lower in {"on", "last", "this", "earlier", "late", "in"}:
+        k -= 1
+    return k >= 0 and toks[k].lower in REPORT
 
 
 def _narrative(ctx, sent, toks, trig: Trigger) -> dict | None:

@@ -75,7 +75,9 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
         # "their takeover", "Russia's invasion", "Russian airstrikes", "the withdrawal of its troops"
         j = trig.start - 1
         definite = False
-        while j >= 0 and toks[j].lower in NOMINAL_PREMODIFIERS | {"this", "these", "those"}:
+        while j >= 0 and (toks[j].lower in NOMINAL_PREMODIFIERS | {"this", "these", "those"}
+                          or (j > 0 and toks[j].text[:1].isupper() and mention_at(mentions, j) is None)):
+            # "the Mumbai attacks", "the Kargil war": a name that is no actor modifies a known event
             definite = definite or toks[j].lower in {"the", "this", "these", "those"}
             j -= 1
         if j >= 0:
@@ -294,6 +296,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
 
 def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = ()) -> ActorRef:
@@ -303,6 +306,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     if s.country is not None or s.kind != "agent":
         return s
     home = place.country if place is not None and place.country else None
+    if home is None:
+        # "Iranian students stormed the embassy ... The students demanded": the same agent named before
+        head = s.name.split()[-1].lower() if s.name else ""
+        home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.country and r.type == s.type
+                     and r.name and r.name.split()[-1].lower() == head), None)
     # peacekeepers and foreign observers serve abroad: their flag says nothing about where the story is
     if home is None:
         home = next((r.country for r in sentence if r.country and r is not s and r.type not in FOREIGN_SERVICE),
@@ -328,10 +336,12 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # country the story is about, when it is not the source's own
         own = {s.country for s in sources}
         home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
-    if home is None:
+    surface = ctx.text[t.start:t.end].lower() if t.start >= 0 else ""
+    if home is None and not surface.endswith(FOREIGN_ENVOYS):
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
-        # "Bainimarama seized power and dissolved the government": so does a state's official
-        home = next((s.country for s in sources if s.country and s.kind in ("agent", "person")), None)
+        # "Bainimarama seized power and dissolved the government": so does a state's official, and a
+        # non-state group ("Boko Haram kidnapped girls"); an ambassador is by office another state's
+        home = next((s.country for s in sources if s.country and s.kind in ("agent", "person", "group")), None)
     if home is None:
         return t
     name = t.name if t.kind == "person" else f"{country_name(home)} {t.name}"
