@@ -56,7 +56,7 @@ def one(doc, date=None, **want):
         ("The IAEA inspected the site", "IAEA", "IGOUNOIAE", "igo"),
         # non-state groups
         ("the Taliban took Kabul", "Taliban", "AFGINSTAL", "group"),
-        ("the Islamic State group claimed", "Islamic State", "IMGMUSISI", "group"),
+        ("the Islamic State group claimed", "Islamic State group", "IMGMUSISI", "group"),
         ("ISIS fighters", "ISIS fighters", "IMGMUSISI", "group"),
         ("ISIL claimed", "ISIL", "IMGMUSISI", "group"),
         ("Hamas fired rockets", "Hamas", "PSEREBHMS", "group"),
@@ -266,7 +266,7 @@ def test_find_actors_spans_are_sound(text, date):
         ("A spokesman for the Pentagon, John Kirby, said", "John Kirby", "John Kirby", "USAMIL"),
         # verbs between a country and a title are no part of the title
         ("Soldiers in Niger detained President Mohamed Bazoum", "President Mohamed Bazoum", "Mohamed Bazoum", "NERGOV"),
-        ("the United States praised President F. W. de Klerk", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
+        ("the United States praised President F. W. de Klerk", "President F. W. de Klerk", "F. W. de Klerk", "ZAFGOV"),
         # appositions
         ("Juan Perez, the Chilean interior minister, resigned", "Juan Perez, the Chilean interior minister",
          "Juan Perez", "CHLGOV"),
@@ -274,7 +274,7 @@ def test_find_actors_spans_are_sound(text, date):
          "Agathe Kayitesi", "RWAGOV"),
         ("Maria Lopez, a Hamas spokeswoman, said", "Maria Lopez, a Hamas spokeswoman", "Maria Lopez", "PSEREBHMS"),
         ("President Amadou Kassoum of Niger was detained", "President Amadou Kassoum of Niger", "Amadou Kassoum", "NERGOV"),
-        ("President F. W. de Klerk spoke", "President F. W. de Klerk", "F. W. de Klerk", "GOV"),
+        ("President J. P. van der Merwe spoke", "President J. P. van der Merwe", "J. P. van der Merwe", "GOV"),
         ("President Ruto on Wednesday said", "President Ruto", "William Ruto", "KENGOV"),
     ],
 )

@@ -56,6 +56,10 @@ CALENDAR_WORDS = _R["calendar_words"]
 GIVEN_NAMES = _R["given_names"]
 CAPS_WORD_AFTER = _R["caps_word_after"]
 CAPS_WORD_BEFORE = _R["caps_word_before"]
+POST_MODIFIERS = _R["post_modifiers"]
+LEADER_LINKS = _R["leader_links"]
+SPONSOR_LINKS = _R["sponsor_links"]
+ORG_HEAD_NOUNS = _R["org_head_nouns"]
 ORGISH = frozenset({"igo", "group"})
 
 
@@ -205,8 +209,15 @@ class _Doc:
                 j += 1
                 if len(r) == 1 and self.raw(j) == ".":
                     j += 1  # an initial
-            elif words and r.casefold() in NAME_PARTICLES and j + 1 < n and self.raw(j + 1)[:1].isupper():
-                j += 1
+            elif words and r.casefold() in NAME_PARTICLES:
+                # one or more particles before a capitalised word: "de Klerk", "van der Merwe", "de la Rua"
+                p = j
+                while p < n and p - j < 3 and self.raw(p).casefold() in NAME_PARTICLES:
+                    p += 1
+                if p < n and self.raw(p)[:1].isupper():
+                    j = p
+                else:
+                    break
             elif words and r == "-" and j + 1 < n and self.raw(j + 1)[:1].isalpha():
                 j += 2
             else:
@@ -265,6 +276,11 @@ class _Doc:
         pj, pval = self.atom(k)
         if isinstance(pval, Entry) and pval.kind == "person":
             actor = pval.actor(self.date)
+            if mod is not None and mod.kind in ORGISH:
+                # "RSF commander X": the title names a rank inside the group; the person acts for the group
+                code = resolve_role(mod.roles, self.date)
+                country, typ = split_code(code)
+                return i, pj, Actor(actor.name, code, country, typ), pval, "dictionary"
             if role and actor.type != role:
                 # the text's title says what the person is now ("Prime Minister X"): it beats a stale dictionary
                 country = actor.country or (resolve_role(mod.roles, self.date)[:3] if mod and mod.kind in COUNTRYISH else None)
@@ -359,11 +375,54 @@ class _Doc:
         code = country + aval.suffix
         return self.mention(i, aj, agent_name(country, aval.type), code, "agent", source="agent")
 
-    def agent_loyal_to(self, i: int, end: int, ag: Agent):
-        """AGENT loyal to PERSON|ACTOR: "forces loyal to Alassane Ouattara" -> CIV forces named after him."""
-        if self.key(end) != "loyal" or self.key(end + 1) != "to":
+    def sponsored_agent(self, i: int, end: int, val: Entry) -> ActorMention | None:
+        """X-led|X-backed [adjective] AGENT: "the Saudi-led coalition", "Iranian-backed militias".
+
+        A force X leads is coded as X's own (CAMEO coders code a coalition by its leading state: the Saudi-led
+        coalition -> SAUMIL, NATO-led forces -> NATO). A force X backs, arms or sponsors is not X: the agent
+        keeps no country here, and the coder takes it from the story ("US-backed forces captured Raqqa").
+        A named group after the link ("US-backed Syrian Democratic Forces") is left to the main pass."""
+        if self.raw(end) != "-" or self.key(end + 1) not in LEADER_LINKS | SPONSOR_LINKS:
             return None
+        link = self.key(end + 1)
         k = end + 2
+        aj, ag = self.agent_at(k)
+        if ag is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
+                and not isinstance(self.atom(k)[1], Entry):
+            aj, ag = self.agent_at(k + 1)  # "US-backed local forces"
+        if ag is None or isinstance(self.atom(k)[1], Entry) and self.atom(k)[0] >= aj:
+            return None
+        surface = self.text[self.toks.starts[i] : self.toks.ends[aj - 1]]
+        if link in LEADER_LINKS:
+            actor = val.actor(self.date)
+            code = actor.code if val.kind in ORGISH else resolve_role(val.roles, self.date)[:3] + ag.suffix
+            return self.mention(i, aj, surface, code, "igo" if val.kind == "igo" else "agent", source="agent")
+        return self.mention(i, aj, surface, ag.suffix, "agent", source="agent")
+
+    def partisan_agent(self, i: int, end: int) -> ActorMention | None:
+        """pro-|anti-X [adjective] AGENT: "pro-Russian separatists" are separatists, not Russia's; the agent keeps
+        no country here (the coder takes it from the story)."""
+        if not (i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti")):
+            return None
+        k = end
+        aj, ag = self.agent_at(k)
+        if ag is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
+                and self.key(k) not in VERBS and not self.key(k).endswith("ed"):
+            aj, ag = self.agent_at(k + 1)  # "pro-Russian armed separatists"
+        if ag is None:
+            return None
+        surface = self.text[self.toks.starts[i - 2] : self.toks.ends[aj - 1]]
+        return self.mention(i - 2, aj, surface, ag.suffix, "agent", source="agent")
+
+    def agent_loyal_to(self, i: int, end: int, ag: Agent):
+        """AGENT loyal|linked|allied|affiliated|aligned to|with PERSON|ACTOR: the side they fight for.
+
+        "forces loyal to Alassane Ouattara" -> CIV forces named after him; "militants linked to al-Qaeda" -> al-Qaeda
+        (a group's fighters are the group, as in "Taliban fighters")."""
+        if self.key(end) not in ("loyal", "linked", "allied", "affiliated", "aligned") \
+                or self.key(end + 1) not in ("to", "with"):
+            return None
+        k = end + 2 + (self.key(end + 2) == "the")
         tp = self.titled_person(k)
         if tp:
             _ti, pj, actor, _e, _src = tp
@@ -372,8 +431,13 @@ class _Doc:
             if not isinstance(pval, Entry):
                 return None
             actor = pval.actor(self.date)
+            if pval.kind in ORGISH:
+                m = self.mention(i, pj, actor.name, actor.code, pval.kind, source="agent")
+                return self.tie_to_country(m, i, pj, self.out) if m.country is None else m
         if not actor.country:
             return None
+        if self.key(end) != "loyal":
+            return None  # "troops allied with Russia" are not Russia's own troops
         noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
         leader = actor.name.split()[-1] if actor.country != actor.code else actor.name
         return self.mention(i, pj, f"{leader} {noun}", actor.country + ag.suffix, "agent", source="agent")
@@ -437,7 +501,7 @@ class _Doc:
         if self.key(j) == "'s":
             return True
         r, key = self.raw(j), self.key(j)
-        if not r or not r[:1].isalpha() or key in FUNCTION_WORDS or key in VERBS:
+        if not r or not r[:1].isalpha() or key in FUNCTION_WORDS or key in VERBS or key in POST_MODIFIERS:
             return False
         if r[:1].isupper():
             return names_too
@@ -483,6 +547,15 @@ class _Doc:
                     and not (isinstance(self.atom(end)[1], Entry) and self.atom(end)[1].kind != "person")):
                 i = end  # a person's first name
                 continue
+            if isinstance(val, Agent) and i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
+                # "anti-government protesters": the protesters; "pro-government rallies": no actor
+                m = self.partisan_agent(i, end)
+                if m is not None:
+                    out.append(m)
+                    i = self._tok_end(m, i)
+                else:
+                    i = end
+                continue
             if isinstance(val, Agent):
                 m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val)
                 if m is None and val.standalone:
@@ -497,7 +570,12 @@ class _Doc:
                 out.append(m)
                 i = self._tok_end(m, i)
                 continue
-            if val.kind in COUNTRYISH | ORGISH:
+            if val.kind in COUNTRYISH | ORGISH | {"agent"}:
+                m = self.sponsored_agent(i, end, val) or self.partisan_agent(i, end)
+                if m:
+                    out.append(m)
+                    i = self._tok_end(m, i)
+                    continue
                 m = self.modified_agent(i, end, val)
                 if m:
                     out.append(m)
@@ -512,6 +590,8 @@ class _Doc:
                 head = False  # "U.S.-led", "Russia-backed"
             elif val.kind != "person":
                 head = not self.is_modifier(end, names_too=False)
+            if val.kind in ORGISH and self.key(end) in ORG_HEAD_NOUNS and self.raw(end)[:1].islower():
+                end, head = end + 1, True  # "the Wagner group", "the Hamas movement": the name's own head noun
             m = self.mention(i, end, actor.name, actor.code, val.kind, head=head)
             if val.kind in ORGISH and m.country is None and (m.code or "").startswith("IMG"):
                 m = self.tie_to_country(m, i, end, out)
