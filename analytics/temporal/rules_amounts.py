@@ -122,7 +122,8 @@ class AmountRules:
         of_follows = re.match(r"\s+of\s+(?!the\b|this\b|that\b|his\b|her\b|its\b|their\b)", self.text[e:e + 12])
         # "in the weeks before the shooting", "the years that followed": TimeBank marks the plural alone
         around = before[-1:] == ["the"] and _AROUND.match(self.text, e)
-        if not of_follows and not around and (not before or before[-1] not in self.lex["bare_plural_cues"]):
+        later = re.match(r"\s+(?:later|earlier)\b", self.text[e:e + 10], re.IGNORECASE)  # "Hours later, ..."
+        if not of_follows and not around and not later and (not before or before[-1] not in self.lex["bare_plural_cues"]):
             return None  # "decades of war" and "for years" are amounts of time; "years" alone need not be
         unit = unit_of(g["unit"], self.lex)
         if around and unit in ("day", "week") and re.match(r"\s+(?:before|after|leading)", self.text[e:e + 12], re.IGNORECASE):
