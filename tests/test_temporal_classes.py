@@ -54,6 +54,9 @@ CLASSES = [
     ('The ship sank on 15 April 1912. The same year, a law passed. The next day, crowds gathered.', 'The next day', 'DATE', '1912-04-16', None, 'day', '1912-04-16', '1912-04-16'),
     ('The ship sank on 15 April 1912. The same year, a law passed. The next day, crowds gathered.', 'The same year', 'DATE', '1912', None, 'year', '1912-01-01', '1912-12-31'),
     ('The doctor was shot on Oct. 23, 1998. His car was seen in the weeks before the shooting.', 'weeks', 'DATE', '1998-10', None, 'month', '1998-10-01', '1998-10-31'),
+    ('Hours later, the rebels fled.', 'Hours', 'DURATION', 'PTXH', None, 'unknown', None, None),
+    ('The vote is due by the 25th.', 'the 25th', 'DATE', '2021-10-25', None, 'day', '2021-10-25', '2021-10-25'),
+    ('It is the second day of an offensive by the army.', 'the second day', 'DATE', '2021-10-20', None, 'day', '2021-10-20', '2021-10-20'),
 ]
 
 
@@ -85,6 +88,8 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
     ("The Titanic sank on the night of 14-15 April 1912.", ["14", "15 April 1912"]),
     ("The shop closed between 2 and 4 p.m.", ["2", "4 p.m."]),
     ("The attack came in the early hours of Sunday morning.", ["Sunday morning"]),
+    ("Profit rose, compared with a year-earlier loss.", ["year-earlier"]),  # not "a year", a duration
+    ("The first day of March was cold.", ["The first day of March"]),
 ])
 def test_extents(text, extents):
     assert [t.text for t in _checked(text)] == extents

@@ -161,6 +161,13 @@ class RelativeRules:
             return self.date_sem(r, "narrative" if r is self.anchor else "relative", unknown)
         return None
 
+    def r_nth_day(self, g, s, e):
+        """"It's the second day of an offensive": the day the text is about (the last day named, else the DCT)."""
+        ref, basis = self.anaphoric_base()
+        if ref is None or ref.gran != "day":
+            return Sem("DATE", "XXXX-XX-XX", None, "unresolved")
+        return self.date_sem(Ref("day", ref.start), basis, "")
+
     def r_in_the_unit(self, g, s, e):
         """"later in the day", "earlier in the week": the day (week...) of the date last mentioned, else the DCT's."""
         unit = norm(g["unit"])
