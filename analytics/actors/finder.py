@@ -318,18 +318,45 @@ class _Doc:
             return False
         return True
 
+    def story_country(self) -> str | None:
+        """The country the text last named (a country, demonym or capital, "in Zambia" included): what "the
+        country's president" refers to."""
+        for m in reversed(self.out):
+            if m.kind in COUNTRYISH and m.country:
+                return m.country
+        return None
+
+    def the_country_s(self, k: int) -> int | None:
+        """Token index after "[the] country's" / "the nation's" at k, when the text named a country before."""
+        k += self.key(k) == "the"
+        if self.key(k) in ("country", "nation") and self.key(k + 1) == "'s" and k > 0 and self.key(k - 1) == "the":
+            return k + 2
+        return None
+
     def appositive_person(self, i: int) -> ActorMention | None:
-        """NAME, [the] COUNTRY|DEMONYM ['s] TITLE: "Zalmai Rasul, Afghanistan's foreign minister, said"."""
+        """NAME, [the] COUNTRY|DEMONYM ['s] TITLE: "Zalmai Rasul, Afghanistan's foreign minister, said";
+        NAME, the country's TITLE: the country last named ("Hichilema, the country's president,")."""
         name_end = self.name_tokens(i)
-        if name_end - i < 2 or self.raw(name_end) != "," or self.key(name_end - 1) in NOT_NAME_WORDS:
+        if name_end == i or self.raw(name_end) != "," or self.key(name_end - 1) in NOT_NAME_WORDS:
             return None
+        if name_end - i < 2 and (self.key(i) in FUNCTION_WORDS or self.key(i) in CALENDAR_WORDS
+                                 or self.key(i) in TITLE_PREFIXES or self.key(i).endswith("ly")):
+            return None  # "Yesterday, the country's president", "Separately, ...": no name
         k = name_end + 1
-        if self.key(k) in ("the", "a", "an"):
-            k += 1
-        cj, cval = self.atom(k)
-        if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
-            return None
-        k = cj + (self.key(cj) == "'s")
+        country = None
+        after = self.the_country_s(k)
+        if after is not None:
+            country = self.story_country()
+            if country is None:
+                return None
+            k, cval = after, None
+        else:
+            if self.key(k) in ("the", "a", "an"):
+                k += 1
+            cj, cval = self.atom(k)
+            if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
+                return None
+            k = cj + (self.key(cj) == "'s")
         former = False
         while self.key(k) in TITLE_PREFIXES:
             former = former or self.key(k) in ("former", "late")
@@ -340,13 +367,31 @@ class _Doc:
         if not tvals:
             return None
         role = "ELI" if former else tvals[0]
-        if cval.kind in ORGISH:
+        if cval is not None and cval.kind in ORGISH:
             code = resolve_role(cval.roles, self.date)
         else:
-            code = resolve_role(cval.roles, self.date)[:3] + (role or "GOV")
+            code = (country or resolve_role(cval.roles, self.date)[:3]) + (role or "GOV")
         name = self.text[self.toks.starts[i] : self.toks.ends[name_end - 1]]
         # the span takes in the apposition, which names no other actor
         return self.mention(i, tj, name, code, "person", source="title")
+
+    def country_s_agent(self, i: int) -> ActorMention | None:
+        """the country's|nation's AGENT|TITLE: an agent of the country the text last named ("the country's
+        president", "the nation's army")."""
+        k = self.the_country_s(i)
+        if k is None:
+            return None
+        country = self.story_country()
+        if country is None:
+            return None
+        aj, ag = self.agent_at(k)
+        if ag is not None:
+            return self.mention(i, aj, agent_name(country, ag.type), country + ag.suffix, "agent", source="agent")
+        tj, tvals = self.titles.longest(self.toks, k)
+        if tvals and self.raw(tj) != "," and not self.raw(tj)[:1].isupper():
+            role = tvals[0] or "GOV"
+            return self.mention(i, tj, agent_name(country, role), country + role, "agent", source="agent")
+        return None
 
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
@@ -364,9 +409,11 @@ class _Doc:
             if actor.type == "CVL" and aval.type != "CVL":
                 # an ethnic group's armed men are not civilians: "Rohingya militants" -> MMRREB
                 country = actor.country or ""
-                label = agent_name(None, aval.type)
+                # a people's forces are its rebels, not a state's army ("Tigrayan forces" -> ETHREB)
+                suffix = "REB" + aval.suffix[3:] if aval.type == "MIL" else aval.suffix
+                label = agent_name(None, suffix[:3])
                 surface = self.text[self.toks.starts[i] : self.toks.ends[end - 1]]
-                return self.mention(i, aj, f"{surface} {label}", country + aval.suffix, "agent", source="agent")
+                return self.mention(i, aj, f"{surface} {label}", country + suffix, "agent", source="agent")
             m = self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
             if m.country is None and (m.code or "").startswith("IMG"):
                 m = self.tie_to_country(m, i, aj, self.out)
@@ -527,6 +574,8 @@ class _Doc:
                     continue
             if val is None:
                 ap = self.appositive_person(i) if k[:1].isalpha() and self.raw(i)[:1].isupper() else None
+                if ap is None and k in ("country", "nation"):
+                    ap = self.country_s_agent(i)
                 if ap is not None:
                     out.append(ap)
                     i = self._tok_end(ap, i)
