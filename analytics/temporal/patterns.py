@@ -143,7 +143,7 @@ RULES: list[tuple[str, str]] = [
     ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours|quarters)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
-    ("vague_dur", r"(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\btake\s))(?P<w>a\s+while|some\s+time|a\s+long\s+time|quite\s+some\s+time)(?![a-z])"),
+    ("vague_dur", r"(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\btake\s))(?P<w>a\s+(?:short\s+|long\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time|quite\s+some\s+time)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNITW}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
     ("season", r"(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year|(?P<s>{SEASON})"),
     ("vague", r"(?P<w>{VAGUE})"),
@@ -176,7 +176,7 @@ preceding most day night morning afternoon evening weekend few couple dozen half
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
 additional extra trading business working season period final second third fourth while long morning afternoon
-evening time""".split()
+evening time short little""".split()
 
 
 def _gate(lex: dict) -> str:
