@@ -147,3 +147,56 @@ def test_the_date_of_a_report_does_not_date_what_it_reports():
 def test_a_place_after_a_place_noun_is_the_object():
     rows = code_text("Rwandan troops captured the strategic town of Goma on Tuesday.", DCT)
     assert (rows[0]["event_code"], rows[0]["actor2_country"]) == ("192", "COD")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a coup without a written target overthrows its own country's government; other coercion does not
+    ("Army chief Prayut Chan-o-cha seized power in a coup on Thursday.", ("170", "THA")),
+    ("India revoked the special status of Kashmir.", None),
+    # force used by protesters or civilians is unconventional violence (18), not military force (19)
+    ("Protesters stormed government buildings in Almaty on Wednesday.", ("180", "KAZ")),
+    # a person killed by no army is assassinated (186); by troops it stays military force
+    ("Swedish Prime Minister Olof Palme was shot dead in Stockholm.", ("186", "SWE")),
+    ("Gunmen killed Haitian President Jovenel Moise at his residence.", ("186", "HTI")),
+])
+def test_coups_crowds_and_assassinations(text, expected):
+    rows = code_text(text, DCT)
+    if expected is None:
+        assert all(r["event_code"] != "170" or r["actor2"] is None for r in rows)
+    else:
+        assert (rows[0]["event_code"], rows[0]["actor2_country"]) == expected
+
+
+def test_the_two_leaders_are_the_last_coordinated_pair():
+    rows = code_text("Chinese President Xi Jinping and US President Joe Biden met in Bali on Monday. "
+                     "The two leaders agreed to resume climate talks.", DCT)
+    agreed = [(r["actor1_country"], r["actor2_country"]) for r in rows if r["event_root"] == "03"]
+    assert agreed == [("CHN", "USA"), ("USA", "CHN")]
+
+
+def test_a_ceasefire_is_declared_towards_the_other_side():
+    rows = code_text("Pakistani forces surrendered to the Indian army on Thursday. "
+                     "Indian Prime Minister Indira Gandhi announced a unilateral ceasefire.", DCT)
+    assert [(r["actor1_country"], r["event_code"], r["actor2_country"]) for r in rows][-1] == ("IND", "0871", "PAK")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin signed a treaty on Tuesday to annex Crimea from Ukraine.",
+    "Russian President Vladimir Putin signed a law annexing Crimea.",
+])
+def test_a_document_signed_to_take_territory_is_the_taking(text):
+    rows = code_text(text, DCT)
+    assert [(r["actor1_country"], r["event_code"], r["actor2_country"]) for r in rows] == [("RUS", "192", "UKR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand for an inquiry reacts to the last material action's doer
+    ("Uzbek troops fired on protesters in Andijan. Washington called for an independent investigation.",
+     ("USA", "101", "UZB")),
+    # "warned that X would retaliate": X is the complement's subject, not the warning's target
+    ("Indian jets struck a camp in Pakistan. Pakistan's army warned that Islamabad would retaliate.",
+     ("PAK", "130", "IND")),
+])
+def test_reactions_to_the_last_material_action(text, expected):
+    rows = code_text(text, DCT)
+    assert (rows[-1]["actor1_country"], rows[-1]["event_code"], rows[-1]["actor2_country"]) == expected

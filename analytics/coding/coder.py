@@ -117,6 +117,12 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "16
 REACTIVE = {"10", "11", "12", "13", "16", "17", "19"}
 MATERIAL = {"14", "15", "17", "18", "19", "20"}
 NOT_REACTIONS = {"170"}     # a coup (see verbs_extra.tsv) answers nobody's action
+REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
+COUPS = {"170"}
+UNARMED = {"OPP", "CVL", "EDU", "LAB", "REF"}     # protesters, civilians, students, workers, refugees
+STATE_ARMED = {"MIL", "COP", "SPY", "PKO", "GOV"}
+KILLING_VERBS = {"KILL", "SHOOT", "MURDER", "SLAY", "GUN_DOWN", "STAB"}
+BOTH_WORDS = {"two", "both"}
 
 
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
@@ -192,6 +198,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
         if not by_agent:
             sources, how = [], "none"
+    if not sources and not trig.passive:
+        group = _both_sides(ctx, toks, mentions, trig)
+        if group:
+            sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
     if not sources and ctx.last_source is not None and not trig.passive:
         sources, how = [ctx.last_source], "discourse"
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
@@ -223,6 +233,17 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # abduction by anyone else ("gunmen seized Israeli athletes")
         code = "181" if sources and all(_non_state(s) for s in sources) else "173" if all(
             t.kind == "person" for t in targets) else code
+    if code in COUPS and _is_coup(toks, trig) and not targets and sources and sources[0].country and how != "discourse":
+        # a coup without a written target overthrows its own country's government
+        home = sources[0].country
+        targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
+    if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources):
+        code = "180"    # "protesters stormed government buildings": force without an army is unconventional
+    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
+            and (not sources or all(_non_state(s) or s.kind == "agent" and (s.type or "")[-3:] not in STATE_ARMED
+                                    for s in sources)):
+        # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
+        code = "186"
     places = event_places(ctx, sent, toks, mentions, trig)
     if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
             targets[0].kind == "capital" or names_capital(toks, targets[0])):
@@ -266,7 +287,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources) for t in tgt_list]
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
-        if not tgt_list and not speech and root in REACTIVE and code not in NOT_REACTIONS and srcs:
+        if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
+                and srcs:
             tgt_list = _reacted_to(ctx, trig, srcs)
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         material_sources.extend(s for s in srcs if s.country)
@@ -308,6 +330,27 @@ OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "con
 PLACE_NOUNS = {"town", "towns", "city", "cities", "capital", "province", "region", "island", "islands", "port",
                "village", "villages", "district", "state", "peninsula", "territory", "parts", "part", "control",
                "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most"}
+
+
+COUP_LEMMAS = {"TOPPLE", "OVERTHROW", "OUST", "DEPOSE"}
+COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
+
+
+def _is_coup(toks, trig: Trigger) -> bool:
+    """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
+    return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])
+
+
+def _both_sides(ctx, toks, mentions, trig: Trigger) -> list[ActorRef]:
+    """"The two leaders agreed", "both sides signed": the subject is the last coordinated pair."""
+    j = trig.start - 1
+    while j >= 0 and (toks[j].lower in {"also", "then", "have", "has", "had", "will", "would"} or toks[j].lower.endswith("ly")):
+        j -= 1
+    words = [t.lower for t in toks[max(0, j - 2):j + 1]]
+    if not ctx.groups or not any(w in BOTH_WORDS for w in words) or any(m.t0 <= j < m.t1 for m in mentions) \
+            or j < 0 or not toks[j].text[:1].islower():
+        return []
+    return list(ctx.groups[-1])
 
 
 def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
@@ -353,7 +396,15 @@ def _between(toks, mentions, targets: list[ActorRef]) -> bool:
 
 
 def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
-    """The doer of the last material action before this trigger, when it is another country's actor."""
+    """The doer of the last material action before this trigger, when it is another country's actor; for a
+    ceasefire, the other side of the last event between two sides."""
+    own = {s.country for s in srcs if s.country}
+    if trig.code in REACTIVE_CODES and ctx.last_pair is not None:
+        _, a, bs = ctx.last_pair
+        if a.country in own:
+            return [b for b in bs if b.country not in own][:1]
+        if any(b.country in own for b in bs):
+            return [a]
     if ctx.last_material is None:
         return []
     own = {s.country for s in srcs} | {s.name for s in srcs}

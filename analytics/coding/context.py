@@ -91,8 +91,9 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
         modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
-            if modifier and toks[t1].lower not in COLLECTIVE_HEADS:
+            if modifier and toks[t1].lower not in COLLECTIVE_HEADS and toks[t1].lower not in SITES:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
+                            # (but "government buildings" names whose buildings were stormed)
             if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
                 a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
             if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
@@ -161,6 +162,7 @@ def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
     return country_name_kind(prefix) == "name"
 
 
+SITES = {"buildings", "building", "offices", "office", "headquarters", "palace", "compound", "residence"}
 GEO_FEATURES = {"sea", "gulf", "strait", "straits", "bay", "river", "lake", "peninsula", "horn", "coast", "sea's"}
 TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
                "president", "secretary", "members", "member", "envoy", "ambassador", "representative",

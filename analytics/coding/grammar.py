@@ -191,7 +191,8 @@ HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops"
               "tourists", "students", "civilians", "residents", "refugees", "migrants", "militants", "fighters",
               "rebels", "gunmen", "insurgents", "supporters", "members", "delegation", "representatives",
               "militiamen", "militia", "allies", "counterpart", "counterparts", "camp", "camps", "bases",
-              "hideout", "hideouts", "stronghold", "strongholds", "compound", "headquarters", "facilities"}
+              "hideout", "hideouts", "stronghold", "strongholds", "compound", "headquarters", "facilities",
+              "buildings", "building", "offices", "palace", "residence"}
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}

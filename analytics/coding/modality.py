@@ -27,10 +27,23 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
                 and out[-1][1] == "hypothetical" and trig.kind == "verb":
             modality = "hypothetical"     # "efforts to stabilize ... and ensure": the coordinated verb shares the mood
         if drop:
+            if out and out[-1][0].lemma in INSTRUMENT_VERBS and _material(trig) and not _material(out[-1][0]) \
+                    and not any(t.lower in CLAUSE_STOP for t in toks[out[-1][0].end:trig.start]):
+                # "signed a treaty to annex Crimea": the document is how; what it does is the event
+                out[-1] = (trig, out[-1][1])
             continue
         out.append((trig, modality))
         coded_ends.append(trig.end)
     return out
+
+
+# Verbs of signing or ordering a document whose content, when material ("a treaty to annex", "a decree
+# annexing"), is the event itself.
+INSTRUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE"}
+
+
+def _material(trig: Trigger) -> bool:
+    return (cameo.normalise_code(trig.code) or "00")[:2] in {"15", "16", "17", "18", "19", "20"}
 
 
 def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
@@ -54,6 +67,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         # ", killing two marines": the consequence of the attack just coded, not a second attack
         if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
+            if prev.lemma in INSTRUMENT_VERBS and _material(trig) and not _material(prev):
+                out[-1] = (trig, out[-1][1])    # "signed a treaty annexing Crimea": the annexation
             continue    # ", killing two marines", "formally ending the war": the same event's consequence
         if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and prev_root in VIOLENT | {"17"} \
                 and root in VIOLENT and any(t.lower in {"a", "an", "the"} for t in toks[max(0, trig.start - 3):trig.start]) \

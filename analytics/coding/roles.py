@@ -223,7 +223,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         w = toks[k].lower
         if clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
             break
-        if w == "that" and k > trig.end and toks[k - 1].lower not in {",", "and"} and root in VERBAL_GOVERNORS | {"01"}:
+        if w == "that" and (k == trig.end or toks[k - 1].lower not in {",", "and"}) and root in VERBAL_GOVERNORS | {"01"}:
             if root in {"02", "10"}:
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
                 continue

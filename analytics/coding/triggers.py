@@ -181,9 +181,10 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     prev = toks[j] if j >= 0 else None
     if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
         return False
+    after = toks[i + 1].lower if i + 1 < len(toks) else "."
     if j >= 1 and tok.lower.endswith("ing") and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() \
-            and prev.lower.isalpha():
-        return False        # "made an emergency landing": a noun after its article and modifier
+            and prev.lower.isalpha() and (after in PREPOSITIONS or not after[:1].isalnum()):
+        return False        # "made an emergency landing on": a noun after its article and modifier, without object
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS
                              or (prev.lower in PREPOSITIONS and tok.lower.endswith("ed"))) and nxt is not None \
