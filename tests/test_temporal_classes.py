@@ -90,6 +90,7 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
     ("The attack came in the early hours of Sunday morning.", ["Sunday morning"]),
     ("Profit rose, compared with a year-earlier loss.", ["year-earlier"]),  # not "a year", a duration
     ("The first day of March was cold.", ["The first day of March"]),
+    ("He was shot to death last Oct. 23 at his home.", ["Oct. 23"]),  # not the month "last Oct."
 ])
 def test_extents(text, extents):
     assert [t.text for t in _checked(text)] == extents
@@ -105,6 +106,7 @@ def test_narrative_day_survives_a_coarser_mention():
     ("Kopp was killed on Oct. 23.", "2020-10-23"),  # a past verb right before a date days after the DCT
     ("The deadline was extended to Nov. 20.", "2021-11-20"),  # a deadline verb two words back does not decide
     ("Talks will resume on Oct. 23.", "2021-10-23"),
+    ("He was shot to death last Oct. 23 at his home.", "2020-10-23"),  # "last" + a written day: the one before
 ])
 def test_near_dates_follow_the_verb_next_to_them(text, value):
     assert [t.value for t in _checked(text)] == [value]

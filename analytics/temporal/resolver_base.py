@@ -74,7 +74,10 @@ class ResolverBase:
                 return None, "unresolved"
             same_month = day is None and month == here.month
             closest = min(options, key=lambda o: (abs((o - here).days), o > here))
-            if same_month:
+            before = self.text[max(0, s - 6):s].lower()
+            if before.endswith(("last ", "next ")):  # "shot to death last Oct. 23", "next March 5"
+                pick = max(o for o in options if o < here) if before.endswith("last ") else min(o for o in options if o > here)
+            elif same_month:
                 pick = options[1]
             elif day and abs((closest - here).days) <= 45 and not (closest > here and self._past_verb_before(s)):
                 pick = closest  # a day within weeks of the DCT is that one, whatever a distant verb says
