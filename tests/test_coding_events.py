@@ -200,3 +200,24 @@ def test_a_document_signed_to_take_territory_is_the_taking(text):
 def test_reactions_to_the_last_material_action(text, expected):
     rows = code_text(text, DCT)
     assert (rows[-1]["actor1_country"], rows[-1]["event_code"], rows[-1]["actor2_country"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # announcing one's own future force is a threat (138), and the threat is asserted
+    ("Turkey would retaliate against Syria, Erdogan said.", ("TUR", "138", "SYR", "reported")),
+    # inside a quote, "we" is the speaker named after it
+    ('"We will destroy Hamas," Israeli Prime Minister Benjamin Netanyahu said.', ("ISR", "138", "PSE", "reported")),
+    # "may", "could" are no threats, nor is a prediction nobody is said to have made
+    ("Russia may attack Ukraine, analysts said.", ("RUS", "190", "UKR", "hypothetical")),
+    ("Russia will attack Ukraine.", ("RUS", "190", "UKR", "hypothetical")),
+    # vowing to avenge is a threat, not a pledge
+    ("Iran vowed to avenge the killing of its general.", ("IRN", "138", None, "asserted")),
+])
+def test_threats_and_quotes(text, expected):
+    r = code_text(text, DCT)[0]
+    assert (r["actor1_country"], r["event_code"], r["actor2_country"], r["modality"]) == expected
+
+
+def test_a_kidnapping_noun_is_an_abduction_of_its_object():
+    rows = code_text("The kidnapping of two Canadian tourists in the Philippines shocked Ottawa.", DCT)
+    assert ("181", "CAN") in [(r["event_code"], r["actor2_country"]) for r in rows]

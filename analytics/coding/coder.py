@@ -199,6 +199,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         if not by_agent:
             sources, how = [], "none"
     if not sources and not trig.passive:
+        sources = _quote_speaker(toks, mentions, trig)
+        how = "pronoun" if sources else how
+    if not sources and not trig.passive:
         group = _both_sides(ctx, toks, mentions, trig)
         if group:
             sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
@@ -251,6 +254,13 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         place = (place_for_actor(targets[0], ctx.text[targets[0].start:targets[0].end])
                  if targets[0].kind == "capital" else capital_of(targets[0].country))
         places = [place] if place is not None else []
+    announced = any(t.lower in REPORT_WORDS or t.text in QUOTES for t in toks)    # someone said it
+    if modality == "hypothetical" and code[:2] in THREATENED and announced and _future(toks, trig):
+        # "Turkey would retaliate, Erdogan said", "'We will destroy Hamas,' Netanyahu said": announcing one's
+        # own future force is a threat, and the threat is what happened
+        code, modality = THREATENED[code[:2]], "asserted"
+    elif modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
+        modality = "asserted"   # "said it would strike if ...": the threat itself was made
     label, root, quad, goldstein = cameo.event_info(code)
     if not sources and root == "14" and places and places[0].country:
         # "Thousands marched in Santiago": a protest without a named actor is the place's protesters
@@ -330,6 +340,35 @@ OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "con
 PLACE_NOUNS = {"town", "towns", "city", "cities", "capital", "province", "region", "island", "islands", "port",
                "village", "villages", "district", "state", "peninsula", "territory", "parts", "part", "control",
                "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most"}
+
+
+# Future force announced by its doer is a threat: of military force (138), of sanctions or coercion (131).
+THREATENED = {"18": "138", "19": "138", "20": "138", "16": "131", "17": "131"}
+FUTURE_MODALS = {"will", "would", "'ll", "shall", "wo"}
+QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _future(toks, trig: Trigger) -> bool:
+    """Is the trigger governed by "will"/"would" (not "may", "should", "could"), without negation?"""
+    k, seen = trig.start - 1, False
+    while k >= 0 and k >= trig.start - 4 and toks[k].lower not in {",", "that"} | QUOTES:
+        if toks[k].lower in {"not", "n't", "never"}:
+            return False
+        seen = seen or toks[k].lower in FUTURE_MODALS
+        k -= 1
+    return seen
+
+
+def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
+    """'"We will destroy Hamas," Netanyahu said': inside a quote, "we"/"I" is the speaker named after it."""
+    opening = [k for k in range(trig.start) if toks[k].text in QUOTES]
+    closing = next((k for k in range(trig.end, len(toks)) if toks[k].text in QUOTES), None)
+    if not opening or closing is None or not any(toks[k].lower in {"we", "i", "our"} for k in range(opening[-1], trig.start)):
+        return []
+    speaker = next((m for m in mentions if m.t0 > closing and m.prep is None), None)
+    if speaker is None or not any(t.lower in REPORT_WORDS for t in toks[speaker.t0:speaker.t1 + 2] + toks[closing:speaker.t0]):
+        return []
+    return [speaker.ref]
 
 
 COUP_LEMMAS = {"TOPPLE", "OVERTHROW", "OUST", "DEPOSE"}
