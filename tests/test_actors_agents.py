@@ -140,3 +140,32 @@ def test_sentence_adverbs_are_no_names(text, surface):
 def test_the_country_s_needs_a_named_country():
     # without a country named before, "the country's president" stays unresolved rather than guessed
     assert not any(k for _t, _c, k in mentions("The country's president spoke."))
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # an agent named after a region or city takes the place's country (from the gazetteer, never a guess)
+        ("Darfur rebels attacked the town.", "Darfur rebels", "SDNREB"),
+        ("Sinai militants attacked a checkpoint.", "Sinai militants", "EGYREB"),
+        ("Helmand police arrested two men.", "Helmand police", "AFGCOP"),
+        ("The Lagos state government imposed a curfew.", "Lagos state government", "NGAGOV"),
+        ("He attacked the Tigray region's ruling party.", "Tigray region's ruling party", "ETHGOV"),
+        # an agent named after a person is on that person's side: his group, else his country
+        ("They fled from Khalifa Haftar's fighters.", "Khalifa Haftar's fighters", "LBYUAFLNA"),
+        ("Pinochet's troops stormed the palace.", "Pinochet's troops", "CHLMIL"),
+        # a title after plain words: "trade commissioner"
+        ("Militants kidnapped British trade commissioner James Cross.", "British trade commissioner James Cross",
+         "GBRGOV"),
+    ],
+)
+def test_agents_named_after_places_and_people(text, surface, code):
+    assert mention(text, surface).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Security forces fired on protesters.", "Federal police arrested the mayor.", "Riot police moved in."],
+)
+def test_capitalised_adjectives_are_no_places(text):
+    assert all(c is None for _t, _code, c in mentions(text))

@@ -250,8 +250,9 @@ class _Doc:
             k2 = k
             while k2 < min(self.n, k + 2) and self.raw(k2).isalpha() and self.raw(k2).islower() \
                     and self.key(k2) not in FUNCTION_WORDS and self.key(k2) not in VERBS \
-                    and not self.key(k2).endswith(("ed", "s")):  # nouns, not verbs: "Niger detained President X"
-                k2 += 1
+                    and not self.key(k2).endswith(("ed", "s")) \
+                    and not (k2 > k and self.titles.longest(self.toks, k2)[1]):  # nouns, not verbs: "Niger detained President X"
+                k2 += 1  # stops at the title: "British trade commissioner James Cross"
             if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
                 k = k2
         role, seen_title = inst_role, False
@@ -489,6 +490,44 @@ class _Doc:
         leader = actor.name.split()[-1] if actor.country != actor.code else actor.name
         return self.mention(i, pj, f"{leader} {noun}", actor.country + ag.suffix, "agent", source="agent")
 
+    def placed_agent(self, i: int, end: int, ag: Agent) -> ActorMention | None:
+        """An agent named after a place or a person before it: "Darfur rebels", "Helmand police", "the Tigray
+        region's ruling party" (the place's country, from the gazetteer: a region or city, never a guess);
+        "Khalifa Haftar's fighters" (the person's side: his group, else his country's agent)."""
+        if i == 0:
+            return None
+        k = i
+        if self.key(k - 1) == "'s":
+            prev = self.out[-1] if self.out else None
+            if prev is not None and prev.kind == "person" and prev.country and prev.end == self.toks.starts[k - 1]:
+                s0 = next(t for t in range(k) if self.toks.starts[t] == prev.start)
+                code = prev.code if prev.type in ("REB", "INS", "UAF", "SEP") and len(prev.code or "") > 6 \
+                    else prev.country + ag.suffix
+                noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+                leader = prev.name.split()[-1]
+                self.out.pop()  # the person becomes part of the agent's span
+                return self.mention(s0, end, f"{leader} {noun}", code, "agent", source="agent")
+            k -= 1
+        if k > 1 and self.key(k - 1) in ("region", "province", "state", "regional", "provincial") \
+                and self.raw(k - 1).islower():
+            k -= 1  # "the Tigray region's ruling party", "the Lagos state government"
+        if not self.raw(k - 1)[:1].isupper():
+            return None
+        from analytics.geo.gazetteer import _load
+
+        gaz = _load().index
+        last = self.out[-1].end if self.out else -1
+        for s0 in range(max(0, k - 3), k):
+            if self.toks.starts[s0] < last or not self.raw(s0)[:1].isupper():
+                continue
+            j, vals = gaz.longest(self.toks, s0, k)
+            places = [v for v in vals if v.kind in ("region", "city") and v.country] if j == k else []
+            if places:
+                country = places[0].country
+                surface = self.text[self.toks.starts[s0] : self.toks.ends[end - 1]]
+                return self.mention(s0, end, surface, country + ag.suffix, "agent", source="agent")
+        return None
+
     def agent_of_country(self, i: int, end: int, ag: Agent):
         k = end
         if self.key(k) != "of":
@@ -606,7 +645,8 @@ class _Doc:
                     i = end
                 continue
             if isinstance(val, Agent):
-                m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val)
+                m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val) \
+                    or self.placed_agent(i, end, val)
                 if m is None and val.standalone:
                     singular = not self.raw(end - 1).endswith("s")
                     # with no country, the noun itself names the actor best ("gunmen", "protesters")
