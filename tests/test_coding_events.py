@@ -221,3 +221,14 @@ def test_threats_and_quotes(text, expected):
 def test_a_kidnapping_noun_is_an_abduction_of_its_object():
     rows = code_text("The kidnapping of two Canadian tourists in the Philippines shocked Ottawa.", DCT)
     assert ("181", "CAN") in [(r["event_code"], r["actor2_country"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive's "by" agent is no object for the verb's patterns ("attack" + aircraft words)
+    ("The Indian embassy in Kabul was attacked by suicide bombers.", ("19", "IND")),
+    # a state that frees or arrests unnamed people does so at home
+    ("Cuba released 53 political prisoners in January 2015.", ("08", "CUB")),
+])
+def test_passive_agents_and_unnamed_people(text, expected):
+    r = code_text(text, DCT)[0]
+    assert (r["event_root"], r["actor2_country"]) == expected

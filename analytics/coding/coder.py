@@ -295,7 +295,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                 all(s.country != place.country for s in sources):
             tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                                  place.country, None, "country")]
-        tgt_list = [target_country(ctx, t, place, sources) for t in tgt_list]
+        tgt_list = [target_country(ctx, t, place, sources, root) for t in tgt_list]
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:

@@ -296,6 +296,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
 
@@ -321,7 +322,7 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
-def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef]) -> ActorRef:
+def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef], root: str = "") -> ActorRef:
     """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
     country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
     "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
@@ -341,7 +342,9 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
         # "Bainimarama seized power and dissolved the government": so does a state's official, and a
         # non-state group ("Boko Haram kidnapped girls"); an ambassador is by office another state's
-        home = next((s.country for s in sources if s.country and s.kind in ("agent", "person", "group")), None)
+        # and so does a state that arrests or frees unnamed people ("Cuba released 53 political prisoners")
+        kinds = ("agent", "person", "group") + (tuple(COUNTRY_KINDS) if root in AT_HOME_ROOTS else ())
+        home = next((s.country for s in sources if s.country and s.kind in kinds), None)
     if home is None:
         return t
     name = t.name if t.kind == "person" else f"{country_name(home)} {t.name}"

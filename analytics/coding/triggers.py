@@ -131,11 +131,14 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
     score = 0
     pos = end
     limit = min(len(toks), end + 8)
+    passive = any(t.lower in BE for t in toks[max(0, start - 2):start])
     for n_word, word in enumerate(p.after):
         found = False
         while pos < limit:
             if toks[pos].lower in CLAUSE_STOP:
                 return -1
+            if passive and toks[pos].lower == "by" and not word.upper().startswith("BY"):
+                return -1   # "was attacked by suicide bombers": the agent is no object ("attack aircraft")
             n = _match_word(word, toks, pos, lex)
             if n:
                 pos += n
