@@ -232,3 +232,17 @@ def test_a_kidnapping_noun_is_an_abduction_of_its_object():
 def test_passive_agents_and_unnamed_people(text, expected):
     r = code_text(text, DCT)[0]
     assert (r["event_root"], r["actor2_country"]) == expected
+
+
+def test_each_other_makes_reciprocal_events():
+    got = triples("Armenia and Azerbaijan accused each other of violating the ceasefire.")
+    assert got == [("ARM", "112", "AZE"), ("AZE", "112", "ARM")]
+
+
+def test_an_intent_noun_object_carries_its_infinitive():
+    # "blocked Sweden's bid to join NATO": one event, the blocking; the bid's content is no event
+    assert [c for _, c, _ in triples("Turkey blocked Sweden's bid to join NATO.")] == ["170"]
+
+
+def test_a_state_capturing_a_criminal_arrests_him():
+    assert triples("Mexican troops captured drug lord Joaquin Guzman in Sinaloa.")[0][1] == "173"

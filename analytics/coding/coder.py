@@ -156,6 +156,7 @@ def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> li
 
 
 NON_STATE_TYPES = {"REB", "INS", "SEP", "UAF", "CRM", "OPP"}
+PEOPLE_TYPES = {"CRM", "OPP", "CVL", "MED", "REF", "EDU", "LAB", "HRI"}
 
 
 def _non_state(a: ActorRef) -> bool:
@@ -164,8 +165,8 @@ def _non_state(a: ActorRef) -> bool:
 
 def _people(ctx, t: ActorRef) -> bool:
     """A person, or a plural noun for people ("athletes", "tourists"), not an institution."""
-    if t.kind == "person":
-        return True
+    if t.kind == "person" or (t.kind == "agent" and (t.type or "")[-3:] in PEOPLE_TYPES):
+        return True     # "captured drug lord Joaquin Guzman", "seized three activists"
     return t.kind == "agent" and ctx.text[t.start:t.end].lower().endswith("s") and not ctx.text[
         t.start:t.end].lower().endswith(("forces", "ss"))
 
@@ -235,7 +236,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # taking people is not occupying territory: an arrest by a state ("captured Laurent Gbagbo"), an
         # abduction by anyone else ("gunmen seized Israeli athletes")
         code = "181" if sources and all(_non_state(s) for s in sources) else "173" if all(
-            t.kind == "person" for t in targets) else code
+            t.kind == "person" or (t.type or "")[-3:] in PEOPLE_TYPES for t in targets) else code
     if code in COUPS and _is_coup(toks, trig) and not targets and sources and sources[0].country and how != "discourse":
         # a coup without a written target overthrows its own country's government
         home = sources[0].country
@@ -270,7 +271,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         return []
     date_fields = date_for(ctx, sent, toks, trig)
     pairs = None
-    if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS
+    each_other = any(toks[k].lower == "each" and toks[k + 1].lower == "other" or toks[k].lower == "one"
+                     and toks[k + 1].lower == "another" for k in range(trig.end, min(len(toks) - 1, trig.end + 3)))
+    if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS or each_other
                                              or (trig.kind == "nominal" and root in {"04"})):
         # "Israel and the PLO signed the accord": each is the other's partner
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]

@@ -99,6 +99,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
     return out
 
 
+# Nouns of intent that, as a coded verb's object, carry their infinitive: "blocked its bid to join"
+OBJECT_INTENTS = {"bid", "bids", "attempt", "attempts", "plan", "plans", "request", "application", "proposal",
+                  "offer", "demand", "call", "calls", "decision", "move", "effort", "efforts"}
+
+
 def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[str, bool]:
     """(modality, drop) from the words before the trigger in its verb chain."""
     chain = []
@@ -120,6 +125,9 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
             gov = toks[to_idx - 1].lower if to_idx > 0 else ""
             if any(end == to_idx for end in coded_ends):
                 return "hypothetical", True          # the governing event carries the meaning
+            if gov in OBJECT_INTENTS and any(0 <= to_idx - 1 - end <= 3 and not any(
+                    toks[k].lower in CLAUSE_STOP | {","} for k in range(end, to_idx)) for end in coded_ends):
+                return "hypothetical", True          # "blocked Sweden's bid to join NATO": the bid's content
             if gov not in INFINITIVE_GOVERNORS and not negated and not any(w in MODALS for w in words):
                 return "hypothetical", True          # a purpose clause, not an event of its own
             return ("negated" if negated else "hypothetical"), False
