@@ -19,13 +19,15 @@ How it works (one job per module):
   context.py         tense of the clause around a span: past -> the latest such date before the DCT,
                      future -> the next one, neither -> the closest
   tagger.py          reading order, rejected-rule fallback, modifier extents ("early", "the end of",
-                     "more than"), day lists ("April 24 and 25"), duration anchoring
+                     "more than"), day and clock lists ("April 24 and 25", "14-15 April", "between 2 and
+                     4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring
   absolute.py        numeric dates (10/20/2021) are read by dateparser; month-name dates are taken apart
                      by the rules directly (faster, and they never fill a missing day from the DCT)
   score.py           the TempEval-3 scorer used by benchmarks/timex_bench.py
 
 Resolution basis (`Timex.basis`): explicit (the text says the year), relative (to the DCT),
-narrative (to the last date the text mentioned: "the following year", "two days later", and, in
+narrative (to the last date the text mentioned - a coarser date worked out from it, like "that year",
+does not replace it: "the following year", "two days later", and, in
 text that reads as history - dates years before the DCT and nothing said relative to it - also
 bare months and weekdays), unresolved.
 
