@@ -91,6 +91,8 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
     ("Profit rose, compared with a year-earlier loss.", ["year-earlier"]),  # not "a year", a duration
     ("The first day of March was cold.", ["The first day of March"]),
     ("He was shot to death last Oct. 23 at his home.", ["Oct. 23"]),  # not the month "last Oct."
+    ("April Ryan asked a question in April.", ["April"]),  # the first April is a name
+    ("The 18th-century church burned in the 1990s.", ["18th-century", "the 1990s"]),
 ])
 def test_extents(text, extents):
     assert [t.text for t in _checked(text)] == extents

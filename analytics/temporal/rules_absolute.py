@@ -311,7 +311,11 @@ class AbsoluteRules:
             return None
         if g["era"] and norm(g["era"]).replace(".", "") in ("bc", "bce"):
             return Sem("DATE", f"BC{n - 1:02d}", None, "explicit", precision="unknown")
-        return self.date_sem(Ref("century", date((n - 1) * 100 or 1, 1, 1)), "explicit", "")
+        sem = self.date_sem(Ref("century", date((n - 1) * 100 or 1, 1, 1)), "explicit", "")
+        m = re.match(r"the\s+", self.text[s:e], re.IGNORECASE)
+        if m and re.match(r"\S+-century\s+[a-z]", self.text[s + m.end():e + 3]):
+            sem.trim = m.end()  # "the 18th-century church": "the" belongs to "church"
+        return sem
 
     def year_number(self, text: str) -> int | None:
         """'1997' -> 1997, 'nineteen ninety-seven' -> 1997, 'two thousand and one' -> 2001."""

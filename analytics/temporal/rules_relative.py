@@ -11,6 +11,12 @@ from .lexicon import norm
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 
+# words before a month name that make it a month rather than a name ("in May", not "May Bell")
+_MONTH_CUES = frozenset(("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
+                         "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
+                         "end", "beginning"))
+
+
 class RelativeRules:
     def r_deictic(self, g, s, e):
         w = norm(g["w"])
@@ -89,13 +95,15 @@ class RelativeRules:
                 # "May and June", "from March to May": a list of months, not "Jan Kavan"
                 prev = before[-2].strip(".,")
                 cue = "in" if prev in self.lex["months"] or prev.isdigit() else cue
-            if cue not in ("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
-                           "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
-                           "end", "beginning"):
+            if cue not in _MONTH_CUES:
                 if not self.text[s - 4:s].lower().endswith("mid-"):
                     return None
             if re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12]):
                 return None  # "Jan Kavan", "March Madness": a name
+        elif re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12]):
+            before = self.text[max(0, s - 16):s].lower().split()
+            if not before or before[-1] not in _MONTH_CUES:
+                return None  # "April Ryan asked": a first name, unless a preposition makes it a month
         month = self.month_num(mon)
         ref, basis = self.in_month(month, s, e)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}")
