@@ -169,3 +169,26 @@ def test_agents_named_after_places_and_people(text, surface, code):
 )
 def test_capitalised_adjectives_are_no_places(text):
     assert all(c is None for _t, _code, c in mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # regions acting together: CAMEO's regional codes, no country
+        ("Western diplomats urged Iran to return to talks.", "Western diplomats", "WST"),
+        ("Gulf states cut ties with Qatar.", "Gulf states", "PGS"),
+        ("Arab foreign ministers met in Cairo.", "Arab foreign ministers", "MEA"),
+        ("African leaders met in Addis Ababa.", "African leaders", "AFR"),
+        # a name followed by common nouns matches whatever the nouns' case
+        ("The UN nuclear watchdog said so.", "UN nuclear watchdog", "IGOUNOIAE"),
+        ("The UN Nuclear Watchdog said so.", "UN Nuclear Watchdog", "IGOUNOIAE"),
+    ],
+)
+def test_regional_actors_and_lower_case_nouns(text, surface, code):
+    m = mention(text, surface)
+    assert (m.code, m.country) == (code, None)
+
+
+@pytest.mark.parametrize("text", ["The gulf states were calm.", "un nuclear watchdog"])
+def test_the_name_part_must_stay_capitalised(text):
+    assert mentions(text) == []

@@ -286,3 +286,20 @@ def test_places_use_only_the_sub_regions_of_countries():
     used = {row[2] for row in read_table("gazetteer.tsv") if row[2]}
     assert used - regions == set()
     assert "Central Asia" in regions and "Southern Asia" in regions and len(regions) < 30
+
+
+@pytest.mark.parametrize(
+    "alias, raws, ok",
+    [
+        ("Gulf states", ("Gulf", "states"), True),
+        ("Gulf states", ("Gulf", "States"), True),
+        ("Gulf states", ("gulf", "states"), False),
+        ("UN nuclear watchdog", ("UN", "nuclear", "watchdog"), True),
+        ("Osama bin Laden", ("Osama", "bin", "Laden"), True),
+        ("Osama bin Laden", ("Osama", "bin", "laden"), False),
+    ],
+)
+def test_case_rule_masks_common_nouns(alias, raws, ok):
+    from analytics.geo.phrases import case_ok, case_rule
+
+    assert case_ok(case_rule(alias), raws) is ok

@@ -78,6 +78,13 @@ def case_rule(alias: str) -> str:
     if 2 <= len(letters) <= 4 and " " not in alias and sum(ch.isupper() for ch in letters[1:]) >= 1 \
             and any(ch.islower() for ch in letters):
         return "=" + "".join(m.group() for m in TOKEN_RE.finditer(alias))
+    raws = [m.group() for m in TOKEN_RE.finditer(alias)]
+    mask = "".join("x" if r[:1].isalpha() and not _capitalised(r) and i > 0 and r.casefold() not in PARTICLES
+                   and raws[i - 1] != "-" else "C" for i, r in enumerate(raws))
+    if "x" in mask and mask[0] == "C":
+        # a name followed by common nouns ("Gulf states", "UN nuclear watchdog"): the name must be capitalised,
+        # the nouns may be written either way
+        return "mask:" + mask
     return "cap"
 
 
@@ -94,8 +101,9 @@ def case_ok(rule: str, raws: tuple[str, ...]) -> bool:
         return "".join(raws) == rule[1:]
     if rule == "upper":
         return all(not ch.isalpha() or ch.isupper() for r in raws for ch in r)
+    mask = rule[5:] if rule[:5] == "mask:" else ""
     for i, r in enumerate(raws):
-        if not r[:1].isalpha():
+        if not r[:1].isalpha() or (mask and mask[i] == "x"):
             continue
         if i > 0 and (r.casefold() in PARTICLES or raws[i - 1] == "-"):
             continue  # "Kim Jong-un", "Ban Ki-moon", "Osama bin Laden"
