@@ -93,6 +93,7 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
     ("He was shot to death last Oct. 23 at his home.", ["Oct. 23"]),  # not the month "last Oct."
     ("April Ryan asked a question in April.", ["April"]),  # the first April is a name
     ("The 18th-century church burned in the 1990s.", ["18th-century", "the 1990s"]),
+    ("They came for the two day rally and stayed the four days.", ["two day", "the four days"]),
 ])
 def test_extents(text, extents):
     assert [t.text for t in _checked(text)] == extents

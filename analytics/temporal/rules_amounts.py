@@ -87,7 +87,10 @@ class AmountRules:
             return None
         if _is_name(self.text, s, e):
             return None
-        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
+        sem = Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit))
+        if norm(g["unit"]) == unit and (n or 0) > 1 and re.match(r"\s+[a-z]", self.text[e:e + 2]):
+            sem.trim = re.match(r"the\s+", self.text[s:e], re.IGNORECASE).end()  # "the two day rally": "the" is the rally's
+        return sem
 
     def r_unit_long(self, g, s, e):
         """"weeklong", "day-long" (one unit); "months-long" (a vague number of them)."""
