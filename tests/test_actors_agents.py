@@ -192,3 +192,23 @@ def test_regional_actors_and_lower_case_nouns(text, surface, code):
 @pytest.mark.parametrize("text", ["The gulf states were calm.", "un nuclear watchdog"])
 def test_the_name_part_must_stay_capitalised(text):
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # coordinated demonyms share the agent noun
+        ("Indian and Pakistani troops exchanged fire.", "Indian", "INDMIL"),
+        ("Afghan and NATO forces killed 12 insurgents.", "Afghan", "AFGMIL"),
+        ("American, British and French warplanes struck.", "British", "GBRMIL"),
+        ("Russian and Chinese diplomats blocked it.", "Russian", "RUSGOV"),
+        # a people's fighters in a named country are that country's rebels
+        ("Iraqi Kurdish forces retook Sinjar.", "Iraqi Kurdish forces", "IRQREB"),
+    ],
+)
+def test_coordinated_and_ethnic_agents(text, surface, code):
+    assert mention(text, surface).code == code
+
+
+def test_coordinated_demonyms_without_an_agent_stay_demonyms():
+    assert mention("The Russian and Chinese economies grew.", "Russian").code == "RUS"

@@ -394,9 +394,38 @@ class _Doc:
             return self.mention(i, tj, agent_name(country, role), country + role, "agent", source="agent")
         return None
 
+    def coordinated_agent(self, i: int, end: int, val: Entry) -> ActorMention | None:
+        """DEMONYM and|or|, [DEMONYM ,]... DEMONYM|ORG AGENT: the agent noun is shared ("Indian and Pakistani
+        troops" -> Indian troops and Pakistani troops; "Afghan and NATO forces" -> Afghan forces)."""
+        if val.kind != "demonym":
+            return None
+        k, hops = end, 0
+        while hops < 3 and (self.key(k) in ("and", "or") or self.raw(k) == ","):
+            k += 1 + (self.raw(k) == "," and self.key(k + 1) in ("and", "or"))
+            nj, nval = self.atom(k)
+            if not (isinstance(nval, Entry) and nval.kind in COUNTRYISH | ORGISH) or nj == k:
+                return None
+            aj, aval = self.agent_at(nj)
+            if aval is not None:
+                country = resolve_role(val.roles, self.date)[:3]
+                return self.mention(i, end, agent_name(country, aval.type), country + aval.suffix, "agent",
+                                    source="agent")
+            k, hops = nj, hops + 1
+        return None
+
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
         k = end + (1 if self.key(end) == "'s" else 0)
+        if val.kind in COUNTRYISH:
+            ej, eval_ = self.atom(k)
+            if isinstance(eval_, Entry) and eval_.kind == "group" and split_code(resolve_role(eval_.roles))[1] == "CVL":
+                aj, aval = self.agent_at(ej)
+                if aval is not None:
+                    # "Iraqi Kurdish forces": a people's fighters in the named country are its rebels
+                    country = resolve_role(val.roles, self.date)[:3]
+                    suffix = "REB" + aval.suffix[3:] if aval.type == "MIL" else aval.suffix
+                    surface = self.text[self.toks.starts[i] : self.toks.ends[aj - 1]]
+                    return self.mention(i, aj, surface, country + suffix, "agent", source="agent")
         aj, aval = self.agent_at(k)
         if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
                 and self.key(k) not in VERBS and not self.key(k).endswith(("ed", "s")):
@@ -665,7 +694,7 @@ class _Doc:
                     out.append(m)
                     i = self._tok_end(m, i)
                     continue
-                m = self.modified_agent(i, end, val)
+                m = self.modified_agent(i, end, val) or self.coordinated_agent(i, end, val)
                 if m:
                     out.append(m)
                     i = self._tok_end(m, i)
