@@ -212,3 +212,24 @@ def test_coordinated_and_ethnic_agents(text, surface, code):
 
 def test_coordinated_demonyms_without_an_agent_stay_demonyms():
     assert mention("The Russian and Chinese economies grew.", "Russian").code == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # an apposition that describes a person belongs to the person's span and fills what the title left open
+        ("Colonel Ali Musa, the head of the special forces, spoke.", "Colonel Ali Musa, the head of the special forces",
+         "MIL"),
+        ("Ali Musa Haddad, a senior Hamas official, spoke.", "Ali Musa Haddad, a senior Hamas official", "PSEREBHMS"),
+        ("Troops took Conakry. General Ali Musa, the country's army chief, spoke.",
+         "General Ali Musa, the country's army chief", "GINMIL"),
+        ("Vladimir Putin, the Russian president, met Xi.", "Vladimir Putin, the Russian president", "RUSGOV"),
+    ],
+)
+def test_appositions_describe_the_person(text, surface, code):
+    assert mention(text, surface).code == code
+
+
+def test_a_clause_between_commas_is_no_apposition():
+    found = mentions("Colonel Ali Musa, the army said, was killed.")
+    assert ("Colonel Ali Musa", "MIL", None) in found and ("army", "MIL", None) in found

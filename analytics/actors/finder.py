@@ -60,6 +60,8 @@ POST_MODIFIERS = _R["post_modifiers"]
 LEADER_LINKS = _R["leader_links"]
 SPONSOR_LINKS = _R["sponsor_links"]
 ORG_HEAD_NOUNS = _R["org_head_nouns"]
+CLAUSE_WORDS = frozenset({"said", "says", "say", "told", "was", "were", "is", "are", "has", "have", "had", "will",
+                          "would", "added", "reported", "announced", "confirmed"})
 ORGISH = frozenset({"igo", "group"})
 
 
@@ -344,7 +346,7 @@ class _Doc:
                                  or self.key(i) in TITLE_PREFIXES or self.key(i).endswith("ly")):
             return None  # "Yesterday, the country's president", "Separately, ...": no name
         k = name_end + 1
-        country = None
+        country, former = None, False
         after = self.the_country_s(k)
         if after is not None:
             country = self.story_country()
@@ -354,11 +356,13 @@ class _Doc:
         else:
             if self.key(k) in ("the", "a", "an"):
                 k += 1
+            while self.key(k) in TITLE_PREFIXES and self.raw(k).islower():
+                former = former or self.key(k) in ("former", "late")
+                k += 1  # "a senior Hamas official", "the former Afghan president"
             cj, cval = self.atom(k)
             if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
                 return None
             k = cj + (self.key(cj) == "'s")
-        former = False
         while self.key(k) in TITLE_PREFIXES:
             former = former or self.key(k) in ("former", "late")
             k += 1
@@ -412,6 +416,57 @@ class _Doc:
                                     source="agent")
             k, hops = nj, hops + 1
         return None
+
+    def with_apposition(self, m: ActorMention, j: int) -> tuple[ActorMention, int]:
+        """A person followed by an apposition that describes them: ", the head of the special forces,", ", a senior
+        Hamas official,", ", the country's army chief,". The span takes in the apposition (which names no other
+        actor), and the person takes the country and role it gives when the title did not."""
+        if self.raw(j) != "," or self.key(j + 1) not in ("the", "a", "an"):
+            return m, j
+        close = next((k for k in range(j + 2, min(self.n, j + 12)) if self.raw(k) in (",", ".", ";", ":", "(", ")")),
+                     None)
+        if close is None or self.raw(close) != ",":
+            return m, j
+        k = j + 2
+        country, role, group, titled = None, None, None, False
+        after = self.the_country_s(j + 1)
+        if after is not None:
+            country, k = self.story_country(), after
+        while k < close:
+            if self.key(k) in VERBS or self.key(k) in CLAUSE_WORDS or (
+                    self.raw(k).islower() and self.key(k).endswith("ed") and self.key(k) != "red"):
+                return m, j  # a clause, not a description: ", the army said,"
+            tj, tvals = self.titles.longest(self.toks, k)
+            if tvals:
+                titled, role = True, role or tvals[0]
+                k = tj
+                continue
+            aj, ag = self.agent_at(k)
+            if ag is not None:
+                titled, role = True, role or ag.type
+                k = aj
+                continue
+            ej, ev = self.atom(k)
+            if isinstance(ev, Entry) and ev.kind in ORGISH and group is None:
+                group, k = ev, ej
+                continue
+            if isinstance(ev, Entry) and ev.kind in COUNTRYISH and country is None:
+                country, k = resolve_role(ev.roles, self.date)[:3], ej
+                continue
+            k += 1
+        if not titled:
+            return m, j
+        code = m.code
+        if group is not None and not m.country:
+            code = resolve_role(group.roles, self.date)
+        elif country and not m.country:
+            code = country + (m.type or role or "GOV")
+        elif not m.country and not m.type and role:
+            code = role
+        e = self.toks.ends[close - 1]
+        c, t = split_code(code) if code else (None, None)
+        return ActorMention(m.start, e, self.text[m.start:e], m.name, code, c, t, m.kind, m.head, m.locative,
+                            m.source), close
 
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
@@ -637,7 +692,8 @@ class _Doc:
                 tp = self.titled_person(i)
                 if tp:
                     ti, tj, actor, _entry, src = tp
-                    out.append(self.mention(ti, tj, actor.name, actor.code, "person", source=src))
+                    m, tj = self.with_apposition(self.mention(ti, tj, actor.name, actor.code, "person", source=src), tj)
+                    out.append(m)
                     i = tj
                     continue
             if val is None:
@@ -711,6 +767,8 @@ class _Doc:
             if val.kind in ORGISH and self.key(end) in ORG_HEAD_NOUNS and self.raw(end)[:1].islower():
                 end, head = end + 1, True  # "the Wagner group", "the Hamas movement": the name's own head noun
             m = self.mention(i, end, actor.name, actor.code, val.kind, head=head)
+            if val.kind == "person":
+                m, end = self.with_apposition(m, end)
             if val.kind in ORGISH and m.country is None and (m.code or "").startswith("IMG"):
                 m = self.tie_to_country(m, i, end, out)
             out.append(m)
