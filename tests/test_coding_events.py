@@ -246,3 +246,30 @@ def test_an_intent_noun_object_carries_its_infinitive():
 
 def test_a_state_capturing_a_criminal_arrests_him():
     assert triples("Mexican troops captured drug lord Joaquin Guzman in Sinaloa.")[0][1] == "173"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an expulsion is a material action others react to; an appeal reacts like a demand
+    ("Canada expelled two Chinese diplomats. Beijing vowed to retaliate.", ("CHN", "13", "CAN")),
+    ("Ethiopian troops attacked Somalia on Monday. The African Union called for a ceasefire.", (None, "02", "ETH")),
+    # the sides of "blamed each other" keep the country found for each
+    ("Colombia and the rebels blamed each other for the collapse of the talks.", ("COL", "11", "COL")),
+    # a non-state group's violence at home is against its state
+    ("Maoist rebels seized three towns in Nepal on Monday.", ("NPL", "19", "NPL")),
+    # violence without a written target: the other side named in the sentence
+    ("Azerbaijani forces retook the town of Shusha after Armenian troops withdrew.", ("AZE", "19", "ARM")),
+])
+def test_reactions_sides_and_other_parties(text, expected):
+    rows = code_text(text, DCT)
+    got = [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows]
+    assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States began airlifting weapons to Israel.", [("USA", "072", "ISR")]),   # light verb + verb
+    ("Indian jets shot down a Pakistani drone.", [("IND", "190", "PAK")]),               # aircraft are no bombs
+    ("Rebels backed by Rwanda seized the town of Goma.", ["192"]),                      # "backed by": no event
+])
+def test_airlifts_aircraft_and_backers(text, expected):
+    got = triples(text)
+    assert (got if isinstance(expected[0], tuple) else [c for _, c, _ in got]) == expected

@@ -114,8 +114,8 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "16
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".
-REACTIVE = {"10", "11", "12", "13", "16", "17", "19"}
-MATERIAL = {"14", "15", "17", "18", "19", "20"}
+REACTIVE = {"02", "10", "11", "12", "13", "16", "17", "19"}
+MATERIAL = {"14", "15", "16", "17", "18", "19", "20"}
 NOT_REACTIONS = {"170"}     # a coup (see verbs_extra.tsv) answers nobody's action
 REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
 COUPS = {"170"}
@@ -219,6 +219,12 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = _object_before(toks, mentions, trig, sources)
     if not targets and not speech:
         targets = _place_object(ctx, toks, mentions, trig, sources)
+    if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
+        # "Ukrainian forces retook Kherson after Russian troops withdrew": the other side named in the sentence
+        own = {s.country for s in sources}
+        other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
+                 and not any(same_actor(m.ref, s) for s in sources)]
+        targets = other[:1]
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
     if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
@@ -295,7 +301,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         tgt_list = targets
         if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE) and place is not None \
                 and place.country and \
-                all(s.country != place.country for s in sources):
+                all(s.country != place.country or (_non_state(s) and root in VIOLENT) for s in sources):
+            # "rebels seized towns in Chiapas": a non-state group's violence at home is against its state
             tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources, root) for t in tgt_list]
@@ -303,6 +310,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
             tgt_list = _reacted_to(ctx, trig, srcs)
+        if pairs:   # each side of a reciprocal event, with the country found for it
+            pairs = [(a, b) for a in srcs for b in srcs if a is not b and not same_actor(a, b)]
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         material_sources.extend(s for s in srcs if s.country)
         for src, tgt in combos:

@@ -175,7 +175,8 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
 
 
 PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
-                "responsible", "culprits", "killers", "abductors"}
+                "responsible", "culprits", "killers", "abductors", "invaders", "intruders", "infiltrators",
+                "raiders", "aggressors", "captors", "occupiers", "putschists", "mutineers"}
 
 
 def _is_event_noun(word: str) -> bool:

@@ -162,6 +162,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
         while pos >= max(0, start - 2):
             if not toks[pos].text[:1].isalnum():
                 return -1
+            if word.startswith("&WEAPON") and _match_word("&AIRCRAFT", toks, pos, lex):
+                return -1   # "jets shot down a warplane": aircraft fire in the air, they are no bomb
             if _match_word(word, toks, pos, lex):
                 score += 1
                 found = True
@@ -384,6 +386,8 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
             continue
         if t.light:
             nxt = found[k + 1] if k + 1 < len(found) else None
+            if nxt is not None and nxt.kind == "verb" and nxt.start == t.end:
+                continue    # "began airlifting weapons": the verb after the light verb is the event
             if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 6 and not any(
                     toks[j].lower in CLAUSE_STOP for j in range(t.end, nxt.start)):
                 out.append(Trigger(t.start, nxt.end, nxt.code, nxt.lemma, "verb+nominal", t.passive))
