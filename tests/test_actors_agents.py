@@ -233,3 +233,19 @@ def test_appositions_describe_the_person(text, surface, code):
 def test_a_clause_between_commas_is_no_apposition():
     found = mentions("Colonel Ali Musa, the army said, was killed.")
     assert ("Colonel Ali Musa", "MIL", None) in found and ("army", "MIL", None) in found
+
+
+@pytest.mark.parametrize(
+    "text, date, code",
+    [
+        # the apposition's title says what the person was then, over a stale dictionary role
+        ("Ashraf Ghani, the Afghan president, fled Kabul.", "2021-08-16", "AFGGOV"),
+        ("Hamid Karzai, the former Afghan president, met envoys.", "2020-01-01", "AFGELI"),
+    ],
+)
+def test_apposition_title_beats_a_stale_role(text, date, code):
+    assert find_actors(text, date)[0].code == code
+
+
+def test_guards_are_military():
+    assert mention("Members of the presidential guard detained the president.", "presidential guard").code == "MIL"

@@ -429,6 +429,7 @@ class _Doc:
             return m, j
         k = j + 2
         country, role, group, titled = None, None, None, False
+        former = any(self.key(t) in ("former", "late", "ousted", "deposed", "exiled") for t in range(j + 2, close))
         after = self.the_country_s(j + 1)
         if after is not None:
             country, k = self.story_country(), after
@@ -457,7 +458,13 @@ class _Doc:
         if not titled:
             return m, j
         code = m.code
-        if group is not None and not m.country:
+        role = "ELI" if former else role
+        if m.country and role and m.type != role and len(m.code or "") == 6 and group is None and (
+                country is None or country == m.country):
+            # the apposition says what the person is at the time ("X, the Afghan president,"): it beats a stale
+            # dictionary role, as a title before the name does
+            code = m.country + role
+        elif group is not None and not m.country:
             code = resolve_role(group.roles, self.date)
         elif country and not m.country:
             code = country + (m.type or role or "GOV")
