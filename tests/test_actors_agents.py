@@ -249,3 +249,15 @@ def test_apposition_title_beats_a_stale_role(text, date, code):
 
 def test_guards_are_military():
     assert mention("Members of the presidential guard detained the president.", "presidential guard").code == "MIL"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Tokyo lodged a protest with Beijing over the islands.", "Beijing"),
+        ("Talks between Washington and the Taliban collapsed.", "Taliban"),
+        ("Moscow accused Kyiv of shelling the plant.", "Kyiv"),
+    ],
+)
+def test_a_preposition_after_a_name_leaves_it_the_head(text, surface):
+    assert mention(text, surface).head
