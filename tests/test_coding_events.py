@@ -273,3 +273,18 @@ def test_reactions_sides_and_other_parties(text, expected):
 def test_airlifts_aircraft_and_backers(text, expected):
     got = triples(text)
     assert (got if isinstance(expected[0], tuple) else [c for _, c, _ in got]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname is no modal: "Theresa May announced" is asserted
+    ("British Prime Minister Theresa May announced the expulsion of 23 Russian diplomats.", ("GBR", "16", "RUS", "asserted")),
+    # halting deliveries reduces relations
+    ("Russia halted gas deliveries to Ukraine.", ("RUS", "16", "UKR", "asserted")),
+    # a possessive generic agent is the owner of what follows, not a modifier
+    ("Thousands of Ukrainians rallied in Kyiv to protest against the government's decision.", ("UKR", "14", "UKR", "asserted")),
+    # a state of emergency has no target of its own (the devset convention)
+    ("Nigerian President Goodluck Jonathan declared a state of emergency in three states.", ("NGA", "17", None, "asserted")),
+])
+def test_names_deliveries_owners_and_home_measures(text, expected):
+    r = code_text(text, DCT)[0]
+    assert (r["actor1_country"], r["event_root"], r["actor2_country"], r["modality"]) == expected

@@ -91,9 +91,11 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
         modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
-            if modifier and toks[t1].lower not in COLLECTIVE_HEADS and toks[t1].lower not in SITES:
+            owner = ctx.text[a.end:a.end + 2] in ("'s", "\u2019s") or toks[t1 - 1].lower.endswith("'s")
+            if modifier and toks[t1].lower not in COLLECTIVE_HEADS and toks[t1].lower not in SITES and not owner:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
-                            # (but "government buildings" names whose buildings were stormed)
+                            # (but "government buildings" names whose buildings were stormed, and
+                            # "the government's decision" whose decision it is)
             if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
                 a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
             if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")

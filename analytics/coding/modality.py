@@ -112,7 +112,8 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
         w = toks[j].lower
         if w in CLAUSE_STOP or w in {",", "that", "and", "who", "which", "\u201c", '"'}:
             break
-        chain.append((j, w))
+        # a capitalised word inside the sentence is a name ("Theresa May", "Will Smith"), no modal
+        chain.append((j, w if j == 0 or not toks[j].text[:1].isupper() else "_name_"))
         j -= 1
     words = [w for _, w in chain]
     negated = any(w in NEGATORS for w in words)
