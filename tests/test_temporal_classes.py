@@ -119,6 +119,8 @@ def test_near_dates_follow_the_verb_next_to_them(text, value):
 @pytest.mark.parametrize("text,values", [
     ("The polls open at 8 p.m. on March 3.", ["2022-03-03T20:00", "2022-03-03"]),
     ("The shop closed between 2 and 4 p.m.", ["2021-10-20T14:00", "2021-10-20T16:00"]),
+    ("The festival runs from Friday through Sunday.", ["2021-10-22", "2021-10-24"]),  # a range runs forward
+    ("The results are due out in mid-to-late March.", ["2022-03"]),
     ("The talks ended at 2:15 p.m. Tuesday.", ["2021-10-19T14:15"]),
 ])
 def test_clock_times_take_their_day(text, values):

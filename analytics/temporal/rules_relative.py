@@ -90,7 +90,7 @@ class RelativeRules:
             return None
         if key in self.lex["ambiguous_months"] or (len(key) <= 4 and not mon.endswith(".") and key not in ("june", "july")):
             before = self.text[max(0, s - 24):s].lower().split()
-            cue = before[-1] if before else ""
+            cue = before[-1].rsplit("-", 1)[-1] if before else ""  # "mid-to-late March": the cue is "late"
             if cue in ("and", "or", "to", "through", "until") and len(before) > 1:
                 # "May and June", "from March to May": a list of months, not "Jan Kavan"
                 prev = before[-2].strip(".,")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .dates import Ref
@@ -191,6 +191,20 @@ def _clock_days(text: str, found: list) -> list:
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|thru|until|till)\s*$", re.IGNORECASE)
+
+
+def _ordered_weekdays(text: str, found: list, lang: str = "en") -> None:
+    """"from Friday through Sunday": the second weekday of a range is not before the first."""
+    weekdays = load(lang)["weekdays"]
+    for (s1, e1, a), (s2, e2, b) in zip(found, found[1:]):
+        if a.type == b.type == "DATE" and a.ref is not None and b.ref is not None and a.ref.gran == b.ref.gran == "day" \
+                and b.basis == "relative" and norm(text[s2:e2]).rstrip(".") in weekdays \
+                and _RANGE_GAP.match(text[e1:s2]) and b.ref.start < a.ref.start:
+            b.ref = Ref("day", b.ref.start + timedelta(days=7 * ((a.ref.start - b.ref.start).days // 7 + 1)))
+            b.value = b.ref.value
+
+
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -290,5 +304,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = _clock_days(text, _leading_days(text, _continued_days(text, found)))
+    _ordered_weekdays(text, found, lang)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
