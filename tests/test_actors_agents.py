@@ -261,3 +261,23 @@ def test_guards_are_military():
 )
 def test_a_preposition_after_a_name_leaves_it_the_head(text, surface):
     assert mention(text, surface).head
+
+
+@pytest.mark.parametrize(
+    "text, date, code",
+    [
+        # out of office after a dated term (no role given for the after): an elite, no longer the government
+        ("Rishi Sunak said.", "2025-01-01", "GBRELI"),
+        ("Rishi Sunak said.", "2022-01-01", "GBRGOV"),
+        ("Lula said.", "2015-01-01", "BRAELI"),
+        ("Lula said.", "2023-06-01", "BRAGOV"),
+        ("Mohamed Bazoum said.", "2024-01-01", "NERELI"),
+        # a dictionary's own role for the after still wins ("Petro Poroshenko": opposition)
+        ("Petro Poroshenko said.", "2022-01-01", "UKROPP"),
+        # "ousted", "deposed" before a title make a former office-holder, but not as the verb
+        ("Ousted President Mohamed Bazoum was detained.", "2023-07-27", "NERELI"),
+        ("Rebels toppled President Francois Bozize.", "2013-03-24", "CAFGOV"),
+    ],
+)
+def test_former_office_holders(text, date, code):
+    assert [m.code for m in find_actors(text, date) if m.kind == "person"][0] == code

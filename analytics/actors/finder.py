@@ -60,6 +60,8 @@ POST_MODIFIERS = _R["post_modifiers"]
 LEADER_LINKS = _R["leader_links"]
 SPONSOR_LINKS = _R["sponsor_links"]
 ORG_HEAD_NOUNS = _R["org_head_nouns"]
+# title prefixes that make the person a former office-holder (ELI): "Former Peruvian President X", "ousted President X"
+FORMER_WORDS = frozenset({"former", "late", "ousted", "deposed", "exiled", "toppled"})
 CLAUSE_WORDS = frozenset({"said", "says", "say", "told", "was", "were", "is", "are", "has", "have", "had", "will",
                           "would", "added", "reported", "announced", "confirmed"})
 ORGISH = frozenset({"igo", "group"})
@@ -228,11 +230,17 @@ class _Doc:
             j -= 1
         return j if words else k
 
+    def deposed_prefix(self, k: int) -> bool:
+        """"Ousted President X", "the deposed president": a participle that makes a former office-holder, but only
+        where it cannot be the verb ("the army ousted President X")."""
+        return self.key(k) in FORMER_WORDS and self.key(k) not in TITLE_PREFIXES and (
+            self.raw(k)[:1].isupper() or (k > 0 and self.key(k - 1) in ("the", "a", "an", "'s")))
+
     def titled_person(self, i: int):
         """[modifier ['s] [institution]] TITLE+ NAME starting at token i, or None."""
         k, mod, former = i, None, False
-        while self.key(k) in TITLE_PREFIXES and k < self.n:
-            former = former or self.key(k) in ("former", "late")  # "Former Peruvian President X"
+        while (self.key(k) in TITLE_PREFIXES or self.deposed_prefix(k)) and k < self.n:
+            former = former or self.key(k) in FORMER_WORDS  # "Former Peruvian President X"
             k += 1
         end, val = self.atom(k)
         if isinstance(val, Entry) and val.kind == "person":
@@ -260,7 +268,7 @@ class _Doc:
         role, seen_title = inst_role, False
         while k < self.n:
             if self.key(k) in TITLE_PREFIXES:
-                former = former or self.key(k) in ("former", "late")
+                former = former or self.key(k) in FORMER_WORDS
                 k += 1
                 continue
             tj, tvals = self.titles.longest(self.toks, k)
@@ -357,14 +365,14 @@ class _Doc:
             if self.key(k) in ("the", "a", "an"):
                 k += 1
             while self.key(k) in TITLE_PREFIXES and self.raw(k).islower():
-                former = former or self.key(k) in ("former", "late")
+                former = former or self.key(k) in FORMER_WORDS
                 k += 1  # "a senior Hamas official", "the former Afghan president"
             cj, cval = self.atom(k)
             if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
                 return None
             k = cj + (self.key(cj) == "'s")
         while self.key(k) in TITLE_PREFIXES:
-            former = former or self.key(k) in ("former", "late")
+            former = former or self.key(k) in FORMER_WORDS
             k += 1
         if k >= self.n:
             return None
@@ -429,7 +437,7 @@ class _Doc:
             return m, j
         k = j + 2
         country, role, group, titled = None, None, None, False
-        former = any(self.key(t) in ("former", "late", "ousted", "deposed", "exiled") for t in range(j + 2, close))
+        former = any(self.key(t) in FORMER_WORDS for t in range(j + 2, close))
         after = self.the_country_s(j + 1)
         if after is not None:
             country, k = self.story_country(), after
@@ -694,7 +702,7 @@ class _Doc:
         while i < n:
             end, val = self.atom(i)
             k = self.toks.keys[i]
-            starts_title = k in TITLE_PREFIXES or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
+            starts_title = k in TITLE_PREFIXES or self.deposed_prefix(i) or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
             if starts_title or (isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH):
                 tp = self.titled_person(i)
                 if tp:

@@ -39,6 +39,7 @@ ROLE_LABELS = {
     "SET": "settlers", "UIS": "unidentified state actor", "NGM": "movement",
 }
 NON_COUNTRY_HEADS = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
+STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # When a former state ended and which state then held its capital: "Moscow" is the Soviet Union until
 # 1991-12-25 and Russia from the next day (ISO 3166-3 withdrawal dates; the capitals are in countries.tsv).
 FORMER_STATE_ENDS = {"SUN": ("1991-12-25", "RUS"), "CSK": ("1992-12-31", "CZE"), "DDR": ("1990-10-02", "DEU"),
@@ -72,6 +73,13 @@ class Entry:
 
     def actor(self, date: str | None = None) -> Actor:
         code = resolve_role(self.roles, date)
+        if self.kind == "person" and date and len(self.roles) >= 1 and code[3:6] in STATE_OFFICES and not any(
+                r.start is None and r.end is None for r in self.roles) and not any(
+                (r.start or "0000") <= date <= (r.end or "9999") for r in self.roles) and any(
+                r.end and r.end < date and r.code[:3] == code[:3] for r in self.roles):
+            # out of office after a dated term, with no role the dictionary gives for the gap or the after:
+            # a former office-holder is an elite of the country, no longer its government (as Phoenix codes them)
+            code = code[:3] + "ELI"
         country, typ = split_code(code)
         name = self.name
         if self.kind == "capital" and len(self.roles) > 1 and country_info(code):
