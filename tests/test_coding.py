@@ -257,7 +257,7 @@ def test_date_of_an_agreement_is_not_the_date_agreed_on():
 @pytest.mark.parametrize("text, expected", [
     # a nominal reaction: its source after "from", its target the subject of the clause it comments on
     ("Iran tested a missile, drawing condemnation from Israel and Egypt.",
-     [("Israel", "11", "Iran"), ("Egypt", "11", "Iran")]),
+     [("Iran", "15", None), ("Israel", "11", "Iran"), ("Egypt", "11", "Iran")]),
     # a nominal event in a prepositional phrase targets the verb's object
     ("Russia placed Gorbachev under house arrest.", [("Russia", "17", "Mikhail Gorbachev")]),
     # capturing a person is an arrest, not the occupation of territory

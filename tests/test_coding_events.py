@@ -288,3 +288,16 @@ def test_airlifts_aircraft_and_backers(text, expected):
 def test_names_deliveries_owners_and_home_measures(text, expected):
     r = code_text(text, DCT)[0]
     assert (r["actor1_country"], r["event_root"], r["actor2_country"], r["modality"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor that is the event's source is not also its place (no duplicate per "place")
+    ("North Korea tested a missile on Sunday, drawing condemnation from China and Russia.",
+     [("PRK", "150", None), ("CHN", "111", "PRK"), ("RUS", "111", "PRK")]),
+    # resigning has no other party: no event
+    ("Bolivian President Evo Morales resigned on Sunday.", []),
+    # carrying someone somewhere is how, not a visit
+    ("Soldiers arrested President Manuel Zelaya and flew him to Costa Rica.", [("HND", "173", "HND")]),
+])
+def test_sources_are_no_places_and_no_self_acts(text, expected):
+    assert triples(text) == expected

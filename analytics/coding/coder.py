@@ -254,7 +254,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
-    places = event_places(ctx, sent, toks, mentions, trig)
+    # "condemnation from China and Russia": an actor that is the event's source is not its place
+    places = [p for p in event_places(ctx, sent, toks, mentions, trig) if not any(p.start == s.start for s in sources)]
     if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
             targets[0].kind == "capital" or names_capital(toks, targets[0])):
         # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
@@ -275,6 +276,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         sources, how = [ActorRef(-1, -1, f"{country_name(home)} protesters", f"{home}OPP", home, "OPP", "agent")], "text"
     if not sources and not targets:
         return []
+    if not targets and trig.lemma in SELF_ACTS:
+        return []       # "Morales resigned": an act on oneself, with no other party, is no event between actors
+    if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
+        return []       # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
     date_fields = date_for(ctx, sent, toks, trig)
     pairs = None
     each_other = any(toks[k].lower == "each" and toks[k + 1].lower == "other" or toks[k].lower == "one"
@@ -381,6 +386,15 @@ def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
     if speaker is None or not any(t.lower in REPORT_WORDS for t in toks[speaker.t0:speaker.t1 + 2] + toks[closing:speaker.t0]):
         return []
     return [speaker.ref]
+
+
+SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE"}
+CARRY_VERBS = {"FLY"}
+
+
+def _object_follows(toks, mentions, trig: Trigger) -> bool:
+    k = trig.end
+    return k < len(toks) and (toks[k].lower in {"him", "her", "them", "it"} or any(m.t0 == k for m in mentions))
 
 
 COUP_LEMMAS = {"TOPPLE", "OVERTHROW", "OUST", "DEPOSE"}
