@@ -20,9 +20,33 @@ Rules (also in analytics/lexicons/SOURCES.md):
   article's), the role that covers it wins; with no covering role, the undated default role; otherwise the
   role closest before it. Without a date, the current (open-ended) role, else the default, else the last
   one. A head of government is GOV while in office and ELI (elite) or OPP after, as Phoenix codes them.
+  A person out of office after a dated term, for whom the dictionary gives no role for the after, is an elite
+  of the country (ELI), no longer its government ("Rishi Sunak" in 2025: GBRELI).
 - People introduced with a title ("Russian Foreign Minister Sergei Lavrov", "Afghan President X Y") are
   actors even when no dictionary knows them: country from the modifier, role from the title. Later short
-  mentions ("Lavrov") in the same document resolve to the same actor.
+  mentions ("Lavrov") in the same document resolve to the same actor. An apposition that describes a person
+  (", the head of the special forces,", ", a senior Hamas official,", ", the Afghan president,") is part of the
+  person's span and gives the country and role the title left open; its title beats a stale dictionary role.
+  "Former", "late" and, before a title, "ousted"/"deposed" make the person ELI.
+- Backers and leaders. A force X leads is X's own: CAMEO coders code a multinational force by its leading
+  state, as GDELT codes "the US-led coalition" USA (so "the Saudi-led coalition" -> SAUMIL, "NATO-led forces" ->
+  NATO). A force X backs, arms, funds or sponsors is not X ("Iranian-backed militias", "US-backed forces"): the
+  agent gets no country from X; the coder takes it from the story (where the force fights). "pro-/anti-X" forces
+  are not X's either ("pro-Russian separatists" are separatists, not RUS). A named group after the link keeps its
+  own code ("US-backed Syrian Democratic Forces" -> SDF). "Forces loyal to X" are X's side (his country's
+  forces, or his group); "militants linked to al-Qaeda" are that group.
+- Generic agents ("riot police", "the junta", "the rebels", "protesters", "the coast guard") are CAMEO roles
+  without a country; the country comes only from the text: a modifier (country, demonym, capital, possessive,
+  "Libya's"), a place the gazetteer knows ("Darfur rebels" SDN, "Helmand police" AFG, "the Lagos state
+  government" NGA), a person whose side they are on ("Khalifa Haftar's fighters"), "the country's" (the country
+  the text last named), or the coder's discourse rules. A people tied to one state fights as that state's rebels
+  ("Tigrayan forces" ETHREB, "Iraqi Kurdish forces" IRQREB). Coordinated demonyms share the noun ("Indian and
+  Pakistani troops" -> INDMIL, PAKMIL). Regions acting together take CAMEO's regional codes, no country
+  ("Western diplomats" WST, "Gulf states" PGS).
+- Places and actors. A capital or country after a locative preposition ("in Kabul") is a place (`locative`);
+  as a subject or object ("Kabul said", "accused Kyiv") it is the country's government. Breakaway regions
+  that act as parties ("South Ossetia", "Transnistria") are separatist actors of the state they belong to under
+  international law (GEOSEP, MDASEP).
 """
 
 from analytics.actors.canonical import canonical_actor
