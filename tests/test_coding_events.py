@@ -301,3 +301,9 @@ def test_names_deliveries_owners_and_home_measures(text, expected):
 ])
 def test_sources_are_no_places_and_no_self_acts(text, expected):
     assert triples(text) == expected
+
+
+def test_a_plain_noun_subject_after_a_subordinator_is_no_known_actor():
+    # "hours after world leaders met": the meeting has no actor we know, not the earlier clause's subject
+    rows = code_text("French jets attacked Libyan tanks on Saturday, hours after world leaders met in Paris.", DCT)
+    assert [(r["actor1_country"], r["event_root"]) for r in rows] == [("FRA", "19")]

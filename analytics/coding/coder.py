@@ -33,7 +33,8 @@ from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
     verb_after_country_name)
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, VIOLENT, clause_end, country_name, is_verb_form
+from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end,
+    country_name, is_verb_form)
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
@@ -192,6 +193,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     sources, how = find_source(ctx, toks, mentions, trig)
     if how == "anaphoric":
         return []
+    if trig.kind == "verb" and not trig.passive and _common_subject(toks, mentions, trig):
+        sources, how = [], "blocked"    # "hours after world leaders met": the subject is no actor we know
     passive_subject: list[ActorRef] = []
     if trig.passive:
         # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
@@ -206,7 +209,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         group = _both_sides(ctx, toks, mentions, trig)
         if group:
             sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
-    if not sources and ctx.last_source is not None and not trig.passive:
+    if not sources and ctx.last_source is not None and not trig.passive and how != "blocked":
         sources, how = [ctx.last_source], "discourse"
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
@@ -386,6 +389,24 @@ def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
     if speaker is None or not any(t.lower in REPORT_WORDS for t in toks[speaker.t0:speaker.t1 + 2] + toks[closing:speaker.t0]):
         return []
     return [speaker.ref]
+
+
+def _common_subject(toks, mentions, trig: Trigger) -> bool:
+    """Is the verb's subject a plain plural noun after a subordinator ("after world leaders met")?"""
+    j = trig.start - 1
+    while j >= 0 and (toks[j].lower in {"had", "have", "has", "also", "then"} or toks[j].lower.endswith("ly")):
+        j -= 1
+    if j < 1 or any(m.t0 <= j < m.t1 for m in mentions):
+        return False
+    w = toks[j]
+    if not (w.text[:1].islower() and w.lower.isalpha() and w.lower.endswith("s") and w.lower not in FUNCTION_WORDS
+            and not is_verb_form(w.lower)):
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].text[:1].islower() and toks[k].lower.isalpha() \
+            and toks[k].lower not in SUBORDINATORS and not any(m.t0 <= k < m.t1 for m in mentions):
+        k -= 1
+    return k >= 0 and toks[k].lower in SUBORDINATORS
 
 
 SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE"}
