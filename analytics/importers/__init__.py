@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 
 from analytics import schema
 from analytics.errors import UserError
+from analytics.importers import lookups
 from analytics.importers.checks import duplicated, validate_table
 from analytics.importers.columns import to_frame
 from analytics.importers.messages import message
@@ -159,58 +160,83 @@ def import_files(
         return report
     total = sum(s.size for s in sources)
     done = {"rows": 0, "bytes": 0}
-    with store.write() as con:
-        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # this connection only; not stored in the file
-        seen = {r[0] for r in con.execute("SELECT file_hash FROM imports").fetchall()}
-        stored_before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-        files_added = 0
-        for i, source in enumerate(sources):
-            fr = FileReport(path=str(source.path), layout=source.layout.name)
-            report.files.append(fr)
-            if source.file_hash in seen:
-                fr.already_imported = True
+    # Fixed costs run beside the setup instead of before it: the actor lexicon loads in one thread (Python)
+    # while each file is hashed in another (hashlib releases the GIL) and the store is copied and opened.
+    lookups.preload()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-hash") as hashing:
+        for source in sources:
+            source.start_hash(hashing)
+        with store.write() as con:
+            con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # this connection only; not stored in the file
+            seen = {r[0] for r in con.execute("SELECT file_hash FROM imports").fetchall()}
+            stored_before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            files_added = 0
+            for i, source in enumerate(sources):
+                fr = FileReport(path=str(source.path), layout=source.layout.name)
+                report.files.append(fr)
+
+                def tick(state: ReadState, rows: int, source=source, i=i):
+                    if progress:
+                        # Arrow reads ahead, so the bytes it has read run early: estimate from the rows delivered.
+                        at = source.size if state.bytes_read >= source.size and state.done else min(source.size, int(rows * source.bytes_per_row))
+                        progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + at, total))
+
+                try:
+                    _import_one(source, con, fr, tick, block_size, seen)
+                except _AlreadyImported:
+                    fr.already_imported = True
+                    done["bytes"] += source.size
+                    if progress:
+                        progress(Progress(str(source.path), i, len(sources), done["rows"], done["bytes"], total))
+                    continue
+                files_added += fr.added > 0
+                done["rows"] += fr.rows
                 done["bytes"] += source.size
-                if progress:
-                    progress(Progress(str(source.path), i, len(sources), done["rows"], done["bytes"], total))
-                continue
-
-            def tick(state: ReadState, rows: int, source=source, i=i):
-                if progress:
-                    # Arrow reads ahead, so the bytes it has read run early: estimate from the rows delivered.
-                    at = source.size if state.bytes_read >= source.size and state.done else min(source.size, int(rows * source.bytes_per_row))
-                    progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + at, total))
-
-            _import_one(source, con, fr, tick, block_size)
-            files_added += fr.added > 0
-            done["rows"] += fr.rows
-            done["bytes"] += source.size
-            seen.add(source.file_hash)
-            _record_import(con, source, fr)
-        if cluster and report.added >= CLUSTER_MIN_ROWS:
-            stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-            if report.added * 10 >= stored:
-                # A bulk load: leave the table sorted for the dashboard's filters. Each file's new rows
-                # were inserted in that order already, so when they are the whole table (one file into
-                # an empty store, the usual bulk load) it is sorted as it stands; otherwise re-sort it.
-                # Skipped for a small addition to a large store, where re-sorting everything would dominate.
-                if stored_before or files_added > 1:
-                    cluster_events(con)
-                report.clustered = True
+                seen.add(_hash_of(source))
+                _record_import(con, source, fr)
+            if cluster and report.added >= CLUSTER_MIN_ROWS:
+                stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+                if report.added * 10 >= stored:
+                    # A bulk load: leave the table sorted for the dashboard's filters. Each file's new rows
+                    # were inserted in that order already, so when they are the whole table (one file into
+                    # an empty store, the usual bulk load) it is sorted as it stands; otherwise re-sort it.
+                    # Skipped for a small addition to a large store, where re-sorting everything would dominate.
+                    if stored_before or files_added > 1:
+                        cluster_events(con)
+                    report.clustered = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _AlreadyImported(Exception):
+    """The file's hash is in the store's imports table: nothing of it is added."""
+
+
+def _hash_of(source: Source) -> str:
+    try:
+        return source.file_hash
+    except OSError as e:
+        raise UserError(message("unreadable", detail=e.strerror or str(e)), where=str(source.path)) from None
+
+
+def _check_not_imported(source: Source, seen: set[str], wait: bool) -> None:
+    """Raise _AlreadyImported when the file's hash is known and already stored; without `wait`, only
+    when the background hash has finished (the import goes on meanwhile)."""
+    if (wait or source.hash_ready()) and _hash_of(source) in seen:
+        raise _AlreadyImported
 
 
 def _record_import(con, source: Source, fr: FileReport) -> None:
     con.execute(
         "INSERT INTO imports (file_hash, path, origin, rows) VALUES (?, ?, ?, ?)",
-        [source.file_hash, str(source.path.resolve()), source.layout.kind, fr.added],
+        [_hash_of(source), str(source.path.resolve()), source.layout.kind, fr.added],
     )
 
 
 STAGING = "import_staging"  # a temporary table: gone with the connection, never in the store file
 
 
-def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> None:
+def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen: set[str] = frozenset()) -> None:
     """Stream one file into the open transaction.
 
     Chunks are mapped and validated in Arrow as they are read, gathered to INSERT_ROWS rows and
@@ -239,6 +265,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> N
             staged["max_id"] = hi
         staged["rows"] += _stage_batch(con, table, ordinals)
 
+    _check_not_imported(source, seen, wait=False)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGING} AS SELECT *, 0::BIGINT AS __seq FROM events LIMIT 0")
     try:
         # Checking and staging a batch runs in a worker thread (Arrow and DuckDB release the GIL) while
@@ -256,6 +283,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> N
                         gathered.clear()
                         gathered_len = 0
                     tick(state, state.rows)  # rows read so far: monotonic
+                    _check_not_imported(source, seen, wait=False)  # as soon as the file's hash is known
                 if pending is not None:
                     pending.result()
                     pending = None
@@ -268,6 +296,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int) -> N
                     pending.cancel()
                     with contextlib.suppress(Exception):
                         pending.result()  # let a running batch finish before the table is dropped
+        _check_not_imported(source, seen, wait=True)
         fr.added = _insert_staged(con, repeats_possible=not staged["disjoint"])
     finally:
         con.execute(f"DROP TABLE IF EXISTS {STAGING}")
@@ -345,7 +374,7 @@ def _concat(gathered, dup_records: list) -> tuple[pa.Table, np.ndarray]:
         dup_records.extend(zip(ordinals[dup].tolist(), ids.filter(pa.array(dup)).to_pylist()))
         table = table.filter(pa.array(~dup))
         ordinals = ordinals[~dup]
-    return validate_table(table), ordinals
+    return validate_table(table, ids_unique=True), ordinals
 
 
 def _report_problems(source: Source, fr: FileReport, bad_records, dup_records) -> None:

@@ -13,6 +13,7 @@ Other actors go through `analytics.actors.canonical_actor`, the same function te
 from __future__ import annotations
 
 import csv
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,12 +50,45 @@ def country_display_name(iso3: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _canonical_fn():
+def _load_canonical():
     try:
         from analytics.actors import canonical_actor
     except ImportError:  # the actors component is optional for importing: names are then kept as given
         return None
+    try:
+        canonical_actor("Russia")  # loads the actor lexicon (~0.5 s of Python, once per process)
+    except Exception:  # noqa: BLE001 - each lookup then fails on its own and keeps the dataset's name (see actor)
+        pass
     return canonical_actor
+
+
+_preload_lock = threading.Lock()
+_preload: list[threading.Thread] = []  # at most one thread per process, started by preload()
+_preloaded = threading.Event()
+
+
+def _preload_run() -> None:
+    try:
+        _load_canonical()
+    finally:
+        _preloaded.set()
+
+
+def preload() -> None:
+    """Start loading the actor lexicon in a background thread, so that it overlaps the import's setup
+    (hashing the file, copying the store), which waits in C code without holding the GIL. `_canonical_fn`
+    waits for it, so the lexicon is loaded once, never by two threads at a time."""
+    with _preload_lock:
+        if not _preload and _load_canonical.cache_info().currsize == 0:
+            t = threading.Thread(target=_preload_run, name="importers-lexicon", daemon=True)
+            _preload.append(t)
+            t.start()
+
+
+def _canonical_fn():
+    if _preload and not _preloaded.is_set():  # called once per distinct actor: usually one flag test
+        _preload[0].join()
+    return _load_canonical()
 
 
 def actor(name: str | None, code: str | None = None, country: str | None = None) -> tuple[str | None, str | None]:

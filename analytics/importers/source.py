@@ -1,7 +1,9 @@
 """Opening a dataset file: plain or zipped, its first bytes sniffed, its layout recognised, its hash.
 
 Everything here runs before the store is touched, so a file that cannot be imported is refused with
-one line before anything is written.
+one line before anything is written. The file's hash is the exception: a full pass over the file that
+only the import needs (to skip a file already imported), so it runs in a background thread
+(`Source.start_hash`) while the import sets up and reads, instead of delaying every check and preview.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import csv
 import hashlib
 import io
 import zipfile
-from dataclasses import dataclass
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analytics.importers import acled, gdelt, icews
@@ -31,8 +34,28 @@ class Source:
     layout: Layout
     member: str | None  # the data file inside a zip archive
     size: int  # bytes of data to read (uncompressed)
-    file_hash: str
     bytes_per_row: float = 400.0  # from the first bytes: for progress, since Arrow reads ahead of the rows it delivers
+    _digest: Future | None = field(default=None, repr=False, compare=False)
+
+    def start_hash(self, pool: Executor) -> None:
+        """Hash the file in `pool` (hashlib releases the GIL on large reads, so it runs beside the import)."""
+        if self._digest is None:
+            self._digest = pool.submit(_sha256, self.path)
+
+    def hash_ready(self) -> bool:
+        return self._digest is not None and self._digest.done()
+
+    @property
+    def file_hash(self) -> str:
+        """"sha256:<hex>" of the file as stored (the zip archive itself for a zipped export); raises OSError
+        if the file cannot be read."""
+        if self._digest is None:
+            self._digest = Future()
+            try:
+                self._digest.set_result(_sha256(self.path))
+            except OSError as e:
+                self._digest.set_exception(e)
+        return self._digest.result()
 
     def open(self):
         """A binary stream of the data (the zip member, or the file itself)."""
@@ -62,7 +85,7 @@ class _ClosingMember(io.RawIOBase):
         super().close()
 
 
-def file_hash(path: Path) -> str:
+def _sha256(path: Path) -> str:
     with open(path, "rb") as fh:
         return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
 
@@ -140,9 +163,8 @@ def open_source(path: str | Path, kind: str = "auto") -> Source:
         line = _first_line(sample)
         fields, delimiter = _split(line)
         layout = recognise(fields, delimiter, kind)
-        digest = file_hash(path)
     except OSError as e:
         raise Refused(message("unreadable", detail=e.strerror or str(e))) from None
     lines = sample.count(b"\n")
     per_row = len(sample) / lines if lines else float(max(size, 1))
-    return Source(path=path, layout=layout, member=member, size=size, file_hash=digest, bytes_per_row=per_row)
+    return Source(path=path, layout=layout, member=member, size=size, bytes_per_row=per_row)
