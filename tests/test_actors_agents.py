@@ -281,3 +281,8 @@ def test_a_preposition_after_a_name_leaves_it_the_head(text, surface):
 )
 def test_former_office_holders(text, date, code):
     assert [m.code for m in find_actors(text, date) if m.kind == "person"][0] == code
+
+
+def test_an_alias_ending_in_a_title_introduces_the_person():
+    m = mention("World Bank President Ajay Banga announced loans.", "World Bank President Ajay Banga")
+    assert (m.name, m.code) == ("Ajay Banga", "IGOUNODEVWBK")

@@ -249,6 +249,14 @@ class _Doc:
             mod, k = val, end
             if self.key(k) == "'s":
                 k += 1
+            elif val.kind in ORGISH and k < self.n and self.raw(k)[:1].isupper() and not self.titles.longest(self.toks, k)[1]:
+                # a dictionary alias that ends in a title ("World Bank President") before a name: the title
+                # introduces the person
+                for t in (end - 1, end - 2):
+                    tj, tvals = self.titles.longest(self.toks, t) if t > i else (t, [])
+                    if tvals and tj == end:
+                        k = t
+                        break
         inst_role = None
         if mod is not None and mod.kind in COUNTRYISH and k < self.n and self.key(k) not in TITLE_PREFIXES \
                 and not self.titles.longest(self.toks, k)[1]:
