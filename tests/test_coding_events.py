@@ -307,3 +307,23 @@ def test_a_plain_noun_subject_after_a_subordinator_is_no_known_actor():
     # "hours after world leaders met": the meeting has no actor we know, not the earlier clause's subject
     rows = code_text("French jets attacked Libyan tanks on Saturday, hours after world leaders met in Paris.", DCT)
     assert [(r["actor1_country"], r["event_root"]) for r in rows] == [("FRA", "19")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun after its article and modifier is no verb, and an apposition renaming the event is no new one
+    ("Chinese President Xi Jinping visited Pyongyang on Thursday, the first visit by a Chinese leader in years.",
+     [("CHN", "042", "PRK")]),
+    # a nominal event in a setting phrase ("at a rally") is where, not another event; "by a <Demonym> noun" is an agent
+    ("Egyptian President Anwar Sadat was shot dead by Islamist soldiers at a military parade in Cairo.",
+     [(None, "186", "EGY")]),
+    # "government forces": a plural head after a modifier, not the pattern "strike (the) government"
+    ("French warplanes struck Libyan government forces near Benghazi.", [("FRA", "195", "LBY")]),
+    # "a captured Indian pilot": the demonym before a noun names the target's country
+    ("Pakistan released a captured Indian pilot on Friday.", [("PAK", "0841", "IND")]),
+])
+def test_nouns_appositions_settings_and_heads(text, expected):
+    got = triples(text)
+    if expected[0][0] is None:
+        assert [(c, b) for _, c, b in got] == [(c, b) for _, c, b in expected]
+    else:
+        assert got == expected

@@ -135,7 +135,9 @@ def governing_prep(toks: list[Token], t0: int) -> str | None:
         if w in MODIFIERS or w.endswith("'s") or w in POSSESSIVES or w in {"former", "new", "its", "two", "all"} \
                 or w.replace(",", "").isdigit() \
                 or (w.isalpha() and not is_verb_form(w) and w not in CLAUSE_STOP and w not in SUBJ_PRONOUNS
-                    and w not in {"and", "or", "that", "not"} and skipped < 3 and toks[j].text[:1].islower()):
+                    and w not in {"and", "or", "that", "not"} and skipped < 3 and toks[j].text[:1].islower()) \
+                or (skipped < 2 and j > 0 and toks[j].text[:1].isupper() and w.isalpha()
+                    and toks[j - 1].lower in {"a", "an", "the"}):     # "by a Jewish extremist"
             j -= 1
             skipped += 1
             continue

@@ -37,6 +37,27 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
     return out
 
 
+def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """", the first visit by ...": a noun phrase after a comma that renames the event before it."""
+    k = trig.start - 1
+    while k > prev.end and toks[k].lower not in {",", "the", "a", "an", "its", "their"}:
+        k -= 1
+    while k > prev.end and toks[k].lower in {"the", "a", "an", "its", "their"}:
+        k -= 1
+    return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
+
+
+SETTING_PREPS = {"at", "during", "amid"}
+
+
+def _setting(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """"at a peace rally", "during a summit": a nominal event in a place-like phrase after the verb."""
+    k = trig.start - 1
+    while k > prev.end and k >= trig.start - 3 and toks[k].lower not in SETTING_PREPS:
+        k -= 1
+    return toks[k].lower in SETTING_PREPS and not any(clause_end(toks, j) for j in range(prev.end, k))
+
+
 # Verbs of signing or ordering a document whose content, when material ("a treaty to annex", "a decree
 # annexing"), is the event itself.
 INSTRUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE"}
@@ -78,6 +99,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
+            continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and root != prev_root \
+                and toks[trig.start - 1].lower not in {"of"} and _setting(toks, prev, trig):
+            continue    # "was shot dead at a peace rally": the rally is where, not another event
         if prev is not None and prev.kind == "nominal" and trig.kind == "verb" and prev.end == trig.start \
                 and root in VIOLENT and prev_root in VIOLENT:
             continue    # "a US drone strike killed the general": the strike is the killing's subject, one attack

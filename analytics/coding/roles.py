@@ -265,7 +265,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 # "sanctioned Russian oligarchs", "shot down a Russian helicopter": a demonym before any
                 # common noun stands for its country when no actor is named
                 common = m.ref.kind == "demonym" and nxt.isalpha() and toks[m.t1].text[:1].islower() \
-                    and nxt not in FUNCTION_WORDS and not is_verb_form(nxt)
+                    and nxt not in FUNCTION_WORDS and not nxt.endswith("ed")     # "a captured Indian pilot"
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
                                          or nxt2 in HEAD_NOUNS or common):
                     # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country

@@ -101,7 +101,12 @@ def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
     """Is toks[pos] a lowercase content word, so that the word before it was only its modifier?"""
     t = toks[pos]
     return t.text[:1].islower() and t.lower.isalpha() and t.lower not in FUNCTION_WORDS \
-        and not t.lower.endswith("ly") and not _is_verb_like(t.lower)
+        and not t.lower.endswith("ly") and (not _is_verb_like(t.lower) or t.lower in PLURAL_HEADS)
+
+
+# Plural nouns that are also verb forms ("forces", "targets"): after a modifier they are its head.
+PLURAL_HEADS = {"forces", "troops", "targets", "positions", "buildings", "offices", "leaders", "supporters",
+                "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards"}
 
 
 def _is_verb_like(word: str) -> bool:
@@ -202,6 +207,8 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return True
     if prev is None:
         return False
+    if j >= 1 and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() and prev.lower.isalpha():
+        return False        # "the first visit", "a new attack": a noun after its article and modifier
     if nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
                             or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
         return False        # "NATO allies agreed": a noun before its own verb
