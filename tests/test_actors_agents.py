@@ -91,10 +91,10 @@ def test_backers_and_causes_are_not_actors(text, absent):
         ("RSF commander Mohamed Hamdan Dagalo met the envoy.", "RSF commander Mohamed Hamdan Dagalo",
          "Mohamed Hamdan Dagalo", "SDNUAFRSF"),
         # "the country's" is the country the text last named
-        ("Protests spread in Zambia. Hakainde Hichilema, the country's president, met the envoy.",
-         "Hakainde Hichilema, the country's president", "Hakainde Hichilema", "ZMBGOV"),
-        ("Protests spread in Zambia. Hichilema, the country's president, met the envoy.",
-         "Hichilema, the country's president", "Hichilema", "ZMBGOV"),
+        ("Protests spread in Zambia. Joseph Mwale, the country's president, met the envoy.",
+         "Joseph Mwale, the country's president", "Joseph Mwale", "ZMBGOV"),
+        ("Protests spread in Zambia. Mwale, the country's president, met the envoy.",
+         "Mwale, the country's president", "Mwale", "ZMBGOV"),
         # particles inside names, more than one in a row
         ("President J. P. van der Merwe spoke.", "President J. P. van der Merwe", "J. P. van der Merwe", "GOV"),
         # people the Phoenix dictionaries lack, with dated roles
