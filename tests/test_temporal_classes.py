@@ -110,7 +110,8 @@ def test_narrative_day_survives_a_coarser_mention():
     ("The deadline was extended to Nov. 20.", "2021-11-20"),  # a deadline verb two words back does not decide
     ("Talks will resume on Oct. 23.", "2021-10-23"),
     ("He was shot to death last Oct. 23 at his home.", "2020-10-23"),  # "last" + a written day: the one before
-    ("NATO has decided to admit Poland in early March.", "2022-03"),  # a decision's infinitive points ahead (not 'vowed to', whose day is usually the vow's)
+    ("NATO has decided to admit Poland in early March.", "2022-03"),
+    ("The two sides agreed to the deal on Monday.", "2021-10-18"),  # a weekday is the decision's own day  # a decision's infinitive points ahead (not 'vowed to', whose day is usually the vow's)
 ])
 def test_near_dates_follow_the_verb_next_to_them(text, value):
     assert [t.value for t in _checked(text)] == [value]

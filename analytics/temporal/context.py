@@ -73,6 +73,7 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     'future'
     """
     lex = load(lang)
+    weekday = bool(_WORD.match(text, start)) and _WORD.match(text, start).group(0).lower() in lex["weekdays"]
     s0, s1 = sentences.bounds(start)
     left = _WORD.findall(text[max(s0, start - 160):start])[-16:]
     right_text = _CLAUSE_END.split(text[end:min(s1, end + 80)], maxsplit=1)[0]
@@ -87,7 +88,8 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
         i = n - d - 1  # index of w in left
         if d > 1 and lower[i] in lex["reporting_verbs"]:
             continue  # "said ... will pay on Dec. 7": the reporting verb is not the event's tense
-        if lower[i] == "to" and d >= 1 and i > 0 and lower[i - 1] in lex["infinitive_future"]:
+        if lower[i] == "to" and d >= 1 and i > 0 and (lower[i - 1] in lex["infinitive_future"] or (
+                lower[i - 1] in lex["decision_infinitive"] and not weekday)):
             best, best_d = "future", d  # "set to resume Monday", "is to meet Friday"
             break
         if i > 0 and lower[i - 1] in lex["adjective_before"] and lower[i].endswith("ed") \
