@@ -327,3 +327,20 @@ def test_nouns_appositions_settings_and_heads(text, expected):
         assert [(c, b) for _, c, b in got] == [(c, b) for _, c, b in expected]
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a specific verb keeps its code over its nominal object's ("mediated talks" is mediation)
+    ("Norway mediated talks between Colombia and the ELN rebels.", "045"),
+    # a vote's or an approval's material content is the event
+    ("The UN Security Council voted to impose sanctions on North Korea.", "163"),
+    ("Ethiopia's parliament approved a state of emergency.", "1724"),
+    ("Turkey reopened its border with Armenia on Monday.", "080"),
+])
+def test_specific_verbs_and_document_contents(text, expected):
+    assert triples(text)[0][1] == expected
+
+
+def test_exchanging_people_is_reciprocal():
+    assert triples("Russia and Ukraine exchanged 200 prisoners of war on Saturday.") == [
+        ("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")]

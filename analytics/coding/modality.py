@@ -60,7 +60,7 @@ def _setting(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
 
 # Verbs of signing or ordering a document whose content, when material ("a treaty to annex", "a decree
 # annexing"), is the event itself.
-INSTRUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE"}
+INSTRUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE"}     # "voted to impose sanctions"
 
 
 def _material(trig: Trigger) -> bool:

@@ -104,6 +104,9 @@ def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
         and not t.lower.endswith("ly") and (not _is_verb_like(t.lower) or t.lower in PLURAL_HEADS)
 
 
+DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT", "PASS"}
+
+
 # Plural nouns that are also verb forms ("forces", "targets"): after a modifier they are its head.
 PLURAL_HEADS = {"forces", "troops", "targets", "positions", "buildings", "offices", "leaders", "supporters",
                 "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards"}
@@ -407,7 +410,11 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
             if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 3 and not any(
                     toks[j].lower in CLAUSE_STOP | {","} for j in range(t.end, nxt.start)):
                 # the noun is the verb's object: one event, with the noun's code when it refines the verb's
-                code = nxt.code if nxt.code[:2] == t.code[:2] else t.code
+                # ("hosts the talks"), except a mediation's ("mediated talks"); a document verb takes a
+                # material noun's code ("approved a state of emergency")
+                refines = nxt.code[:2] == t.code[:2] and not t.code.startswith("045")
+                material = t.lemma in DOCUMENT_VERBS and nxt.code[:2] in {"15", "16", "17", "18", "19", "20"}
+                code = nxt.code if refines or material else t.code
                 out.append(Trigger(t.start, t.end, code, t.lemma, t.kind, t.passive))
                 skip.add(k + 1)
                 continue
