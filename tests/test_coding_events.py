@@ -344,3 +344,16 @@ def test_specific_verbs_and_document_contents(text, expected):
 def test_exchanging_people_is_reciprocal():
     assert triples("Russia and Ukraine exchanged 200 prisoners of war on Saturday.") == [
         ("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group after "with" is the partner of talks, with or without a country of its own
+    ("The Philippine government suspended peace talks with communist rebels on Saturday.", ("PHL", "16", "PHL")),
+    # a protest noun without its actor is the protesters of the sentence's country; "and handed" starts a
+    # new clause, whose object is no target of the protests
+    ("Egyptian President Hosni Mubarak resigned after 18 days of mass protests and handed power to the army.",
+     ("EGY", "14", None)),
+])
+def test_partners_after_with_and_protest_nouns(text, expected):
+    got = [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)]
+    assert expected in got

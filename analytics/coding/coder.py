@@ -273,9 +273,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     elif modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
         modality = "asserted"   # "said it would strike if ...": the threat itself was made
     label, root, quad, goldstein = cameo.event_info(code)
-    if not sources and root == "14" and places and places[0].country:
-        # "Thousands marched in Santiago": a protest without a named actor is the place's protesters
-        home = places[0].country
+    home = (places[0].country if places and places[0].country else
+            next((m.ref.country for m in mentions if m.ref.country), None))
+    if not sources and root == "14" and home:
+        # "Thousands marched in Santiago": a protest without a named actor is the place's protesters;
+        # "Mubarak resigned after 18 days of mass protests": else those of the sentence's country
         sources, how = [ActorRef(-1, -1, f"{country_name(home)} protesters", f"{home}OPP", home, "OPP", "agent")], "text"
     if not sources and not targets:
         return []

@@ -15,7 +15,7 @@ from analytics.coding import cameo
 from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor
 from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MODALS, NEGATORS,
     NOMINAL_PREMODIFIERS, OBJ_PREPS, PAST_AUX, POSSESSIVES, REPORT, STATE_TYPES, SUBJ_PRONOUNS, SUBORDINATORS,
-    TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name, is_verb_form)
+    TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name, is_verb_form, IRREGULAR_PAST)
 from analytics.coding.mentions import ActorRef, PlaceRef
 from analytics.coding.text import Token
 from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger
@@ -224,6 +224,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         w = toks[k].lower
         if clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
             break
+        if trig.kind == "nominal" and w == "and" and k + 1 < len(toks) and toks[k + 1].text[:1].islower() \
+                and (toks[k + 1].lower.endswith("ed") or toks[k + 1].lower in IRREGULAR_PAST):
+            break       # "after days of protests and handed power to the army": a new verb, a new clause
         if w == "that" and (k == trig.end or toks[k - 1].lower not in {",", "and"}) and root in VERBAL_GOVERNORS | {"01"}:
             if root in {"02", "10"}:
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
@@ -254,7 +257,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             usable = ((not m.locative or departed) and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
                       and not (m.ref.kind == "agent" and m.ref.country is None
-                               and (m.prep in {"involving", "including", "with", "among"}
+                               and (m.prep in {"involving", "including", "among"}
                                     or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
             if usable and m.possessive and trig.kind != "nominal":
                 return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
