@@ -357,3 +357,15 @@ def test_exchanging_people_is_reciprocal():
 def test_partners_after_with_and_protest_nouns(text, expected):
     got = [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)]
     assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Hezbollah targets": a plural head after a name is no verb; "the group" is the last armed group named
+    ("Israel struck Hezbollah targets in Lebanon on Sunday. The group had fired rockets at northern Israel.",
+     [("ISR", "195", "LBN"), ("LBN", "195", "ISR")]),
+    # "he" opening a sentence is the last subject when that is a person; "him" is the other
+    ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. He thanked him for his support.",
+     [("RUS", "040", "TUR"), ("RUS", "051", "TUR")]),
+])
+def test_group_and_person_anaphora(text, expected):
+    assert triples(text) == expected

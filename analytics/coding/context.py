@@ -227,6 +227,11 @@ def resolve_pronoun(ctx: Ctx, mentions: list[Mention], before_tok: int, word: st
         for m in reversed(group):
             if fits(m.ref):
                 return m.ref
+    # across sentences, "he"/"she" as a subject is the last subject when that is a person ("Putin met
+    # Erdogan. He thanked him")
+    if person and word in {"he", "she"} and ctx.last_source is not None and _is_person(ctx.last_source) \
+            and fits(ctx.last_source) and not before:
+        return ctx.last_source
     # across sentences, "they" is the last subject when that is not one person, else a group before a
     # person ("Militants kidnapped James Cross. They demanded ...")
     if plural and ctx.last_source is not None and not _is_person(ctx.last_source) and fits(ctx.last_source) \

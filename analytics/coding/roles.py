@@ -54,6 +54,15 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
             j = m.t0 - 1
             continue
         w = toks[j].lower
+        if w in GROUP_ANAPHORS and j >= 1 and toks[j - 1].lower == "the" and (j < 2 or not (
+                toks[j - 2].lower in OBJ_PREPS or is_verb_form(toks[j - 2].lower))) and all(
+                t.lower in MODALS | NEGATORS | PAST_AUX | BE | {"also", "then"} or t.lower.endswith("ly")
+                for t in toks[j + 1:start]):
+            # "The group had fired rockets": the last armed group or organisation named
+            ref = next((m.ref for m in reversed(mentions) if m.t1 <= j and m.ref.kind == "group"), None) or next(
+                (r for r in reversed(ctx.recent) if r.kind == "group"), None)
+            if ref is not None:
+                return [ref], "pronoun"
         if w in SUBJ_PRONOUNS - {"them", "him"} and (j == 0 or toks[j - 1].lower not in OBJ_PREPS):
             if w in {"who", "which"}:
                 j -= 1
@@ -174,6 +183,7 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
     return None
 
 
+GROUP_ANAPHORS = {"group", "organisation", "organization", "movement", "militia", "faction"}
 PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
                 "responsible", "culprits", "killers", "abductors", "invaders", "intruders", "infiltrators",
                 "raiders", "aggressors", "captors", "occupiers", "putschists", "mutineers"}

@@ -212,6 +212,8 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return False
     if j >= 1 and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() and prev.lower.isalpha():
         return False        # "the first visit", "a new attack": a noun after its article and modifier
+    if tok.lower in PLURAL_HEADS and prev.text[:1].isupper():
+        return False        # "struck Hezbollah targets": a plural head after a name
     if nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
                             or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
         return False        # "NATO allies agreed": a noun before its own verb
