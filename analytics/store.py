@@ -44,7 +44,8 @@ SCHEMA_VERSION = 4
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "events.duckdb"
 STORE_ENV = "EVENTS_STORE"
 
-_SQL_TYPES = {"str": "VARCHAR", "date": "DATE", "timestamp": "TIMESTAMP", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN"}
+SQL_TYPES = {"str": "VARCHAR", "date": "DATE", "timestamp": "TIMESTAMP", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN"}
+_SQL_TYPES = SQL_TYPES  # the DuckDB type of each schema kind (the importers read SQL_TYPES)
 FRAME_DDL = ",\n    ".join(f"{c.name} {_SQL_TYPES[c.kind]}" for c in schema.COLUMN_SPECS)
 
 # The merge key: mentions with the same actors, action, dates, place and modality are one event.

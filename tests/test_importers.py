@@ -585,3 +585,31 @@ def test_ids_repeated_across_batches_are_stored_once(store, tmp_path, monkeypatc
     first, _ = read_file(GDELT2, "gdelt")
     want = first[["event_id", "num_sources", "url"]].sort_values("event_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(stored, want, check_dtype=False)
+
+
+def test_many_batches_and_columns_that_vary_late_are_stored_as_read(store, tmp_path, monkeypatch):
+    # Staging leaves out columns that hold one value so far (DATEADDED is one value in a 15-minute export)
+    # and sorts each batch: a later batch with another DATEADDED or no SOURCEURL must bring the column
+    # back with the earlier rows' value, and the rows of many sorted batches must end up in one order.
+    lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)
+    late = []
+    for line in lines[800:]:
+        fields = line.rstrip("\n").split("\t")
+        fields[59], fields[60] = "20180327120000", ""
+        late.append("\t".join(fields) + "\n")
+    path = tmp_path / "late.export.CSV"
+    path.write_text("".join(lines[:800] + late), encoding="utf-8")
+    monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
+    monkeypatch.setattr("analytics.importers.CLUSTER_MIN_ROWS", 1000)
+    report = import_files("gdelt", [path], store, block_size=16 << 10)
+    assert report.clustered and report.added == 1540 and report.malformed == 0
+    want, _ = read_file(path, "gdelt")
+    assert want["published"].nunique() == 2 and want["url"].isna().sum() == 740
+    got = schema.conform(events(store))
+    want = schema.conform(want.sort_values("event_id").reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, want)
+    from analytics.store import CLUSTER_ORDER
+
+    keys = store.query(f"SELECT {', '.join(CLUSTER_ORDER)} FROM events")  # physical order
+    expected = keys.sort_values(list(CLUSTER_ORDER), na_position="last", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(keys, expected)
