@@ -369,3 +369,29 @@ def test_partners_after_with_and_protest_nouns(text, expected):
 ])
 def test_group_and_person_anaphora(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reaction to an event noun with its doer after "by" targets the doer
+    ("Iran condemned the killing of the general by Israeli forces.", [("IRN", "111", "ISR")]),
+    # troops entering a place is a military action against its country
+    ("Soviet troops entered Kabul on Thursday.", [("SUN", "190", "AFG")]),
+    # "in retaliation for a nightclub bombing": the motive names an earlier event, no new one
+    ("American warplanes bombed targets in Tripoli in retaliation for a Berlin nightclub bombing.",
+     [("USA", "195", "LBY")]),
+    # "released X from house arrest": the state left is no new arrest
+    ("The military government released Aung San Suu Kyi from house arrest on Saturday.", [("MMR", "0841", "MMR")]),
+])
+def test_doers_entries_motives_and_states(text, expected):
+    got = triples(text)
+    assert got == expected
+
+
+def test_a_possessive_claims_is_no_report():
+    rows = code_text("A tribunal ruled against China's claims in the South China Sea on Tuesday.", DCT)
+    assert all(r["modality"] == "asserted" for r in rows)
+
+
+def test_a_group_before_a_plain_noun_is_the_target():
+    rows = code_text("A US drone strike killed two Islamic State planners in eastern Afghanistan.", DCT)
+    assert [(r["event_code"], r["actor2"]) for r in rows] == [("195", "Islamic State")]

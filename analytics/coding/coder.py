@@ -97,7 +97,9 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     if substantive:
         events = substantive
     # "X attacked Y, officials said" / "Putin said Russia attacked": the event is reported, not witnessed
-    said = {k for k, t in enumerate(toks) if t.lower in REPORT_WORDS}
+    said = {k for k, t in enumerate(toks) if t.lower in REPORT_WORDS and not (
+        k > 0 and (toks[k - 1].lower in {"the", "a", "its", "their", "his", "her"} or toks[k - 1].lower.endswith("'s")))}
+    # ("China's claims", "the claims" are nouns, no reporting verb)
     for e in events:
         if e["modality"] == "asserted" and not e["_speech"] and said - set(range(e["_t"], e["_t_end"])):
             e["modality"] = "reported"
@@ -226,7 +228,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # "Ukrainian forces retook Kherson after Russian troops withdrew": the other side named in the sentence
         own = {s.country for s in sources}
         other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
-                 and not any(same_actor(m.ref, s) for s in sources)]
+                 and m.ref.head and m.prep not in {"for", "of", "by"} and not any(same_actor(m.ref, s) for s in sources)]
         targets = other[:1]
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
@@ -357,7 +359,7 @@ TRANSFER_VERBS = {"HAND", "RETURN", "CEDE", "TRANSFER", "GIVE", "SELL", "DELIVER
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
-ARRIVAL_VERBS = {"LAND"}
+ARRIVAL_VERBS = {"LAND", "ENTER"}
 ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
 
 # Words allowed between a verb and its direct object, or between a nominal event and "of" + object.

@@ -47,6 +47,17 @@ def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
 
+MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest"}
+
+
+def _motive(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal the object of "retaliation for", "in response to", "revenge for"?"""
+    k = trig.start - 1
+    while k >= 0 and trig.start - k <= 4 and toks[k].lower not in {"for", "to"}:
+        k -= 1
+    return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
+
+
 SETTING_PREPS = {"at", "during", "amid"}
 
 
@@ -99,8 +110,12 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if trig.kind == "nominal" and _motive(toks, trig):
+            continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
+            continue    # "released X from house arrest": the state left is no new event
         if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and root != prev_root \
                 and toks[trig.start - 1].lower not in {"of"} and _setting(toks, prev, trig):
             continue    # "was shot dead at a peace rally": the rally is where, not another event

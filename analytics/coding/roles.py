@@ -156,7 +156,7 @@ def _with_coordinated(m: Mention, mentions: list[Mention], toks) -> list[ActorRe
     return out
 
 
-def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRef | None:
+def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=()) -> ActorRef | None:
     """"NATO condemned the attack": a definite event noun right after the verb refers to an event
     already coded; its source is this event's target."""
     k = trig.end
@@ -172,6 +172,11 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef]) -> ActorRe
         if j < len(toks) and toks[j].lower in EVENT_NOUNS:
             if j == k + 2 and not toks[k + 1].text[:1].islower():
                 return None
+            # "welcomed the killing of bin Laden by US forces": the doer named after "by"
+            by = next((m for m in mentions if j < m.t0 <= j + 8 and m.prep == "by"
+                       and not any(clause_end(toks, q) for q in range(j, m.t0))), None)
+            if by is not None and not any(same_actor(by.ref, s) for s in sources):
+                return by.ref
             quads = _noun_quads(toks[j].lower)
             violent = _noun_violent(toks[j].lower)
             for root, ref in reversed(ctx.history):
@@ -226,7 +231,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
     root = cameo.normalise_code(trig.code)[:2]
     stop = min(len(toks), trig.end + ctx.settings.target_window)
     fallback: ActorRef | None = None
-    earlier = _event_anaphor(ctx, toks, trig, sources)
+    earlier = _event_anaphor(ctx, toks, trig, sources, mentions)
     if earlier is not None:
         return [earlier]
     k = trig.end
@@ -277,7 +282,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 nxt2 = toks[m.t1 + 1].lower if m.t1 + 1 < len(toks) and nxt.isalpha() and nxt.islower() else ""
                 # "sanctioned Russian oligarchs", "shot down a Russian helicopter": a demonym before any
                 # common noun stands for its country when no actor is named
-                common = m.ref.kind == "demonym" and nxt.isalpha() and toks[m.t1].text[:1].islower() \
+                common = m.ref.kind in ("demonym", "group") and nxt.isalpha() and toks[m.t1].text[:1].islower() \
                     and nxt not in FUNCTION_WORDS and not nxt.endswith("ed")     # "a captured Indian pilot"
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
                                          or nxt2 in HEAD_NOUNS or common):

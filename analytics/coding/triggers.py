@@ -40,6 +40,7 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
+PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
     for n_word, word in enumerate(p.after):
         found = False
         while pos < limit:
-            if toks[pos].lower in CLAUSE_STOP:
-                return -1
+            if toks[pos].lower in CLAUSE_STOP or (pos > end and toks[pos].lower in PATTERN_STOP):
+                return -1   # "captured the city after government troops fled": "troops" is another clause's
             if passive and toks[pos].lower == "by" and not word.upper().startswith("BY"):
                 return -1   # "was attacked by suicide bombers": the agent is no object ("attack aircraft")
             n = _match_word(word, toks, pos, lex)
@@ -158,7 +159,7 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
             return -1
         # the last pattern word is a noun phrase's head, not a modifier: "struck Libyan government
         # forces" is no "strike (at the) government", "bombing the presidential palace" no "bomb president"
-        if n_word == len(p.after) - 1 and not word.startswith("&") and word.lower() not in PREPOSITIONS \
+        if n_word == len(p.after) - 1 and word.lower() not in PREPOSITIONS \
                 and pos < len(toks) and _is_modifier_slot(toks, pos):
             return -1
     pos = start - 1
@@ -195,9 +196,8 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     if prev is not None and (prev.lower in DETERMINERS or prev.lower.endswith("'s")):
         return False
     after = toks[i + 1].lower if i + 1 < len(toks) else "."
-    if j >= 1 and tok.lower.endswith("ing") and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() \
-            and prev.lower.isalpha() and (after in PREPOSITIONS or not after[:1].isalnum()):
-        return False        # "made an emergency landing on": a noun after its article and modifier, without object
+    if tok.lower.endswith("ing") and (after in PREPOSITIONS or not after[:1].isalnum()) and _after_article(toks, j):
+        return False        # "made an emergency landing on", "a Berlin nightclub bombing.": a noun, without object
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS
                              or (prev.lower in PREPOSITIONS and tok.lower.endswith("ed"))) and nxt is not None \
@@ -219,6 +219,14 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return False        # "NATO allies agreed": a noun before its own verb
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
             or prev.lower in {"and", "or"})
+
+
+def _after_article(toks: list[Token], j: int) -> bool:
+    """Do up to three modifier words, ending at toks[j], follow an article ("an emergency", "a Berlin nightclub")?"""
+    k = j
+    while k >= 0 and j - k < 3 and toks[k].lower.isalpha() and toks[k].lower not in FUNCTION_WORDS | DETERMINERS:
+        k -= 1
+    return k < j and k >= 0 and toks[k].lower in {"a", "an", "the"}
 
 
 def find_triggers(toks: list[Token], lex: Lexicon | None = None,
@@ -355,6 +363,8 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             if not _possible(p, keys):
                 continue
             s = _pattern_score(p, toks, start, end, lex)
+            if s > 0 and not p.before and all(w.lower() in PREPOSITIONS for w in p.after):
+                s -= 0.5    # a lone preposition ("bomb ... for") says less than a noun or a subject
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
         for p in lex.lemma_patterns.get(e.lemma, ()):
