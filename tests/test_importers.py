@@ -482,6 +482,15 @@ def test_bulk_load_leaves_the_table_clustered(store, monkeypatch):
     assert not small.clustered and small.added == 201
 
 
+def test_unclustered_import_stores_the_same_rows_in_file_order(store, monkeypatch):
+    monkeypatch.setattr("analytics.importers.CLUSTER_MIN_ROWS", 1000)
+    monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
+    report = import_files("gdelt", [GDELT2], store, cluster=False, block_size=16 << 10)
+    assert not report.clustered and report.added == 1540
+    want, _ = read_file(GDELT2, "gdelt")
+    pd.testing.assert_frame_equal(schema.conform(store.query("SELECT * FROM events")), schema.conform(want))  # physical order
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     edits=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 62), _cell), max_size=12),

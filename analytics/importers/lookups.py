@@ -12,6 +12,7 @@ Other actors go through `analytics.actors.canonical_actor`, the same function te
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import threading
 from functools import lru_cache
@@ -69,6 +70,10 @@ _preloaded = threading.Event()
 
 def _preload_run() -> None:
     try:
+        # the small tables first (countries, FIPS codes, regions, CAMEO), so that the mapping threads
+        # do not load them at the same time either; a failure shows where the mapping uses them
+        with contextlib.suppress(Exception):
+            country_code("RUS"), fips_to_iso3("RS"), region("RUS"), cameo_info("010"), cameo_plover("010")
         _load_canonical()
     finally:
         _preloaded.set()

@@ -85,9 +85,17 @@ class _ClosingMember(io.RawIOBase):
         super().close()
 
 
+HASH_BLOCK = 8 << 20  # bytes per read while hashing: few GIL round trips, so the hash thread does not slow the others
+
+
 def _sha256(path: Path) -> str:
-    with open(path, "rb") as fh:
-        return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
+    digest = hashlib.sha256()
+    buf = bytearray(HASH_BLOCK)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        while n := fh.readinto(buf):
+            digest.update(view[:n])  # releases the GIL for large buffers
+    return "sha256:" + digest.hexdigest()
 
 
 def _sample(path: Path) -> tuple[bytes, str | None, int]:
