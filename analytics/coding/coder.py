@@ -31,7 +31,7 @@ from datetime import date
 
 from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
-    verb_after_country_name)
+    verb_after_country_name, within)
 from analytics.coding.dates import date_for
 from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end,
     country_name, is_verb_form)
@@ -463,7 +463,7 @@ def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -
         return []
     if any(m.t0 <= k < m.t1 for m in mentions):
         return []
-    for p in ctx.places:
+    for p in within(ctx.places, toks[k].start, toks[k].start + 1):
         if p.start == toks[k].start and p.country and all(s.country != p.country for s in sources):
             return [ActorRef(p.start, p.end, country_name(p.country), p.country, p.country, None, "country")]
     return []

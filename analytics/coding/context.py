@@ -8,6 +8,7 @@ which an actorless sentence inherits with lower confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -72,13 +73,20 @@ class Mention:
     loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
 
 
+def within(items: list, start: int, end: int) -> list:
+    """The items (sorted by .start) that start in [start, end): a bisect, not a scan of the document."""
+    lo = bisect_left(items, start, key=lambda x: x.start)
+    hi = bisect_left(items, end, key=lambda x: x.start)
+    return items[lo:hi]
+
+
 def _past_verb(word: str) -> bool:
     return is_verb_form(word) and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
 def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
     out = []
-    inside = [a for a in ctx.actors if a.start >= sent.start and a.end <= sent.end]
+    inside = [a for a in within(ctx.actors, sent.start, sent.end) if a.end <= sent.end]
     for a in inside:
         span = span_tokens(toks, a.start, a.end)
         if span is None:

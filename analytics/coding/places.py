@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from analytics.coding.context import within
 from analytics.coding.grammar import LOC_PREPS, breaks, coordinated, governing_prep, span_tokens
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
@@ -20,8 +21,8 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
             place = place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
             if place is not None:
                 cands.append((m.t0, m.t1, place))
-    for p in ctx.places:
-        if p.start < sent.start or p.end > sent.end:
+    for p in within(ctx.places, sent.start, sent.end):
+        if p.end > sent.end:
             continue
         span = span_tokens(toks, p.start, p.end)
         if span is None or any(c[0] <= span[0] < c[1] for c in cands):
