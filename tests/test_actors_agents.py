@@ -286,3 +286,21 @@ def test_former_office_holders(text, date, code):
 def test_an_alias_ending_in_a_title_introduces_the_person():
     m = mention("World Bank President Ajay Banga announced loans.", "World Bank President Ajay Banga")
     assert (m.name, m.code) == ("Ajay Banga", "IGOUNODEVWBK")
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # a known leader's name before an agent noun: his government or side
+        ("The Biden administration imposed sanctions.", "Biden administration", "USAGOV"),
+        ("The Assad regime bombed Idlib.", "Assad regime", "SYRGOV"),
+        ("Haftar forces shelled Tripoli.", "Haftar forces", "LBYUAFLNA"),
+    ],
+)
+def test_agents_named_after_leaders(text, surface, code):
+    assert mention(text, surface, "2022-01-01").code == code
+
+
+def test_an_unknown_name_before_an_agent_noun_is_left_alone():
+    # only a name the dictionary knows makes "X forces" X's side; a stray capitalised word does not
+    assert not any(t.startswith("Smith") for t, _c, _k in mentions("Smith forces were seen."))

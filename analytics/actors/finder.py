@@ -604,9 +604,14 @@ class _Doc:
         if i == 0:
             return None
         k = i
-        if self.key(k - 1) == "'s":
-            prev = self.out[-1] if self.out else None
-            if prev is not None and prev.kind == "person" and prev.country and prev.end == self.toks.starts[k - 1]:
+        prev = self.out[-1] if self.out else None
+        possessive = self.key(k - 1) == "'s"
+        if possessive or (prev is not None and prev.kind == "person" and prev.source == "dictionary"
+                          and prev.end == self.toks.ends[k - 1]):
+            # "Khalifa Haftar's fighters"; without "'s" only after a name the dictionary knows ("the Biden
+            # administration", "the Assad regime", "Haftar forces")
+            at = self.toks.starts[k - 1] if possessive else self.toks.ends[k - 1]
+            if prev is not None and prev.kind == "person" and prev.country and prev.end == at:
                 s0 = next(t for t in range(k) if self.toks.starts[t] == prev.start)
                 code = prev.code if prev.type in ("REB", "INS", "UAF", "SEP") and len(prev.code or "") > 6 \
                     else prev.country + ag.suffix
@@ -614,6 +619,8 @@ class _Doc:
                 leader = prev.name.split()[-1]
                 self.out.pop()  # the person becomes part of the agent's span
                 return self.mention(s0, end, f"{leader} {noun}", code, "agent", source="agent")
+            if not possessive:
+                return None
             k -= 1
         if k > 1 and self.key(k - 1) in ("region", "province", "state", "regional", "provincial") \
                 and self.raw(k - 1).islower():
