@@ -395,3 +395,17 @@ def test_a_possessive_claims_is_no_report():
 def test_a_group_before_a_plain_noun_is_the_target():
     rows = code_text("A US drone strike killed two Islamic State planners in eastern Afghanistan.", DCT)
     assert [(r["event_code"], r["actor2"]) for r in rows] == [("195", "Islamic State")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # promising force is a threat, whatever the verb of promising
+    ("Iran promised to retaliate against Israel.", [("IRN", "138", "ISR")]),
+    ("China pledged to crush any separatist attempt.", [("CHN", "138", None)]),
+    # "workers they had kidnapped": "they" is not the workers, and the workers are the kidnapping's victims
+    ("Gunmen freed three Chinese workers they had kidnapped in Nigeria.",
+     [("NGA", "0841", "CHN"), ("NGA", "181", "CHN")]),
+    # a hostile act's victim gives no country to its unnamed doer
+    ("Kidnappers released the French journalist on Sunday.", [(None, "0841", "FRA")]),
+])
+def test_threats_and_kidnapping_roles(text, expected):
+    assert triples(text) == expected

@@ -222,6 +222,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
+    if not targets and not speech and trig.kind == "verb":
+        targets = _relative_head(toks, mentions, trig)
     if not targets and not speech:
         targets = _place_object(ctx, toks, mentions, trig, sources)
     if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
@@ -321,7 +323,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                                  place.country, None, "country")]
         tgt_list = [target_country(ctx, t, place, sources, root) for t in tgt_list]
-        srcs = [source_country(ctx, s, place, [m.ref for m in mentions]) for s in sources]
+        # a non-state group's victim says nothing about the group's country ("Kidnappers released the French
+        # journalist"); a state's agents act at home ("Soldiers arrested President Zelaya")
+        hostile = root in VIOLENT | {"17"} or code.startswith("084")
+        srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not (
+            hostile and _non_state(s) and any(m.ref is t for t in targets))]) for s in sources]
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
             tgt_list = _reacted_to(ctx, trig, srcs)
@@ -432,6 +438,20 @@ COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
 def _is_coup(toks, trig: Trigger) -> bool:
     """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
     return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])
+
+
+def _relative_head(toks, mentions, trig: Trigger) -> list[ActorRef]:
+    """"three Chinese workers they had kidnapped": the noun a contact relative clause describes is its object."""
+    j = trig.start - 1
+    while j >= 0 and toks[j].lower in {"had", "have", "has", "was", "were", "had been"}:
+        j -= 1
+    if j < 1 or toks[j].lower not in {"they", "he", "she", "it", "we"}:
+        return []
+    head = next((m for m in mentions if m.t1 == j or (m.t1 == j - 1 and toks[j - 1].lower in {"that", "whom", "which"})), None)
+    if head is None:
+        k = j - 1      # "workers they had kidnapped": a plain noun after its demonym ("Chinese workers")
+        head = next((m for m in mentions if m.t1 == k and toks[k].text[:1].islower()), None)
+    return [head.ref] if head is not None and not head.locative else []
 
 
 def _both_sides(ctx, toks, mentions, trig: Trigger) -> list[ActorRef]:

@@ -120,7 +120,8 @@ def modifies_next(toks: list[Token], t1: int) -> bool:
                           "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
                           "jointly", "again", "then", "now", "today", "yesterday", "out", "up", "down",
                           "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight",
-                          "loyal", "allied", "linked", "affiliated", "opposed", "close", "based", "backed"}
+                          "loyal", "allied", "linked", "affiliated", "opposed", "close", "based", "backed",
+                          "they", "he", "she", "it", "we", "i", "you"}
             and not is_verb_form(w) and not w.endswith("ly"))
 
 

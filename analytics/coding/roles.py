@@ -67,7 +67,9 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
             if w in {"who", "which"}:
                 j -= 1
                 continue
-            ref = resolve_pronoun(ctx, mentions, j, w)
+            # "the workers they had kidnapped": a pronoun right after a noun is not that noun
+            before = next((m.ref for m in mentions if m.t1 == j), None)
+            ref = resolve_pronoun(ctx, mentions, j, w, exclude=before)
             if ref is not None:
                 return [ref], "pronoun"
         j -= 1

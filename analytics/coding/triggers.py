@@ -160,8 +160,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
         # the last pattern word is a noun phrase's head, not a modifier: "struck Libyan government
         # forces" is no "strike (at the) government", "bombing the presidential palace" no "bomb president"
         if n_word == len(p.after) - 1 and word.lower() not in PREPOSITIONS \
-                and pos < len(toks) and _is_modifier_slot(toks, pos):
-            return -1
+                and pos < len(toks) and _is_modifier_slot(toks, pos) and toks[pos - n - 1].lower != "to":
+            return -1   # (an infinitive, "to crush any attempt", takes an object, it modifies nothing)
     pos = start - 1
     for word in reversed(p.before):
         if word.lower() in {"will", "would", "not"}:
