@@ -21,6 +21,22 @@ Rules, in short (each module's docstring holds the details):
   without a publication date, no date.
 - Negated, hypothetical and reported events are kept with their `modality`; a speech verb is coded
   (CAMEO 01x) only when its sentence has no other event.
+- Threats: future force announced by its doer ("would retaliate, X said", '"We will destroy Hamas," Y said',
+  "vowed/promised to avenge") is a threat (138; sanctions or coercion 131), asserted; a prediction nobody is
+  said to have made ("Russia will attack") stays a hypothetical attack.
+- Coups: CAMEO has no coup code. A coup ("seized power", "staged a coup", "toppled", "overthrew", "ousted")
+  is coded 170 (coerce, not specified): removing a government by force coerces it, and the codebook's 1724
+  (state of emergency or martial law) names only one measure a coup may take. Without a written target a
+  coup targets its own country's government; it is never a reaction to an earlier event.
+- Targets also come from: a place as direct object ("annexed Crimea" -> Ukraine), the recipient of a transfer
+  ("handed Hong Kong back to China"), the country left ("recalled its ambassador from Iran"), the side losing
+  a place ("retook Mosul from Islamic State"), a demonym or group before a plain noun ("sanctioned Russian
+  oligarchs", "Islamic State planners"), the "by" doer of a reacted-to event noun, the other side of the last
+  fighting for a ceasefire, the other side named in the sentence for violence ("after Russian troops withdrew"),
+  and "each other" / "the two leaders" / "talks between X and Y" make reciprocal pairs.
+- Roots by actor: force by protesters or civilians is 18 (180), a person killed by no army is assassinated
+  (186), troops landing or entering a place attack it (190), peacekeepers landing protect (074); taking
+  people is an arrest (173) by a state, an abduction (181) by anyone else.
 
 >>> rows = code_text("The Taliban seized Kabul in August 2021.", None)   # doctest: +SKIP
 """
