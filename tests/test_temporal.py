@@ -279,7 +279,7 @@ def test_extent_excludes_prepositions_and_keeps_modifiers():
 def test_as_dict_is_json_ready():
     d = only("The war ended in 1989.").as_dict()
     assert d == {"start": 17, "end": 21, "text": "1989", "type": "DATE", "value": "1989", "first_day": "1989-01-01",
-                 "last_day": "1989-12-31", "precision": "year", "basis": "explicit", "mod": None}
+                 "last_day": "1989-12-31", "precision": "year", "basis": "explicit", "mod": None, "range": None}
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

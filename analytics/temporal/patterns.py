@@ -106,7 +106,7 @@ RULES: list[tuple[str, str]] = [
             r"|(?P<word>{SETWORD})"),
     # durations anchored to now or to a start: "the past two months", "the first nine months"
     ("dur_rel", r"(?:the\s+)?(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|initial|preceding|prior)"
-                r"\s+(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?\s+(?P<unit>{UNITS})(?:\s+or\s+so)?"),
+                r"\s+(?P<n>{NUM})(?:\s+(?P<join>to|or)\s+(?P<n2>{NUM}))?\s+(?P<unit>{UNITS})(?:\s+or\s+so)?"),
     ("year_unit", r"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|year|season|half)(?![a-z])"),
     ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
     # "two years ago", "a year earlier", "three days later"
@@ -136,7 +136,7 @@ RULES: list[tuple[str, str]] = [
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|week|month|{SEASON})(?![a-z]|-|\s+of\s)(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
-    ("duration", r"(?P<n>{NUM})(?P<half2>[-\s]and[-\s]a[-\s]half)?(?:\s+(?:to|or)\s+{NUM})?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?!-(?:earlier|ago|before|end)\b)(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?"),
+    ("duration", r"(?P<n>{NUM})(?P<half2>[-\s]and[-\s]a[-\s]half)?(?:\s+(?P<join>to|or)\s+(?P<n2>{NUM})|(?<=[0-9])(?P<dash>\s*[-–]\s*)(?P<n3>[0-9]+(?:[.,][0-9]+)?))?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?!-(?:earlier|ago|before|end)\b)(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?(?:\s+or\s+(?P<n4>two|three|four|so)(?![a-z-]))?"),
     # "the first days of the war", "the early years": an unmeasured stretch at one end of a period
     ("phase_plural", r"the\s+(?P<rel>first|early|final|opening|closing|initial)\s+(?P<unit>hours|days|weeks|months|years|decades)(?![a-z])"),
     ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries|quarters)(?![a-z])"),

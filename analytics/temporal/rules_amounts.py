@@ -51,9 +51,26 @@ class AmountRules:
             after = self.text[e:e + 2]
             if self.tense(s, e) == "future" and not after.startswith(" o"):
                 return Sem("DATE", "FUTURE_REF", None, "relative")
-        return Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit), trim=trim)
+        sem = Sem("DURATION", duration_value(n, unit, lex), None, "explicit", precision="unknown", dur=(n, unit), trim=trim)
+        return _amount_range(sem, n, g["n2"] or g["n3"] or g["n4"], g["join"] or ("to" if g["n3"] else "or"), unit, lex)
 
     def r_dur_rel(self, g, s, e):
+        sem = self._dur_rel(g, s, e)
+        if sem is None or sem.type != "DURATION" or not g["n2"]:
+            return sem
+        unit = unit_of(g["unit"], self.lex)
+        sem = _amount_range(sem, parse_num(g["n"], self.lex), g["n2"], g["join"], unit, self.lex)
+        n2 = parse_num(g["n2"], self.lex)
+        if sem.range and sem.first is not None and sem.last is not None:
+            # "the next 12 to 18 months": the interval reaches as far as the larger amount does
+            step = unit if unit != "weekend" else "week"
+            if norm(g["rel"]) in ("past", "last"):
+                sem.first = add(sem.last, -n2, step) + timedelta(days=1)
+            else:
+                sem.last = add(sem.first - timedelta(days=1), n2, step)
+        return sem
+
+    def _dur_rel(self, g, s, e):
         lex = self.lex
         unit = unit_of(g["unit"], lex)
         if unit not in lex["units"]:
@@ -182,6 +199,22 @@ class AmountRules:
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+def _amount_range(sem: Sem, n, other: str | None, join: str | None, unit: str, lex: dict) -> Sem:
+    """"12 to 18 months" (at least the first amount, EQUAL_OR_MORE), "two or three years" and "a year or so"
+    (about the first, APPROX): the value is the first amount's, `range` holds both ("P12M/P18M")."""
+    if not other:
+        return sem
+    if norm(other) == "so":
+        sem.mod = "APPROX"
+        return sem
+    n2 = parse_num(other, lex)
+    if n is None or n2 is None or n2 <= n:
+        return sem
+    sem.mod = "EQUAL_OR_MORE" if norm(join or "") == "to" else "APPROX"
+    sem.range = f"{duration_value(n, unit, lex)}/{duration_value(n2, unit, lex)}"
+    return sem
 
 
 _NAMED = re.compile(r"['’]?\s+(?-i:War|Crisis|Revolution|Campaign|Offensive|Siege|Strike)\b")

@@ -22,6 +22,7 @@ class Sem:
     dur: tuple | None = None  # (amount or None, unit) for durations, used to anchor them later
     anchors: bool = True  # False for comparisons ("a year earlier") that must not move the narrative anchor
     trim: int = 0  # characters to drop from the start of the match ("the" before an adjective)
+    range: str | None = None  # "1979/1989": this is one end of a range whose days are first..last
 
 
 _FRACTION = re.compile(r"([0-9]+)\s+([0-9])/([0-9])")

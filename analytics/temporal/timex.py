@@ -21,6 +21,10 @@ class Timex:
     basis: explicit (fully written out), relative (to the publication date), narrative (to a date
         mentioned earlier in the text) or unresolved.
     mod: TIMEX3 mod (START, END, MID, APPROX, MORE_THAN, ...).
+    range: for one end of a written range ("from 1979 to 1989", "1914-18", "March 3-5", "12 to 18 months"),
+        the two ends' values joined by "/" ("1979/1989", "P12M/P18M"). TimeML tags each end of a range of
+        dates as a timex of its own, with its own value; here both ends also carry the whole range in
+        first_day/last_day, because an event placed by either end happened somewhere in it.
     """
 
     start: int
@@ -33,6 +37,7 @@ class Timex:
     precision: str
     basis: str
     mod: str | None = None
+    range: str | None = None
 
     def as_dict(self) -> dict:
         """JSON-ready dict; dates as YYYY-MM-DD or None.
@@ -51,4 +56,5 @@ class Timex:
             "precision": self.precision,
             "basis": self.basis,
             "mod": self.mod,
+            "range": self.range,
         }
