@@ -409,3 +409,16 @@ def test_a_group_before_a_plain_noun_is_the_target():
 ])
 def test_threats_and_kidnapping_roles(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "on Wednesday" is no "call on"; phoning is a consultation
+    ("Chinese President Xi Jinping phoned Ukrainian President Volodymyr Zelensky on Wednesday.", [("CHN", "041", "UKR")]),
+    # weapons given are military aid; force threatened is a military threat
+    ("Germany donated tanks to Ukraine.", [("DEU", "072", "UKR")]),
+    ("North Korea threatened the United States with a nuclear strike.", [("PRK", "138", "USA")]),
+    # a participle right after a verb modifies its object: "release jailed journalists" is no jailing
+    ("The European Union pressed Turkey to release jailed journalists.", [(None, "1053", "TUR")]),
+])
+def test_time_after_prepositions_aid_threats_and_participles(text, expected):
+    assert triples(text) == expected

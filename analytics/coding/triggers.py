@@ -40,6 +40,9 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "last", "this", "next"}
 PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
 
 
@@ -157,7 +160,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
             pos += 1
         if not found:
             return -1
-        # the last pattern word is a noun phrase's head, not a modifier: "struck Libyan government
+        if word.lower() in PREPOSITIONS and pos < len(toks) and (toks[pos].lower in TIME_WORDS or toks[pos].lower.isdigit()):
+            return -1   # "phoned Zelensky on Wednesday" is no "call on", not a modifier: "struck Libyan government
         # forces" is no "strike (at the) government", "bombing the presidential palace" no "bomb president"
         if n_word == len(p.after) - 1 and word.lower() not in PREPOSITIONS \
                 and pos < len(toks) and _is_modifier_slot(toks, pos) and toks[pos - n - 1].lower != "to":
@@ -214,7 +218,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return False        # "the first visit", "a new attack": a noun after its article and modifier
     if tok.lower in PLURAL_HEADS and prev.text[:1].isupper():
         return False        # "struck Hezbollah targets": a plural head after a name
-    if nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
+    if prev.lower != "to" and nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
                             or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
         return False        # "NATO allies agreed": a noun before its own verb
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
@@ -246,6 +250,12 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
             i += 1
             continue
         hit = _verb_at(toks, i, lex, subject_ends)
+        after_verb = (out and out[-1].kind == "verb" and out[-1].end == i) or (
+            i >= 2 and toks[i - 2].lower == "to" and _is_base_verb(toks[i - 1].lower))
+        if hit is not None and after_verb and toks[i].lower.endswith("ed") \
+                and i + 1 < len(toks) and toks[i + 1].text[:1].islower() and toks[i + 1].lower.isalpha() \
+                and toks[i + 1].lower not in FUNCTION_WORDS | DETERMINERS:
+            hit = None      # "release jailed journalists": a participle right after a verb modifies its object
         if hit is None:
             hit = _nominal_at(toks, i, lex)
         if hit is None:
