@@ -304,3 +304,29 @@ def test_agents_named_after_leaders(text, surface, code):
 def test_an_unknown_name_before_an_agent_noun_is_left_alone():
     # only a name the dictionary knows makes "X forces" X's side; a stray capitalised word does not
     assert not any(t.startswith("Smith") for t, _c, _k in mentions("Smith forces were seen."))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a place name that contains an actor's words and lies in another state is no actor of that state
+        ("Police in New Mexico arrested two men.", "MEX"),
+        ("The governor of New South Wales spoke.", "GBR"),
+        ("Floods hit West Virginia.", "WST"),
+        ("Tamil Nadu police arrested fishermen.", "LKA"),
+    ],
+)
+def test_place_names_hide_actor_words(text, absent):
+    assert all(c != absent and not (code or "").startswith(absent) for _t, code, c in mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        ("Tamil Nadu police arrested fishermen.", "Tamil Nadu police", "INDCOP"),
+        ("Israeli jets struck the Gaza Strip.", "Gaza Strip", "PSE"),  # a place of the actor's own state stays
+        ("Russia accused the West of provocation.", "West", "WST"),
+    ],
+)
+def test_place_names_of_the_actors_own_state(text, surface, code):
+    assert mention(text, surface).code == code

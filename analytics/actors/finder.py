@@ -597,6 +597,28 @@ class _Doc:
         leader = actor.name.split()[-1] if actor.country != actor.code else actor.name
         return self.mention(i, pj, f"{leader} {noun}", actor.country + ag.suffix, "agent", source="agent")
 
+    def inside_place(self, i: int, end: int, val: Entry) -> int | None:
+        """End token of a gazetteer place name that contains the actor's words and lies in another state ("New
+        Mexico", "New South Wales", "Tamil Nadu", "West Virginia"), or None. A place of the actor's own country
+        ("the Gaza Strip", "Mexico City") leaves the actor alone."""
+        from analytics.geo.gazetteer import _load
+
+        gaz = _load().index
+        last = self.out[-1].end if self.out else -1
+        own = split_code(resolve_role(val.roles, self.date))[0]
+        for s0 in (i - 2, i - 1, i):
+            if s0 < 0 or (s0 < i and (self.toks.starts[s0] < last or not all(
+                    self.raw(t)[:1].isupper() for t in range(s0, i)))):
+                continue
+            if not self.lex.index.starts_with(self.toks.keys[s0]) and s0 == i:
+                continue
+            j, places = gaz.longest(self.toks, s0)
+            if j >= end and (j > end or s0 < i):
+                places = [p for p in places if p.kind in ("region", "city", "country") and p.country]
+                if places and all(p.country != own for p in places):
+                    return j
+        return None
+
     def placed_agent(self, i: int, end: int, ag: Agent) -> ActorMention | None:
         """An agent named after a place or a person before it: "Darfur rebels", "Helmand police", "the Tigray
         region's ruling party" (the place's country, from the gazetteer: a region or city, never a guess);
@@ -736,6 +758,11 @@ class _Doc:
                     continue
                 i += 1
                 continue
+            if isinstance(val, Entry) and val.kind != "person":
+                pj = self.inside_place(i, end, val)
+                if pj is not None:
+                    i = pj  # "New Mexico", "New South Wales", "Tamil Nadu", "West Virginia": a place of another state
+                    continue
             if end == i + 1 and self.raw(i).isupper() and (
                 self.key(i + 1) in CAPS_WORD_AFTER.get(k, ()) or (i > 0 and self.key(i - 1) in CAPS_WORD_BEFORE.get(k, ()))
             ):
