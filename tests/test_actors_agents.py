@@ -330,3 +330,11 @@ def test_place_names_hide_actor_words(text, absent):
 )
 def test_place_names_of_the_actors_own_state(text, surface, code):
     assert mention(text, surface).code == code
+
+
+def test_coordinated_people_share_a_known_country():
+    m = mention("The army detained State Counsellor Aung San Suu Kyi and President Win Myint.", "President Win Myint",
+                "2021-02-01")
+    assert m.code == "MMRGOV"
+    # two people of unknown country stay unknown
+    assert mention("Soldiers detained President Alpha Konde and General Ali Traore.", "General Ali Traore").country is None

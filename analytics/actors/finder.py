@@ -830,7 +830,19 @@ class _Doc:
                 m = self.tie_to_country(m, i, end, out)
             out.append(m)
             i = end
-        return self.corefer(out)
+        return self.corefer(self.coordinated_people(out))
+
+    def coordinated_people(self, out: list[ActorMention]) -> list[ActorMention]:
+        """A person whom only a bare title introduces, coordinated with a person of known country, is of that
+        country ("State Counsellor Aung San Suu Kyi and President Win Myint": both MMR)."""
+        for k in range(1, len(out)):
+            a, b = out[k - 1], out[k]
+            if b.kind == "person" and b.source == "title" and not b.country and a.kind == "person" and a.country \
+                    and self.text[a.end:b.start].strip() in ("and", ",", ", and") and len(a.code or "") == 6:
+                code = a.country + (b.type or "GOV")
+                out[k] = ActorMention(b.start, b.end, b.text, b.name, code, a.country, code[3:6], b.kind, b.head,
+                                      b.locative, b.source)
+        return out
 
     def _tok_end(self, m: ActorMention, i: int) -> int:
         j = i
