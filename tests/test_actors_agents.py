@@ -338,3 +338,15 @@ def test_coordinated_people_share_a_known_country():
     assert m.code == "MMRGOV"
     # two people of unknown country stay unknown
     assert mention("Soldiers detained President Alpha Konde and General Ali Traore.", "General Ali Traore").country is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        ("Russian-installed officials announced a referendum.", "Russian-installed officials", "RUSGOV"),
+        ("The Hamas-run health ministry said so.", "Hamas-run health ministry", "PSEREBHMS"),
+        ("Kremlin-controlled media attacked him.", "Kremlin-controlled media", "RUSMED"),
+    ],
+)
+def test_installed_run_and_controlled_bodies_are_their_masters(text, surface, code):
+    assert mention(text, surface).code == code

@@ -551,7 +551,7 @@ class _Doc:
         if link in LEADER_LINKS:
             actor = val.actor(self.date)
             code = actor.code if val.kind in ORGISH else resolve_role(val.roles, self.date)[:3] + ag.suffix
-            return self.mention(i, aj, surface, code, "igo" if val.kind == "igo" else "agent", source="agent")
+            return self.mention(i, aj, surface, code, val.kind if val.kind in ORGISH else "agent", source="agent")
         return self.mention(i, aj, surface, ag.suffix, "agent", source="agent")
 
     def partisan_agent(self, i: int, end: int) -> ActorMention | None:
