@@ -59,7 +59,10 @@ def _macros(lex: dict) -> dict:
         "HOLIDAY": "(?:" + alternation(lex["holidays"]) + r")(?![a-z])",
         "VAGUE": "(?:" + alternation(lex["vague"]) + r")(?![a-z])",
         "SETWORD": "(?:" + alternation(lex["sets"]) + r")(?![a-z])",
-        "TZ": r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|[ECMP]T))?",
+        "TZ": r"(?:\s+{ZONE})?",
+        # a time zone after a clock time: an abbreviation, "local time", or "<Place> time" ("Moscow time")
+        "ZONE": r"(?:(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|PKT|JST|KST|HKT|SGT|AEST|AEDT|SAST|WAT|EAT|[ECMPA][SD]T|[ECMP]T)"
+                r"(?![A-Za-z])|local\s+time(?![a-z])|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:time)(?![a-z]))",
         "AMPM": r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])",
     }
 
@@ -70,8 +73,11 @@ RULES: list[tuple[str, str]] = [
     ("clock", r"(?P<h>[01]?[0-9]|2[0-3])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>{AMPM}){TZ}"
               r"(?:,?\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow|tonight)|,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY}))?"),
     ("clock_words", r"(?P<h>[01]?[0-9])(?::(?P<mi>[0-5][0-9]))?\s+(?:(?P<oc>o['’]clock)(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?|in\s+the\s+(?P<pod2>morning|afternoon|evening))(?![a-z])"),
-    ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])\s*(?P<tz>(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|IST)|local\s+time)(?![a-z])"),
-    ("noon", r"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
+    ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])(?:\s*(?P<tz>{ZONE})|\s+(?P<hrs>hours|hrs)(?![a-z])(?:\s+{ZONE})?)"),
+    # "at 14:30", "by 09:00": a 24-hour clock time after a preposition (hours 13-23, or written with a leading zero)
+    ("clock_colon", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bbefore\s)"
+                    r"|(?<=\bafter\s)|(?<=\baround\s)|(?<=\babout\s))(?P<h>0[0-9]|1[3-9]|2[0-3]):(?P<mi>[0-5][0-9])(?![0-9:.,]?[0-9])"),
+    ("noon", r"(?P<w>noon|midnight|midday)(?:\s+{ZONE})?(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})[-/](?P<mo>0[1-9]|1[0-2])[-/](?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
             r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),

@@ -12,7 +12,7 @@ from .semantics import Sem
 
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
 _DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
-_ON_DAY = re.compile(r"\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
+_ON_DAY = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 class ResolverBase:

@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .calendars import Feast, feasts, is_movable
 from .dates import Ref, add, season_ref
 from .patterns import DAY_WORDS
 from .lexicon import lookup, norm
 from .semantics import Sem, parse_num
+
+
+_CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+$", re.IGNORECASE)
 
 
 class AbsoluteRules:
@@ -49,7 +53,13 @@ class AbsoluteRules:
         return Sem("TIME", r.value, r, basis)
 
     def r_clock24(self, g, s, e):
-        """"1430 GMT", "10:30 local time": a 24-hour clock time on the day in focus."""
+        """"1430 GMT", "10:30 local time", "0600 hours": a 24-hour clock time on the day in focus. "1000 hours"
+        is a clock time only with a leading zero or after a preposition ("at 2100 hours"); else an amount."""
+        if g.get("hrs") and not g["h"].startswith("0") and not _CLOCK_PREP.search(self.text, max(0, s - 8), s):
+            return None
+        return self.r_clock_colon(g, s, e)
+
+    def r_clock_colon(self, g, s, e):
         tod = f"{int(g['h']):02d}:{g['mi']}"
         ref, basis = self._day_word(None, s, e)
         if ref is None:
@@ -201,6 +211,8 @@ class AbsoluteRules:
 
     def r_holiday(self, g, s, e):
         h = lookup(self.lex["holidays"], g["h"])
+        if is_movable(h):
+            return self._movable_holiday(h, g, s, e)
         if g["y"]:
             return self.date_sem(Ref("day", holiday_date(h, int(g["y"]))), "explicit", "")
         ref, basis = self.base()
@@ -223,6 +235,38 @@ class AbsoluteRules:
         else:
             d = options[1]
         return self.date_sem(Ref("day", d), basis, "")
+
+    def _movable_holiday(self, h: dict, g, s, e):
+        """Ramadan, Eid al-Fitr, Lunar New Year, Orthodox Easter: the occurrence the text means, by year, by
+        last/next, or by tense around the DCT; its interval covers what the offline calendar cannot pin down."""
+        if g["y"]:
+            found = feasts(h, int(g["y"]))
+            if not found:
+                return None
+            return _feast_sem(found[0], "explicit")
+        ref, basis = self.base()
+        if ref is None:
+            return Sem("DATE", "XXXX", None, "unresolved", precision="unknown")
+        here = ref.start
+        options = [f for y in (here.year - 1, here.year, here.year + 1) for f in feasts(h, y)]
+        rel = norm(g["rel"] or "")
+        t = self.tense(s, e) if basis == "relative" and not rel else None
+        during = [f for f in options if f.first <= here <= f.last]
+        if rel in ("last", "this past"):
+            pick = max((f for f in options if f.last < here), key=lambda f: f.first, default=None)
+        elif rel in ("next", "this coming"):
+            pick = min((f for f in options if f.first > here), key=lambda f: f.first, default=None)
+        elif during:
+            pick = during[0]
+        elif t == "past":
+            pick = max((f for f in options if f.first <= here), key=lambda f: f.first, default=None)
+        elif t == "future":
+            pick = min((f for f in options if f.first >= here), key=lambda f: f.first, default=None)
+        else:
+            pick = min(options, key=lambda f: (abs((f.first - here).days), f.first > here), default=None)
+        if pick is None:
+            return None
+        return _feast_sem(pick, basis)
 
     # -- quarters, decades, years ---------------------------------------------------------------
     def _rel_year(self, rel: str | None) -> tuple[int | None, str]:
@@ -385,6 +429,18 @@ class AbsoluteRules:
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     # -- relative expressions ----------------------------------------------------------------------
+
+
+def _feast_sem(f: Feast, basis: str) -> Sem:
+    """A single-day feast is its estimated day (mod APPROX when the interval is wider); a longer one (Ramadan,
+    a window) is the year it falls in, placed more closely by its interval."""
+    days = (f.last - f.first).days + 1
+    precision = next(p for p, n in (("day", 1), ("week", 7), ("month", 35), ("quarter", 92), ("year", 366)) if days <= n)
+    if f.estimate is not None:
+        return Sem("DATE", Ref("day", f.estimate).value, None, basis, None if days == 1 else "APPROX",
+                   first=f.first, last=f.last, precision=precision)
+    # TIMEX3 has no value for "the month of Ramadan 2021": the year it begins in, with the days in first..last
+    return Sem("DATE", str(f.first.year), None, basis, None, first=f.first, last=f.last, precision=precision)
 
 
 def holiday_date(h: dict, y: int) -> date:

@@ -281,6 +281,22 @@ def _sentence_start(text: str, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else 0), pos
 
 
+_NAMES_DAY = re.compile(r"(?i:[a-z]+day|today|tonight|yesterday|tomorrow)\b|(?-i:[A-Z][a-z]{2})\.?\s+[0-9]")
+_RESTATED = re.compile(r"\s*[(\[]\s*$")
+
+
+def _drop_restated_clocks(text: str, found: list) -> list:
+    """"10:35 a.m. (0735 GMT) Friday": the bracketed clock time restates the same moment in another zone; it is
+    no expression of its own (TimeML leaves it untagged) and must not be read as another time."""
+    out = []
+    for s, e, sem in found:
+        if out and sem.type == "TIME" and out[-1][2].type == "TIME" and _RESTATED.fullmatch(text, out[-1][1], s) \
+                and re.match(r"\s*[)\]]", text[e:e + 3]) and not _NAMES_DAY.search(text, s, e):
+            continue  # ("4 a.m. EDT Thursday" in brackets names its day: it stays)
+        out.append((s, e, sem))
+    return out
+
+
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -380,6 +396,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
+    found = _drop_restated_clocks(text, found)
     found = _short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
     _ordered_weekdays(text, found, lang)
     _ranges(text, found)
