@@ -422,3 +422,21 @@ def test_threats_and_kidnapping_roles(text, expected):
 ])
 def test_time_after_prepositions_aid_threats_and_participles(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Thousands of X" is the crowd X, the subject; a crowd's force is unconventional (18)
+    ("Thousands of Chinese protesters besieged the US embassy in Beijing on Saturday.", [("CHN", "18", "USA")]),
+    # "stormed a centre, killing two gunmen": the consequence's victims are the attack's target
+    ("Indian commandos stormed a hotel in Mumbai on Friday, killing two gunmen.", [("IND", "19", "IND")]),
+    # "despite warnings from Beijing": background, no new event
+    ("US House Speaker Nancy Pelosi arrived in Taiwan on Tuesday despite warnings from Beijing.", [("USA", "04", "TWN")]),
+    # opening an embassy in a place is diplomatic cooperation with its country
+    ("The United States opened its embassy in Jerusalem on Monday.", [("USA", "05", "ISR")]),
+    # tanks rolling into a territory occupy it
+    ("Russian tanks rolled into South Ossetia on Friday.", [("RUS", "19", "GEO")]),
+    # a generic agent's country is the nearest other actor's ("sanctions on Myanmar after the military seized power")
+    ("The United States threatened sanctions on Myanmar after the military seized power.", [("USA", "13", "MMR"), ("MMR", "17", "MMR")]),
+])
+def test_crowds_consequences_concessions_and_nearest_actors(text, expected):
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected

@@ -129,7 +129,8 @@ RECIPROCAL = {"03", "04", "05", "06"}
 RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "NEGOTIATE"}
 
 
-TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "161"}   # 161: "closed its embassy in Kabul"
+TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
+# 161: "closed its embassy in Kabul"; 050, 054: "opened its embassy in Jerusalem"
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".
@@ -248,6 +249,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
                  and m.ref.head and m.prep not in {"for", "of", "by"} and not any(same_actor(m.ref, s) for s in sources)]
         targets = other[:1]
+    if not targets and not speech and code[:2] in VIOLENT:
+        targets = _consequence_target(ctx, toks, mentions, trig, sources)
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
     if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
@@ -256,6 +259,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
         # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
         code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
+    if code.startswith("14") and sources:
+        # "Thousands of Ukrainians rallied": a people in the plural protesting are protesters, not their state
+        sources = [ActorRef(s.start, s.end, f"{country_name(s.country)} protesters", f"{s.country}OPP", s.country,
+                            "OPP", "agent") if s.kind == "demonym" and ctx.text[s.start:s.end].endswith("s") else s
+                   for s in sources]
     if code.startswith("14") and sources and all(s.kind in COUNTRY_KINDS for s in sources):
         code = "114"    # "China protested", "summoned the ambassador in protest": a state complains officially,
                         # it does not demonstrate in the street
@@ -266,10 +274,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # abduction by anyone else ("gunmen seized Israeli athletes")
         code = "181" if sources and all(_non_state(s) for s in sources) else "173" if all(
             t.kind == "person" or (t.type or "")[-3:] in PEOPLE_TYPES for t in targets) else code
-    if code in COUPS and _is_coup(toks, trig) and not targets and sources and sources[0].country and how != "discourse":
+    if code in COUPS and _is_coup(toks, trig) and not targets and sources and how != "discourse":
         # a coup without a written target overthrows its own country's government
-        home = sources[0].country
-        targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
+        home = source_country(ctx, sources[0], None, [m.ref for m in mentions if m.prep != "by"]).country
+        if home:
+            targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
     if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources):
         code = "180"    # "protesters stormed government buildings": force without an army is unconventional
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
@@ -342,7 +351,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # a non-state group's victim says nothing about the group's country ("Kidnappers released the French
         # journalist"); a state's agents act at home ("Soldiers arrested President Zelaya")
         hostile = root in VIOLENT | {"17"} or code.startswith("084")
-        srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not (
+        # nor does a backer named after "by" ("militias backed by the Indonesian military")
+        srcs = [source_country(ctx, s, place, [m.ref for m in mentions if m.prep != "by" and not (
             hostile and _non_state(s) and any(m.ref is t for t in targets))]) for s in sources]
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
@@ -454,6 +464,19 @@ COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
 def _is_coup(toks, trig: Trigger) -> bool:
     """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
     return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])
+
+
+CONSEQUENCES = {"killing", "wounding", "injuring", "capturing", "kidnapping"}
+
+
+def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
+    """"stormed a Jewish centre, killing two gunmen": the victims of the attack's consequence are its target."""
+    for k in range(trig.end, len(toks) - 1):
+        if clause_end(toks, k) and toks[k].lower != ",":
+            return []
+        if toks[k].lower == "," and toks[k + 1].lower in CONSEQUENCES:
+            return find_target(ctx, toks, mentions, Trigger(k + 1, k + 2, "190", "KILL", "verb"), sources)
+    return []
 
 
 def _relative_head(toks, mentions, trig: Trigger) -> list[ActorRef]:

@@ -135,6 +135,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             prep = None     # "after Georgia launched an offensive": a clause, Georgia is its subject
         if prep == "of" and _after_title(toks, t0):
             prep = None     # "the head of the armed forces urged him": the title stands for its institution
+        if prep == "of" and _after_quantity(toks, t0):
+            prep = None     # "Thousands of Chinese protesters besieged": the crowd is the subject
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
@@ -177,6 +179,18 @@ GEO_FEATURES = {"sea", "gulf", "strait", "straits", "bay", "river", "lake", "pen
 TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
                "president", "secretary", "members", "member", "envoy", "ambassador", "representative",
                "representatives", "officials", "general", "director", "chairman", "delegation"}
+
+
+QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "hundred", "thousand", "group",
+                  "groups", "crowd", "crowds", "number", "lot"}
+
+
+def _after_quantity(toks: list[Token], t0: int) -> bool:
+    """Is the mention the complement of a quantity ("thousands of protesters", "a crowd of students")?"""
+    j = t0 - 1
+    while j >= 0 and toks[j].lower in {"the", "a", "an"}:
+        j -= 1
+    return j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in QUANTITY_NOUNS
 
 
 def _after_title(toks: list[Token], t0: int) -> bool:

@@ -116,6 +116,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
         if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
             continue    # "released X from house arrest": the state left is no new event
+        if trig.kind == "nominal" and any(t.lower == "despite" for t in toks[max(0, trig.start - 3):trig.start]):
+            continue    # "arrived despite warnings from Beijing": a concession names background, no new event
         if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and root != prev_root \
                 and toks[trig.start - 1].lower not in {"of"} and _setting(toks, prev, trig):
             continue    # "was shot dead at a peace rally": the rally is where, not another event

@@ -317,6 +317,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+TRANSNATIONAL = ("IMG", "IGO", "NGO", "INT")
 AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
@@ -335,8 +336,9 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
                      and r.name and r.name.split()[-1].lower() == head), None)
     # peacekeepers and foreign observers serve abroad: their flag says nothing about where the story is
     if home is None:
-        home = next((r.country for r in sentence if r.country and r is not s and r.type not in FOREIGN_SERVICE),
-                    None)
+        # the nearest other actor of the sentence ("sanctions on Myanmar after the military seized power")
+        home = next((r.country for r in sorted(sentence, key=lambda r: abs(r.start - s.start))
+                     if r.country and r is not s and r.type not in FOREIGN_SERVICE), None)
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
                      and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
@@ -347,6 +349,11 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
     """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
     country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
     "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
+    if t.kind == "group" and t.country is None and place is not None and place.country \
+            and not (t.code or "").startswith(TRANSNATIONAL):
+        # a non-state group without a country operates where the event is ("Kurdish-led forces in Syria");
+        # a transnational one (Islamic State, al-Qaeda: CAMEO "IMG") keeps none
+        return replace(t, country=place.country)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
     home = place.country if place is not None and place.country else None
