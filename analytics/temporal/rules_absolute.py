@@ -381,7 +381,13 @@ class AbsoluteRules:
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     def r_fiscal(self, g, s, e):
-        return self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
+        sem = self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
+        y, y2 = int(g["y"]), g["y2"]
+        if y2:  # "fiscal 1998-99" runs into the second year: TIMEX3 names the first, the interval holds both
+            y2 = int(y2) if len(y2) == 4 else y - y % 100 + int(y2) + (100 if int(y2) <= y % 100 else 0)
+            if y2 == y + 1:
+                sem.first, sem.last, sem.range, sem.precision = date(y, 1, 1), date(y2, 12, 31), f"{y}/{y2}", "decade"
+        return sem
 
     def r_year_unit(self, g, s, e):
         y = int(g["y"])

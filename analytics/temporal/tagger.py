@@ -235,7 +235,7 @@ def _short_years(text: str, found: list) -> list:
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w-])(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED = re.compile(r"\b(?:postpon\w*|delay\w*|mov(?:e|ed|es|ing)|shift\w*|reschedul\w*|chang\w*|switch\w*|push\w*|"
                     r"brought|bring\w*|advanc\w*|extend\w*)\b", re.IGNORECASE)
@@ -258,8 +258,19 @@ def _ranges(text: str, found: list) -> None:
         opener = _BETWEEN.search(text, max(0, s1 - 16), s1)
         if joint == "and" and not (opener and opener.group(0).lower().startswith("between")):
             continue
-        if joint not in ("-", "–", "—") and not opener and joint != "through":
+        if joint == "/" and not (a.ref.gran == b.ref.gran == "year" and text[s2:e2].isdigit() and e2 - s2 == 2):
+            continue  # "2012/13" is a range; other slashes ("3/15") are written dates
+        if joint not in ("-", "–", "—", "/") and not opener and joint != "through":
             continue  # "1990 to 1995" with no "from": too often a comparison ("rose 5% 1990 to 1995")
+        if b.basis == "explicit" and a.basis != "explicit" and a.ref.gran in ("day", "month") and not a.ref.tod:
+            # "from January to June 2020", "between March 3 and April 5, 2019": the year written once serves both
+            try:
+                moved = Ref(a.ref.gran, a.ref.start.replace(year=b.ref.start.year))
+                if moved.start > b.ref.start:
+                    moved = Ref(a.ref.gran, a.ref.start.replace(year=b.ref.start.year - 1))
+            except ValueError:
+                continue
+            a.ref, a.value, a.basis = moved, moved.value, "explicit"
         if b.ref.start < a.ref.start or b.ref.end < a.ref.end:
             continue
         s0, _ = _sentence_start(text, s1)
