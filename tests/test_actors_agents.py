@@ -350,3 +350,17 @@ def test_coordinated_people_share_a_known_country():
 )
 def test_installed_run_and_controlled_bodies_are_their_masters(text, surface, code):
     assert mention(text, surface).code == code
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # historical names and demonyms
+        ("Zairean troops crossed the border.", "Zairean troops", "CODMIL"),
+        ("Rhodesian forces raided the camps.", "Rhodesian forces", "ZWEMIL"),
+        ("North Vietnam shelled the base.", "North Vietnam", "VNM"),
+        ("Biafran forces attacked.", "Biafran forces", "NGASEP"),
+    ],
+)
+def test_historical_names(text, surface, code):
+    assert mention(text, surface, "1970-01-01").code == code
