@@ -364,3 +364,17 @@ def test_installed_run_and_controlled_bodies_are_their_masters(text, surface, co
 )
 def test_historical_names(text, surface, code):
     assert mention(text, surface, "1970-01-01").code == code
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # religious communities are civilians; the country comes from the text around them
+        ("Boko Haram attacked Christians in northern Nigeria.", "Christians", "CVL"),
+        ("Sunni militants killed Shiites.", "Shiites", "CVL"),
+        ("Jewish settlers attacked a village.", "Jewish settlers", "ISRCVL"),
+        ("Serb nationalists rallied.", "Serb nationalists", "SRBRAD"),
+    ],
+)
+def test_communities(text, surface, code):
+    assert mention(text, surface).code == code
