@@ -14,7 +14,7 @@ from .semantics import Sem, duration_value, parse_num, prec, unit_of
 # words before a month name that make it a month rather than a name ("in May", not "May Bell")
 _MONTH_CUES = frozenset(("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
                          "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
-                         "end", "beginning"))
+                         "end", "beginning", "between"))
 
 
 class RelativeRules:

@@ -241,21 +241,35 @@ _MOVED = re.compile(r"\b(?:postpon\w*|delay\w*|mov(?:e|ed|es|ing)|shift\w*|resch
                     r"brought|bring\w*|advanc\w*|extend\w*)\b", re.IGNORECASE)
 
 
-def _ranges(text: str, found: list) -> None:
+def _ranges(text: str, found: list, dct: date | None = None) -> None:
     """"from 1979 to 1989", "between 2001 and 2005", "March 3-5", "1914-18": two dates joined as a range each keep
     their own value (TimeML's extents) and get the whole range as their interval, so an event placed by either
     end is placed in the range. "and" joins a range only after "between" (else "in 1985 and 1987" is a list);
     "moved the vote from March to May" names two dates, not a period."""
     for k in range(len(found) - 1):
         (s1, e1, a), (s2, e2, b) = found[k], found[k + 1]
-        if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME") or a.ref is None or b.ref is None \
-                or a.range or a.mod or b.mod:
-            continue
-        gap = _RANGE_JOIN.fullmatch(text, e1, s2)
-        if not gap:
+        if a.type not in ("DATE", "TIME") or a.ref is None or a.range or a.mod or not _RANGE_JOIN.fullmatch(text, e1, s2):
             continue
         joint = text[e1:s2].strip().lower()
         opener = _BETWEEN.search(text, max(0, s1 - 16), s1)
+        if b.ref is None and b.value == "PRESENT_REF" and dct is not None and opener and joint in ("to", "until", "till") \
+                and a.ref.start <= dct:
+            # "from 1939 to the present": the range runs to the publication date
+            a.first, a.last, a.range = a.ref.start, dct, f"{a.value}/PRESENT_REF"
+            a.precision = next((p for p, n in _SPAN_PRECISION if (dct - a.ref.start).days + 1 <= n), "unknown")
+            continue
+        if b.type not in ("DATE", "TIME") or b.ref is None or b.mod:
+            continue
+        if a.ref.tod and b.ref.tod and a.ref.start != b.ref.start and not _NAMES_DAY.search(text, s1, e1) \
+                and a.basis != "explicit":
+            # "from 9 a.m. to 5 p.m. on Monday": the day written after the second time is the first's too
+            a.ref = Ref("day", b.ref.start, a.ref.tod)
+            a.value, a.basis = a.ref.value, b.basis
+        if a.ref.tod and b.ref.tod and a.ref.start == b.ref.start and b.ref.tod < a.ref.tod \
+                and b.ref.tod[0].isdigit() and a.ref.tod[0].isdigit() and not _NAMES_DAY.search(text, s2, e2):
+            # "a curfew from 10 p.m. to 6 a.m.": the second time is the next morning
+            b.ref = Ref("day", b.ref.start + timedelta(days=1), b.ref.tod)
+            b.value = b.ref.value
         if joint == "and" and not (opener and opener.group(0).lower().startswith("between")):
             continue
         if joint == "/" and not (a.ref.gran == b.ref.gran == "year" and text[s2:e2].isdigit() and e2 - s2 == 2):
@@ -410,6 +424,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
     found = _drop_restated_clocks(text, found)
     found = _short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
     _ordered_weekdays(text, found, lang)
-    _ranges(text, found)
+    _ranges(text, found, dct)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
