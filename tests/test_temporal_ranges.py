@@ -82,6 +82,11 @@ ROWS = [
     ('The curfew begins at 2100 hours local time.', '2100 hours local time', 'TIME', '2021-10-20T21:00', None, 'day', '2021-10-20', '2021-10-20', None),
     ('The explosion happened at 1530 Moscow time.', '1530 Moscow time', 'TIME', '2021-10-20T15:30', None, 'day', '2021-10-20', '2021-10-20', None),
     ('Shelling resumed at 14:30 on Tuesday.', '14:30', 'TIME', '2021-10-19T14:30', None, 'day', '2021-10-19', '2021-10-19', None),
+    # a plan reported in the past perfect has been overtaken: its weekday is behind the DCT
+    ('The offer had been due to expire Friday evening.', 'Friday evening', 'TIME', '2021-10-15TEV', None, 'day', '2021-10-15', '2021-10-15', None),
+    ('The offer had been scheduled to expire at midnight Friday.', 'midnight Friday', 'TIME', '2021-10-15T24:00', None, 'day',
+     '2021-10-15', '2021-10-15', None),
+    ('The offer is due to expire Friday evening.', 'Friday evening', 'TIME', '2021-10-22TEV', None, 'day', '2021-10-22', '2021-10-22', None),
     ('The blast occurred at 10:35 a.m. (0735 GMT) Friday.', '10:35 a.m.', 'TIME', '2021-10-15T10:35', None, 'day', '2021-10-15', '2021-10-15', None),
 ]
 

@@ -90,12 +90,16 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
             continue  # "said ... will pay on Dec. 7": the reporting verb is not the event's tense
         if lower[i] == "to" and d >= 1 and i > 0 and (lower[i - 1] in lex["infinitive_future"] or (
                 lower[i - 1] in lex["decision_infinitive"] and not weekday)):
-            best, best_d = "future", d  # "set to resume Monday", "is to meet Friday"
+            # "set to resume Monday", "is to meet Friday"; but "had been due to expire Friday": a plan the past
+            # perfect reports as overtaken, so its date is behind us
+            best, best_d = ("past" if "had" in lower[max(0, i - 4):i - 1] else "future"), d
             break
         if i > 0 and lower[i - 1] in lex["adjective_before"] and lower[i].endswith("ed") \
                 and lower[i] not in lex["past_cues"]:
             continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
         c = _cue(w, lex)
+        if c == "future" and "had" in lower[max(0, i - 3):i]:
+            c = "past"  # "had been scheduled for Friday", "had planned"
         if c == "present" and lower[i] in ("has", "have") and d >= 1 and \
                 (lower[i + 1] == "been" or _cue(lower[i + 1], lex) == "past"):
             c = "past"  # a present perfect reports a past event ("have been searching since the Oct. 23 killing")
