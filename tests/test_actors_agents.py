@@ -378,3 +378,17 @@ def test_historical_names(text, surface, code):
 )
 def test_communities(text, surface, code):
     assert mention(text, surface).code == code
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # X's office with no name after it stands for X
+        ("NATO's secretary-general warned Russia.", "NATO's secretary-general", "IGOWSTNAT"),
+        ("The EU's foreign policy chief met them.", "EU's foreign policy chief", "IGOEUREEC"),
+        ("Hamas's armed wing claimed the attack.", "Hamas's armed wing", "PSEREBHMS"),
+        ("Iran's top nuclear negotiator arrived.", "Iran's top nuclear negotiator", "IRNGOV"),
+    ],
+)
+def test_possessed_offices(text, surface, code):
+    assert mention(text, surface).code == code

@@ -491,6 +491,28 @@ class _Doc:
         return ActorMention(m.start, e, self.text[m.start:e], m.name, code, c, t, m.kind, m.head, m.locative,
                             m.source), close
 
+    def possessed_title(self, i: int, end: int, k: int, val: Entry) -> ActorMention | None:
+        """X's [one or two plain words] TITLE with no name after it: the office stands for X ("NATO's
+        secretary-general" -> NATO, "the EU's foreign policy chief" -> the EU, "Iran's top negotiator" -> IRNGOV)."""
+        t = k
+        while t < min(self.n, k + 3) and not self.titles.longest(self.toks, t)[1]:
+            if not (self.raw(t).isalpha() and self.raw(t).islower()) or self.key(t) in FUNCTION_WORDS \
+                    or self.key(t) in VERBS:
+                return None
+            t += 1
+        if t >= self.n:
+            return None
+        tj, tvals = self.titles.longest(self.toks, t)
+        if not tvals or self.raw(tj)[:1].isupper() or self.key(t) in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
+            return None  # a name follows (the titled-person pattern's job), or no title at all
+        surface = self.text[self.toks.starts[i] : self.toks.ends[tj - 1]]
+        if val.kind in ORGISH:
+            actor = val.actor(self.date)
+            return self.mention(i, tj, actor.name, actor.code, val.kind, source="agent")
+        country = resolve_role(val.roles, self.date)[:3]
+        role = tvals[0] or "GOV"
+        return self.mention(i, tj, agent_name(country, role), country + role, "agent", source="agent")
+
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
         k = end + (1 if self.key(end) == "'s" else 0)
@@ -508,6 +530,8 @@ class _Doc:
         if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
                 and self.key(k) not in VERBS and not self.key(k).endswith(("ed", "s")):
             aj, aval = self.agent_at(k + 1)  # one adjective between: "Ethiopian federal troops"
+        if aval is None and self.key(end) == "'s":
+            return self.possessed_title(i, end, k, val)
         if aval is None:
             return None
         if i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
