@@ -440,3 +440,31 @@ def test_time_after_prepositions_aid_threats_and_participles(text, expected):
 ])
 def test_crowds_consequences_concessions_and_nearest_actors(text, expected):
     assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "!" in verbs_extra.tsv: "storm" is physical, PETRARCH's "attack congress" (criticism) does not apply
+    ("Rioters stormed Brazil's Congress on Sunday.", ("18", "BRA")),    # a crowd's force: 18
+    # revoking a status, downgrading ties
+    ("Pakistan downgraded diplomatic ties with India on Wednesday.", ("16", "IND")),
+    # "took control of the capital": the capital of the country named before
+    ("President Viktor Yanukovych fled Kyiv as protesters took control of the capital.", ("18", "UKR")),
+    # "soldiers were killed in a clash with Chinese troops": the other side of the fight is the source
+    ("Twenty Indian soldiers were killed in a clash with Chinese troops on Monday.", ("19", "IND")),
+])
+def test_storms_downgrades_capitals_and_clashes(text, expected):
+    rows = code_text(text, DCT)
+    assert (rows[-1]["event_root"], rows[-1]["actor2_country"]) == expected
+    if "clash" in text:
+        assert rows[-1]["actor1_country"] == "CHN"
+
+
+def test_both_sides_are_the_last_coordinated_pair():
+    rows = code_text("Azerbaijani and Armenian forces clashed on Saturday. Russia urged both sides to observe the "
+                     "ceasefire.", DCT)
+    assert [(r["actor1_country"], r["actor2_country"]) for r in rows if r["event_root"] == "02"] == [
+        ("RUS", "AZE"), ("RUS", "ARM")]
+
+
+def test_pledging_not_to_act_is_only_the_pledge():
+    assert [c for _, c, _ in triples("President John F. Kennedy pledged not to invade Cuba.")] == ["030"]

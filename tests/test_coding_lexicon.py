@@ -46,7 +46,7 @@ def test_inflect(verb, forms):
                                   "verbs_extra_patterns.tsv", "verbs_nominal.tsv"])
 def test_every_code_in_the_lexicons_is_a_cameo_code(name):
     known = set(cameo.codes()) | {"---", ""}
-    bad = [row for row in _rows(name) if row[-1] not in known]
+    bad = [row for row in _rows(name) if row[-1].rstrip("!") not in known]     # "!": own patterns only
     assert bad == []
 
 

@@ -221,6 +221,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
         if not by_agent:
             sources, how = [], "none"
+            if code[:2] in VIOLENT:
+                # "soldiers were killed in a clash with Chinese troops": the other side of the fighting
+                sources = _fought_with(toks, mentions, trig)
+                how = "text" if sources else how
     if not sources and not trig.passive:
         sources = _quote_speaker(toks, mentions, trig)
         how = "pronoun" if sources else how
@@ -464,6 +468,20 @@ COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
 def _is_coup(toks, trig: Trigger) -> bool:
     """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
     return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])
+
+
+FIGHT_NOUNS = {"clash", "clashes", "fighting", "battle", "battles", "firefight", "skirmish", "gunfight",
+               "confrontation", "exchange"}
+
+
+def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
+    for k in range(trig.end, min(len(toks) - 1, trig.end + 8)):
+        if clause_end(toks, k):
+            return []
+        if toks[k].lower in FIGHT_NOUNS and toks[k + 1].lower == "with":
+            m = next((m for m in mentions if m.t0 in (k + 2, k + 3)), None)
+            return [m.ref] if m is not None else []
+    return []
 
 
 CONSEQUENCES = {"killing", "wounding", "injuring", "capturing", "kidnapping"}

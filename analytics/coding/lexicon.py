@@ -2,7 +2,8 @@
 
 - verbs_cameo.tsv / verbs_patterns.tsv / verbs_synsets.tsv: generated from PETRARCH2's CAMEO.2.0.txt
   by scripts/build_verbs.py;
-- verbs_extra.tsv: this project's overrides (default codes that a parser-free matcher needs);
+- verbs_extra.tsv: this project's overrides (default codes that a parser-free matcher needs; a code ending
+  in "!" also drops the generated block patterns of that verb);
 - verbs_extra_patterns.tsv: this project's verb patterns ("declare martial law", "cut ties");
 - verbs_nominal.tsv: noun phrases that report events ("takeover", "talks", "airstrike").
 
@@ -78,10 +79,15 @@ def load() -> Lexicon:
             rest = lemma.split("_", 1)[1]
             forms = {f + "_" + rest for f in forms}
         forms |= set(irregular.split()) | {lemma}
+        # a code ending in "!" also leaves the PETRARCH block's patterns ("storm" is never "attack congress",
+        # which PETRARCH reads as criticism): only the project's own patterns apply to the verb
+        own_block = code.endswith("!")
+        code = code.rstrip("!")
         for form in forms:
             key = tuple(form.lower().split("_"))
             entries = lex.forms.get(key, [])
-            replaced = [VerbEntry(e.block, e.lemma, code, e.form) for e in entries if e.lemma == lemma]
+            replaced = [VerbEntry(lemma if own_block else e.block, e.lemma, code, e.form) for e in entries
+                        if e.lemma == lemma]
             others = [e for e in entries if e.lemma != lemma]
             if not replaced:
                 replaced = [VerbEntry(lemma, lemma, code, form)]

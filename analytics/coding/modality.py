@@ -167,8 +167,8 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
         if adv < len(words) and words[adv] == "to":
             to_idx = chain[adv][0]
             gov = toks[to_idx - 1].lower if to_idx > 0 else ""
-            if any(end == to_idx for end in coded_ends):
-                return "hypothetical", True          # the governing event carries the meaning
+            if any(end == to_idx or (end == to_idx - 1 and toks[end].lower in {"not", "never"}) for end in coded_ends):
+                return "hypothetical", True          # the governing event carries the meaning ("pledged not to invade")
             if gov in OBJECT_INTENTS and any(0 <= to_idx - 1 - end <= 3 and not any(
                     toks[k].lower in CLAUSE_STOP | {","} for k in range(end, to_idx)) for end in coded_ends):
                 return "hypothetical", True          # "blocked Sweden's bid to join NATO": the bid's content

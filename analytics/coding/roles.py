@@ -190,6 +190,7 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
     return None
 
 
+SIDES = {"sides", "parties", "countries", "nations", "leaders", "governments", "neighbours", "neighbors", "rivals"}
 GROUP_ANAPHORS = {"group", "organisation", "organization", "movement", "militia", "faction"}
 PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
                 "responsible", "culprits", "killers", "abductors", "invaders", "intruders", "infiltrators",
@@ -249,7 +250,8 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
                 continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
-        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country"} and k - trig.end <= 1:
+        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country"} and (
+                k - trig.end <= 1 or [t.lower for t in toks[trig.end:k]] in (["control", "of"], ["of"])):
             # "seized the capital": the capital of the country last named
             country = next(
                 (m.ref for m in reversed(mentions) if m.t1 <= trig.start and m.ref.kind in COUNTRY_KINDS
@@ -260,6 +262,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 return [country]
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
+        if ctx.groups and (w == "both" and k + 1 < len(toks) and toks[k + 1].lower in SIDES or w == "the" and k + 2 < len(toks)
+                           and toks[k + 1].lower == "two" and toks[k + 2].lower in SIDES):
+            # "urged both sides to observe the ceasefire": the last coordinated pair
+            group = [g for g in ctx.groups[-1] if not any(same_actor(g, s) for s in sources)]
+            if group:
+                return group
         if w in {"the", "those"} and k + 1 < len(toks) and toks[k + 1].lower in PERPETRATORS:
             # "vowed to punish the attackers": the source of the last violent event
             ref = next((r for root_, r in reversed(ctx.history) if root_ in VIOLENT
@@ -284,7 +292,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 nxt2 = toks[m.t1 + 1].lower if m.t1 + 1 < len(toks) and nxt.isalpha() and nxt.islower() else ""
                 # "sanctioned Russian oligarchs", "shot down a Russian helicopter": a demonym before any
                 # common noun stands for its country when no actor is named
+                # (not the source's own: "agreed to remove Soviet missiles" does not target the Soviet Union)
                 common = m.ref.kind in ("demonym", "group") and nxt.isalpha() and toks[m.t1].text[:1].islower() \
+                    and not any(m.ref.country and s.country == m.ref.country for s in sources) \
                     and nxt not in FUNCTION_WORDS and not nxt.endswith("ed")     # "a captured Indian pilot"
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
                                          or nxt2 in HEAD_NOUNS or common):
