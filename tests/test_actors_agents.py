@@ -392,3 +392,8 @@ def test_communities(text, surface, code):
 )
 def test_possessed_offices(text, surface, code):
     assert mention(text, surface).code == code
+
+
+def test_names_joined_by_a_hyphen_modify_the_noun():
+    found = find_actors("The Israel-Hamas war entered its second month.")
+    assert [(m.text, m.head) for m in found] == [("Israel", False), ("Hamas", False)]

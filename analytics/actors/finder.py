@@ -843,6 +843,10 @@ class _Doc:
                 head = plural or not self.is_modifier(end, adjective=True)
             elif self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
                 head = False  # "U.S.-led", "Russia-backed"
+            elif self.raw(end) == "-" and isinstance(self.atom(end + 1)[1], Entry) \
+                    and self.atom(end + 1)[1].kind in COUNTRYISH | ORGISH \
+                    and self.is_modifier(self.atom(end + 1)[0], names_too=False):
+                head = False  # "the Israel-Hamas war", "US-China trade talks": both names modify the noun
             elif val.kind != "person":
                 head = not self.is_modifier(end, names_too=False)
             if val.kind in ORGISH and self.key(end) in ORG_HEAD_NOUNS and self.raw(end)[:1].islower():
