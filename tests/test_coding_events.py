@@ -468,3 +468,16 @@ def test_both_sides_are_the_last_coordinated_pair():
 
 def test_pledging_not_to_act_is_only_the_pledge():
     assert [c for _, c, _ in triples("President John F. Kennedy pledged not to invade Cuba.")] == ["030"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "government building": an -ing head after a modifier defeats "attack (the) government" (criticism)
+    ("Protesters attacked the court building in Nairobi.", "18"),
+    # armed men attack with arms: PETRARCH's verbal reading of "attack" does not apply to them
+    ("Militants attacked a government building in Kabul.", "19"),
+    ("Taliban fighters attacked the government in Kabul.", "19"),
+    # a politician attacking the government with words is still criticism
+    ("Opposition leader Raila Odinga attacked the government over corruption.", "11"),
+])
+def test_physical_and_verbal_attacks(text, expected):
+    assert code_text(text, DCT)[0]["event_root"] == expected

@@ -176,6 +176,12 @@ def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> li
 
 
 NON_STATE_TYPES = {"REB", "INS", "SEP", "UAF", "CRM", "OPP"}
+FORCE_VERBS = {"ATTACK", "STRIKE", "ASSAULT", "HIT", "RAID", "STORM"}
+ARMED_TYPES = {"MIL", "REB", "INS", "SEP", "UAF", "CRM", "COP", "SPY", "PKO"}
+
+
+def _armed(a: ActorRef) -> bool:
+    return (a.type or "")[-3:] in ARMED_TYPES or (a.kind == "group" and (a.type or "")[-3:] not in {"OPP", "CVL"})
 PEOPLE_TYPES = {"CRM", "OPP", "CVL", "MED", "REF", "EDU", "LAB", "HRI"}
 
 
@@ -263,6 +269,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
         # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
         code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
+    if trig.lemma in FORCE_VERBS and code[:2] in {"11", "12"} and sources and all(_armed(s) for s in sources):
+        code = "190"    # "militants attacked the government": armed men attack with arms, not with words
     if code.startswith("14") and sources:
         # "Thousands of Ukrainians rallied": a people in the plural protesting are protesters, not their state
         sources = [ActorRef(s.start, s.end, f"{country_name(s.country)} protesters", f"{s.country}OPP", s.country,

@@ -105,7 +105,8 @@ def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
     """Is toks[pos] a lowercase content word, so that the word before it was only its modifier?"""
     t = toks[pos]
     return t.text[:1].islower() and t.lower.isalpha() and t.lower not in FUNCTION_WORDS \
-        and not t.lower.endswith("ly") and (not _is_verb_like(t.lower) or t.lower in PLURAL_HEADS)
+        and not t.lower.endswith("ly") and (not _is_verb_like(t.lower) or t.lower in PLURAL_HEADS
+                                            or t.lower.endswith("ing"))     # "government building"
 
 
 DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT", "PASS"}
