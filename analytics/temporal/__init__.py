@@ -16,11 +16,16 @@ How it works (one job per module):
                      months, last/next/this X, the following year, ago) and rules_amounts.py (durations,
                      SETs, PAST_REF/PRESENT_REF/FUTURE_REF); resolver_base.py holds the shared state
   dates.py           `Ref`: a calendar unit with its TIMEX3 value, interval and arithmetic
+  calendars.py       movable holidays computed offline: Islamic (tabular calendar, interval widened to cover
+                     its error), Orthodox Easter, lunisolar holidays as the window of days they can fall in
   context.py         tense of the clause around a span: past -> the latest such date before the DCT,
                      future -> the next one, neither -> the closest
   tagger.py          reading order, rejected-rule fallback, modifier extents ("early", "the end of",
                      "more than"), day and clock lists ("April 24 and 25", "14-15 April", "between 2 and
-                     4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring
+                     4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring,
+                     compact year ranges ("1914-18") and ranges of dates ("from 1979 to 1989", "March 3-5"):
+                     each end keeps its own value (TimeML's extents) and both carry the whole range in
+                     first_day/last_day and `Timex.range` ("1979/1989"), with the precision of its length
   absolute.py        numeric dates (10/20/2021) are read by dateparser; month-name dates are taken apart
                      by the rules directly (faster, and they never fill a missing day from the DCT)
   score.py           the TempEval-3 scorer used by benchmarks/timex_bench.py

@@ -266,7 +266,8 @@ def _ranges(text: str, found: list, dct: date | None = None) -> None:
             a.ref = Ref("day", b.ref.start, a.ref.tod)
             a.value, a.basis = a.ref.value, b.basis
         if a.ref.tod and b.ref.tod and a.ref.start == b.ref.start and b.ref.tod < a.ref.tod \
-                and b.ref.tod[0].isdigit() and a.ref.tod[0].isdigit() and not _NAMES_DAY.search(text, s2, e2):
+                and b.ref.tod[0].isdigit() and a.ref.tod[0].isdigit() and not _NAMES_DAY.search(text, s2, e2) \
+                and b.ref.start < date.max:
             # "a curfew from 10 p.m. to 6 a.m.": the second time is the next morning
             b.ref = Ref("day", b.ref.start + timedelta(days=1), b.ref.tod)
             b.value = b.ref.value
