@@ -481,3 +481,13 @@ def test_pledging_not_to_act_is_only_the_pledge():
 ])
 def test_physical_and_verbal_attacks(text, expected):
     assert code_text(text, DCT)[0]["event_root"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia expelled two American journalists on Monday.", ("174", "USA")),   # people: deported (17)
+    ("China expelled the Indian ambassador.", ("161", "IND")),                 # a diplomat: relations (16)
+    ("Mali expelled the UN mission.", ("166", None)),                          # a mission: withdrawn (16)
+])
+def test_expulsions_by_what_is_expelled(text, expected):
+    r = code_text(text, DCT)[0]
+    assert (r["event_code"], r["actor2_country"]) == expected

@@ -54,8 +54,8 @@ from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORD
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
-from analytics.coding.roles import (find_source, find_target, names_capital, source_country, subject_before,
-    target_country)
+from analytics.coding.roles import (FOREIGN_ENVOYS, find_source, find_target, names_capital, source_country,
+    subject_before, target_country)
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger, find_triggers
 
@@ -279,6 +279,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if code.startswith("14") and sources and all(s.kind in COUNTRY_KINDS for s in sources):
         code = "114"    # "China protested", "summoned the ambassador in protest": a state complains officially,
                         # it does not demonstrate in the street
+    if code == "166" and targets:
+        # "expelled foreign journalists": expelling people deports them (174); diplomats: relations (161);
+        # missions, inspectors, aid agencies stay 166
+        envoys = all(ctx.text[t.start:t.end].lower().endswith(FOREIGN_ENVOYS) for t in targets if t.start >= 0)
+        code = "161" if envoys else "174" if all(_people(ctx, t) for t in targets) else code
     if code.startswith("181") and toks[trig.start].lower.startswith(("arrest", "detain")):
         code = "173"    # the verb names an arrest, whoever makes it (PETRARCH's "take minister" is an abduction)
     if code.startswith("192") and targets and all(_people(ctx, t) for t in targets):

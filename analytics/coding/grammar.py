@@ -195,7 +195,8 @@ HEAD_NOUNS = {"capital", "government", "authorities", "army", "forces", "troops"
               "rebels", "gunmen", "insurgents", "supporters", "members", "delegation", "representatives",
               "militiamen", "militia", "allies", "counterpart", "counterparts", "camp", "camps", "bases",
               "hideout", "hideouts", "stronghold", "strongholds", "compound", "headquarters", "facilities",
-              "buildings", "building", "offices", "palace", "residence"}
+              "buildings", "building", "offices", "palace", "residence", "mission", "missions", "envoy", "envoys",
+              "team", "inspectors", "observers", "monitors", "peacekeepers", "contingent"}
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "former_state"}
