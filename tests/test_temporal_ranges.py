@@ -71,6 +71,8 @@ ROWS = [
     ('The talks resumed after Ramadan 2020.', 'Ramadan 2020', 'DATE', '2020', None, 'month', '2020-04-22', '2020-05-25', None),
     ('Eid al-Fitr was celebrated.', 'Eid al-Fitr', 'DATE', '2021-05-13', 'APPROX', 'week', '2021-05-11', '2021-05-15', None),
     ('The attack came on the eve of Eid al-Adha 2019.', 'Eid al-Adha 2019', 'DATE', '2019-08-12', 'APPROX', 'week', '2019-08-10', '2019-08-14', None),
+    ('Fireworks lit the sky on the Fourth of July.', 'Fourth of July', 'DATE', '2021-07-04', None, 'day', '2021-07-04', '2021-07-04', None),
+    ('The truce began on Christmas Day 1914.', 'Christmas Day 1914', 'DATE', '1914-12-25', None, 'day', '1914-12-25', '1914-12-25', None),
     ('The Lunar New Year holiday began.', 'Lunar New Year', 'DATE', '2021', None, 'month', '2021-01-21', '2021-02-20', None),
     # clock times: zones, local time, 24-hour and military
     ('The attack happened at 3 p.m. GMT.', '3 p.m. GMT', 'TIME', '2021-10-20T15:00', None, 'day', '2021-10-20', '2021-10-20', None),
@@ -105,6 +107,8 @@ def test_range_holiday_clock(text, extent, typ, value, mod, precision, first, la
     ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT"),  # the same moment restated in GMT
     ("He logged 1000 hours of flight time.", "1000 hours"),  # an amount, not a clock time
     ("The score was 14:30 at half time.", "14:30"),  # no preposition: not read as a clock
+    ("The Good Friday Agreement was signed in 1998.", "Good Friday"),  # holidays naming events
+    ("The Easter Rising of 1916 failed.", "Easter"),
 ])
 def test_not_a_separate_time(text, absent):
     assert absent not in [t.text for t in tag(text, DCT)]

@@ -13,6 +13,7 @@ from .lexicon import lookup, norm
 from .semantics import Sem, parse_num
 
 
+_CAPITALISED_NEXT = re.compile(r"[ \t]+((?-i:[A-Z])[a-z]+)\b")
 _CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+$", re.IGNORECASE)
 
 
@@ -211,6 +212,9 @@ class AbsoluteRules:
 
     def r_holiday(self, g, s, e):
         h = lookup(self.lex["holidays"], g["h"])
+        nxt = _CAPITALISED_NEXT.match(self.text, e)
+        if nxt and not g["y"] and norm(nxt.group(1)) not in self.lex["weekdays"] and norm(nxt.group(1)) not in self.lex["months"]:
+            return None  # "the Good Friday Agreement", "the Easter Rising", "the Tet Offensive": names of events
         if is_movable(h):
             return self._movable_holiday(h, g, s, e)
         if g["y"]:
