@@ -397,3 +397,18 @@ def test_possessed_offices(text, surface, code):
 def test_names_joined_by_a_hyphen_modify_the_noun():
     found = find_actors("The Israel-Hamas war entered its second month.")
     assert [(m.text, m.head) for m in found] == [("Israel", False), ("Hamas", False)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        # "ethnic X" is a people, not the state X: no country from the demonym
+        ("Ethnic Armenian forces in Karabakh surrendered.", "Ethnic Armenian forces", "REB"),
+        ("Police arrested ethnic Albanians in Kosovo.", "ethnic Albanians", "CVL"),
+        # a partisan agent phrase with its own head noun
+        ("Pro-democracy activists marched.", "Pro-democracy activists", "OPP"),
+    ],
+)
+def test_ethnic_and_partisan_people(text, surface, code):
+    m = mention(text, surface)
+    assert (m.code, m.country) == (code, None)

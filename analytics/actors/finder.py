@@ -513,6 +513,21 @@ class _Doc:
         role = tvals[0] or "GOV"
         return self.mention(i, tj, agent_name(country, role), country + role, "agent", source="agent")
 
+    def ethnic_people(self, i: int, end: int, val: Entry) -> ActorMention | None:
+        """ethnic DEMONYM [AGENT]: a people, not the state the demonym names ("ethnic Armenian forces in
+        Karabakh", "ethnic Albanians in Kosovo"); no country here, the text around decides."""
+        if val.kind != "demonym" or i == 0 or self.key(i - 1) != "ethnic":
+            return None
+        aj, ag = self.agent_at(end)
+        if ag is not None:
+            suffix = "REB" + ag.suffix[3:] if ag.type == "MIL" else ag.suffix
+            return self.mention(i - 1, aj, self.text[self.toks.starts[i - 1] : self.toks.ends[aj - 1]], suffix,
+                                "agent", source="agent")
+        if self.raw(end - 1).endswith("s"):
+            return self.mention(i - 1, end, self.text[self.toks.starts[i - 1] : self.toks.ends[end - 1]], "CVL",
+                                "agent", source="agent")
+        return None
+
     def modified_agent(self, i: int, end: int, val: Entry):
         """COUNTRY|DEMONYM|GROUP ['s] AGENT at token i (whose first atom ends at `end`), or None."""
         k = end + (1 if self.key(end) == "'s" else 0)
@@ -804,6 +819,10 @@ class _Doc:
             if isinstance(val, Agent) and i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
                 # "anti-government protesters": the protesters; "pro-government rallies": no actor
                 m = self.partisan_agent(i, end)
+                if m is None and end - i >= 2 and val.standalone:
+                    # "pro-democracy activists": the agent phrase carries its own head noun
+                    m = self.mention(i - 2, end, self.text[self.toks.starts[i - 2] : self.toks.ends[end - 1]],
+                                     val.suffix, "agent", source="agent")
                 if m is not None:
                     out.append(m)
                     i = self._tok_end(m, i)
@@ -826,7 +845,8 @@ class _Doc:
                 i = self._tok_end(m, i)
                 continue
             if val.kind in COUNTRYISH | ORGISH | {"agent"}:
-                m = self.sponsored_agent(i, end, val) or self.partisan_agent(i, end)
+                m = self.sponsored_agent(i, end, val) or self.partisan_agent(i, end) \
+                    or self.ethnic_people(i, end, val)
                 if m:
                     out.append(m)
                     i = self._tok_end(m, i)
