@@ -491,3 +491,18 @@ def test_physical_and_verbal_attacks(text, expected):
 def test_expulsions_by_what_is_expelled(text, expected):
     r = code_text(text, DCT)[0]
     assert (r["event_code"], r["actor2_country"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "told X that": the addressee is the statement's target
+    ("Israeli Prime Minister Benjamin Netanyahu told the United Nations that Iran was building a bomb.",
+     [("ISR", "010", None, "asserted")]),
+    # a statement whose only content is denied or hypothetical is what happened, kept beside its marked content
+    ("Russian President Vladimir Putin told reporters that Russia had no plans to invade.",
+     [("RUS", "010", None, "asserted"), ("RUS", "192", None, "negated")]),
+])
+def test_addressees_and_statements_of_what_did_not_happen(text, expected):
+    rows = code_text(text, DCT)
+    assert [(r["actor1_country"], r["event_code"], r["actor2_country"], r["modality"]) for r in rows] == expected
+    if "United Nations" in text:
+        assert rows[0]["actor2"] == "United Nations"

@@ -110,8 +110,11 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     events = [e for e in events if not (e["event_code"] in ARRIVAL_BY_TYPE.values() and e["_arrival"]
                                         and e["actor1"] in violent)]
     substantive = [e for e in events if not e["_speech"]]
-    if substantive:
+    happened = [e for e in substantive if e["modality"] not in ("negated", "hypothetical")]
+    if happened or (substantive and not any(e["_speech"] for e in events)):
         events = substantive
+    # else: only denied or hypothetical content ("told reporters Russia had no plans to invade"): the statement
+    # is what happened, and is kept beside its marked content
     # "X attacked Y, officials said" / "Putin said Russia attacked": the event is reported, not witnessed
     said = {k for k, t in enumerate(toks) if t.lower in REPORT_WORDS and not (
         k > 0 and (toks[k - 1].lower in {"the", "a", "its", "their", "his", "her"} or toks[k - 1].lower.endswith("'s")))}
@@ -148,6 +151,8 @@ BOTH_WORDS = {"two", "both"}
 SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
 
+
+ADDRESSED = {"TELL", "INFORM", "BRIEF", "ASSURE"}     # speech verbs whose object is their addressee
 
 # Verbs that only report another event ("admitted that its agents had sunk the ship"): like "said", an
 # event only when nothing else in the sentence is.
@@ -243,6 +248,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
+    if speech and trig.lemma in ADDRESSED:
+        # "told the United Nations that ...": the addressee right after the verb is the target
+        first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
+                      and (m.ref.type or "")[-3:] != "MED"), None)      # "told reporters": no addressee of note
+        targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
             and any(same_actor(s, ctx.last_pair[1]) for s in sources):
