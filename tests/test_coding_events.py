@@ -506,3 +506,19 @@ def test_addressees_and_statements_of_what_did_not_happen(text, expected):
     assert [(r["actor1_country"], r["event_code"], r["actor2_country"], r["modality"]) for r in rows] == expected
     if "United Nations" in text:
         assert rows[0]["actor2"] == "United Nations"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "missiles hit a centre": a base-form verb after a plural subject; "said X hit" is no reduced passive
+    ("Rescue workers said Russian missiles hit a shopping centre in Kremenchuk on Monday.", [("RUS", "19", "UKR")]),
+    # a fronted speech participle is no second event
+    ("Speaking in Paris, German Chancellor Olaf Scholz warned Russia against escalation.", [("DEU", "13", "RUS")]),
+    # a present-tense relative clause describes a state, not an event
+    ("Israel, which occupies the West Bank, demolished 20 Palestinian homes on Tuesday.", [("ISR", "17", "PSE")]),
+    # "condemned the attack on Odesa": Odesa is the attack's victim, not the condemned
+    ("The European Union condemned the attack on the Ukrainian port of Odesa.", [(None, "11", None)]),
+    # "According to Syrian state media": the source of a report is no target; the place is
+    ("According to Syrian state media, Israeli jets struck an airport near Damascus.", [("ISR", "19", "SYR")]),
+])
+def test_reports_participles_relatives_and_victims(text, expected):
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected

@@ -148,10 +148,11 @@ KILLING_VERBS = {"KILL", "SHOOT", "MURDER", "SLAY", "GUN_DOWN", "STAB"}
 BOTH_WORDS = {"two", "both"}
 
 
-SPEECH_LEMMAS = {"SAY", "TELL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
+SPEECH_LEMMAS = {"SAY", "TELL", "SPEAK", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
 
 
+REPORT_LEMMAS = {"REPORT", "WARN", "DENY", "ALLEGE", "BELIEVE", "FEAR", "THINK"}
 ADDRESSED = {"TELL", "INFORM", "BRIEF", "ASSURE"}     # speech verbs whose object is their addressee
 
 # Verbs that only report another event ("admitted that its agents had sunk the ship"): like "said", an
@@ -208,6 +209,8 @@ def _reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
     word = toks[trig.start].lower
     if trig.kind != "verb" or trig.passive or not (word.endswith("ed") or word in IRREGULAR_PAST):
         return False
+    if prev.lemma in SPEECH_LEMMAS | ADMISSIONS | REPORT_LEMMAS:
+        return False    # "said Russian missiles hit a centre": a report's object is a clause with its own verb
     before = toks[trig.start - 1]
     noun = before.text[:1].islower() and before.lower.isalpha() and before.lower not in FUNCTION_WORDS \
         and not before.lower.endswith("ly")
@@ -263,12 +266,6 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = _relative_head(toks, mentions, trig)
     if not targets and not speech:
         targets = _place_object(ctx, toks, mentions, trig, sources)
-    if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
-        # "Ukrainian forces retook Kherson after Russian troops withdrew": the other side named in the sentence
-        own = {s.country for s in sources}
-        other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
-                 and m.ref.head and m.prep not in {"for", "of", "by"} and not any(same_actor(m.ref, s) for s in sources)]
-        targets = other[:1]
     if not targets and not speech and code[:2] in VIOLENT:
         targets = _consequence_target(ctx, toks, mentions, trig, sources)
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
@@ -328,6 +325,15 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         code, modality = THREATENED[code[:2]], "asserted"
     elif modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
         modality = "asserted"   # "said it would strike if ...": the threat itself was made
+    if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
+        own = {s.country for s in sources}
+        if not any(p.country and p.country not in own for p in places):
+            # "Ukrainian forces retook Kherson after Russian troops withdrew": the other side named in the
+            # sentence, when the event's place names no other country
+            other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
+                     and m.ref.head and m.prep in {None, "on", "against", "with"}
+                     and not any(same_actor(m.ref, s) for s in sources)]
+            targets = other[:1]
     label, root, quad, goldstein = cameo.event_info(code)
     home = (places[0].country if places and places[0].country else
             next((m.ref.country for m in mentions if m.ref.country), None))

@@ -47,6 +47,13 @@ def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
 
+def _descriptive_relative(toks: list[Token], trig: Trigger) -> bool:
+    """A present-tense verb in a non-restrictive relative clause (", which occupies ...")."""
+    w = toks[trig.start].lower
+    return trig.start >= 2 and toks[trig.start - 1].lower in {"which", "who"} and toks[trig.start - 2].lower == "," \
+        and not w.endswith("ed") and not w.endswith("ing") and w.endswith("s")
+
+
 MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest"}
 
 
@@ -110,6 +117,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if trig.kind == "verb" and _descriptive_relative(toks, trig):
+            continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
         if trig.kind == "nominal" and _motive(toks, trig):
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):

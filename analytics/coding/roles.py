@@ -43,8 +43,12 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
         m = mention_at(mentions, j)
         if m is not None:
             # "Putin said Russia attacked": an "object" right before the verb chain is its subject
+            between = toks[m.t1:start]
             adjacent = all(t.lower in MODALS | NEGATORS | PAST_AUX | BE | {"also", "then", "to"} or t.lower.endswith("ly")
-                           for t in toks[m.t1:start])
+                           for t in between) or (
+                # "said Russian missiles hit": the demonym's noun is the subject's head
+                m.ref.kind == "demonym" and len(between) == 1 and between[0].text[:1].islower()
+                and between[0].lower.isalpha() and between[0].lower.endswith("s"))
             if m.object and adjacent and m.prep is None and not m.locative:
                 return _with_coordinated(m, mentions, toks), "text"
             if m.possessive and m.prep is None and not m.object:
@@ -174,6 +178,8 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
         if j < len(toks) and toks[j].lower in EVENT_NOUNS:
             if j == k + 2 and not toks[k + 1].text[:1].islower():
                 return None
+            if j + 1 < len(toks) and toks[j + 1].lower in {"on", "against"} and _noun_violent(toks[j].lower):
+                return VICTIM   # "condemned the attack on Odesa": Odesa is the attack's victim, not the target
             # "welcomed the killing of bin Laden by US forces": the doer named after "by"
             by = next((m for m in mentions if j < m.t0 <= j + 8 and m.prep == "by"
                        and not any(clause_end(toks, q) for q in range(j, m.t0))), None)
@@ -192,6 +198,7 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
 
 SIDES = {"sides", "parties", "countries", "nations", "leaders", "governments", "neighbours", "neighbors", "rivals"}
 GROUP_ANAPHORS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+VICTIM = ActorRef(-1, -1, "", None, None, None, "victim")     # marker: the object named is the victim
 PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
                 "responsible", "culprits", "killers", "abductors", "invaders", "intruders", "infiltrators",
                 "raiders", "aggressors", "captors", "occupiers", "putschists", "mutineers"}
@@ -235,6 +242,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
     stop = min(len(toks), trig.end + ctx.settings.target_window)
     fallback: ActorRef | None = None
     earlier = _event_anaphor(ctx, toks, trig, sources, mentions)
+    if earlier is VICTIM:
+        # the attack named is not coded: its doer, if the story has one, is the target (coder._reacted_to)
+        return next(([r] for root_, r in reversed(ctx.history) if root_ in VIOLENT
+                     and not any(same_actor(r, s) for s in sources)), [])
     if earlier is not None:
         return [earlier]
     k = trig.end

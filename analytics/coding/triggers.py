@@ -222,8 +222,13 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     if prev.lower != "to" and nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
                             or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
         return False        # "NATO allies agreed": a noun before its own verb
+    # "missiles hit a shopping centre": a plural noun, then the base form, then the start of an object
+    plural_subject = prev.text[:1].islower() and prev.lower.isalpha() and prev.lower.endswith("s") \
+        and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
+        and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
+        and (nxt.lower in {"a", "an", "the", "its", "their"} or nxt.text[:1].isupper() or nxt.lower.isdigit())
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
-            or prev.lower in {"and", "or"})
+            or prev.lower in {"and", "or"} or plural_subject)
 
 
 def _after_article(toks: list[Token], j: int) -> bool:
