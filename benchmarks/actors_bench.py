@@ -89,6 +89,7 @@ def recall() -> dict:
 
 FRESH = ROOT / "tests" / "data" / "actors" / "fresh_sentences.tsv"
 FRESH2 = ROOT / "tests" / "data" / "actors" / "fresh_sentences2.tsv"
+FRESH3 = ROOT / "tests" / "data" / "actors" / "fresh_sentences3.tsv"
 
 
 def fresh(path: Path = FRESH) -> dict:
@@ -143,7 +144,7 @@ def main() -> int:
     print(f"devset actor recall: {r['found']}/{r['gold_actors']} = {r['recall']:.3f}")
     for m in r["misses"]:
         print("  missed:", m)
-    for label, path in (("fresh sentences", FRESH), ("fresh sentences 2", FRESH2)):
+    for label, path in (("fresh sentences", FRESH), ("fresh sentences 2", FRESH2), ("fresh sentences 3", FRESH3)):
         f = fresh(path)
         print(f"{label}: {f['found']}/{f['expected']} expected mentions = {f['found'] / f['expected']:.3f}")
         for m in f["misses"]:
