@@ -522,3 +522,14 @@ def test_addressees_and_statements_of_what_did_not_happen(text, expected):
 ])
 def test_reports_participles_relatives_and_victims(text, expected):
     assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a force posture near a place is aimed at its country; drills are exercises (150)
+    ("China conducted live-fire drills near Taiwan.", ("CHN", "150", "TWN")),
+    ("China sent warships off Taiwan.", ("CHN", "154", "TWN")),
+    # "demanded that Russia withdraw": a demand of withdrawal (106)
+    ("Ukraine demanded that Russia withdraw its forces.", ("UKR", "106", "RUS")),
+])
+def test_postures_and_demands(text, expected):
+    assert triples(text)[0] == expected

@@ -374,7 +374,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     material_sources = []
     for place in places or [None]:
         tgt_list = targets
-        if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE) and place is not None \
+        near = root == "15" and place is not None and place.start >= 0 and _near(toks, place)
+        if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE or near) and place is not None \
                 and place.country and \
                 all(s.country != place.country or (_non_state(s) and root in VIOLENT) for s in sources):
             # "rebels seized towns in Chiapas": a non-state group's violence at home is against its state
@@ -497,6 +498,14 @@ COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
 def _is_coup(toks, trig: Trigger) -> bool:
     """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
     return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])
+
+
+def _near(toks, place) -> bool:
+    """"drills near Taiwan", "troops along the border of": a force posture aimed at the place's country."""
+    k = next((i for i, t in enumerate(toks) if t.start == place.start), None)
+    while k is not None and k > 0 and toks[k - 1].lower in {"the", "northern", "southern", "eastern", "western"}:
+        k -= 1
+    return k is not None and k > 0 and toks[k - 1].lower in {"near", "around", "off", "along"}
 
 
 FIGHT_NOUNS = {"clash", "clashes", "fighting", "battle", "battles", "firefight", "skirmish", "gunfight",
