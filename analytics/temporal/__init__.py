@@ -22,8 +22,8 @@ How it works (one job per module):
                      future -> the next one, neither -> the closest
   tagger.py          reading order, rejected-rule fallback, modifier extents ("early", "the end of",
                      "more than"), day and clock lists ("April 24 and 25", "14-15 April", "between 2 and
-                     4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring,
-                     compact year ranges ("1914-18") and ranges of dates ("from 1979 to 1989", "March 3-5"):
+                     4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring
+  ranges.py          compact year ranges ("1914-18") and ranges of dates ("from 1979 to 1989", "March 3-5"):
                      each end keeps its own value (TimeML's extents) and both carry the whole range in
                      first_day/last_day and `Timex.range` ("1979/1989"), with the precision of its length
   absolute.py        numeric dates (10/20/2021) are read by dateparser; month-name dates are taken apart

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .dates import Ref
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
+from .ranges import drop_restated_clocks, join_ranges, short_years
 from .resolve import Resolver, Sem
 from .timex import Timex
 
@@ -205,124 +206,6 @@ def _ordered_weekdays(text: str, found: list, lang: str = "en") -> None:
             b.value = b.ref.value
 
 
-_SHORT_YEAR = re.compile(r"\s*[-–/]\s*([0-9]{2})(?![0-9]|[.,:][0-9]|\s*(?:%|percent|per\s*cent)|[-–/])")
-
-
-def _short_years(text: str, found: list) -> list:
-    """"1914-18", "the 1939-45 war": the second year of a compact range is a year timex of its own (TimeML tags
-    each end); "the winter of 1941-42" is one season that runs into the next year, so the extent takes it in."""
-    out = []
-    for i, (s, e, sem) in enumerate(found):
-        out.append((s, e, sem))
-        ref = sem.ref
-        if sem.type != "DATE" or ref is None or ref.gran not in ("year", "season") or sem.basis != "explicit":
-            continue
-        m = _SHORT_YEAR.match(text, e)
-        if not m or (i + 1 < len(found) and found[i + 1][0] < m.end()):
-            continue
-        y0 = ref.start.year if ref.gran == "year" else int(re.search(r"[0-9]{4}", text[s:e]).group())
-        y = y0 - y0 % 100 + int(m.group(1))
-        if y <= y0:
-            y += 100
-        if ref.gran == "season":
-            if y == y0 + 1 and ref.end.year == y:  # "winter of 1941-42": the season itself spans both years
-                out[-1] = (s, m.end(), sem)
-            continue
-        if y - y0 > 50:
-            continue
-        r = Ref("year", date(y, 1, 1))
-        out.append((m.start(1), m.end(1), Sem("DATE", r.value, r, "explicit")))
-    return out
-
-
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"(?<![\w-])(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_MOVED = re.compile(r"\b(?:postpon\w*|delay\w*|mov(?:e|ed|es|ing)|shift\w*|reschedul\w*|chang\w*|switch\w*|push\w*|"
-                    r"brought|bring\w*|advanc\w*|extend\w*)\b", re.IGNORECASE)
-
-
-def _ranges(text: str, found: list, dct: date | None = None) -> None:
-    """"from 1979 to 1989", "between 2001 and 2005", "March 3-5", "1914-18": two dates joined as a range each keep
-    their own value (TimeML's extents) and get the whole range as their interval, so an event placed by either
-    end is placed in the range. "and" joins a range only after "between" (else "in 1985 and 1987" is a list);
-    "moved the vote from March to May" names two dates, not a period."""
-    for k in range(len(found) - 1):
-        (s1, e1, a), (s2, e2, b) = found[k], found[k + 1]
-        if a.type not in ("DATE", "TIME") or a.ref is None or a.range or a.mod or not _RANGE_JOIN.fullmatch(text, e1, s2):
-            continue
-        joint = text[e1:s2].strip().lower()
-        opener = _BETWEEN.search(text, max(0, s1 - 16), s1)
-        if b.ref is None and b.value == "PRESENT_REF" and dct is not None and opener and joint in ("to", "until", "till") \
-                and a.ref.start <= dct:
-            # "from 1939 to the present": the range runs to the publication date
-            a.first, a.last, a.range = a.ref.start, dct, f"{a.value}/PRESENT_REF"
-            a.precision = next((p for p, n in _SPAN_PRECISION if (dct - a.ref.start).days + 1 <= n), "unknown")
-            continue
-        if b.type not in ("DATE", "TIME") or b.ref is None or b.mod:
-            continue
-        if a.ref.tod and b.ref.tod and a.ref.start != b.ref.start and not _NAMES_DAY.search(text, s1, e1) \
-                and a.basis != "explicit":
-            # "from 9 a.m. to 5 p.m. on Monday": the day written after the second time is the first's too
-            a.ref = Ref("day", b.ref.start, a.ref.tod)
-            a.value, a.basis = a.ref.value, b.basis
-        if a.ref.tod and b.ref.tod and a.ref.start == b.ref.start and b.ref.tod < a.ref.tod \
-                and b.ref.tod[0].isdigit() and a.ref.tod[0].isdigit() and not _NAMES_DAY.search(text, s2, e2) \
-                and b.ref.start < date.max:
-            # "a curfew from 10 p.m. to 6 a.m.": the second time is the next morning
-            b.ref = Ref("day", b.ref.start + timedelta(days=1), b.ref.tod)
-            b.value = b.ref.value
-        if joint == "and" and not (opener and opener.group(0).lower().startswith("between")):
-            continue
-        if joint == "/" and not (a.ref.gran == b.ref.gran == "year" and text[s2:e2].isdigit() and e2 - s2 == 2):
-            continue  # "2012/13" is a range; other slashes ("3/15") are written dates
-        if joint not in ("-", "–", "—", "/") and not opener and joint != "through":
-            continue  # "1990 to 1995" with no "from": too often a comparison ("rose 5% 1990 to 1995")
-        if b.basis == "explicit" and a.basis != "explicit" and a.ref.gran in ("day", "month") and not a.ref.tod:
-            # "from January to June 2020", "between March 3 and April 5, 2019": the year written once serves both
-            try:
-                moved = Ref(a.ref.gran, a.ref.start.replace(year=b.ref.start.year))
-                if moved.start > b.ref.start:
-                    moved = Ref(a.ref.gran, a.ref.start.replace(year=b.ref.start.year - 1))
-            except ValueError:
-                continue
-            a.ref, a.value, a.basis = moved, moved.value, "explicit"
-        if b.ref.start < a.ref.start or b.ref.end < a.ref.end:
-            continue
-        s0, _ = _sentence_start(text, s1)
-        if opener and joint in ("to", "until", "till") and _MOVED.search(text, s0, s1):
-            continue
-        value = f"{a.value}/{b.value}"
-        days = (b.ref.end - a.ref.start).days + 1
-        precision = next((p for p, n in _SPAN_PRECISION if days <= n), "unknown")
-        for sem in (a, b):
-            sem.first, sem.last, sem.range, sem.precision = a.ref.start, b.ref.end, value, precision
-
-
-# the precision word of a range: the smallest unit of the event frame that can hold that many days
-_SPAN_PRECISION = (("day", 1), ("week", 7), ("month", 31), ("quarter", 92), ("year", 366), ("decade", 3653))
-
-
-def _sentence_start(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    return (start + 1 if start >= 0 else 0), pos
-
-
-_NAMES_DAY = re.compile(r"(?i:[a-z]+day|today|tonight|yesterday|tomorrow)\b|(?-i:[A-Z][a-z]{2})\.?\s+[0-9]")
-_RESTATED = re.compile(r"\s*[(\[]\s*$")
-
-
-def _drop_restated_clocks(text: str, found: list) -> list:
-    """"10:35 a.m. (0735 GMT) Friday": the bracketed clock time restates the same moment in another zone; it is
-    no expression of its own (TimeML leaves it untagged) and must not be read as another time."""
-    out = []
-    for s, e, sem in found:
-        if out and sem.type == "TIME" and out[-1][2].type == "TIME" and _RESTATED.fullmatch(text, out[-1][1], s) \
-                and re.match(r"\s*[)\]]", text[e:e + 3]) and not _NAMES_DAY.search(text, s, e):
-            continue  # ("4 a.m. EDT Thursday" in brackets names its day: it stays)
-        out.append((s, e, sem))
-    return out
-
-
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -422,9 +305,9 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
-    found = _drop_restated_clocks(text, found)
-    found = _short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
+    found = drop_restated_clocks(text, found)
+    found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
     _ordered_weekdays(text, found, lang)
-    _ranges(text, found, dct)
+    join_ranges(text, found, dct)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
