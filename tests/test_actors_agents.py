@@ -412,3 +412,15 @@ def test_names_joined_by_a_hyphen_modify_the_noun():
 def test_ethnic_and_partisan_people(text, surface, code):
     m = mention(text, surface)
     assert (m.code, m.country) == (code, None)
+
+
+@pytest.mark.parametrize(
+    "text, date, code",
+    [
+        # a past office in an apposition does not demote a sitting office-holder the dictionary knows
+        ("Joe Biden, a former senator, said.", "2022-01-01", "USAGOV"),
+        ("Vladimir Putin, a former KGB officer, said.", "2020-01-01", "RUSGOV"),
+    ],
+)
+def test_a_past_office_in_an_apposition_keeps_the_dated_role(text, date, code):
+    assert find_actors(text, date)[0].code == code

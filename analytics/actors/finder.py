@@ -476,7 +476,8 @@ class _Doc:
         code = m.code
         role = "ELI" if former else role
         if m.country and role and m.type != role and len(m.code or "") == 6 and group is None and (
-                country is None or country == m.country):
+                country is None or country == m.country) and (
+                m.source != "dictionary" or (role == "GOV" and m.type in ("ELI", "OPP"))):
             # the apposition says what the person is at the time ("X, the Afghan president,"): it beats a stale
             # dictionary role, as a title before the name does
             code = m.country + role
