@@ -533,3 +533,17 @@ def test_reports_participles_relatives_and_victims(text, expected):
 ])
 def test_postures_and_demands(text, expected):
     assert triples(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object says more than the subject: "militants captured the city" is a seizure, not an abduction
+    ("Islamic State militants captured the Iraqi city of Mosul on Tuesday.", ("19", "IRQ")),
+    # "the island": the last place named
+    ("Soviet leader Nikita Khrushchev agreed to remove missiles from Cuba. Kennedy pledged not to invade the island.",
+     ("03", "CUB")),
+    # an armed group landing invades
+    ("Cuban exiles backed by the CIA landed in Cuba on Monday.", ("19", "CUB")),
+])
+def test_objects_islands_and_armed_landings(text, expected):
+    r = code_text(text, DCT)[-1]
+    assert (r["event_root"], r["actor2_country"]) == expected

@@ -276,6 +276,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
         # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
         code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
+    elif trig.lemma in ARRIVAL_VERBS and sources and all(
+            s.kind == "agent" and (s.type or "")[-3:] in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s")
+            for s in sources if s.start >= 0):
+        code = "190"    # "Cuban exiles landed at the Bay of Pigs": an armed group landing invades
     if trig.lemma in FORCE_VERBS and code[:2] in {"11", "12"} and sources and all(_armed(s) for s in sources):
         code = "190"    # "militants attacked the government": armed men attack with arms, not with words
     if code.startswith("14") and sources:
@@ -303,7 +307,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         home = source_country(ctx, sources[0], None, [m.ref for m in mentions if m.prep != "by"]).country
         if home:
             targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
-    if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources):
+    if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources) \
+            and trig.lemma not in ARRIVAL_VERBS:
         code = "180"    # "protesters stormed government buildings": force without an army is unconventional
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
             and (not sources or all(_non_state(s) or s.kind == "agent" and (s.type or "")[-3:] not in STATE_ARMED
@@ -427,6 +432,7 @@ TRANSFER_VERBS = {"HAND", "RETURN", "CEDE", "TRANSFER", "GIVE", "SELL", "DELIVER
 # peacekeepers military protection (074).
 ARRIVAL_VERBS = {"LAND", "ENTER"}
 ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
+ARMED_GROUPS = {"OPP", "REB", "INS", "SEP", "UAF"}
 
 # Words allowed between a verb and its direct object, or between a nominal event and "of" + object.
 OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "control", "of"}
@@ -522,7 +528,7 @@ def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
     return []
 
 
-CONSEQUENCES = {"killing", "wounding", "injuring", "capturing", "kidnapping"}
+CONSEQUENCES = {"killing", "wounding", "injuring", "capturing", "kidnapping", "taking"}
 
 
 def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[ActorRef]:

@@ -261,9 +261,17 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
                 continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
-        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country"} and (
-                k - trig.end <= 1 or [t.lower for t in toks[trig.end:k]] in (["control", "of"], ["of"])):
-            # "seized the capital": the capital of the country last named
+        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country", "island"} and (
+                k - trig.end <= 1 or [t.lower for t in toks[trig.end:k]] in (["control", "of"], ["of"])
+                or (k - trig.end <= 3 and toks[k - 2].lower == "to")):     # "pledged not to invade the island"
+            # "seized the capital": the capital of the country last named; "the island": the last place named
+            if toks[k + 1].lower == "island":
+                own = {s.country for s in sources}
+                place = next((p for p in reversed(ctx.places) if p.end <= toks[k].start and p.country
+                              and p.country not in own), None)
+                if place is not None:
+                    return [ActorRef(place.start, place.end, country_name(place.country), place.country,
+                                     place.country, None, "country")]
             country = next(
                 (m.ref for m in reversed(mentions) if m.t1 <= trig.start and m.ref.kind in COUNTRY_KINDS
                  and not any(s.country == m.ref.country for s in sources)), None) or next(

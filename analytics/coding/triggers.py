@@ -381,6 +381,8 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             s = _pattern_score(p, toks, start, end, lex)
             if s > 0 and not p.before and all(w.lower() in PREPOSITIONS for w in p.after):
                 s -= 0.5    # a lone preposition ("bomb ... for") says less than a noun or a subject
+            elif s > 0 and p.before and not p.after:
+                s -= 0.25   # what is done to ("captured the city") says more than who does it ("militants captured")
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
         for p in lex.lemma_patterns.get(e.lemma, ()):
