@@ -482,13 +482,24 @@ def test_bulk_load_leaves_the_table_clustered(store, monkeypatch):
     assert not small.clustered and small.added == 201
 
 
-def test_unclustered_import_stores_the_same_rows_in_file_order(store, monkeypatch):
+@pytest.mark.parametrize("ordered", [True, False])
+def test_unclustered_import_stores_the_same_rows(store, tmp_path, monkeypatch, ordered):
+    # cluster=False streams batches straight into the events table while their id ranges follow one
+    # another, and stages the rest of the file once they do not (here: midway, or from the second batch).
+    lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)  # ids in ascending order
+    lines = lines if ordered else lines[::-1]
+    lines = lines[:900] + lines[:10] + lines[900:]  # ten ids again after 900 rows: kept once, first row
+    path = tmp_path / "gdelt.export.CSV"
+    path.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setattr("analytics.importers.CLUSTER_MIN_ROWS", 1000)
     monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
-    report = import_files("gdelt", [GDELT2], store, cluster=False, block_size=16 << 10)
-    assert not report.clustered and report.added == 1540
+    report = import_files("gdelt", [path], store, cluster=False, block_size=16 << 10)
+    f = report.files[0]
+    assert not report.clustered and (f.rows, f.added, f.existing, f.malformed) == (1550, 1540, 10, 0)
     want, _ = read_file(GDELT2, "gdelt")
-    pd.testing.assert_frame_equal(schema.conform(store.query("SELECT * FROM events")), schema.conform(want))  # physical order
+    want = schema.conform(want.sort_values("event_id").reset_index(drop=True))
+    pd.testing.assert_frame_equal(schema.conform(events(store)), want)
+    assert import_files("gdelt", [path], store, cluster=False).files[0].already_imported
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -622,3 +633,25 @@ def test_many_batches_and_columns_that_vary_late_are_stored_as_read(store, tmp_p
     keys = store.query(f"SELECT {', '.join(CLUSTER_ORDER)} FROM events")  # physical order
     expected = keys.sort_values(list(CLUSTER_ORDER), na_position="last", kind="stable").reset_index(drop=True)
     pd.testing.assert_frame_equal(keys, expected)
+
+
+def test_failed_streaming_import_leaves_store_as_it_was(store, monkeypatch):
+    import analytics.importers as importers
+
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    calls = {"n": 0}
+    original = importers._Direct.put
+
+    def failing(self, table):
+        calls["n"] += 1
+        result = original(self, table)  # the batch is on its way into events, then the import fails
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        return result
+
+    monkeypatch.setattr(importers._Direct, "put", failing)
+    monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        import_files("gdelt", [GDELT2], store, cluster=False, block_size=16 << 10)
+    assert calls["n"] == 3 and _snapshot(store) == before

@@ -23,6 +23,8 @@ lookups.py (per-distinct-value mappings), gdelt.py / icews.py / acled.py (one pe
 from __future__ import annotations
 
 import contextlib
+import queue
+import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -260,6 +262,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
     gathered_len = 0
     staged = {"rows": 0, "max_id": None, "disjoint": True}
     staging = _Staging(sort)
+    direct = None if sort else _Direct(con)
     pending = None
 
     def check_and_stage(batch):
@@ -272,6 +275,13 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
             if staged["max_id"] is not None and lo <= staged["max_id"]:
                 staged["disjoint"] = False
             staged["max_id"] = hi
+        if direct is not None and direct.open:
+            if staged["disjoint"]:
+                staged["rows"] += direct.put(table)
+                return
+            # An id range overlapping an earlier batch's: end the stream; the rest of the file is staged,
+            # and its INSERT (after the stream's) skips the ids the stream added, keeping their first row.
+            direct.close()
         staged["rows"] += _stage_batch(con, table, ordinals, staging)
 
     def take_mapped(future, bad: list) -> None:  # in file order
@@ -287,8 +297,10 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
             gathered.clear()
             gathered_len = 0
 
-    _check_not_imported(source, seen, wait=False)
+    # Streamed rows are in the store before the file ends: know first that the file is new.
+    _check_not_imported(source, seen, wait=direct is not None)
     inflight: deque = deque()  # (future of a mapped chunk, its malformed rows), oldest first
+    finished = False
     try:
         # Chunks are mapped by MAP_THREADS workers, and checking and staging a batch runs in another
         # (Arrow's kernels and DuckDB release the GIL), while this thread reads ahead; results are taken
@@ -320,15 +332,101 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
                     with contextlib.suppress(Exception):
                         pending.result()  # let a running batch finish before the table is dropped
         _check_not_imported(source, seen, wait=True)
-        fr.added = _insert_staged(con, repeats_possible=not staged["disjoint"], staging=staging)
+        fr.added = direct.close() if direct is not None else 0
+        fr.added += _insert_staged(con, repeats_possible=not staged["disjoint"], staging=staging)
+        finished = True
     finally:
-        con.execute(f"DROP TABLE IF EXISTS {STAGING}")
+        if finished:
+            con.execute(f"DROP TABLE IF EXISTS {STAGING}")
+        else:  # an error is on its way out; an aborted stream has aborted the transaction too
+            if direct is not None:
+                direct.abort()
+            with contextlib.suppress(Exception):
+                con.execute(f"DROP TABLE IF EXISTS {STAGING}")
     fr.rows = state.rows + len(state.short_or_long)
     tick(state, state.rows)
     fr.existing = staged["rows"] - fr.added + len(dup_records)
     fr.malformed = len(bad_records) + len(state.short_or_long)
     if fr.malformed or dup_records:
         _report_problems(source, fr, bad_records, dup_records)
+
+
+_END, _ABORT = object(), object()
+
+
+class _Direct:
+    """Batches streamed straight into the events table, in file order (cluster=False): no staging copy,
+    no sort. One INSERT reads the batches as an Arrow stream, in a thread of its own, from a queue that
+    the staging worker fills (at most two batches wait), so DuckDB compresses and writes them while the
+    next ones are read and mapped. Its NOT EXISTS skips ids already stored; ids repeated across batches
+    cannot occur while the batches' id ranges follow one another, and the first batch that breaks that
+    ends the stream (`close`): the rest of the file goes through the staging table."""
+
+    def __init__(self, con):
+        self.con = con
+        self.open = True
+        self.added = 0
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.thread: threading.Thread | None = None
+
+    def _run(self, reader) -> None:
+        try:
+            self.con.register("import_stream", reader)
+            self.added = int(self.con.execute(
+                "INSERT INTO events BY NAME SELECT * FROM import_stream s "
+                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)"
+            ).fetchall()[0][0])
+        except BaseException as e:  # noqa: BLE001 - handed to the importing thread by close()
+            self.error = e
+
+    def _batches(self):
+        while True:
+            item = self.queue.get()
+            if item is _END:
+                return
+            if item is _ABORT:
+                raise RuntimeError("import aborted")
+            yield from item.to_batches()
+
+    def _send(self, item) -> None:
+        while True:
+            try:
+                self.queue.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                if not self.thread.is_alive():  # the INSERT failed: close() reports why
+                    return
+
+    def put(self, table: pa.Table) -> int:
+        if self.thread is None:
+            reader = pa.RecordBatchReader.from_batches(table.schema, self._batches())
+            self.thread = threading.Thread(target=self._run, args=(reader,), name="import-insert", daemon=True)
+            self.thread.start()
+        if not self.thread.is_alive():
+            self.close()  # raises the INSERT's error
+        self._send(table)
+        return table.num_rows
+
+    def close(self) -> int:
+        """End the stream, wait for the INSERT; returns the rows it added (raises its error)."""
+        if self.open:
+            self.open = False
+            if self.thread is not None:
+                self._send(_END)
+                self.thread.join()
+                self.con.unregister("import_stream")
+        if self.error is not None:
+            raise self.error
+        return self.added
+
+    def abort(self) -> None:
+        """After an error elsewhere: stop the INSERT (it fails, and with it the transaction)."""
+        if self.open:
+            self.open = False
+            if self.thread is not None:
+                self._send(_ABORT)
+                self.thread.join()
 
 
 _VARIES = object()
