@@ -547,3 +547,22 @@ def test_postures_and_demands(text, expected):
 def test_objects_islands_and_armed_landings(text, expected):
     r = code_text(text, DCT)[-1]
     assert (r["event_root"], r["actor2_country"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed groups entering a city attack it; a drone entering airspace violates it
+    ("Taliban fighters entered Kabul on Sunday.", ("AFG", "19", "AFG")),
+    ("Israeli jets struck targets in Syria after an Iranian drone entered Israeli airspace.", ("IRN", "19", "ISR")),
+    # recognising independence is recognition (054)
+    ("Russian President Dmitry Medvedev recognised the independence of Abkhazia on Tuesday.", ("RUS", "05", "GEO")),
+    # a bombing without a named doer still strikes its place's country
+    ("Bombs exploded on four commuter trains in Madrid on Thursday.", (None, "18", "ESP")),
+    # "supporters of X" act as X's supporters
+    ("Supporters of President Donald Trump stormed the US Capitol on Wednesday.", ("USA", "18", "USA")),
+    # "responded to the North's nuclear test with a drill": the test is the motive, the drill the event
+    ("South Korea responded to the North's nuclear test with a missile drill on Monday.", ("KOR", "15", None)),
+])
+def test_entries_recognition_bombings_supporters_and_responses(text, expected):
+    r = code_text(text, DCT)[-1]
+    assert (r["actor1_country"], r["event_root"], r["actor2_country"]) == expected
+    assert len(code_text(text, DCT)) <= 2

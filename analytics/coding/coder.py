@@ -276,10 +276,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
         # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
         code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
-    elif trig.lemma in ARRIVAL_VERBS and sources and all(
-            s.kind == "agent" and (s.type or "")[-3:] in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s")
-            for s in sources if s.start >= 0):
-        code = "190"    # "Cuban exiles landed at the Bay of Pigs": an armed group landing invades
+    elif trig.lemma in ARRIVAL_VERBS and code == "042" and sources and all(
+            (s.kind == "agent" and (s.type or "")[-3:] in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s"))
+            or (s.kind == "group" and _armed(s)) for s in sources if s.start >= 0):
+        code = "190"    # "Cuban exiles landed at the Bay of Pigs", "Taliban fighters entered Kabul": armed men invade
     if trig.lemma in FORCE_VERBS and code[:2] in {"11", "12"} and sources and all(_armed(s) for s in sources):
         code = "190"    # "militants attacked the government": armed men attack with arms, not with words
     if code.startswith("14") and sources:
@@ -336,7 +336,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             # "Ukrainian forces retook Kherson after Russian troops withdrew": the other side named in the
             # sentence, when the event's place names no other country
             other = [m.ref for m in mentions if not m.locative and m.ref.country and m.ref.country not in own
-                     and m.ref.head and m.prep in {None, "on", "against", "with"}
+                     and (m.ref.head or m.ref.kind == "demonym") and m.prep in {None, "on", "against", "with"}
                      and not any(same_actor(m.ref, s) for s in sources)]
             targets = other[:1]
     label, root, quad, goldstein = cameo.event_info(code)
@@ -346,8 +346,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # "Thousands marched in Santiago": a protest without a named actor is the place's protesters;
         # "Mubarak resigned after 18 days of mass protests": else those of the sentence's country
         sources, how = [ActorRef(-1, -1, f"{country_name(home)} protesters", f"{home}OPP", home, "OPP", "agent")], "text"
-    if not sources and not targets:
-        return []
+    if not sources and not targets and not (code[:2] in VIOLENT and trig.kind == "verb" and places):
+        return []       # (a violent act without actors may still have a place whose country it struck)
     if not targets and trig.lemma in SELF_ACTS:
         return []       # "Morales resigned": an act on oneself, with no other party, is no event between actors
     if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):

@@ -131,12 +131,18 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 a = replace(a, name=f"{country_name(owner.country)} {a.name}", country=owner.country,
                             code=f"{owner.country}{a.code or ''}")
         prep = governing_prep(toks, t0)
-        if prep in SUBORDINATORS and t1 < len(toks) and (is_verb_form(toks[t1].lower) or toks[t1].lower in BE | PAST_AUX):
-            prep = None     # "after Georgia launched an offensive": a clause, Georgia is its subject
+        if prep in SUBORDINATORS and t1 < len(toks) and any(
+                is_verb_form(t.lower) or t.lower in BE | PAST_AUX for t in toks[t1:t1 + 2]) and not (
+                t1 + 1 < len(toks) and is_verb_form(toks[t1].lower) is False and toks[t1].text[:1].isupper()):
+            prep = None     # "after Georgia launched an offensive", "after an Iranian drone entered": a clause, its subject
         if prep == "of" and _after_title(toks, t0):
             prep = None     # "the head of the armed forces urged him": the title stands for its institution
         if prep == "of" and _after_quantity(toks, t0):
             prep = None     # "Thousands of Chinese protesters besieged": the crowd is the subject
+        if prep == "of" and _after_supporters(toks, t0) and a.kind in ("person", "group", "agent", "igo"):
+            # "Supporters of President Donald Trump stormed the Capitol": the leader's supporters act
+            prep = None
+            a = replace(a, name=f"{a.name} supporters", code=f"{a.country or ''}OPP", type="OPP", kind="agent")
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
@@ -183,6 +189,16 @@ TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "
 
 QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "hundred", "thousand", "group",
                   "groups", "crowd", "crowds", "number", "lot"}
+
+
+SUPPORTER_NOUNS = {"supporters", "followers", "loyalists", "partisans", "backers"}
+
+
+def _after_supporters(toks: list[Token], t0: int) -> bool:
+    j = t0 - 1
+    while j >= 0 and toks[j].lower in {"the", "a", "an", "former", "ousted", "jailed", "president"}:
+        j -= 1
+    return j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in SUPPORTER_NOUNS
 
 
 def _after_quantity(toks: list[Token], t0: int) -> bool:

@@ -54,7 +54,8 @@ def _descriptive_relative(toks: list[Token], trig: Trigger) -> bool:
         and not w.endswith("ed") and not w.endswith("ing") and w.endswith("s")
 
 
-MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest"}
+MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest", "responded", "reacted",
+           "retaliated", "responding", "reacting", "retaliating", "reaction"}
 
 
 def _motive(toks: list[Token], trig: Trigger) -> bool:
