@@ -566,3 +566,16 @@ def test_entries_recognition_bombings_supporters_and_responses(text, expected):
     r = code_text(text, DCT)[-1]
     assert (r["actor1_country"], r["event_root"], r["actor2_country"]) == expected
     assert len(code_text(text, DCT)) <= 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X's A and Y's B": coordinated heads with their possessors
+    ("Germany's Angela Merkel and France's Emmanuel Macron held talks with Vladimir Putin.",
+     [("DEU", "046", "RUS"), ("FRA", "046", "RUS")]),
+    # an acronym country before a noun is the object; a later topic phrase does not replace it
+    ("Beijing imposed sanctions on US defence firms over arms sales to Taiwan.", [("CHN", "163", "USA")]),
+    # a thing shared is no partner: coordinated subjects of an agreement are each other's
+    ("Seoul and Tokyo agreed to share military intelligence.", [("KOR", "030", "JPN"), ("JPN", "030", "KOR")]),
+])
+def test_possessed_heads_acronyms_and_shared_things(text, expected):
+    assert triples(text) == expected

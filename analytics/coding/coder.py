@@ -353,8 +353,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
         return []       # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
     date_fields = date_for(ctx, sent, toks, trig)
-    if trig.lemma in RECIPROCAL_VERBS and len(sources) > 1 and targets and all(
-            t.kind == "agent" for t in targets):
+    if (trig.lemma in RECIPROCAL_VERBS or code[:2] in RECIPROCAL) and len(sources) > 1 and targets and all(
+            t.kind == "agent" and (trig.lemma in RECIPROCAL_VERBS or not t.country) for t in targets):
+        # ("Seoul and Tokyo agreed to share military intelligence": a thing shared is no partner)
         targets = []    # "Russia and Ukraine exchanged prisoners": each side is the other's partner
     pairs = None
     each_other = any(toks[k].lower == "each" and toks[k + 1].lower == "other" or toks[k].lower == "one"

@@ -142,17 +142,27 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
 def _with_coordinated(m: Mention, mentions: list[Mention], toks) -> list[ActorRef]:
     """The mention plus any actors coordinated with it ("Russia and China", "X, Y and Z"). A chain
     joined by commas only is an apposition or a new clause ("Ukraine, Chancellor Scholz said"), not a list."""
+    # "Germany's Angela Merkel and France's Emmanuel Macron": a possessor right before its head is part of it
+    owned = {k for k in range(1, len(mentions)) if mentions[k - 1].possessive and mentions[k].t0 - mentions[k - 1].t1 <= 1}
+    units = [k for k in range(len(mentions)) if k + 1 not in owned]    # heads and free mentions
+    def start(k):   # token where mention k's unit begins
+        return mentions[k - 1].t0 if k in owned else mentions[k].t0
     idx = mentions.index(m)
-    lo = hi = idx
-    while lo > 0 and coordinated(toks, mentions[lo - 1].t1, mentions[lo].t0):
+    if idx not in units:
+        idx += 1
+    pos = units.index(idx) if idx in units else None
+    if pos is None:
+        return [m.ref]
+    lo = hi = pos
+    while lo > 0 and coordinated(toks, mentions[units[lo - 1]].t1, start(units[lo])):
         lo -= 1
-    while hi + 1 < len(mentions) and coordinated(toks, mentions[hi].t1, mentions[hi + 1].t0):
+    while hi + 1 < len(units) and coordinated(toks, mentions[units[hi]].t1, start(units[hi + 1])):
         hi += 1
-    links = [[t.lower for t in toks[mentions[k].t1:mentions[k + 1].t0]] for k in range(lo, hi)]
+    links = [[t.lower for t in toks[mentions[units[k]].t1:start(units[k + 1])]] for k in range(lo, hi)]
     if links and not any({"and", "or"} & set(link) for link in links):
         return [m.ref]
     seen, out = set(), []
-    for g in mentions[lo:hi + 1]:
+    for g in (mentions[units[k]] for k in range(lo, hi + 1)):
         if g.locative != m.locative:
             continue
         key = (g.ref.name, g.ref.code)
@@ -241,6 +251,7 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
     root = cameo.normalise_code(trig.code)[:2]
     stop = min(len(toks), trig.end + ctx.settings.target_window)
     fallback: ActorRef | None = None
+    fallback_end = 0
     earlier = _event_anaphor(ctx, toks, trig, sources, mentions)
     if earlier is VICTIM:
         # the attack named is not coded: its doer, if the story has one, is the target (coder._reacted_to)
@@ -312,15 +323,20 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 # "sanctioned Russian oligarchs", "shot down a Russian helicopter": a demonym before any
                 # common noun stands for its country when no actor is named
                 # (not the source's own: "agreed to remove Soviet missiles" does not target the Soviet Union)
-                common = m.ref.kind in ("demonym", "group") and nxt.isalpha() and toks[m.t1].text[:1].islower() \
+                acronym = ctx.text[m.ref.start:m.ref.end].isupper() and m.ref.kind in COUNTRY_KINDS | {"igo"}
+                common = (m.ref.kind in ("demonym", "group") or acronym) and nxt.isalpha() \
+                    and toks[m.t1].text[:1].islower() \
                     and not any(m.ref.country and s.country == m.ref.country for s in sources) \
                     and nxt not in FUNCTION_WORDS and not nxt.endswith("ed")     # "a captured Indian pilot"
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
                                          or nxt2 in HEAD_NOUNS or common):
                     # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country
                     fallback = m.ref
+                    fallback_end = m.t1
                 usable = False
             if usable:
+                if fallback is not None and any(t.lower in TOPIC_PREPS | {"over", "for"} for t in toks[fallback_end:m.t0]):
+                    return [fallback]   # "sanctions on US defence firms over arms sales to Taiwan": the first object
                 return _with_coordinated(m, mentions, toks)
             k = m.t1
             continue
