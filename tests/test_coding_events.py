@@ -579,3 +579,16 @@ def test_entries_recognition_bombings_supporters_and_responses(text, expected):
 ])
 def test_possessed_heads_acronyms_and_shared_things(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "advanced on the capital": the capital of the country of the leader named before
+    ("Haitian President Jean-Bertrand Aristide fled on Sunday as rebels advanced on the capital.", ("19", "HTI")),
+    # a state protesting is an official complaint (PETRARCH's patterns for "protest" left out)
+    ("British police arrested Augusto Pinochet in London. Chile protested the arrest.", ("11", "GBR")),
+    # a naval quarantine is a blockade
+    ("President John F. Kennedy announced a naval quarantine of Cuba on Monday.", ("19", "CUB")),
+])
+def test_capitals_of_leaders_protests_and_quarantines(text, expected):
+    r = code_text(text, DCT)[-1]
+    assert (r["event_root"], r["actor2_country"]) == expected

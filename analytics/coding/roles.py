@@ -288,6 +288,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                  and not any(s.country == m.ref.country for s in sources)), None) or next(
                 (r for r in reversed(ctx.recent) if r.kind in COUNTRY_KINDS
                  and not any(s.country == r.country for s in sources)), None)
+            if country is None:
+                # "President Aristide fled as rebels advanced on the capital": the country of a named leader
+                home = next((m.ref.country for m in reversed(mentions) if m.t1 <= trig.start and m.ref.country
+                             and m.ref.kind in ("person", "agent") and not any(s.country == m.ref.country
+                                                                               for s in sources)), None)
+                country = ActorRef(-1, -1, country_name(home), home, home, None, "country") if home else None
             if country is not None:
                 return [country]
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
