@@ -592,3 +592,16 @@ def test_possessed_heads_acronyms_and_shared_things(text, expected):
 def test_capitals_of_leaders_protests_and_quarantines(text, expected):
     r = code_text(text, DCT)[-1]
     assert (r["event_root"], r["actor2_country"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun subject of a passive verb names what the verb did: one event
+    ("The sanctions were imposed by the European Union in 2014.", [(None, "163", None)]),
+    ("The peace deal was signed by Ethiopia and Eritrea in July 2018.", [("ETH", "057", "ERI"), ("ERI", "057", "ETH")]),
+    # a passive expulsion "from X": X expels
+    ("The Iraqi ambassador was expelled from Kuwait.", [("KWT", "161", "IRQ")]),
+    # no actor on either side: no event
+    ("The tanker was attacked in the Gulf of Oman on Thursday.", []),
+])
+def test_passive_nouns_expulsions_and_actorless_attacks(text, expected):
+    assert triples(text) == expected

@@ -239,6 +239,12 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                 # "soldiers were killed in a clash with Chinese troops": the other side of the fighting
                 sources = _fought_with(toks, mentions, trig)
                 how = "text" if sources else how
+            elif code[:2] == "16" or code.startswith("174"):
+                # "The Iraqi ambassador was expelled from Kuwait": the country expelling
+                left = next((m for m in mentions if m.t0 >= trig.end and m.prep == "from" and m.t0 - trig.end <= 3
+                             and m.ref.kind in COUNTRY_KINDS), None)
+                if left is not None:
+                    sources, how = [left.ref], "text"
     if not sources and not trig.passive:
         sources = _quote_speaker(toks, mentions, trig)
         how = "pronoun" if sources else how
@@ -404,6 +410,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         for src, tgt in combos:
                 if src is not None and tgt is not None and same_actor(src, tgt):
                     continue
+                if src is None and tgt is None:
+                    continue    # "the tanker was attacked in the Gulf": no actor on either side
                 rows.append({
                     **date_fields,
                     "actor1": src.name if src else None, "actor1_code": src.code if src else None,

@@ -134,6 +134,12 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and prev.kind == "nominal" and trig.kind == "verb" and prev.end == trig.start \
                 and root in VIOLENT and prev_root in VIOLENT:
             continue    # "a US drone strike killed the general": the strike is the killing's subject, one attack
+        if prev is not None and prev.kind == "nominal" and trig.kind == "verb" and trig.passive \
+                and all(t.lower in BE | {"also", "later", "formally"} for t in toks[prev.end:trig.start]):
+            # "The sanctions were imposed by the EU", "The peace deal was signed by X and Y": the noun names
+            # what the passive verb did; one event, with the noun's code, at the verb
+            out[-1] = (Trigger(trig.start, trig.end, prev.code, trig.lemma, "verb", True), out[-1][1])
+            continue
         if prev is not None and root in VIOLENT and prev_root in VIOLENT and any(
                 t.lower in {"when", "as"} for t in toks[prev.end:trig.start]) and trig.start - prev.end <= 6:
             continue    # "were killed when their plane was shot down": the means of the same attack
