@@ -605,3 +605,17 @@ def test_capitals_of_leaders_protests_and_quarantines(text, expected):
 ])
 def test_passive_nouns_expulsions_and_actorless_attacks(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a UN aid convoy was bombed": "aid" modifies the subject's head, it is no verb
+    ("A UN aid convoy was bombed near Aleppo on Monday.", [(None, "195", None)]),
+    # an organisation meeting alone is no event; two leaders meeting are two; "met at" is a meeting (040)
+    ("The UN Security Council met in an emergency session.", []),
+    ("Moon Jae-in and Kim Jong Un met at the border village of Panmunjom on Friday.",
+     [("KOR", "040", "PRK"), ("PRK", "040", "KOR")]),
+    # a rocket launched without a target is a show of force (150)
+    ("North Korea launched a long-range rocket on Sunday.", [("PRK", "150", None)]),
+])
+def test_compound_subjects_lone_meetings_and_launches(text, expected):
+    assert triples(text) == expected

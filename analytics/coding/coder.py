@@ -354,7 +354,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         sources, how = [ActorRef(-1, -1, f"{country_name(home)} protesters", f"{home}OPP", home, "OPP", "agent")], "text"
     if not sources and not targets and not (code[:2] in VIOLENT and trig.kind == "verb" and places):
         return []       # (a violent act without actors may still have a place whose country it struck)
-    if not targets and trig.lemma in SELF_ACTS:
+    if not targets and trig.lemma in SELF_ACTS and len(sources) < 2:
         return []       # "Morales resigned": an act on oneself, with no other party, is no event between actors
     if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
         return []       # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
@@ -497,7 +497,7 @@ def _common_subject(toks, mentions, trig: Trigger) -> bool:
     return k >= 0 and toks[k].lower in SUBORDINATORS
 
 
-SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE"}
+SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE", "MEET"}     # ("the Council met": no partner, no event)
 CARRY_VERBS = {"FLY"}
 
 

@@ -222,6 +222,10 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     if prev.lower != "to" and nxt is not None and (nxt.lower in {"will", "would", "has", "have", "had", "were", "was", "are", "is"}
                             or (nxt.lower.endswith("ed") and (nxt.lower,) in load().forms)):
         return False        # "NATO allies agreed": a noun before its own verb
+    after2 = toks[i + 2].lower if i + 2 < len(toks) else ""
+    if prev.lower != "to" and nxt is not None and nxt.text[:1].islower() and nxt.lower.isalpha() \
+            and nxt.lower not in FUNCTION_WORDS | DETERMINERS and after2 in BE | {"has", "had", "have", "will", "would"}:
+        return False        # "a UN aid convoy was bombed": a noun modifying the subject's head
     # "missiles hit a shopping centre": a plural noun, then the base form, then the start of an object
     plural_subject = prev.text[:1].islower() and prev.lower.isalpha() and prev.lower.endswith("s") \
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
