@@ -619,3 +619,13 @@ def test_passive_nouns_expulsions_and_actorless_attacks(text, expected):
 ])
 def test_compound_subjects_lone_meetings_and_launches(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unnamed people as the object of force or coercion are the event country's civilians
+    ("Police in Tehran arrested dozens of people during the protests.", [("IRN", "17", "IRN")]),
+    # "men accused of spying": a description of the object, no accusation event
+    ("The Taliban executed two men accused of spying.", [("AFG", "18", "AFG")]),
+])
+def test_unnamed_people_and_descriptions(text, expected):
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected

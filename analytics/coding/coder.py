@@ -49,7 +49,8 @@ from analytics.coding import cameo
 from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
     verb_after_country_name, within)
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end,
+from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VERBAL_GOVERNORS,
+    VIOLENT, clause_end,
     country_name, is_verb_form)
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import drop_dependents, filter_triggers
@@ -102,6 +103,8 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     kept = drop_dependents(filter_triggers(triggers, toks), toks)
     for k, (trig, modality) in enumerate(kept):
         if k and _reduced_relative(toks, mentions, kept[k - 1][0], trig):
+            if (cameo.normalise_code(trig.code) or "00")[:2] in VERBAL_GOVERNORS | {"01"}:
+                continue    # "executed two men accused of spying": a description of the object, no event
             trig = replace(trig, passive=True)
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     # A speech verb is only an event when nothing else in its sentence is.
@@ -274,6 +277,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = _place_object(ctx, toks, mentions, trig, sources)
     if not targets and not speech and code[:2] in VIOLENT:
         targets = _consequence_target(ctx, toks, mentions, trig, sources)
+    if not targets and not speech and code[:2] in VIOLENT | {"17"} and trig.kind != "nominal":
+        targets = _unnamed_people(toks, mentions, trig)
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
     if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
@@ -534,6 +539,21 @@ def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
         if toks[k].lower in FIGHT_NOUNS and toks[k + 1].lower == "with":
             m = next((m for m in mentions if m.t0 in (k + 2, k + 3)), None)
             return [m.ref] if m is not None else []
+    return []
+
+
+PEOPLE_WORDS = {"people", "men", "women", "children", "residents", "villagers", "worshippers", "passengers",
+                "demonstrators", "protesters", "students", "civilians", "pilgrims", "shoppers", "detainees"}
+
+
+def _unnamed_people(toks, mentions, trig: Trigger) -> list[ActorRef]:
+    """"arrested dozens of people", "killed 12 villagers": unnamed people as the object are civilians (their
+    country is the event's, see roles.target_country)."""
+    for k in range(trig.end, min(len(toks), trig.end + 5)):
+        if clause_end(toks, k) or any(m.t0 == k for m in mentions):
+            return []
+        if toks[k].lower in PEOPLE_WORDS:
+            return [ActorRef(toks[k].start, toks[k].end, "civilians", "CVL", None, "CVL", "agent")]
     return []
 
 
