@@ -629,3 +629,11 @@ def test_compound_subjects_lone_meetings_and_launches(text, expected):
 ])
 def test_unnamed_people_and_descriptions(text, expected):
     assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarusian forces pushed thousands of migrants towards the Polish border.", "170"),   # pushing people: coercion
+    ("France pushed for a ceasefire.", "100"),                                              # pushing for: a demand
+])
+def test_pushing_people_and_pushing_for(text, expected):
+    assert code_text(text, DCT)[0]["event_code"] == expected
