@@ -637,3 +637,15 @@ def test_unnamed_people_and_descriptions(text, expected):
 ])
 def test_pushing_people_and_pushing_for(text, expected):
     assert code_text(text, DCT)[0]["event_code"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # international sanctions of any name are 163; domestic bans and curfews are coercion (17)
+    ("The EU imposed travel bans on Belarusian officials.", ("163", "BLR")),
+    ("The United States announced an asset freeze against Russian oligarchs.", ("163", "RUS")),
+    ("The Egyptian government banned the Muslim Brotherhood on Wednesday.", ("172", "EGY")),
+    ("Thailand imposed a curfew in Bangkok.", ("1723", None)),
+])
+def test_sanctions_and_domestic_bans(text, expected):
+    r = code_text(text, DCT)[0]
+    assert (r["event_code"], r["actor2_country"]) == expected

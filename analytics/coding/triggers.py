@@ -109,7 +109,7 @@ def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
                                             or t.lower.endswith("ing"))     # "government building"
 
 
-DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT", "PASS"}
+DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT", "PASS", "IMPOSE"}   # the object names the act
 
 
 # Plural nouns that are also verb forms ("forces", "targets"): after a modifier they are its head.
