@@ -128,6 +128,12 @@ def _load() -> _Gazetteer:
     return _Gazetteer(index, by_key)
 
 
+def place_index() -> PhraseIndex:
+    """The phrase index of every place name (countries, cities, regions), loaded once: for components that look
+    places up token by token (the actor finder keeps "New Mexico" from being Mexico)."""
+    return _load().index
+
+
 def lookup_place(name: str | None, country: str | None = None) -> Place | None:
     """The place a name most likely means (in `country`, an ISO3 code, if given), or None.
 

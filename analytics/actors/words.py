@@ -1,0 +1,56 @@
+"""The word lists of the actor finder's rules (analytics/lexicons/actor_rules.yaml: data, not code) and the title
+index built from them, shared by finder.py and its rule modules (people.py, agents.py)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from analytics.geo.countries import LEXICONS
+from analytics.geo.phrases import PhraseIndex
+
+COUNTRYISH = frozenset({"country", "demonym", "capital", "former_state"})
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The word lists of the rules below, from analytics/lexicons/actor_rules.yaml (data, not code)."""
+    with (LEXICONS / "actor_rules.yaml").open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    out = {k: frozenset(v.split()) for k, v in raw.items() if isinstance(v, str)}
+    out["titles"] = dict(raw["titles"])
+    out["caps_word_after"] = {k: frozenset(v.split()) for k, v in raw["caps_word_after"].items()}
+    out["caps_word_before"] = {k: frozenset(v.split()) for k, v in raw["caps_word_before"].items()}
+    return out
+
+
+_R = rules()
+TITLES = _R["titles"]
+TITLE_PREFIXES = _R["title_prefixes"]
+FUNCTION_WORDS = _R["function_words"]
+VERBS = _R["verbs"]
+LOCATIVE = _R["locative"]
+NOT_NAME_WORDS = _R["not_name_words"]
+NAME_PARTICLES = _R["name_particles"]
+CALENDAR_WORDS = _R["calendar_words"]
+GIVEN_NAMES = _R["given_names"]
+CAPS_WORD_AFTER = _R["caps_word_after"]
+CAPS_WORD_BEFORE = _R["caps_word_before"]
+POST_MODIFIERS = _R["post_modifiers"]
+LEADER_LINKS = _R["leader_links"]
+SPONSOR_LINKS = _R["sponsor_links"]
+ORG_HEAD_NOUNS = _R["org_head_nouns"]
+# title prefixes that make the person a former office-holder (ELI): "Former Peruvian President X", "ousted President X"
+FORMER_WORDS = frozenset({"former", "late", "ousted", "deposed", "exiled", "toppled"})
+CLAUSE_WORDS = frozenset({"said", "says", "say", "told", "was", "were", "is", "are", "has", "have", "had", "will",
+                          "would", "added", "reported", "announced", "confirmed"})
+ORGISH = frozenset({"igo", "group"})
+
+
+@lru_cache(maxsize=1)
+def title_index() -> PhraseIndex:
+    idx = PhraseIndex()
+    for phrase, role in TITLES.items():
+        idx.add_phrase(phrase, role, "any")
+    return idx
