@@ -12,7 +12,6 @@ from analytics.actors.lexicon import Agent, Entry, agent_name, resolve_role, spl
 from analytics.actors.words import (
     COUNTRYISH,
     FUNCTION_WORDS,
-    VERBS,
     NOT_NAME_WORDS,
     LEADER_LINKS,
     SPONSOR_LINKS,
@@ -69,8 +68,7 @@ class AgentRules:
         secretary-general" -> NATO, "the EU's foreign policy chief" -> the EU, "Iran's top negotiator" -> IRNGOV)."""
         t = k
         while t < min(self.n, k + 3) and not self.titles.longest(self.toks, t)[1]:
-            if not (self.raw(t).isalpha() and self.raw(t).islower()) or self.key(t) in FUNCTION_WORDS \
-                    or self.key(t) in VERBS:
+            if not self.plain_word(t):
                 return None
             t += 1
         if t >= self.n:
@@ -92,11 +90,11 @@ class AgentRules:
             return None
         aj, ag = self.agent_at(end)
         if ag is not None:
-            suffix = "REB" + ag.suffix[3:] if ag.type == "MIL" else ag.suffix
-            return self.mention(i - 1, aj, self.text[self.toks.starts[i - 1] : self.toks.ends[aj - 1]], suffix,
+            suffix = _rebels(ag)
+            return self.mention(i - 1, aj, self.phrase(i - 1, aj), suffix,
                                 "agent", source="agent")
         if self.raw(end - 1).endswith("s"):
-            return self.mention(i - 1, end, self.text[self.toks.starts[i - 1] : self.toks.ends[end - 1]], "CVL",
+            return self.mention(i - 1, end, self.phrase(i - 1, end), "CVL",
                                 "agent", source="agent")
         return None
 
@@ -110,12 +108,11 @@ class AgentRules:
                 if aval is not None:
                     # "Iraqi Kurdish forces": a people's fighters in the named country are its rebels
                     country = resolve_role(val.roles, self.date)[:3]
-                    suffix = "REB" + aval.suffix[3:] if aval.type == "MIL" else aval.suffix
-                    surface = self.text[self.toks.starts[i] : self.toks.ends[aj - 1]]
+                    suffix = _rebels(aval)
+                    surface = self.phrase(i, aj)
                     return self.mention(i, aj, surface, country + suffix, "agent", source="agent")
         aj, aval = self.agent_at(k)
-        if aval is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
-                and self.key(k) not in VERBS and not self.key(k).endswith(("ed", "s")):
+        if aval is None and self.plain_word(k, ("ed", "s")):
             aj, aval = self.agent_at(k + 1)  # one adjective between: "Ethiopian federal troops"
         if aval is None and self.key(end) == "'s":
             return self.possessed_title(i, end, k, val)
@@ -129,9 +126,9 @@ class AgentRules:
                 # an ethnic group's armed men are not civilians: "Rohingya militants" -> MMRREB
                 country = actor.country or ""
                 # a people's forces are its rebels, not a state's army ("Tigrayan forces" -> ETHREB)
-                suffix = "REB" + aval.suffix[3:] if aval.type == "MIL" else aval.suffix
+                suffix = _rebels(aval)
                 label = agent_name(None, suffix[:3])
-                surface = self.text[self.toks.starts[i] : self.toks.ends[end - 1]]
+                surface = self.phrase(i, end)
                 return self.mention(i, aj, f"{surface} {label}", country + suffix, "agent", source="agent")
             m = self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
             if m.country is None and (m.code or "").startswith("IMG"):
@@ -158,7 +155,7 @@ class AgentRules:
             aj, ag = self.agent_at(k + 1)  # "US-backed local forces"
         if ag is None or isinstance(self.atom(k)[1], Entry) and self.atom(k)[0] >= aj:
             return None
-        surface = self.text[self.toks.starts[i] : self.toks.ends[aj - 1]]
+        surface = self.phrase(i, aj)
         if link in LEADER_LINKS:
             actor = val.actor(self.date)
             code = actor.code if val.kind in ORGISH else resolve_role(val.roles, self.date)[:3] + ag.suffix
@@ -172,12 +169,11 @@ class AgentRules:
             return None
         k = end
         aj, ag = self.agent_at(k)
-        if ag is None and self.raw(k)[:1].islower() and self.raw(k).isalpha() and self.key(k) not in FUNCTION_WORDS \
-                and self.key(k) not in VERBS and not self.key(k).endswith("ed"):
+        if ag is None and self.plain_word(k, ("ed",)):
             aj, ag = self.agent_at(k + 1)  # "pro-Russian armed separatists"
         if ag is None:
             return None
-        surface = self.text[self.toks.starts[i - 2] : self.toks.ends[aj - 1]]
+        surface = self.phrase(i - 2, aj)
         return self.mention(i - 2, aj, surface, ag.suffix, "agent", source="agent")
 
     def agent_loyal_to(self, i: int, end: int, ag: Agent):
@@ -204,7 +200,7 @@ class AgentRules:
             return None
         if self.key(end) != "loyal":
             return None  # "troops allied with Russia" are not Russia's own troops
-        noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+        noun = self.phrase(i, end).lower()
         leader = actor.name.split()[-1] if actor.country != actor.code else actor.name
         return self.mention(i, pj, f"{leader} {noun}", actor.country + ag.suffix, "agent", source="agent")
 
@@ -246,7 +242,7 @@ class AgentRules:
                 s0 = next(t for t in range(k) if self.toks.starts[t] == prev.start)
                 code = prev.code if prev.type in ("REB", "INS", "UAF", "SEP") and len(prev.code or "") > 6 \
                     else prev.country + ag.suffix
-                noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+                noun = self.phrase(i, end).lower()
                 leader = prev.name.split()[-1]
                 self.out.pop()  # the person becomes part of the agent's span
                 return self.mention(s0, end, f"{leader} {noun}", code, "agent", source="agent")
@@ -267,7 +263,7 @@ class AgentRules:
             places = [v for v in vals if v.kind in ("region", "city") and v.country] if j == k else []
             if places:
                 country = places[0].country
-                surface = self.text[self.toks.starts[s0] : self.toks.ends[end - 1]]
+                surface = self.phrase(s0, end)
                 return self.mention(s0, end, surface, country + ag.suffix, "agent", source="agent")
         return None
 
@@ -290,7 +286,7 @@ class AgentRules:
                     return self.mention(i, pj, actor.name, actor.code, "person", source="dictionary")
                 name_end = self.name_tokens(cj + 1)
                 if name_end - (cj + 1) >= 2 and self.key(name_end - 1) not in NOT_NAME_WORDS:
-                    name = self.text[self.toks.starts[cj + 1] : self.toks.ends[name_end - 1]]
+                    name = self.phrase(cj + 1, name_end)
                     return self.mention(i, name_end, name, country + (title[1][0] or "GOV"), "person", source="title")
             return self.mention(i, cj, agent_name(country, ag.type), country + ag.suffix, "agent", source="agent")
         if isinstance(cval, Entry) and cval.kind in ORGISH:
@@ -319,3 +315,9 @@ class AgentRules:
                     return replace(m, country=country)
             j += 1
         return m
+
+
+def _rebels(ag: Agent) -> str:
+    """The agent suffix for a people's (not a state's) armed men: its forces are rebels ("Tigrayan forces" -> REB),
+    its other agents keep their role."""
+    return "REB" + ag.suffix[3:] if ag.type == "MIL" else ag.suffix

@@ -154,6 +154,17 @@ class _Doc(PersonRules, AgentRules):
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks.starts[i], self.toks.ends[j - 1]
 
+    def plain_word(self, k: int, not_ending: tuple[str, ...] = ()) -> bool:
+        """Token k is a lower-case word, no function word or verb (nor ending in `not_ending`): an adjective or a
+        noun inside a phrase ("Ethiopian federal troops", "British trade commissioner X")."""
+        r, key = self.raw(k), self.key(k)
+        return r.isalpha() and r.islower() and key not in FUNCTION_WORDS and key not in VERBS \
+            and not key.endswith(not_ending)
+
+    def phrase(self, i: int, j: int) -> str:
+        """The text of tokens i..j-1, as written."""
+        return self.text[self.toks.starts[i] : self.toks.ends[j - 1]]
+
     def mention(self, i, j, name, code, kind, head=True, source="dictionary") -> ActorMention:
         s, e = self.span(i, j)
         code = code or None
@@ -229,7 +240,7 @@ class _Doc(PersonRules, AgentRules):
                 m = self.partisan_agent(i, end)
                 if m is None and end - i >= 2 and val.standalone:
                     # "pro-democracy activists": the agent phrase carries its own head noun
-                    m = self.mention(i - 2, end, self.text[self.toks.starts[i - 2] : self.toks.ends[end - 1]],
+                    m = self.mention(i - 2, end, self.phrase(i - 2, end),
                                      val.suffix, "agent", source="agent")
                 if m is not None:
                     out.append(m)
@@ -243,7 +254,7 @@ class _Doc(PersonRules, AgentRules):
                 if m is None and val.standalone:
                     singular = not self.raw(end - 1).endswith("s")
                     # with no country, the noun itself names the actor best ("gunmen", "protesters")
-                    noun = self.text[self.toks.starts[i] : self.toks.ends[end - 1]].lower()
+                    noun = self.phrase(i, end).lower()
                     m = self.mention(i, end, noun, val.suffix, "agent",
                                      head=not (singular and self.is_modifier(end, names_too=False)), source="agent")
                 if m is None:

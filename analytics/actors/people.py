@@ -97,9 +97,7 @@ class PersonRules:
         if mod is not None and inst_role is None and k < self.n and not self.titles.longest(self.toks, k)[1]:
             # up to two plain words between the modifier and the title: "EU foreign policy chief Josep Borrell"
             k2 = k
-            while k2 < min(self.n, k + 2) and self.raw(k2).isalpha() and self.raw(k2).islower() \
-                    and self.key(k2) not in FUNCTION_WORDS and self.key(k2) not in VERBS \
-                    and not self.key(k2).endswith(("ed", "s")) \
+            while k2 < min(self.n, k + 2) and self.plain_word(k2, ("ed", "s")) \
                     and not (k2 > k and self.titles.longest(self.toks, k2)[1]):  # nouns, not verbs: "Niger detained President X"
                 k2 += 1  # stops at the title: "British trade commissioner James Cross"
             if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
@@ -143,7 +141,7 @@ class PersonRules:
         # a capitalised run that is itself a country or organisation is not a person ("President of Russia")
         if isinstance(pval, Entry) and pval.kind in COUNTRYISH | ORGISH and pj >= name_end:
             return None
-        name = self.text[self.toks.starts[k] : self.toks.ends[name_end - 1]]
+        name = self.phrase(k, name_end)
         if mod is None and self.key(name_end) == "of":
             # "King Abdullah of Jordan", "President Mohamed Bazoum of Niger"
             oj, oval = self.atom(name_end + 1 + (self.key(name_end + 1) == "the"))
@@ -223,7 +221,7 @@ class PersonRules:
             code = resolve_role(cval.roles, self.date)
         else:
             code = (country or resolve_role(cval.roles, self.date)[:3]) + (role or "GOV")
-        name = self.text[self.toks.starts[i] : self.toks.ends[name_end - 1]]
+        name = self.phrase(i, name_end)
         # the span takes in the apposition, which names no other actor
         return self.mention(i, tj, name, code, "person", source="title")
 
