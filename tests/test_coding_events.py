@@ -649,3 +649,8 @@ def test_pushing_people_and_pushing_for(text, expected):
 def test_sanctions_and_domestic_bans(text, expected):
     r = code_text(text, DCT)[0]
     assert (r["event_code"], r["actor2_country"]) == expected
+
+
+def test_a_generic_source_takes_the_country_named_before_it():
+    rows = code_text("Any contact is punishable by Russian law, but the foreign ministry said it would talk to Afghanistan.", DCT)
+    assert rows[-1]["actor1_country"] == "RUS"

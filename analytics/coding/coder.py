@@ -403,7 +403,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # journalist"); a state's agents act at home ("Soldiers arrested President Zelaya")
         hostile = root in VIOLENT | {"17"} or code.startswith("084")
         # nor does a backer named after "by" ("militias backed by the Indonesian military")
-        srcs = [source_country(ctx, s, place, [m.ref for m in mentions if m.prep != "by" and not (
+        srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not _backer(toks, m) and not (
             hostile and _non_state(s) and any(m.ref is t for t in targets))]) for s in sources]
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
@@ -636,6 +636,17 @@ def _recipient(toks, mentions, trig: Trigger, targets: list[ActorRef]) -> list[A
 def _between(toks, mentions, targets: list[ActorRef]) -> bool:
     first = next((m for m in mentions if m.ref is targets[0]), None)
     return first is not None and first.t0 >= 1 and toks[first.t0 - 1].lower in {"between", "among"}
+
+
+BACKING = {"backed", "supported", "armed", "funded", "trained", "sponsored", "financed", "aided", "led"}
+
+
+def _backer(toks, m) -> bool:
+    """"militias backed by the Indonesian military": a backer named after "by" (its country is not theirs)."""
+    k = m.t0 - 1
+    while k >= 0 and toks[k].lower in {"the", "a", "an"}:
+        k -= 1
+    return m.prep == "by" and k >= 1 and toks[k].lower == "by" and toks[k - 1].lower in BACKING
 
 
 def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:

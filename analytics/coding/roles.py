@@ -388,7 +388,8 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     # peacekeepers and foreign observers serve abroad: their flag says nothing about where the story is
     if home is None:
         # the nearest other actor of the sentence ("sanctions on Myanmar after the military seized power")
-        home = next((r.country for r in sorted(sentence, key=lambda r: abs(r.start - s.start))
+        # (those before it first: "punishable by Russian law, but the Foreign Ministry answered")
+        home = next((r.country for r in sorted(sentence, key=lambda r: (r.start > s.start, abs(r.start - s.start)))
                      if r.country and r is not s and r.type not in FOREIGN_SERVICE), None)
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
