@@ -424,7 +424,8 @@ def test_find_yields_rule_and_span(text, rule, span):
 
 
 @pytest.mark.parametrize("module", ["analytics.temporal", "analytics.temporal.dates", "analytics.temporal.timex",
-                                    "analytics.temporal.score", "analytics.temporal.context"])
+                                    "analytics.temporal.score", "analytics.temporal.context",
+                                    "analytics.temporal.ranges", "analytics.temporal.calendars"])
 def test_docstring_examples(module):
     import doctest
     import importlib

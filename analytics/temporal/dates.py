@@ -178,3 +178,13 @@ def season_ref(year: int, code: str) -> Ref:
 def finer(a: str, b: str) -> bool:
     """True when granularity a is finer than b."""
     return RANK.get(a, 0) > RANK.get(b, 0)
+
+
+def year_ending(after: int, yy: int) -> int:
+    """The first year after `after` whose last two digits are `yy`: the second year of "1914-18", "fiscal 1999-00".
+
+    >>> year_ending(1914, 18), year_ending(1999, 0)
+    (1918, 2000)
+    """
+    y = after - after % 100 + yy
+    return y + 100 if y <= after else y

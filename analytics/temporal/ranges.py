@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .dates import Ref
+from .dates import Ref, year_ending
 from .semantics import Sem
 
 
@@ -35,9 +35,7 @@ def short_years(text: str, found: list) -> list:
         if not m or (i + 1 < len(found) and found[i + 1][0] < m.end()):
             continue
         y0 = ref.start.year if ref.gran == "year" else int(re.search(r"[0-9]{4}", text[s:e]).group())
-        y = y0 - y0 % 100 + int(m.group(1))
-        if y <= y0:
-            y += 100
+        y = year_ending(y0, int(m.group(1)))
         if ref.gran == "season":
             if y == y0 + 1 and ref.end.year == y:  # "winter of 1941-42": the season itself spans both years
                 out[-1] = (s, m.end(), sem)

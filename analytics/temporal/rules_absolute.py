@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from .calendars import Feast, feasts, is_movable
-from .dates import Ref, add, season_ref
+from .dates import Ref, add, season_ref, year_ending
 from .patterns import DAY_WORDS
 from .lexicon import lookup, norm
 from .semantics import Sem, parse_num
@@ -388,7 +388,7 @@ class AbsoluteRules:
         sem = self.date_sem(Ref("year", date(int(g["y"]), 1, 1)), "explicit", "")
         y, y2 = int(g["y"]), g["y2"]
         if y2:  # "fiscal 1998-99" runs into the second year: TIMEX3 names the first, the interval holds both
-            y2 = int(y2) if len(y2) == 4 else y - y % 100 + int(y2) + (100 if int(y2) <= y % 100 else 0)
+            y2 = int(y2) if len(y2) == 4 else year_ending(y, int(y2))
             if y2 == y + 1:
                 sem.first, sem.last, sem.range, sem.precision = date(y, 1, 1), date(y2, 12, 31), f"{y}/{y2}", "decade"
         return sem
