@@ -62,6 +62,11 @@ def _participle(before: list[str], lex: dict) -> str | None:
     return None
 
 
+def _is_weekday(text: str, start: int, lex: dict) -> bool:
+    m = _WORD.match(text, start)
+    return m is not None and m.group(0).lower() in lex["weekdays"]
+
+
 def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en") -> str | None:
     """'past' | 'future' | 'present' | None: the nearest tense cue in the span's sentence.
 
@@ -73,7 +78,6 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
     'future'
     """
     lex = load(lang)
-    weekday = bool(_WORD.match(text, start)) and _WORD.match(text, start).group(0).lower() in lex["weekdays"]
     s0, s1 = sentences.bounds(start)
     left = _WORD.findall(text[max(s0, start - 160):start])[-16:]
     right_text = _CLAUSE_END.split(text[end:min(s1, end + 80)], maxsplit=1)[0]
@@ -89,7 +93,7 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
         if d > 1 and lower[i] in lex["reporting_verbs"]:
             continue  # "said ... will pay on Dec. 7": the reporting verb is not the event's tense
         if lower[i] == "to" and d >= 1 and i > 0 and (lower[i - 1] in lex["infinitive_future"] or (
-                lower[i - 1] in lex["decision_infinitive"] and not weekday)):
+                lower[i - 1] in lex["decision_infinitive"] and not _is_weekday(text, start, lex))):
             # "set to resume Monday", "is to meet Friday"; but "had been due to expire Friday": a plan the past
             # perfect reports as overtaken, so its date is behind us
             best, best_d = ("past" if "had" in lower[max(0, i - 4):i - 1] else "future"), d
