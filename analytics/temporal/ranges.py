@@ -1,6 +1,7 @@
 """Ranges written in the text, read after every expression is resolved: "1914-18" (the second year is a timex of its
-own), "from 1979 to 1989" / "March 3-5" (both ends get the whole range as their interval), and a bracketed clock time
-that restates the one before it in another zone ("10:35 a.m. (0735 GMT)").
+own), "from 1979 to 1989" / "March 3-5" (both ends get the whole range as their interval), "from Friday through
+Sunday" (the second weekday not before the first), and a bracketed clock time that restates the one before it in
+another zone ("10:35 a.m. (0735 GMT)").
 
 Each function takes the tagger's list of (start, end, Sem) in reading order.
 
@@ -15,7 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .context import Sentences
 from .dates import Ref, year_ending
+from .lexicon import load, norm
 from .semantics import Sem
 
 
@@ -47,13 +50,27 @@ def short_years(text: str, found: list) -> list:
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|thru|until|till)\s*$", re.IGNORECASE)
+
+
+def ordered_weekdays(text: str, found: list, lang: str = "en") -> None:
+    """"from Friday through Sunday": the second weekday of a range is not before the first."""
+    weekdays = load(lang)["weekdays"]
+    for (s1, e1, a), (s2, e2, b) in zip(found, found[1:]):
+        if a.type == b.type == "DATE" and a.ref is not None and b.ref is not None and a.ref.gran == b.ref.gran == "day" \
+                and b.basis == "relative" and norm(text[s2:e2]).rstrip(".") in weekdays \
+                and _RANGE_GAP.match(text[e1:s2]) and b.ref.start < a.ref.start:
+            b.ref = Ref("day", b.ref.start + timedelta(days=7 * ((a.ref.start - b.ref.start).days // 7 + 1)))
+            b.value = b.ref.value
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w-])(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED = re.compile(r"\b(?:postpon\w*|delay\w*|mov(?:e|ed|es|ing)|shift\w*|reschedul\w*|chang\w*|switch\w*|push\w*|"
                     r"brought|bring\w*|advanc\w*|extend\w*)\b", re.IGNORECASE)
 
 
-def join_ranges(text: str, found: list, dct: date | None = None) -> None:
+def join_ranges(text: str, found: list, sentences: Sentences, dct: date | None = None) -> None:
     """"from 1979 to 1989", "between 2001 and 2005", "March 3-5", "1914-18": two dates joined as a range each keep
     their own value (TimeML's extents) and get the whole range as their interval, so an event placed by either
     end is placed in the range. "and" joins a range only after "between" (else "in 1985 and 1987" is a list);
@@ -100,7 +117,7 @@ def join_ranges(text: str, found: list, dct: date | None = None) -> None:
             a.ref, a.value, a.basis = moved, moved.value, "explicit"
         if b.ref.start < a.ref.start or b.ref.end < a.ref.end:
             continue
-        if opener and joint in ("to", "until", "till") and _MOVED.search(text, _sentence_start(text, s1), s1):
+        if opener and joint in ("to", "until", "till") and _MOVED.search(text, sentences.bounds(s1)[0], s1):
             continue
         value = f"{a.value}/{b.value}"
         days = (b.ref.end - a.ref.start).days + 1
@@ -111,11 +128,6 @@ def join_ranges(text: str, found: list, dct: date | None = None) -> None:
 
 # the precision word of a range: the smallest unit of the event frame that can hold that many days
 _SPAN_PRECISION = (("day", 1), ("week", 7), ("month", 31), ("quarter", 92), ("year", 366), ("decade", 3653))
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    return start + 1 if start >= 0 else 0
 
 
 _NAMES_DAY = re.compile(r"(?i:[a-z]+day|today|tonight|yesterday|tomorrow)\b|(?-i:[A-Z][a-z]{2})\.?\s+[0-9]")

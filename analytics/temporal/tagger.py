@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from .dates import Ref
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
-from .ranges import drop_restated_clocks, join_ranges, short_years
+from .ranges import drop_restated_clocks, join_ranges, ordered_weekdays, short_years
 from .resolve import Resolver, Sem
 from .timex import Timex
 
@@ -192,20 +192,6 @@ def _clock_days(text: str, found: list) -> list:
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|thru|until|till)\s*$", re.IGNORECASE)
-
-
-def _ordered_weekdays(text: str, found: list, lang: str = "en") -> None:
-    """"from Friday through Sunday": the second weekday of a range is not before the first."""
-    weekdays = load(lang)["weekdays"]
-    for (s1, e1, a), (s2, e2, b) in zip(found, found[1:]):
-        if a.type == b.type == "DATE" and a.ref is not None and b.ref is not None and a.ref.gran == b.ref.gran == "day" \
-                and b.basis == "relative" and norm(text[s2:e2]).rstrip(".") in weekdays \
-                and _RANGE_GAP.match(text[e1:s2]) and b.ref.start < a.ref.start:
-            b.ref = Ref("day", b.ref.start + timedelta(days=7 * ((a.ref.start - b.ref.start).days // 7 + 1)))
-            b.value = b.ref.value
-
-
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
@@ -307,7 +293,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
             resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = drop_restated_clocks(text, found)
     found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
-    _ordered_weekdays(text, found, lang)
-    join_ranges(text, found, dct)
+    ordered_weekdays(text, found, lang)
+    join_ranges(text, found, resolver.sentences, dct)
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
