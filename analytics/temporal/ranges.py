@@ -85,7 +85,7 @@ def join_ranges(text: str, found: list, sentences: Sentences, dct: date | None =
                 and a.ref.start <= dct:
             # "from 1939 to the present": the range runs to the publication date
             a.first, a.last, a.range = a.ref.start, dct, f"{a.value}/PRESENT_REF"
-            a.precision = next((p for p, n in _SPAN_PRECISION if (dct - a.ref.start).days + 1 <= n), "unknown")
+            a.precision = span_precision((dct - a.ref.start).days + 1)
             continue
         if b.type not in ("DATE", "TIME") or b.ref is None or b.mod:
             continue
@@ -120,14 +120,17 @@ def join_ranges(text: str, found: list, sentences: Sentences, dct: date | None =
         if opener and joint in ("to", "until", "till") and _MOVED.search(text, sentences.bounds(s1)[0], s1):
             continue
         value = f"{a.value}/{b.value}"
-        days = (b.ref.end - a.ref.start).days + 1
-        precision = next((p for p, n in _SPAN_PRECISION if days <= n), "unknown")
+        precision = span_precision((b.ref.end - a.ref.start).days + 1)
         for sem in (a, b):
             sem.first, sem.last, sem.range, sem.precision = a.ref.start, b.ref.end, value, precision
 
 
 # the precision word of a range: the smallest unit of the event frame that can hold that many days
 _SPAN_PRECISION = (("day", 1), ("week", 7), ("month", 31), ("quarter", 92), ("year", 366), ("decade", 3653))
+
+
+def span_precision(days: int) -> str:
+    return next((p for p, n in _SPAN_PRECISION if days <= n), "unknown")
 
 
 _NAMES_DAY = re.compile(r"(?i:[a-z]+day|today|tonight|yesterday|tomorrow)\b|(?-i:[A-Z][a-z]{2})\.?\s+[0-9]")

@@ -88,6 +88,9 @@ class RelativeRules:
         key = norm(mon).rstrip(".")
         if not mon[0].isupper():
             return None
+        # a capitalised word after it, not a weekday: "Jan Kavan", "March Madness", "April Ryan" are names
+        name_after = re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) \
+            and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12])
         if key in self.lex["ambiguous_months"] or (len(key) <= 4 and not mon.endswith(".") and key not in ("june", "july")):
             before = self.text[max(0, s - 24):s].lower().split()
             cue = before[-1].rsplit("-", 1)[-1] if before else ""  # "mid-to-late March": the cue is "late"
@@ -98,9 +101,9 @@ class RelativeRules:
             if cue not in _MONTH_CUES:
                 if not self.text[s - 4:s].lower().endswith("mid-"):
                     return None
-            if re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12]):
+            if name_after:
                 return None  # "Jan Kavan", "March Madness": a name
-        elif re.match(r"\s+(?-i:[A-Z])[a-z]", self.text[e:e + 3]) and not re.match(r"\s+[A-Z][a-z]+day\b", self.text[e:e + 12]):
+        elif name_after:
             before = self.text[max(0, s - 16):s].lower().split()
             if not before or before[-1] not in _MONTH_CUES:
                 return None  # "April Ryan asked": a first name, unless a preposition makes it a month
