@@ -12,6 +12,7 @@ from analytics.actors.lexicon import Agent, Entry, agent_name, resolve_role, spl
 from analytics.actors.words import (
     COUNTRYISH,
     FUNCTION_WORDS,
+    HONORIFICS,
     NOT_NAME_WORDS,
     LEADER_LINKS,
     SPONSOR_LINKS,
@@ -74,7 +75,7 @@ class AgentRules:
         if t >= self.n:
             return None
         tj, tvals = self.titles.longest(self.toks, t)
-        if not tvals or self.raw(tj)[:1].isupper() or self.key(t) in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
+        if not tvals or self.raw(tj)[:1].isupper() or self.key(t) in HONORIFICS:
             return None  # a name follows (the titled-person pattern's job), or no title at all
         if val.kind in ORGISH:
             actor = val.actor(self.date)

@@ -41,10 +41,9 @@ POST_MODIFIERS = _R["post_modifiers"]
 LEADER_LINKS = _R["leader_links"]
 SPONSOR_LINKS = _R["sponsor_links"]
 ORG_HEAD_NOUNS = _R["org_head_nouns"]
-# title prefixes that make the person a former office-holder (ELI): "Former Peruvian President X", "ousted President X"
-FORMER_WORDS = frozenset({"former", "late", "ousted", "deposed", "exiled", "toppled"})
-CLAUSE_WORDS = frozenset({"said", "says", "say", "told", "was", "were", "is", "are", "has", "have", "had", "will",
-                          "would", "added", "reported", "announced", "confirmed"})
+FORMER_WORDS = _R["former_words"]
+CLAUSE_WORDS = _R["clause_words"]
+HONORIFICS = _R["honorifics"]
 ORGISH = frozenset({"igo", "group"})
 
 
