@@ -9,7 +9,9 @@ not a known format, or not the format asked for), nothing is written. Accepted f
 bounded chunks, mapped with vectorised Arrow operations, validated against the frame's schema on Arrow
 (checks.py: schema.validate's rules) and staged in a temporary DuckDB table inside the store's private
 copy (`Store.write()`); one INSERT per file then moves the rows with new event ids into the events
-table, sorted for the dashboard's filters. The copy replaces the store only when every file succeeded:
+table, sorted for the dashboard's filters (with cluster=False the batches are streamed straight into
+the events table instead, unsorted). Reading, mapping and staging run in separate threads; the actor
+lexicon loads and the file is hashed in the background meanwhile. The copy replaces the store only when every file succeeded:
 a failure leaves the store exactly as it was. A file whose hash is already in the store's `imports`
 table is skipped, and rows whose event_id is already stored are not added again, so importing the
 same file twice adds nothing. Malformed rows are skipped and reported with their file and line; they
@@ -50,7 +52,7 @@ KINDS = ("auto",) + tuple(FORMATS)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
 MAX_REPORTED = 1000  # problem lines kept per file (all are counted)
 # DuckDB's memory limit while importing: it spills beyond it, so memory stays bounded. At 512 MB the sort of a
-# 1M-row file spilled to disk: 1 GB made the import's sorted insert ~0.7 CPU-s (a third) cheaper for ~0.4 GB more peak.
+# 1M-row file spilled to disk: 1 GB made the import's sorted insert twice as fast (2.7 -> 1.3 s) for ~0.5 GB more peak.
 DUCKDB_MEMORY = "1GB"
 # Chunks mapped at once. Two (both cores) measured no faster than one on this 2-core machine: Arrow's reader,
 # the staging thread and DuckDB already keep both cores busy while a file is read.
@@ -251,9 +253,11 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
 
     Chunks are mapped and validated in Arrow as they are read, gathered to INSERT_ROWS rows and
     appended to a temporary staging table (DuckDB scans the Arrow table in place: no Python object per
-    row; beyond its memory limit it spills to disk, so memory stays bounded). Then one INSERT moves the
-    rows whose event_id is new into the events table, sorted in store.CLUSTER_ORDER: the store's
-    duplicate check runs once per file instead of once per batch, and a bulk load needs no re-sort.
+    row; beyond its memory limit it spills to disk, so memory stays bounded; see _Staging for what is
+    left out). Then one INSERT moves the rows whose event_id is new into the events table, sorted in
+    store.CLUSTER_ORDER: the store's duplicate check runs once per file instead of once per batch, and a
+    bulk load needs no re-sort. With sort=False the batches are streamed into events directly (_Direct).
+    Raises _AlreadyImported as soon as the file's hash is found in `seen`.
     """
     state = ReadState()
     bad_records: list[tuple[int, str]] = []  # (record ordinal, reason)
