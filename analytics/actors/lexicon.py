@@ -73,11 +73,7 @@ class Entry:
 
     def actor(self, date: str | None = None) -> Actor:
         code = resolve_role(self.roles, date)
-        if self.kind == "person" and date and len(self.roles) >= 1 and code[3:6] in STATE_OFFICES and not any(
-                r.start is None and r.end is None for r in self.roles) and not any(
-                (r.start or "0000") <= date <= (r.end or "9999") for r in self.roles) and any(
-                r.end and r.end < date and r.code[:3] == code[:3] for r in self.roles):
-            # out of office after a dated term, with no role the dictionary gives for the gap or the after:
+        if self.kind == "person" and date and _out_of_office(self.roles, date, code):
             # a former office-holder is an elite of the country, no longer its government (as Phoenix codes them)
             code = code[:3] + "ELI"
         country, typ = split_code(code)
@@ -85,6 +81,18 @@ class Entry:
         if self.kind == "capital" and len(self.roles) > 1 and country_info(code):
             name = country_info(code).name  # a capital that changed states ("Moscow" in 1985: Soviet Union)
         return Actor(name, code, country, typ)
+
+
+def _out_of_office(roles: tuple[Role, ...], date: str, code: str) -> bool:
+    """True when `code` is a state office the person left before `date` (a dated term of the same country ended)
+    and the dictionary gives no role for the gap or the after (no undated role, none covering the date)."""
+    if code[3:6] not in STATE_OFFICES:
+        return False
+    if any(r.start is None and r.end is None for r in roles):
+        return False
+    if any((r.start or "0000") <= date <= (r.end or "9999") for r in roles):
+        return False
+    return any(r.end and r.end < date and r.code[:3] == code[:3] for r in roles)
 
 
 # CAMEO actor types (../shared/reference/cameo/cameo_actor_type.std.csv).
