@@ -654,3 +654,16 @@ def test_sanctions_and_domestic_bans(text, expected):
 def test_a_generic_source_takes_the_country_named_before_it():
     rows = code_text("Any contact is punishable by Russian law, but the foreign ministry said it would talk to Afghanistan.", DCT)
     assert rows[-1]["actor1_country"] == "RUS"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # without a written place, an invasion or a visit happens in the country acted on or visited
+    ("Chinese troops invaded Vietnam on Saturday.", "VNM"),
+    ("French President Emmanuel Macron visited Algeria on Thursday.", "DZA"),
+    # coercion at home happens at home
+    ("Malaysian police arrested former Prime Minister Najib Razak on Tuesday.", "MYS"),
+    # a statement has no place of its own
+    ("China criticised the United States on Monday.", None),
+])
+def test_place_from_the_country_acted_on(text, expected):
+    assert code_text(text, DCT)[0]["country"] == expected

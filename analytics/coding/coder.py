@@ -52,7 +52,8 @@ from analytics.coding.dates import date_for
 from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VERBAL_GOVERNORS,
     VIOLENT, clause_end,
     country_name, is_verb_form)
-from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
+from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
+    place_for_country)
 from analytics.coding.modality import drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
 from analytics.coding.roles import (FOREIGN_ENVOYS, find_source, find_target, names_capital, source_country,
@@ -333,6 +334,16 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
         place = (place_for_actor(targets[0], ctx.text[targets[0].start:targets[0].end])
                  if targets[0].kind == "capital" else capital_of(targets[0].country))
+        places = [place] if place is not None else []
+    if not places and (code[:3] in {"042", "043"} or code[:2] in VIOLENT | {"17", "15"}) and targets \
+            and targets[0].kind in COUNTRY_KINDS and targets[0].country:
+        # "invaded Vietnam", "visited Algeria": the event is in the country acted on or visited
+        place = place_for_country(targets[0].country)
+        places = [place] if place is not None else []
+    if not places and code[:2] in {"17", "18"} and sources and targets and sources[0].country \
+            and all(t.country == sources[0].country for t in targets):
+        # "Malaysian police arrested the former prime minister": coercion at home happens at home
+        place = place_for_country(sources[0].country)
         places = [place] if place is not None else []
     announced = any(t.lower in REPORT_WORDS or t.text in QUOTES for t in toks)    # someone said it
     if modality == "hypothetical" and code[:2] in THREATENED and announced and _future(toks, trig):
