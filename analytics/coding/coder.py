@@ -341,7 +341,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         place = place_for_country(targets[0].country)
         places = [place] if place is not None else []
     if not places and code[:2] in {"17", "18"} and sources and targets and sources[0].country \
-            and all(t.country == sources[0].country for t in targets):
+            and all(t.country in (None, sources[0].country) for t in targets):
         # "Malaysian police arrested the former prime minister": coercion at home happens at home
         place = place_for_country(sources[0].country)
         places = [place] if place is not None else []
