@@ -667,3 +667,14 @@ def test_a_generic_source_takes_the_country_named_before_it():
 ])
 def test_place_from_the_country_acted_on(text, expected):
     assert code_text(text, DCT)[0]["country"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nominal's clause ends at the next verb: "the annexation ... drew condemnation from the EU"
+    ("The annexation of Crimea by Russia drew condemnation from the European Union.",
+     [("RUS", "192", "UKR"), (None, "111", "RUS")]),
+    # rebels toppling their president are at home
+    ("Rebels toppled President Francois Bozize in March 2013.", [("CAF", "170", "CAF")]),
+])
+def test_nominal_clauses_and_rebels_at_home(text, expected):
+    assert triples(text) == expected

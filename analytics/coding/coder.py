@@ -415,7 +415,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         hostile = root in VIOLENT | {"17"} or code.startswith("084")
         # nor does a backer named after "by" ("militias backed by the Indonesian military")
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not _backer(toks, m) and not (
-            hostile and _non_state(s) and any(m.ref is t for t in targets))]) for s in sources]
+            hostile and _non_state(s) and m.ref.kind == "agent" and any(m.ref is t for t in targets))])
+                for s in sources]   # (a ruler they topple is at home: "rebels toppled President Bozize")
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
             tgt_list = _reacted_to(ctx, trig, srcs)

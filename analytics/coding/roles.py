@@ -267,6 +267,11 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if trig.kind == "nominal" and w == "and" and k + 1 < len(toks) and toks[k + 1].text[:1].islower() \
                 and (toks[k + 1].lower.endswith("ed") or toks[k + 1].lower in IRREGULAR_PAST):
             break       # "after days of protests and handed power to the army": a new verb, a new clause
+        if trig.kind == "nominal" and k > trig.end and toks[k].text[:1].islower() and toks[k - 1].lower not in {
+                "the", "a", "an", "by", "to", "of"} and (toks[k].lower in IRREGULAR_PAST | {"drew", "sparked", "prompted"}
+                                                      or (toks[k].lower.endswith("ed") and is_verb_form(toks[k].lower)
+                                                          and toks[k - 1].text[:1].isupper())):
+            break       # "the annexation of Crimea by Russia drew condemnation from the EU": the noun's clause ends
         if w == "that" and (k == trig.end or toks[k - 1].lower not in {",", "and"}) and root in VERBAL_GOVERNORS | {"01"}:
             if root in {"02", "10"}:
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
