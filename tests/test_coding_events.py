@@ -678,3 +678,12 @@ def test_place_from_the_country_acted_on(text, expected):
 ])
 def test_nominal_clauses_and_rebels_at_home(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a suicide bomber is a bomb, not an aircraft; militants as subject do not outweigh the city they take
+    ("A suicide bomber killed 12 people at a market in Baghdad on Friday.", "183"),
+    ("Islamic State militants captured the Iraqi city of Mosul.", "192"),
+])
+def test_means_and_agents_in_patterns(text, expected):
+    assert code_text(text, DCT)[0]["event_code"] == expected

@@ -43,6 +43,8 @@ NOMINAL_STOP = {"against", "on", "by"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "last", "this", "next"}
+WHO_WORDS = {"MILITANTS", "MILITANT", "REBELS", "REBEL", "GUNMEN", "INSURGENTS", "POLICE", "TROOPS", "SOLDIERS",
+             "FORCES", "GUERRILLAS", "FIGHTERS", "PROTESTERS", "&MILITARY", "&SECURITY", "&OPPOSITION"}
 PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
 
 
@@ -176,7 +178,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
         while pos >= max(0, start - 2):
             if not toks[pos].text[:1].isalnum():
                 return -1
-            if word.startswith("&WEAPON") and _match_word("&AIRCRAFT", toks, pos, lex):
+            if word.startswith("&WEAPON") and _match_word("&AIRCRAFT", toks, pos, lex) \
+                    and not (pos > 0 and toks[pos - 1].lower == "suicide"):
                 return -1   # "jets shot down a warplane": aircraft fire in the air, they are no bomb
             if _match_word(word, toks, pos, lex):
                 score += 1
@@ -385,8 +388,9 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             s = _pattern_score(p, toks, start, end, lex)
             if s > 0 and not p.before and all(w.lower() in PREPOSITIONS for w in p.after):
                 s -= 0.5    # a lone preposition ("bomb ... for") says less than a noun or a subject
-            elif s > 0 and p.before and not p.after:
-                s -= 0.25   # what is done to ("captured the city") says more than who does it ("militants captured")
+            elif s > 0 and p.before and not p.after and all(w.upper().rstrip("_") in WHO_WORDS for w in p.before):
+                s -= 0.25   # what is done to ("captured the city") says more than who does it ("militants captured");
+                            # a means ("suicide bomber", "aircraft") still says how
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
         for p in lex.lemma_patterns.get(e.lemma, ()):
