@@ -4,7 +4,10 @@
     .venv/bin/python benchmarks/coding_bench.py --errors   # also list every disagreement
 
 Scores: precision / recall / F1 per field and for whole events, on the 25 dev passages and the six sets
-of 15 held-out passages separately (tests/data/devset/, rules in analytics/coding/evaluate.py).
+of 15 held-out passages separately (tests/data/devset/, rules in analytics/coding/evaluate.py), then on
+tests/data/devset/dev2.jsonl when present: 126 further development passages in the same format and under
+the same gold conventions (splits dev2, dev2b ... dev2g, written 2026-11-28, each before any coder output on
+it was seen, then used for development), and an "all" row over every split scored.
 Seed: the three design-card events of seeds/000_9008637334b72796.txt must come out exactly right.
 Speed: articles per second on one core, end to end (text -> validated event frame through
 analytics.pipeline.extract), on ~600-word articles assembled from the development passages.
