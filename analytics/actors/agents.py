@@ -17,6 +17,7 @@ from analytics.actors.words import (
     LEADER_LINKS,
     SPONSOR_LINKS,
     ORGISH,
+    NAMED,
 )
 from analytics.geo.gazetteer import place_index
 
@@ -54,7 +55,7 @@ class AgentRules:
         while hops < 3 and (self.key(k) in ("and", "or") or self.raw(k) == ","):
             k += 1 + (self.raw(k) == "," and self.key(k + 1) in ("and", "or"))
             nj, nval = self.atom(k)
-            if not (isinstance(nval, Entry) and nval.kind in COUNTRYISH | ORGISH) or nj == k:
+            if not (isinstance(nval, Entry) and nval.kind in NAMED) or nj == k:
                 return None
             aj, aval = self.agent_at(nj)
             if aval is not None:

@@ -20,7 +20,6 @@ from analytics.actors.lexicon import Actor, Agent, Entry, load_lexicon, split_co
 from analytics.actors.agents import AgentRules
 from analytics.actors.people import PersonRules
 from analytics.actors.words import (
-    COUNTRYISH,
     TITLE_PREFIXES,
     FUNCTION_WORDS,
     VERBS,
@@ -32,9 +31,12 @@ from analytics.actors.words import (
     POST_MODIFIERS,
     ORG_HEAD_NOUNS,
     ORGISH,
+    NAMED,
     title_index,
 )
 from analytics.geo.phrases import Tokens, tokenize
+
+_NAMED_OR_AGENT = NAMED | {"agent"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,7 @@ class _Doc(PersonRules, AgentRules):
             end, val = self.atom(i)
             k = self.toks.keys[i]
             starts_title = k in TITLE_PREFIXES or self.deposed_prefix(i) or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
-            if starts_title or (isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH):
+            if starts_title or (isinstance(val, Entry) and val.kind in NAMED):
                 tp = self.titled_person(i)
                 if tp:
                     ti, tj, actor, _entry, src = tp
@@ -263,7 +265,7 @@ class _Doc(PersonRules, AgentRules):
                 out.append(m)
                 i = self._tok_end(m, i)
                 continue
-            if val.kind in COUNTRYISH | ORGISH | {"agent"}:
+            if val.kind in _NAMED_OR_AGENT:
                 m = self.sponsored_agent(i, end, val) or self.partisan_agent(i, end) \
                     or self.ethnic_people(i, end, val)
                 if m:
@@ -283,7 +285,7 @@ class _Doc(PersonRules, AgentRules):
             elif self.raw(end) == "-" and self.raw(end + 1)[:1].islower():
                 head = False  # "U.S.-led", "Russia-backed"
             elif self.raw(end) == "-" and isinstance(self.atom(end + 1)[1], Entry) \
-                    and self.atom(end + 1)[1].kind in COUNTRYISH | ORGISH \
+                    and self.atom(end + 1)[1].kind in NAMED \
                     and self.is_modifier(self.atom(end + 1)[0], names_too=False):
                 head = False  # "the Israel-Hamas war", "US-China trade talks": both names modify the noun
             elif val.kind != "person":

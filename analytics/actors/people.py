@@ -20,6 +20,7 @@ from analytics.actors.words import (
     FORMER_WORDS,
     CLAUSE_WORDS,
     ORGISH,
+    NAMED,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class PersonRules:
         end, val = self.atom(k)
         if isinstance(val, Entry) and val.kind == "person":
             return None  # a dictionary name that includes its title: "Pope Francis", "King Salman"
-        if isinstance(val, Entry) and val.kind in COUNTRYISH | ORGISH:
+        if isinstance(val, Entry) and val.kind in NAMED:
             mod, k = val, end
             if self.key(k) == "'s":
                 k += 1
@@ -139,13 +140,13 @@ class PersonRules:
         if name_end == k or self.key(name_end - 1) in NOT_NAME_WORDS:
             return None
         # a capitalised run that is itself a country or organisation is not a person ("President of Russia")
-        if isinstance(pval, Entry) and pval.kind in COUNTRYISH | ORGISH and pj >= name_end:
+        if isinstance(pval, Entry) and pval.kind in NAMED and pj >= name_end:
             return None
         name = self.phrase(k, name_end)
         if mod is None and self.key(name_end) == "of":
             # "King Abdullah of Jordan", "President Mohamed Bazoum of Niger"
             oj, oval = self.atom(name_end + 1 + (self.key(name_end + 1) == "the"))
-            if isinstance(oval, Entry) and oval.kind in COUNTRYISH | ORGISH:
+            if isinstance(oval, Entry) and oval.kind in NAMED:
                 mod, name_end = oval, oj
         if mod is not None and mod.kind in ORGISH:
             code = resolve_role(mod.roles, self.date)
@@ -205,7 +206,7 @@ class PersonRules:
                 former = former or self.key(k) in FORMER_WORDS
                 k += 1  # "a senior Hamas official", "the former Afghan president"
             cj, cval = self.atom(k)
-            if not (isinstance(cval, Entry) and cval.kind in COUNTRYISH | ORGISH):
+            if not (isinstance(cval, Entry) and cval.kind in NAMED):
                 return None
             k = cj + (self.key(cj) == "'s")
         while self.key(k) in TITLE_PREFIXES:

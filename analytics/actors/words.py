@@ -45,6 +45,8 @@ FORMER_WORDS = _R["former_words"]
 CLAUSE_WORDS = _R["clause_words"]
 HONORIFICS = _R["honorifics"]
 ORGISH = frozenset({"igo", "group"})
+# kinds of lexicon entry that can modify a title or an agent noun ("Russian troops", "Taliban spokesman")
+NAMED = COUNTRYISH | ORGISH
 
 
 @lru_cache(maxsize=1)
