@@ -67,6 +67,13 @@ def _macros(lex: dict) -> dict:
     }
 
 
+def _after(words: str) -> str:
+    """A zero-width test that one of `words` (space-separated; a word may hold regex, as in "later\\sin") and one
+    space come right before: _after("at by") holds after "at " or "by ". A lookbehind needs a fixed width, so there
+    is one per word."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words.split()) + ")"
+
+
 # (rule name, template). Order matters: at one text position the first rule that matches wins.
 RULES: list[tuple[str, str]] = [
     # clock times, optionally followed by the day they belong to
@@ -75,8 +82,7 @@ RULES: list[tuple[str, str]] = [
     ("clock_words", r"(?P<h>[01]?[0-9])(?::(?P<mi>[0-5][0-9]))?\s+(?:(?P<oc>o['’]clock)(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?|in\s+the\s+(?P<pod2>morning|afternoon|evening))(?![a-z])"),
     ("clock24", r"(?P<h>[01]?[0-9]|2[0-3])(?::|\.|h)?(?P<mi>[0-5][0-9])(?:\s*(?P<tz>{ZONE})|\s+(?P<hrs>hours|hrs)(?![a-z])(?:\s+{ZONE})?)"),
     # "at 14:30", "by 09:00": a 24-hour clock time after a preposition (hours 13-23, or written with a leading zero)
-    ("clock_colon", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bbefore\s)"
-                    r"|(?<=\bafter\s)|(?<=\baround\s)|(?<=\babout\s))(?P<h>0[0-9]|1[3-9]|2[0-3]):(?P<mi>[0-5][0-9])(?![0-9:.,]?[0-9])"),
+    ("clock_colon", _after(r"at by until till from since before after around about") + r"(?P<h>0[0-9]|1[3-9]|2[0-3]):(?P<mi>[0-5][0-9])(?![0-9:.,]?[0-9])"),
     ("noon", r"(?P<w>noon|midnight|midday)(?:\s+{ZONE})?(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # fully written dates
     ("iso", r"(?P<y>[12][0-9]{3})[-/](?P<mo>0[1-9]|1[0-2])[-/](?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -84,9 +90,9 @@ RULES: list[tuple[str, str]] = [
     ("numeric", r"(?<![0-9/.-])[0-9]{1,2}(?:/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|(?P<dot>\.)[0-9]{1,2}\.[0-9]{4}|(?P<dash>-)[0-9]{1,2}-[0-9]{4})(?![0-9/.-]?[0-9])(?![a-z])"),
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("day_only", r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bbefore\s)|(?<=\bsince\s))the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
+    ("day_only", _after(r"on by until till before since") + r"the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
     ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),
-    ("year2", r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bclass\s))['’](?P<yy>[0-9]{2})(?![0-9a-z'’])"),
+    ("year2", _after(r"in since of from until by to class") + r"['’](?P<yy>[0-9]{2})(?![0-9a-z'’])"),
     ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})"),
     ("month_rel", r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
     ("holiday", r"(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
@@ -120,14 +126,13 @@ RULES: list[tuple[str, str]] = [
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following|the\s+previous|tomorrow|yesterday)\s+(?P<pod>{POD})"),
-    ("the_pod", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s))the\s+(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s+of\b)"),
+    ("the_pod", _after(r"in during by until") + r"the\s+(?P<pod>morning|afternoon|evening)(?![a-z])(?!\s+of\b)"),
     ("pod_mod", r"(?P<pm>early|late|mid)[-\s]?(?P<pod>morning|afternoon|evening)(?![a-z])(?:\s+(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?"),
     ("wd_pod", r"(?P<wd>{WEEKDAY})\s+(?P<pod>{POD})"),
     # "today is the eighth day of the blockade": the day in focus, counted within some event
     ("nth_day", r"the\s+(?P<ord>{ORD})\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s+(?!the\s+(?:month|week|year)\b)(?!{MONTH}))"),
     # "later in the day", "earlier in the week": the unit that holds the date in focus
-    ("in_the_unit", r"(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s)|(?<=\bearly\sin\s)|(?<=\blate\sin\s))"
-                    r"the\s+(?P<unit>day|week|month|year|quarter)(?![a-z-])"),
+    ("in_the_unit", _after(r"earlier\sin later\sin early\sin late\sin") + r"the\s+(?P<unit>day|week|month|year|quarter)(?![a-z-])"),
     # the end of the year, the beginning of the month
     ("week_of", r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("pos_unit", r"the\s+(?P<pm>beginning|start|middle|end|close|turn)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century|day)(?![a-z])"),
@@ -146,10 +151,10 @@ RULES: list[tuple[str, str]] = [
     # "the first days of the war", "the early years": an unmeasured stretch at one end of a period
     ("phase_plural", r"the\s+(?P<rel>first|early|final|opening|closing|initial)\s+(?P<unit>hours|days|weeks|months|years|decades)(?![a-z])"),
     ("vague_plural", r"(?:the\s+)?(?P<rel>past|previous|prior|coming|next|following|last|later|earlier|future|upcoming|ensuing|subsequent)\s+(?P<unit>years|months|weeks|days|decades|centuries|quarters)(?![a-z])"),
-    ("the_years", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
+    ("the_years", _after(r"over through throughout across") + r"the\s+(?P<unit>years|decades|centuries|months)(?![a-z])"),
     ("recent_units", r"recent\s+(?P<unit>months|weeks|days|decades|hours|quarters)(?![a-z])"),
     ("bare_plural", r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![a-z])"),
-    ("vague_dur", r"(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\btake\s))(?P<w>a\s+(?:short\s+|long\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time|quite\s+some\s+time)(?![a-z])"),
+    ("vague_dur", _after(r"for after in took take") + r"(?P<w>a\s+(?:short\s+|long\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time|quite\s+some\s+time)(?![a-z])"),
     ("unit_long", r"(?P<unit>{UNITW}|(?P<plural>years|months|weeks|days|decades|hours|centuries))-?long(?![a-z])"),
     ("season", r"(?P<s2>{SEASON})\s+(?P<rel>this|last|next)\s+year|(?P<s>{SEASON})"),
     ("vague", r"(?P<w>{VAGUE})"),
