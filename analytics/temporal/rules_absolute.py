@@ -445,6 +445,8 @@ def _feast_sem(f: Feast, basis: str) -> Sem:
     """A single-day feast is its estimated day (mod APPROX when the interval is wider); a longer one (Ramadan,
     a window) is the year it falls in, placed more closely by its interval."""
     days = (f.last - f.first).days + 1
+    # not ranges.span_precision: a month here may run to 35 days, so that Ramadan widened by the calendar's margin
+    # on both sides (33-34 days) still reads as the month it is
     precision = next(p for p, n in (("day", 1), ("week", 7), ("month", 35), ("quarter", 92), ("year", 366)) if days <= n)
     if f.estimate is not None:
         return Sem("DATE", Ref("day", f.estimate).value, None, basis, None if days == 1 else "APPROX",
