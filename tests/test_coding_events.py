@@ -687,3 +687,18 @@ def test_nominal_clauses_and_rebels_at_home(text, expected):
 ])
 def test_means_and_agents_in_patterns(text, expected):
     assert code_text(text, DCT)[0]["event_code"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "removed X from power": a coup; "suspended the constitution" keeps no borrowed target
+    ("The Egyptian army removed President Mohamed Morsi from power on Wednesday and suspended the constitution.",
+     [("EGY", "170", "EGY"), ("EGY", "172", None)]),
+    # "Drones launched by X struck": X does the striking
+    ("Drones launched by Yemen's Houthi rebels struck two Saudi oil facilities on Saturday.", [("YEM", "190", "SAU")]),
+    # calling an event an act of aggression condemns its doer; "a group called X" names, it says nothing
+    ("The United States fired missiles at a Syrian air base on Friday. Russia called the strike an act of aggression.",
+     [("USA", "195", "SYR"), ("RUS", "111", "USA")]),
+    ("A militant group called Boko Haram kidnapped the girls.", [("NGA", "181", "NGA")]),
+])
+def test_removals_launchers_and_characterisations(text, expected):
+    assert triples(text) == expected

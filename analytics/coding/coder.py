@@ -152,11 +152,13 @@ KILLING_VERBS = {"KILL", "SHOOT", "MURDER", "SLAY", "GUN_DOWN", "STAB"}
 BOTH_WORDS = {"two", "both"}
 
 
-SPEECH_LEMMAS = {"SAY", "TELL", "SPEAK", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
+SPEECH_LEMMAS = {"SAY", "TELL", "SPEAK", "CALL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
                  "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
 
 
 REPORT_LEMMAS = {"REPORT", "WARN", "DENY", "ALLEGE", "BELIEVE", "FEAR", "THINK"}
+CONDEMNING = {"aggression", "crime", "crimes", "terrorism", "terrorist", "provocation", "violation", "illegal",
+              "barbaric", "massacre", "genocide", "invasion", "attack", "stab", "unacceptable", "act"}
 ADDRESSED = {"TELL", "INFORM", "BRIEF", "ASSURE"}     # speech verbs whose object is their addressee
 
 # Verbs that only report another event ("admitted that its agents had sunk the ship"): like "said", an
@@ -227,6 +229,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     code = cameo.normalise_code(trig.code)
     if code is None:
         return []
+    if trig.lemma == "CALL" and trig.start > 0 and toks[trig.start - 1].text[:1].islower() \
+            and toks[trig.start - 1].lower.isalpha() and toks[trig.start - 1].lower not in FUNCTION_WORDS | {"also"}:
+        return []       # "a group called Boko Haram": naming, no statement
     sources, how = find_source(ctx, toks, mentions, trig)
     if how == "anaphoric":
         return []
@@ -258,6 +263,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
             sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
     if not sources and ctx.last_source is not None and not trig.passive and how != "blocked":
         sources, how = [ctx.last_source], "discourse"
+    if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
+        code = "111"    # "called the strike an act of aggression": a characterisation that condemns
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
@@ -268,8 +275,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
-            and any(same_actor(s, ctx.last_pair[1]) for s in sources):
-        targets = ctx.last_pair[2]     # "condemned the intervention and demanded a halt": same addressee
+            and any(same_actor(s, ctx.last_pair[1]) for s in sources) \
+            and not (code[:2] in MATERIAL and _has_object(toks, trig)):
+        # "condemned the intervention and demanded a halt": same addressee (a material act with an object
+        # of its own, "and suspended the constitution", keeps none)
+        targets = ctx.last_pair[2]
     if not targets and not speech and trig.kind == "nominal":
         targets = _object_before(toks, mentions, trig, sources)
     if not targets and not speech and trig.kind == "verb":
@@ -464,7 +474,7 @@ ARMED_GROUPS = {"OPP", "REB", "INS", "SEP", "UAF"}
 OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "control", "of"}
 PLACE_NOUNS = {"town", "towns", "city", "cities", "capital", "province", "region", "island", "islands", "port",
                "village", "villages", "district", "state", "peninsula", "territory", "parts", "part", "control",
-               "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most"}
+               "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most", "enclave"}
 
 
 # Future force announced by its doer is a threat: of military force (138), of sanctions or coercion (131).
@@ -516,6 +526,11 @@ def _common_subject(toks, mentions, trig: Trigger) -> bool:
 
 SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE", "MEET"}     # ("the Council met": no partner, no event)
 CARRY_VERBS = {"FLY"}
+
+
+def _has_object(toks, trig: Trigger) -> bool:
+    """Does a noun phrase ("the constitution") follow the verb directly?"""
+    return trig.end < len(toks) and toks[trig.end].lower in {"the", "a", "an"}
 
 
 def _object_follows(toks, mentions, trig: Trigger) -> bool:

@@ -41,6 +41,9 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
     j = start - 1
     while j >= 0:
         m = mention_at(mentions, j)
+        if m is not None and m.prep == "by" and _launcher(toks, m, start):
+            # "Drones launched by Houthi rebels struck": the launcher of the subject does the deed
+            return _with_coordinated(m, mentions, toks), "text"
         if m is not None:
             # "Putin said Russia attacked": an "object" right before the verb chain is its subject
             between = toks[m.t1:start]
@@ -78,6 +81,21 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
                 return [ref], "pronoun"
         j -= 1
     return [], "none"
+
+
+LAUNCHERS = {"launched", "fired", "flown", "operated", "sent", "deployed", "piloted", "planted", "used"}
+
+
+def _launcher(toks, m, start: int) -> bool:
+    """Is m the "by" agent of a participle that describes the sentence's first noun phrase ("Drones launched by
+    X struck"), with nothing but that agent's words before the verb?"""
+    k = m.t0 - 1
+    while k >= 0 and toks[k].lower in {"the", "a", "an"}:
+        k -= 1
+    if k < 2 or toks[k].lower != "by" or toks[k - 1].lower not in LAUNCHERS:
+        return False
+    head = k - 2        # the noun the participle describes, near the sentence start
+    return head <= 3 and not any(t.lower in {",", "that", "which"} for t in toks[k:start])
 
 
 def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
@@ -320,7 +338,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
             # "recaptured Aleppo from rebels": the side that loses a place is the target
             departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
-            usable = ((not m.locative or departed) and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
+            # "the UN-protected enclave", "Russian-held territory": a compound modifier, not the target
+            compound = ctx.text[m.ref.end:m.ref.end + 1] == "-" and m.ref.end > 0
+            usable = ((not m.locative or departed) and not compound and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
