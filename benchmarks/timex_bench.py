@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/timex_bench.py                 # both sets + speed
     .venv/bin/python benchmarks/timex_bench.py --set tbaq --errors 40   # development: show errors
+    .venv/bin/python benchmarks/timex_bench.py --file tests/data/timex/news_history.jsonl --no-speed
 
 Data: ../shared/benchmarks/timex/{tbaq_train,te3_platinum}.jsonl (override with --data DIR).
 Scores follow the TempEval-3 rules (analytics/temporal/score.py). Speed: characters per second of
@@ -117,6 +118,9 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks" / "timex",
                     help="directory with tbaq_train.jsonl and te3_platinum.jsonl")
     ap.add_argument("--set", choices=["tbaq", "platinum", "both"], default="both")
+    ap.add_argument("--file", type=Path, action="append", default=[],
+                    help="also score this JSONL file in the same schema (repeatable), e.g. the project's own "
+                         "news and history set tests/data/timex/news_history.jsonl")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors (use on TBAQ only)")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
@@ -124,13 +128,13 @@ def main(argv=None) -> int:
     ap.add_argument("--subcorpus", choices=["TimeBank", "AQUAINT"], help="TBAQ only: score one half (a rule learnt on "
                     "one half should hold on the other)")
     args = ap.parse_args(argv)
-    if not args.data.is_dir():
+    if not args.data.is_dir() and not args.file:
         print(f"timex_bench: data directory {args.data} not found (use --data DIR)", file=sys.stderr)
         return 2
     out = {}
-    names = ["tbaq", "platinum"] if args.set == "both" else [args.set]
-    for name in names:
-        docs = load(args.data / SETS[name])
+    names = [] if args.file and not args.data.is_dir() else ["tbaq", "platinum"] if args.set == "both" else [args.set]
+    for name in names + [str(f) for f in args.file]:
+        docs = load(args.data / SETS[name]) if name in SETS else load(Path(name))
         if args.subcorpus:
             docs = [d for d in docs if d.get("subcorpus") == args.subcorpus]
         results = run(docs)
@@ -138,7 +142,7 @@ def main(argv=None) -> int:
         print(fmt(name, out[name]))
         if args.errors:
             show_errors(docs, results, args.errors)
-    if not args.no_speed:
+    if not args.no_speed and args.data.is_dir():
         sp = speed(load(args.data / SETS["tbaq"]), args.repeat)
         out["speed"] = sp
         print(f"speed on TBAQ ({sp['chars']} chars): tag {sp['ours_cps']:,.0f} chars/s ({sp['ours_s']:.3f} s), "
