@@ -46,7 +46,7 @@ from dataclasses import replace
 from datetime import date
 
 from analytics.coding import cameo
-from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, update_discourse,
+from analytics.coding.context import (Ctx, DEFAULT, Settings, same_actor, sentence_mentions, story_country, update_discourse,
     verb_after_country_name, within)
 from analytics.coding.dates import date_for
 from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VERBAL_GOVERNORS,
@@ -80,6 +80,7 @@ def code_with(text: str, dct: date | None, actors: list[ActorRef], places: list[
     settings = settings or DEFAULT
     ctx = Ctx(text, dct, settings, sorted(actors, key=lambda a: (a.start, -a.end)),
                sorted(places, key=lambda p: (p.start, -p.end)), list(timexes))
+    ctx.story = story_country(ctx.actors, ctx.places)
     rows: list[dict] = []
     for sent in sentences(text):
         rows.extend(_code_sentence(ctx, sent))
@@ -408,6 +409,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         confidence -= 0.1
     if how == "discourse":
         confidence = ctx.settings.discourse_confidence
+    if ctx.story and any(a.kind == "person" and a.country is None and not (a.code or "").startswith(("IGO", "NGO"))
+                         for a in list(sources) + list(targets)):
+        confidence -= 0.05  # a bare-title person's country is the story's: a guess (roles.source_country)
     rows = []
     material_sources = []
     for place in places or [None]:

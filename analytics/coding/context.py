@@ -58,6 +58,7 @@ class Ctx:
     last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
     groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")
     last_material: tuple | None = None  # (sentence start, token, sources) of the last material action (roots 14-20)
+    story: str | None = None            # the country the story is about (see story_country)
 
 
 @dataclass
@@ -71,6 +72,26 @@ class Mention:
     object: bool = False          # directly after a verb: an object, not a subject
     own: bool = False             # "its troops": an agent of an earlier actor, never that actor's target
     loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
+
+
+STORY_KINDS = {"country", "demonym", "capital", "former_state", "agent"}
+
+
+def story_country(actors: list, places: list) -> str | None:
+    """The country a story is about: the one its places and its state actors name most, a place counting
+    twice (events happen there); a tie goes to the first named. Persons introduced by a bare title
+    ("Prime Minister Marcelo Caetano", "Archbishop Oscar Romero") take it when nothing else gives
+    their country (a guess, coded with lower confidence)."""
+    score: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for weight, items in ((2, places), (1, [a for a in actors if a.kind in STORY_KINDS and not a.locative])):
+        for it in items:
+            if it.country:
+                score[it.country] = score.get(it.country, 0) + weight
+                first[it.country] = min(first.get(it.country, it.start), it.start)
+    if not score:
+        return None
+    return max(score, key=lambda c: (score[c], -first[c]))
 
 
 def within(items: list, start: int, end: int) -> list:

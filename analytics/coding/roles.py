@@ -401,7 +401,12 @@ FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "d
 def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = ()) -> ActorRef:
     """A generic source ("the government", "gunmen") belongs to the event's country; else to the country
     of the other actors in its sentence ("the head of the armed forces urged President Morales"); else to
-    the country the story was last about."""
+    the country the story was last about. A person introduced by a bare title ("Prime Minister Marcelo
+    Caetano") belongs to the story's country (context.story_country), else to the event's (a visit abroad
+    is no change of nationality: "President Nkrumah was on a state visit to China")."""
+    if s.country is None and s.kind == "person" and not (s.code or "").startswith(TRANSNATIONAL):
+        home = ctx.story or (place.country if place is not None else None)
+        return replace(s, country=home) if home else s
     if s.country is not None or s.kind != "agent":
         return s
     home = place.country if place is not None and place.country else None
@@ -450,6 +455,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # and so does a state that arrests or frees unnamed people ("Cuba released 53 political prisoners")
         kinds = ("agent", "person", "group") + (tuple(COUNTRY_KINDS) if root in AT_HOME_ROOTS else ())
         home = next((s.country for s in sources if s.country and s.kind in kinds), None)
+    if home is None and t.kind == "person" and not (t.code or "").startswith(TRANSNATIONAL):
+        home = ctx.story     # "Pope John Paul II deplored the killing of Archbishop Oscar Romero"
     if home is None:
         return t
     name = t.name if t.kind == "person" else f"{country_name(home)} {t.name}"
