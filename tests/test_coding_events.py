@@ -249,9 +249,10 @@ def test_a_state_capturing_a_criminal_arrests_him():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # an expulsion is a material action others react to; an appeal reacts like a demand
+    # an expulsion is a material action others react to; an appeal with no addressee has no target
+    # (one for a ceasefire is made to every side)
     ("Canada expelled two Chinese diplomats. Beijing vowed to retaliate.", ("CHN", "13", "CAN")),
-    ("Ethiopian troops attacked Somalia on Monday. The African Union called for a ceasefire.", (None, "02", "ETH")),
+    ("Ethiopian troops attacked Somalia on Monday. The African Union called for a ceasefire.", (None, "02", None)),
     # the sides of "blamed each other" keep the country found for each
     ("Colombia and the rebels blamed each other for the collapse of the talks.", ("COL", "11", "COL")),
     # a non-state group's violence at home is against its state

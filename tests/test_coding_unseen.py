@@ -62,3 +62,59 @@ def test_a_story_country_guess_lowers_confidence():
     bare = [r for r in rows("Thousands marched in Nairobi on Monday. President Daniel Moi condemned the protesters.")
             if r["actor1"] == "Daniel Moi"]
     assert named and bare and bare[0]["confidence"] < named[0]["confidence"]
+
+
+def triples(text: str) -> list[tuple]:
+    return [(r["actor1_country"], r["event_code"], r["actor2_country"]) for r in rows(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal with no addressee is coded without a target, not against the last actor named
+    ("Rebels shelled the city of Goma on Monday. The African Union called for an immediate ceasefire.",
+     (None, "020", None)),
+    # martial law, curfews and bans are imposed on a state's own people, not on whoever attacked it
+    ("Militants attacked border posts in Tajikistan on Sunday. Tajikistan declared martial law.",
+     ("TJK", "1724", None)),
+    # a reaction to an attack keeps its target
+    ("Ethiopian troops attacked Somalia on Monday. Mogadishu vowed to retaliate.", ("SOM", "13", "ETH")),
+])
+def test_no_invented_targets(text, expected):
+    got = [(a, c if c.startswith("0") or c.startswith("17") else c[:2], b) for a, c, b in triples(text)]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court convicting is a finding of guilt (CAMEO 116), the court being of the place it sits in
+    ("A court in Nairobi convicted the former finance minister of corruption on Monday.", ("KEN", "116", "KEN")),
+    # prosecutors charging is a legal action (173), not blame; the offence's victim is not the accused
+    ("Kenyan prosecutors charged 11 people on Monday over the killing of a Ugandan journalist.", ("KEN", "173", "KEN")),
+    # a state charging another over a killing still blames it
+    ("Iran charged the United States over the killing of its general.", ("IRN", "111", "USA")),
+])
+def test_courts_and_prosecutors(text, expected):
+    assert triples(text)[:1] == [expected]
+
+
+def test_a_verdicts_offence_is_no_new_event():
+    got = triples("A military court in Cairo convicted 20 Islamists of murder on Monday for the massacre of "
+                  "police officers.")
+    assert [c for _, c, _ in got] == ["116"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an organisation's court is not the organisation
+    ("A UN tribunal in Arusha convicted the former mayor.", "United Nations tribunal"),
+    ("The EU court ruled against Poland.", "European Union court"),
+])
+def test_an_organisations_court_is_its_own_actor(text, name):
+    from analytics.coding.mentions import find_actors
+    assert name in [a.name for a in find_actors(text, DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police took the suspects to court on Monday.", []),
+    ("The court sentenced the opposition leader to five years in prison.", ["the court"]),
+])
+def test_bare_court_after_a_preposition_is_a_place(text, expected):
+    from analytics.coding.mentions import find_actors
+    assert [a.name for a in find_actors(text, DCT) if "court" in a.name] == expected

@@ -132,6 +132,13 @@ class AgentRules:
                 label = agent_name(None, suffix[:3])
                 surface = self.phrase(i, end)
                 return self.mention(i, aj, f"{surface} {label}", country + suffix, "agent", source="agent")
+            if val.kind == "igo" and aval.type == "JUD":
+                # "a UN tribunal", "the EU court": an organisation's court judges on its own, it is not the
+                # organisation (the International Criminal Tribunal for the former Yugoslavia is not the UN)
+                noun = self.phrase(k, aj).lower()
+                code = actor.code or ""
+                code = code if "JUD" in code else code + "JUD"
+                return self.mention(i, aj, f"{actor.name} {noun}", code, val.kind, source="agent")
             m = self.mention(i, aj, actor.name, actor.code, val.kind, source="agent")
             if m.country is None and (m.code or "").startswith("IMG"):
                 m = self.tie_to_country(m, i, aj, self.out)

@@ -20,6 +20,8 @@ from analytics.actors.lexicon import Actor, Agent, Entry, load_lexicon, split_co
 from analytics.actors.agents import AgentRules
 from analytics.actors.people import PersonRules
 from analytics.actors.words import (
+    PLACE_IDIOM_NOUNS,
+    PLACE_IDIOM_PREPS,
     TITLE_PREFIXES,
     FUNCTION_WORDS,
     VERBS,
@@ -253,7 +255,8 @@ class _Doc(PersonRules, AgentRules):
             if isinstance(val, Agent):
                 m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val) \
                     or self.placed_agent(i, end, val)
-                if m is None and val.standalone:
+                if m is None and val.standalone and not (self.phrase(i, end).lower() in PLACE_IDIOM_NOUNS and i > 0
+                                                           and self.key(i - 1) in PLACE_IDIOM_PREPS):
                     singular = not self.raw(end - 1).endswith("s")
                     # with no country, the noun itself names the actor best ("gunmen", "protesters")
                     noun = self.phrase(i, end).lower()

@@ -44,6 +44,8 @@ ORG_HEAD_NOUNS = _R["org_head_nouns"]
 FORMER_WORDS = _R["former_words"]
 CLAUSE_WORDS = _R["clause_words"]
 HONORIFICS = _R["honorifics"]
+PLACE_IDIOM_NOUNS = _R["place_idiom_nouns"]
+PLACE_IDIOM_PREPS = _R["place_idiom_preps"]
 ORGISH = frozenset({"igo", "group"})
 # kinds of lexicon entry that can modify a title or an agent noun ("Russian troops", "Taliban spokesman")
 NAMED = COUNTRYISH | ORGISH

@@ -54,7 +54,7 @@ from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORD
     country_name, is_verb_form)
 from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
     place_for_country)
-from analytics.coding.modality import drop_dependents, filter_triggers
+from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS, drop_dependents, filter_triggers
 from analytics.coding.places import capital_of, event_places, place_for_actor
 from analytics.coding.roles import (FOREIGN_ENVOYS, find_source, find_target, names_capital, source_country,
     subject_before, target_country)
@@ -141,10 +141,13 @@ TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "16
 # 161: "closed its embassy in Kabul"; 050, 054: "opened its embassy in Jerusalem"
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
-# revenge", "Golda Meir condemned the attack", "Seoul returned fire", "Washington called for an inquiry".
-REACTIVE = {"02", "10", "11", "12", "13", "16", "17", "19"}
+# revenge", "Golda Meir condemned the attack", "Seoul returned fire". Not an appeal (02): "X called for a
+# ceasefire" names no addressee, and one for a ceasefire is made to every side, so it is coded without one.
+REACTIVE = {"10", "11", "12", "13", "16", "17", "19"}
 MATERIAL = {"14", "15", "16", "17", "18", "19", "20"}
-NOT_REACTIONS = {"170"}     # a coup (see verbs_extra.tsv) answers nobody's action
+# a coup (see verbs_extra.tsv) answers nobody's action; nor do curfews, bans and martial law, which a state
+# imposes on its own people ("Armenia declared martial law" after an attack on it is not against the attacker)
+NOT_REACTIONS = {"170", "1721", "1722", "1723", "1724"}
 REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
 COUPS = {"170"}
 UNARMED = {"OPP", "CVL", "EDU", "LAB", "REF"}     # protesters, civilians, students, workers, refugees
@@ -266,6 +269,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         sources, how = [ctx.last_source], "discourse"
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
+    if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(_judicial(s) for s in sources):
+        code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
@@ -289,6 +294,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         targets = _place_object(ctx, toks, mentions, trig, sources)
     if not targets and not speech and code[:2] in VIOLENT:
         targets = _consequence_target(ctx, toks, mentions, trig, sources)
+    if targets and code in LEGAL_CODES and trig.kind == "verb":
+        # "charged 11 people over the killing of journalist X": the victim of the offence is not the accused
+        targets = [t for t in targets if not _in_offence(toks, trig, t.start)]
     if not targets and not speech and code[:2] in VIOLENT | {"17"} and trig.kind != "nominal":
         targets = _unnamed_people(toks, mentions, trig)
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
@@ -340,6 +348,9 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         code = "186"
     # "condemnation from China and Russia": an actor that is the event's source is not its place
     places = [p for p in event_places(ctx, sent, toks, mentions, trig) if not any(p.start == s.start for s in sources)]
+    if code in LEGAL_CODES and trig.kind == "verb":
+        # "charged them over the killing of X in Istanbul": where the offence happened is not where it is tried
+        places = [p for p in places if not _in_offence(toks, trig, p.start)]
     if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
             targets[0].kind == "capital" or names_capital(toks, targets[0])):
         # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
@@ -575,6 +586,21 @@ def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
 
 PEOPLE_WORDS = {"people", "men", "women", "children", "residents", "villagers", "worshippers", "passengers",
                 "demonstrators", "protesters", "students", "civilians", "pilgrims", "shoppers", "detainees"}
+
+
+# Verbs that, said of prosecutors or courts, bring a legal charge (PETRARCH's BLAME block codes them as blame)
+LEGAL_CHARGES = {"CHARGE", "INDICT"}
+
+
+def _judicial(a: ActorRef) -> bool:
+    """A court, judge or prosecutor ("Kenyan prosecutors", "a UN tribunal")."""
+    return (a.type or "").endswith("JUD") or (a.code or "").endswith("JUD")
+
+
+def _in_offence(toks, trig: Trigger, start: int) -> bool:
+    """Is the text at `start` inside a legal act's offence phrase ("convicted X of genocide for the massacre
+    at Srebrenica", "charged them over the killing of Y")?"""
+    return any(toks[k].lower in LEGAL_PREPS and toks[k].end <= start for k in range(trig.end, len(toks)))
 
 
 def _unnamed_people(toks, mentions, trig: Trigger) -> list[ActorRef]:

@@ -98,6 +98,11 @@ def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return not any(t.lower in CLAUSE_STOP for t in toks[prev.end:trig.start])
 
 
+# Legal acts whose object phrase names the offence: convict (116), charge, indict, sentence (173), sue (115)
+LEGAL_CODES = {"116", "173", "115", "1121"}
+LEGAL_PREPS = {"of", "for", "over", "with"}
+
+
 def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
     out: list[tuple[Trigger, str]] = []
     for trig, modality in kept:
@@ -152,6 +157,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
                     or any(toks[k].lower == "that" for k in range(g.end, trig.start))
                     or (toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower in {"for", "of"})):
                 governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
+            # a verdict's or a charge's content is what the accused did, not a new act of the court
+            # ("convicted X of genocide for the massacre", "charged 11 people over the killing")
+            if g.code in LEGAL_CODES and g.kind == "verb" and trig.kind == "nominal" and any(
+                    t.lower in LEGAL_PREPS for t in toks[g.end:trig.start]):
+                governed = governed or not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
         if governed:
             continue
         out.append((trig, modality))
