@@ -118,3 +118,20 @@ def test_an_organisations_court_is_its_own_actor(text, name):
 def test_bare_court_after_a_preposition_is_a_place(text, expected):
     from analytics.coding.mentions import find_actors
     assert [a.name for a in find_actors(text, DCT) if "court" in a.name] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's agent in reported speech belongs to the speaker's state, wherever it acts
+    ("A Turkish official said the army struck militant positions in Iraq overnight.", ("TUR", "IRQ")),
+    ("The army struck militant positions in Iraq overnight, a Turkish official said.", ("TUR", "IRQ")),
+    # without a speaker the event's country still decides
+    ("The army struck militant positions in northern Iraq overnight.", ("IRQ", "IRQ")),
+])
+def test_reported_agent_takes_the_speakers_country(text, expected):
+    r = rows(text)[0]
+    assert (r["actor1_country"], r["country"]) == expected
+
+
+def test_an_embassy_shot_at_is_the_target_and_stands_in_its_host_country():
+    r = rows("Unknown gunmen fired rockets at the French embassy in Tripoli on Sunday.")[0]
+    assert (r["actor1_country"], r["actor2_country"], r["country"]) == ("LBY", "FRA", "LBY")

@@ -440,7 +440,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         hostile = root in VIOLENT | {"17"} or code.startswith("084")
         # nor does a backer named after "by" ("militias backed by the Indonesian military")
         srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not _backer(toks, m) and not (
-            hostile and _non_state(s) and m.ref.kind == "agent" and any(m.ref is t for t in targets))])
+            hostile and _non_state(s) and m.ref.kind == "agent" and any(m.ref is t for t in targets))],
+                               reporter=_reporter_country(toks, mentions, s, trig))
                 for s in sources]   # (a ruler they topple is at home: "rebels toppled President Bozize")
         if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
                 and srcs:
@@ -595,6 +596,26 @@ LEGAL_CHARGES = {"CHARGE", "INDICT"}
 def _judicial(a: ActorRef) -> bool:
     """A court, judge or prosecutor ("Kenyan prosecutors", "a UN tribunal")."""
     return (a.type or "").endswith("JUD") or (a.code or "").endswith("JUD")
+
+
+def _reporter_country(toks, mentions, src: ActorRef, trig: Trigger) -> str | None:
+    """The country of whoever reports the clause of `src` ("An Israeli official said the army struck ...",
+    "... the army struck targets, an Israeli official said"), or None."""
+    at = next((m for m in mentions if m.ref is src), None)
+    if at is None or src.country is not None:
+        return None
+    for k in range(at.t0 - 1, max(-1, at.t0 - 4), -1):     # "<speaker> said [that] the army ..."
+        if toks[k].lower in REPORT_WORDS:
+            speaker = next((m for m in reversed(mentions) if m.t1 <= k and k - m.t1 <= 1 and m.prep is None), None)
+            return speaker.ref.country if speaker is not None else None
+    for k in range(trig.end, len(toks) - 1):                 # "..., <speaker> said."
+        if clause_end(toks, k) and toks[k].text != ",":
+            break
+        if toks[k].text == ",":
+            speaker = next((m for m in mentions if k < m.t0 <= k + 2 and m.prep is None), None)
+            if speaker is not None and speaker.t1 < len(toks) and toks[speaker.t1].lower in REPORT_WORDS:
+                return speaker.ref.country
+    return None
 
 
 def _in_offence(toks, trig: Trigger, start: int) -> bool:

@@ -16,8 +16,12 @@ from analytics.coding.triggers import Trigger
 def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     """Places of the event: locative mentions after the trigger in its clause, else before it."""
     cands: list[tuple[int, int, PlaceRef]] = []
+    placed: list[tuple[int, int]] = []
     for m in mentions:
         if m.locative:
+            if m.ref.kind == "agent" and m.t1 < len(toks) and toks[m.t1].lower in {"in", "at"}:
+                placed.append((m.t0, m.t1))
+                continue    # "at the US embassy in Baghdad": the embassy stands where the next place says
             place = place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
             if place is not None:
                 cands.append((m.t0, m.t1, place))
@@ -25,7 +29,7 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         if p.end > sent.end:
             continue
         span = span_tokens(toks, p.start, p.end)
-        if span is None or any(c[0] <= span[0] < c[1] for c in cands):
+        if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
             continue
         if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions):
             continue

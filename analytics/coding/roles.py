@@ -338,6 +338,8 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
             # "recaptured Aleppo from rebels": the side that loses a place is the target
             departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
+            # "fired rockets at the US embassy": an institution shot at is hit, not where the shooting was
+            departed = departed or (m.prep == "at" and root in VIOLENT and m.ref.kind == "agent" and m.ref.country)
             # "the UN-protected enclave", "Russian-held territory": a compound modifier, not the target
             compound = ctx.text[m.ref.end:m.ref.end + 1] == "-" and m.ref.end > 0
             usable = ((not m.locative or departed) and not compound and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
@@ -398,7 +400,8 @@ AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its o
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
 
-def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = ()) -> ActorRef:
+def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = (),
+                   reporter: str | None = None) -> ActorRef:
     """A generic source ("the government", "gunmen") belongs to the event's country; else to the country
     of the other actors in its sentence ("the head of the armed forces urged President Morales"); else to
     the country the story was last about. A person introduced by a bare title ("Prime Minister Marcelo
@@ -409,7 +412,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         return replace(s, country=home) if home else s
     if s.country is not None or s.kind != "agent":
         return s
-    home = place.country if place is not None and place.country else None
+    # "An Israeli official said the army struck targets in Syria": a state's agent in reported speech is the
+    # speaker's state's, wherever it acts
+    home = reporter if reporter and s.type in STATE_TYPES else None
+    if home is None:
+        home = place.country if place is not None and place.country else None
     if home is None:
         # "Iranian students stormed the embassy ... The students demanded": the same agent named before
         head = s.name.split()[-1].lower() if s.name else ""
