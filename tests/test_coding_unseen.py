@@ -135,3 +135,23 @@ def test_reported_agent_takes_the_speakers_country(text, expected):
 def test_an_embassy_shot_at_is_the_target_and_stands_in_its_host_country():
     r = rows("Unknown gunmen fired rockets at the French embassy in Tripoli on Sunday.")[0]
     assert (r["actor1_country"], r["actor2_country"], r["country"]) == ("LBY", "FRA", "LBY")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a vote decides is the event
+    ("Kenya's parliament voted on Tuesday to expel Somali diplomats.", ("KEN", "16", "SOM")),
+    ("Lawmakers in Lima voted to demand the withdrawal of Chilean troops.", ("PER", "10", "CHL")),
+])
+def test_a_vote_to_act_is_the_act(text, expected):
+    assert [(a, c[:2], b) for a, c, b in triples(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "US" is the pronoun only inside capitals ("LET US PRAY"), not after a lower-case word
+    ("the withdrawal of US troops", [("American military", "USA")]),
+    ("They called for the return of US diplomats.", [("American government", "USA")]),
+    ("LET US PRAY", []),
+])
+def test_us_after_a_lower_case_word_is_the_country(text, expected):
+    from analytics.coding.mentions import find_actors
+    assert [(a.name, a.country) for a in find_actors(text, DCT)] == expected

@@ -226,8 +226,9 @@ class _Doc(PersonRules, AgentRules):
                     i = pj  # "New Mexico", "New South Wales", "Tamil Nadu", "West Virginia": a place of another state
                     continue
             if end == i + 1 and self.raw(i).isupper() and (
-                self.key(i + 1) in CAPS_WORD_AFTER.get(k, ()) or (i > 0 and self.key(i - 1) in CAPS_WORD_BEFORE.get(k, ()))
-            ):
+                (self.key(i + 1) in CAPS_WORD_AFTER.get(k, ()) and self.raw(i + 1).isupper())
+                or (i > 0 and self.key(i - 1) in CAPS_WORD_BEFORE.get(k, ()) and self.raw(i - 1).isupper())
+            ):  # (only in capitals: "LET US", but "the withdrawal of US troops")
                 i += 1  # a word in a capitalised headline, not an acronym
                 continue
             if isinstance(val, Entry) and val.kind == "capital" and self.after_given_name(i):

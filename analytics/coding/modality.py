@@ -16,6 +16,9 @@ from analytics.coding.text import Token
 from analytics.coding.triggers import BE, CLAUSE_STOP, Trigger
 
 
+VOTE_VERBS = {"VOTE"}
+
+
 def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Trigger, str]]:
     """Attach modality; drop infinitive complements of another coded trigger ("pledged to provide")
     and purpose infinitives ("troops to help counter threats")."""
@@ -27,9 +30,12 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
                 and out[-1][1] == "hypothetical" and trig.kind == "verb":
             modality = "hypothetical"     # "efforts to stabilize ... and ensure": the coordinated verb shares the mood
         if drop:
-            if out and out[-1][0].lemma in INSTRUMENT_VERBS and _material(trig) and not _material(out[-1][0]) \
+            if out and (out[-1][0].lemma in INSTRUMENT_VERBS and _material(trig) and not _material(out[-1][0])
+                        or out[-1][0].lemma in VOTE_VERBS and trig.kind == "verb"
+                        and toks[trig.start - 1].lower == "to") \
                     and not any(t.lower in CLAUSE_STOP for t in toks[out[-1][0].end:trig.start]):
                 # "signed a treaty to annex Crimea": the document is how; what it does is the event
+                # ("parliament voted to demand the withdrawal": what the vote decides is the event)
                 out[-1] = (trig, out[-1][1])
             continue
         out.append((trig, modality))
