@@ -155,3 +155,17 @@ def test_a_vote_to_act_is_the_act(text, expected):
 def test_us_after_a_lower_case_word_is_the_country(text, expected):
     from analytics.coding.mentions import find_actors
     assert [(a.name, a.country) for a in find_actors(text, DCT)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # religious titles introduce a person; an office that belongs to one state gives its country
+    ("Archbishop Desmond Tutu condemned the killings.", ("Desmond Tutu", None)),
+    ("Pope Benedict XVI condemned the killings.", ("Benedict XVI", "VAT")),
+    # a country named with the title still wins
+    ("Kenyan Archbishop David Gitari condemned the killings.", ("David Gitari", "KEN")),
+])
+def test_religious_titles(text, expected):
+    from analytics.coding.mentions import find_actors
+    people = [(a.name, a.country) for a in find_actors(text, DCT) if a.kind == "person"]
+    assert people[:1] == [expected] or (people[:1] and people[0][1] == expected[1]
+                                         and expected[0] in people[0][0]), people

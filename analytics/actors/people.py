@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from analytics.actors.lexicon import Actor, Entry, Role, resolve_role, split_code
 from analytics.actors.words import (
     COUNTRYISH,
+    TITLE_COUNTRIES,
     TITLE_PREFIXES,
     FUNCTION_WORDS,
     VERBS,
@@ -103,7 +104,7 @@ class PersonRules:
                 k2 += 1  # stops at the title: "British trade commissioner James Cross"
             if k2 > k and k2 < self.n and self.titles.longest(self.toks, k2)[1]:
                 k = k2
-        role, seen_title = inst_role, False
+        role, seen_title, office = inst_role, False, None
         while k < self.n:
             if self.key(k) in TITLE_PREFIXES:
                 former = former or self.key(k) in FORMER_WORDS
@@ -114,6 +115,7 @@ class PersonRules:
                 break
             seen_title = True
             role = tvals[0] if tvals[0] and not inst_role else role
+            office = TITLE_COUNTRIES.get(self.phrase(k, tj).lower(), office)
             k = tj
         if not seen_title:
             return None
@@ -135,6 +137,8 @@ class PersonRules:
                 country = actor.country or (resolve_role(mod.roles, self.date)[:3] if mod and mod.kind in COUNTRYISH else None)
                 if country:
                     actor = Actor(actor.name, country + role, country, role)
+            if actor.country is None and office and mod is None:
+                actor = Actor(actor.name, office + (actor.type or role or ""), office, actor.type or role)
             return i, pj, actor, pval, "dictionary"
         name_end = self.name_tokens(k)
         if name_end == k or self.key(name_end - 1) in NOT_NAME_WORDS:
@@ -151,7 +155,7 @@ class PersonRules:
         if mod is not None and mod.kind in ORGISH:
             code = resolve_role(mod.roles, self.date)
         else:
-            country = resolve_role(mod.roles, self.date)[:3] if mod is not None else ""
+            country = resolve_role(mod.roles, self.date)[:3] if mod is not None else (office or "")
             code = country + (role or "GOV" if country else role or "")
         entry = Entry(name, "person", (Role(code, None, None),))
         return i, name_end, entry.actor(self.date), entry, "title"

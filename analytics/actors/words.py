@@ -20,6 +20,7 @@ def rules() -> dict:
         raw = yaml.safe_load(fh)
     out = {k: frozenset(v.split()) for k, v in raw.items() if isinstance(v, str)}
     out["titles"] = dict(raw["titles"])
+    out["title_countries"] = dict(raw.get("title_countries") or {})
     out["caps_word_after"] = {k: frozenset(v.split()) for k, v in raw["caps_word_after"].items()}
     out["caps_word_before"] = {k: frozenset(v.split()) for k, v in raw["caps_word_before"].items()}
     return out
@@ -45,6 +46,7 @@ FORMER_WORDS = _R["former_words"]
 CLAUSE_WORDS = _R["clause_words"]
 HONORIFICS = _R["honorifics"]
 PLACE_IDIOM_NOUNS = _R["place_idiom_nouns"]
+TITLE_COUNTRIES = _R["title_countries"]
 PLACE_IDIOM_PREPS = _R["place_idiom_preps"]
 ORGISH = frozenset({"igo", "group"})
 # kinds of lexicon entry that can modify a title or an agent noun ("Russian troops", "Taliban spokesman")
