@@ -169,3 +169,16 @@ def test_religious_titles(text, expected):
     people = [(a.name, a.country) for a in find_actors(text, DCT) if a.kind == "person"]
     assert people[:1] == [expected] or (people[:1] and people[0][1] == expected[1]
                                          and expected[0] in people[0][0]), people
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unarmed people blocking roads protest (CAMEO 144); a state blocking a bid does not
+    ("Farmers blocked motorways around Madrid on Monday.", ("ESP", "144")),
+    ("Protesters blocked the main highway into Santiago on Monday.", ("CHL", "144")),
+    ("Students blocked roads in Dhaka.", ("BGD", "144")),
+    ("Turkey blocked Sweden's bid to join NATO.", ("TUR", "170")),
+    # claiming responsibility is an admission (015), and the act claimed is no new event of the claim
+    ("Al-Shabaab claimed responsibility on Monday for the bombing of a hotel.", ("SOM", "015")),
+])
+def test_obstruction_and_claims(text, expected):
+    assert [(a, c) for a, c, _ in triples(text)] == [expected]

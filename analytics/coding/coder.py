@@ -151,6 +151,7 @@ NOT_REACTIONS = {"170", "1721", "1722", "1723", "1724"}
 REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
 COUPS = {"170"}
 UNARMED = {"OPP", "CVL", "EDU", "LAB", "REF"}     # protesters, civilians, students, workers, refugees
+OBSTRUCT_VERBS = {"BLOCK", "BLOCKADE", "BARRICADE", "OBSTRUCT"}   # done by unarmed people: CAMEO 144
 STATE_ARMED = {"MIL", "COP", "SPY", "PKO", "GOV"}
 KILLING_VERBS = {"KILL", "SHOOT", "MURDER", "SLAY", "GUN_DOWN", "STAB"}
 BOTH_WORDS = {"two", "both"}
@@ -271,7 +272,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(_judicial(s) for s in sources):
         code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
-    speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS) or trig.lemma in ADMISSIONS
+    speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS
     # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
     targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
     if speech and trig.lemma in ADDRESSED:
@@ -338,6 +339,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         home = source_country(ctx, sources[0], None, [m.ref for m in mentions if m.prep != "by"]).country
         if home:
             targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
+    if trig.lemma in OBSTRUCT_VERBS and sources and all((s.type or "")[-3:] in UNARMED | {"AGR"} for s in sources):
+        code = "144"    # "farmers blocked motorways", "protesters blockaded the port": obstruction is protest
     if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources) \
             and trig.lemma not in ARRIVAL_VERBS:
         code = "180"    # "protesters stormed government buildings": force without an army is unconventional

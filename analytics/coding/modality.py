@@ -104,8 +104,9 @@ def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return not any(t.lower in CLAUSE_STOP for t in toks[prev.end:trig.start])
 
 
-# Legal acts whose object phrase names the offence: convict (116), charge, indict, sentence (173), sue (115)
-LEGAL_CODES = {"116", "173", "115", "1121"}
+# Legal acts whose object phrase names the offence: convict (116), charge, indict, sentence (173), sue (115);
+# and a claim of responsibility (015), whose object names the act claimed
+LEGAL_CODES = {"116", "173", "115", "1121", "015"}
 LEGAL_PREPS = {"of", "for", "over", "with"}
 
 
