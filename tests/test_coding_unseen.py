@@ -182,3 +182,12 @@ def test_religious_titles(text, expected):
 ])
 def test_obstruction_and_claims(text, expected):
     assert [(a, c) for a, c, _ in triples(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one's own country's possessions are no target; another's are
+    ("Kim Jong Un put North Korea's missile units on high alert.", ("PRK", "15", None)),
+    ("Iran demanded Iraq's immediate withdrawal.", ("IRN", "10", "IRQ")),
+])
+def test_own_possessor_is_no_target(text, expected):
+    assert [(a, c[:2], b) for a, c, b in triples(text)] == [expected]

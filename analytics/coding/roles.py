@@ -347,6 +347,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
                                     or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
+            if usable and m.possessive and trig.kind != "nominal" and any(
+                    s.country and s.country == m.ref.country and m.ref.kind in COUNTRY_KINDS for s in sources):
+                k = m.t1        # "Putin put Russia's nuclear forces on alert": one's own country's forces
+                continue
             if usable and m.possessive and trig.kind != "nominal":
                 return [m.ref]    # "demanded Iraq's immediate withdrawal": the possessor is addressed
             if usable and not m.ref.head:
