@@ -191,3 +191,15 @@ def test_obstruction_and_claims(text, expected):
 ])
 def test_own_possessor_is_no_target(text, expected):
     assert [(a, c[:2], b) for a, c, b in triples(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, roots", [
+    # an accusation that names whom it accuses is a statement of its own
+    ("Kenya recalled its ambassador from Somalia on Monday, accusing Mogadishu of meddling.", ["16", "11"]),
+    # one that points back at the same party gives the reason for the same act
+    ("Kenya recalled its ambassador from Somalia on Monday, accusing it of meddling.", ["16"]),
+    # other participles are the act's consequence
+    ("Troops shelled the town of Kidal on Monday, killing two civilians.", ["19"]),
+])
+def test_participle_accusations(text, roots):
+    assert [c[:2] for _, c, _ in triples(text)] == roots

@@ -117,8 +117,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         prev = out[-1][0] if out else None
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
         # ", killing two marines": the consequence of the attack just coded, not a second attack
-        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
+        named = trig.end < len(toks) and toks[trig.end].text[:1].isupper()
+        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" and not (root in {"11", "12"} and named) \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
+            # (", accusing Tehran of arming the rebels": an accusation that names whom it accuses is a
+            # statement of its own; ", accusing it of ...", the reason given for the same act, is not)
             if prev.lemma in INSTRUMENT_VERBS and _material(trig) and not _material(prev):
                 out[-1] = (trig, out[-1][1])    # "signed a treaty annexing Crimea": the annexation
             continue    # ", killing two marines", "formally ending the war": the same event's consequence
