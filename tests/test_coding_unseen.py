@@ -203,3 +203,11 @@ def test_own_possessor_is_no_target(text, expected):
 ])
 def test_participle_accusations(text, roots):
     assert [c[:2] for _, c, _ in triples(text)] == roots
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Bolivia fired on striking tin miners.",
+    "Soldiers in Peru shot at protesting farmers.",
+])
+def test_unnamed_workers_are_the_victims(text):
+    assert ("BOL" if "Bolivia" in text else "PER") in [b for _, c, b in triples(text) if c.startswith("19")]

@@ -589,7 +589,9 @@ def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
 
 
 PEOPLE_WORDS = {"people", "men", "women", "children", "residents", "villagers", "worshippers", "passengers",
-                "demonstrators", "protesters", "students", "civilians", "pilgrims", "shoppers", "detainees"}
+                "demonstrators", "protesters", "students", "civilians", "pilgrims", "shoppers", "detainees",
+                "miners", "workers", "strikers", "farmers", "fishermen", "migrants", "refugees", "hostages",
+                "prisoners", "mourners", "worshipers", "voters", "journalists"}
 
 
 # Verbs that, said of prosecutors or courts, bring a legal charge (PETRARCH's BLAME block codes them as blame)
