@@ -211,3 +211,14 @@ def test_participle_accusations(text, roots):
 ])
 def test_unnamed_workers_are_the_victims(text):
     assert ("BOL" if "Bolivia" in text else "PER") in [b for _, c, b in triples(text) if c.startswith("19")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign or international inquiry into events in a country investigates that country
+    ("The UN Human Rights Council opened an inquiry on Friday into killings in Myanmar.", "MMR"),
+    # a state's own inquiry at home has no target of its own
+    ("Kenyan police opened an investigation into a killing in Nairobi.", None),
+])
+def test_investigations_target_the_country_investigated(text, expected):
+    got = [b for _, c, b in triples(text) if c.startswith("09")]
+    assert got[:1] == [expected], triples(text)

@@ -137,8 +137,9 @@ RECIPROCAL = {"03", "04", "05", "06"}
 RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "NEGOTIATE"}
 
 
-TARGET_FROM_PLACE = {"06", "07", "08", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
-# 161: "closed its embassy in Kabul"; 050, 054: "opened its embassy in Jerusalem"
+TARGET_FROM_PLACE = {"06", "07", "08", "09", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
+# 161: "closed its embassy in Kabul"; 050, 054: "opened its embassy in Jerusalem"; 09: "an inquiry into killings in
+# Myanmar" investigates the country where they happened (not its own: "Kenyan police investigated a killing in Nairobi")
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire". Not an appeal (02): "X called for a
