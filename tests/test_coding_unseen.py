@@ -222,3 +222,12 @@ def test_unnamed_workers_are_the_victims(text):
 def test_investigations_target_the_country_investigated(text, expected):
     got = [b for _, c, b in triples(text) if c.startswith("09")]
     assert got[:1] == [expected], triples(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prosecutors or police questioning someone investigate (090); anyone else questioning a thing doubts it
+    ("Kenyan police questioned the former governor on Monday.", [("KEN", "090", "KEN")]),
+    ("The opposition questioned the result of the election in Kenya.", []),
+])
+def test_questioning(text, expected):
+    assert triples(text) == expected

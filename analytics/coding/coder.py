@@ -271,6 +271,8 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         sources, how = [ctx.last_source], "discourse"
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
+    if trig.lemma in QUESTIONING and not any(_judicial(s) or (s.type or "")[-3:] in {"COP", "SPY"} for s in sources):
+        return []       # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(_judicial(s) for s in sources):
         code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS
@@ -594,6 +596,9 @@ PEOPLE_WORDS = {"people", "men", "women", "children", "residents", "villagers", 
                 "miners", "workers", "strikers", "farmers", "fishermen", "migrants", "refugees", "hostages",
                 "prisoners", "mourners", "worshipers", "voters", "journalists"}
 
+
+# Verbs that are an investigation (090, verbs_extra.tsv) only when prosecutors, police or spies do them
+QUESTIONING = {"QUESTION"}
 
 # Verbs that, said of prosecutors or courts, bring a legal charge (PETRARCH's BLAME block codes them as blame)
 LEGAL_CHARGES = {"CHARGE", "INDICT"}
