@@ -13,7 +13,19 @@ Rules, in short (each module's docstring holds the details):
 - A sentence without any actor takes the last source actor of the discourse, with lower confidence.
 - Material actions without a target take their place's country ("withdrawal ... in Afghanistan").
 - Reactions without a target (condemned the attack, vowed revenge, returned fire) target the doer of the
-  story's last material action, when that is another actor.
+  story's last material action, when that is another actor. Appeals (02: "called for a ceasefire") and a
+  state's measures on its own people (curfew, ban, martial law: 1721-1724) are no reactions and keep no
+  target: where no actor is the verb's object or its preposition's, none is invented.
+- Countries of actors the text leaves without one: a generic agent ("the army") takes the reporter's country
+  in reported speech ("an Israeli official said the army struck ..."), else the event's place, else the
+  sentence's and the story's other actors. A person introduced by a bare title ("Prime Minister Marcelo
+  Caetano", "Archbishop Oscar Romero") takes the story's country (context.story_country: the country its
+  places, counted twice, and its state actors name most; a tie goes to the first named), else the event's;
+  the row's confidence is lowered by 0.05 for the guess. International officials (IGO/NGO codes) keep none.
+- Legal acts: a court convicting is 116 (find guilty), prosecutors charging or indicting 173 (PETRARCH's blame
+  patterns give 111/112 otherwise), questioning by prosecutors or police 090. The offence phrase ("of
+  genocide for the massacre at Srebrenica", "over the killing of X in Istanbul") gives no new event, no
+  target and no place: what the accused did is not the court's act. "a UN tribunal" is a court, not the UN.
 - Dates: the governing date expression of the event's clause (an anchored duration counts: "a 10-year war
   that ended in 1989" dates the fighting 1979..1989); else one of a coordinated clause; else, in a
   historical narrative, the month of the story's last date; else the publication week (the 7 days up to
