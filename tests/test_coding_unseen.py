@@ -231,3 +231,15 @@ def test_investigations_target_the_country_investigated(text, expected):
 ])
 def test_questioning(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's leader reacting to rebels at home reacts to them
+    ("Tuareg rebels seized the town of Gao in Mali on Monday. President Amadou Toure vowed to retaliate.",
+     ("MLI", "13", "MLI")),
+    # not to his own army's act
+    ("Malian troops seized the town of Gao on Monday. President Amadou Toure vowed to retaliate.",
+     ("MLI", "13", None)),
+])
+def test_reactions_to_rebels_at_home(text, expected):
+    assert expected in [(a, c[:2], b) for a, c, b in triples(text)], triples(text)

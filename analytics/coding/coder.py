@@ -763,7 +763,10 @@ def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
     if ctx.last_material is None:
         return []
     own = {s.country for s in srcs} | {s.name for s in srcs}
-    doers = [d for d in ctx.last_material[2] if d.country not in own and d.name not in own]
+    # (a rebel at home is another party: "Putin denounced the mutiny" after Prigozhin's men seized a city)
+    doers = [d for d in ctx.last_material[2] if d.name not in own and (
+        d.country not in own or _non_state(d) and all(s.kind in COUNTRY_KINDS | {"person"}
+                                                                          and not _non_state(s) for s in srcs))]
     return doers[:1]
 
 
