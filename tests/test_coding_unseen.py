@@ -243,3 +243,13 @@ def test_questioning(text, expected):
 ])
 def test_reactions_to_rebels_at_home(text, expected):
     assert expected in [(a, c[:2], b) for a, c, b in triples(text)], triples(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named subject the lexicons lack is not replaced by the story's last actor
+    ("Rebels seized Goma on Monday. The Kivu Defence Front then attacked Bukavu.", 1),
+    # an actorless sentence still takes it
+    ("Kenyan troops entered Somalia on Monday. Later they attacked Kismayo.", 2),
+])
+def test_unknown_named_subject_blocks_the_discourse_actor(text, expected):
+    assert len(rows(text)) == expected, triples(text)

@@ -253,8 +253,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     sources, how = find_source(ctx, toks, mentions, trig)
     if how == "anaphoric":
         return []
-    if trig.kind == "verb" and not trig.passive and _common_subject(toks, mentions, trig):
+    if trig.kind == "verb" and not trig.passive and not sources and (
+            _common_subject(toks, mentions, trig) or _unknown_named_subject(toks, mentions, trig)):
         sources, how = [], "blocked"    # "hours after world leaders met": the subject is no actor we know
+        # ("The new National Liberation Council detained ...": a named body the lexicons lack is still not
+        # the last actor of the story)
     passive_subject: list[ActorRef] = []
     if trig.passive:
         # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
@@ -538,6 +541,21 @@ def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
     if speaker is None or not any(t.lower in REPORT_WORDS for t in toks[speaker.t0:speaker.t1 + 2] + toks[closing:speaker.t0]):
         return []
     return [speaker.ref]
+
+
+def _unknown_named_subject(toks, mentions, trig: Trigger) -> bool:
+    """Is the verb's subject a capitalised name no actor mention covers ("The new National Liberation
+    Council detained ...")?"""
+    j = trig.start - 1
+    while j >= 0 and (toks[j].lower in {"had", "have", "has", "also", "then"} or toks[j].lower.endswith("ly")):
+        j -= 1
+    if j < 1 or not toks[j].text[:1].isupper() or not toks[j].lower.isalpha() or any(m.t0 <= j < m.t1 for m in mentions):
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= 5 and toks[k].lower.isalpha() and toks[k].lower != "the" \
+            and not any(m.t0 <= k < m.t1 for m in mentions):
+        k -= 1
+    return k >= 0 and toks[k].lower == "the" and (k == 0 or toks[k - 1].text in {",", ";", ":"})
 
 
 def _common_subject(toks, mentions, trig: Trigger) -> bool:
