@@ -64,6 +64,7 @@ from analytics.coding.dates import date_for
 from analytics.coding.grammar import (COUNTRY_KINDS, IRREGULAR_PAST, REPORT_WORDS, SUBORDINATORS, VERBAL_GOVERNORS,
     VIOLENT, clause_end,
     country_name, is_verb_form)
+from analytics.coding.lexicon import coding_words
 from analytics.coding.mentions import (ActorRef, PlaceRef, find_actors, find_places, find_timexes,
     place_for_country)
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS, drop_dependents, filter_triggers
@@ -72,6 +73,8 @@ from analytics.coding.roles import (FOREIGN_ENVOYS, find_source, find_target, na
     subject_before, target_country)
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger, find_triggers
+
+WORDS = coding_words()     # word lists as data: analytics/lexicons/coding_words.yaml
 
 
 def code_text(text: str, dct: date | None, settings: Settings | None = None) -> list[dict]:
@@ -146,7 +149,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
 # Material actions whose place names their target when no target is written ("withdrawal ... in
 # Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
 RECIPROCAL = {"03", "04", "05", "06"}
-RECIPROCAL_VERBS = {"EXCHANGE", "CLASH", "SKIRMISH", "FIGHT", "MEET", "TALK", "NEGOTIATE"}
+RECIPROCAL_VERBS = WORDS["reciprocal_verbs"]
 
 
 TARGET_FROM_PLACE = {"06", "07", "08", "09", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
@@ -164,24 +167,22 @@ NOT_REACTIONS = {"170", "1721", "1722", "1723", "1724"}
 REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
 COUPS = {"170"}
 UNARMED = {"OPP", "CVL", "EDU", "LAB", "REF"}     # protesters, civilians, students, workers, refugees
-OBSTRUCT_VERBS = {"BLOCK", "BLOCKADE", "BARRICADE", "OBSTRUCT"}   # done by unarmed people: CAMEO 144
+OBSTRUCT_VERBS = WORDS["obstruct_verbs"]   # done by unarmed people: CAMEO 144
 STATE_ARMED = {"MIL", "COP", "SPY", "PKO", "GOV"}
-KILLING_VERBS = {"KILL", "SHOOT", "MURDER", "SLAY", "GUN_DOWN", "STAB"}
+KILLING_VERBS = WORDS["killing_verbs"]
 BOTH_WORDS = {"two", "both"}
 
 
-SPEECH_LEMMAS = {"SAY", "TELL", "SPEAK", "CALL", "NOTE", "STRESS", "EMPHASISE", "EMPHASIZE", "ANNOUNCE", "DECLARE", "STATE",
-                 "HIGHLIGHT", "ADD", "COMMENT", "REMARK", "EXPLAIN", "ARGUE", "INSIST", "CLAIM", "REPEAT"}
+SPEECH_LEMMAS = WORDS["speech_lemmas"]
 
 
-REPORT_LEMMAS = {"REPORT", "WARN", "DENY", "ALLEGE", "BELIEVE", "FEAR", "THINK"}
-CONDEMNING = {"aggression", "crime", "crimes", "terrorism", "terrorist", "provocation", "violation", "illegal",
-              "barbaric", "massacre", "genocide", "invasion", "attack", "stab", "unacceptable", "act"}
-ADDRESSED = {"TELL", "INFORM", "BRIEF", "ASSURE"}     # speech verbs whose object is their addressee
+REPORT_LEMMAS = WORDS["report_lemmas"]
+CONDEMNING = WORDS["condemning"]
+ADDRESSED = WORDS["addressed"]     # speech verbs whose object is their addressee
 
 # Verbs that only report another event ("admitted that its agents had sunk the ship"): like "said", an
 # event only when nothing else in the sentence is.
-ADMISSIONS = {"ADMIT", "CONFIRM", "ACKNOWLEDGE", "REVEAL", "DISCLOSE"}
+ADMISSIONS = WORDS["admissions"]
 
 
 def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
@@ -206,7 +207,7 @@ def _object_before(toks, mentions, trig: Trigger, sources: list[ActorRef]) -> li
 
 
 NON_STATE_TYPES = {"REB", "INS", "SEP", "UAF", "CRM", "OPP"}
-FORCE_VERBS = {"ATTACK", "STRIKE", "ASSAULT", "HIT", "RAID", "STORM"}
+FORCE_VERBS = WORDS["force_verbs"]
 ARMED_TYPES = {"MIL", "REB", "INS", "SEP", "UAF", "CRM", "COP", "SPY", "PKO"}
 
 
@@ -499,19 +500,17 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
 
 # Verbs that move something to a recipient: with a territory as object, the recipient is the target
 # ("handed Hong Kong back to China", "ceded the islands to Japan", "sold arms to Taiwan").
-TRANSFER_VERBS = {"HAND", "RETURN", "CEDE", "TRANSFER", "GIVE", "SELL", "DELIVER", "HAND_OVER", "HAND_BACK"}
+TRANSFER_VERBS = WORDS["transfer_verbs"]
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
-ARRIVAL_VERBS = {"LAND", "ENTER"}
+ARRIVAL_VERBS = WORDS["arrival_verbs"]
 ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
 ARMED_GROUPS = {"OPP", "REB", "INS", "SEP", "UAF"}
 
 # Words allowed between a verb and its direct object, or between a nominal event and "of" + object.
 OBJECT_FILLERS = {"the", "a", "an", "parts", "part", "all", "most", "much", "control", "of"}
-PLACE_NOUNS = {"town", "towns", "city", "cities", "capital", "province", "region", "island", "islands", "port",
-               "village", "villages", "district", "state", "peninsula", "territory", "parts", "part", "control",
-               "outskirts", "centre", "center", "area", "areas", "airport", "base", "border", "all", "most", "enclave"}
+PLACE_NOUNS = WORDS["place_nouns"]
 
 
 # Future force announced by its doer is a threat: of military force (138), of sanctions or coercion (131).
@@ -576,8 +575,8 @@ def _common_subject(toks, mentions, trig: Trigger) -> bool:
     return k >= 0 and toks[k].lower in SUBORDINATORS
 
 
-SELF_ACTS = {"RESIGN", "STEP_DOWN", "QUIT", "ABDICATE", "MEET"}     # ("the Council met": no partner, no event)
-CARRY_VERBS = {"FLY"}
+SELF_ACTS = WORDS["self_acts"]     # ("the Council met": no partner, no event)
+CARRY_VERBS = WORDS["carry_verbs"]
 
 
 def _has_object(toks, trig: Trigger) -> bool:
@@ -590,8 +589,8 @@ def _object_follows(toks, mentions, trig: Trigger) -> bool:
     return k < len(toks) and (toks[k].lower in {"him", "her", "them", "it"} or any(m.t0 == k for m in mentions))
 
 
-COUP_LEMMAS = {"TOPPLE", "OVERTHROW", "OUST", "DEPOSE"}
-COUP_WORDS = {"coup", "coups", "putsch", "power", "takeover"}
+COUP_LEMMAS = WORDS["coup_lemmas"]
+COUP_WORDS = WORDS["coup_words"]
 
 
 def _is_coup(toks, trig: Trigger) -> bool:
@@ -607,8 +606,7 @@ def _near(toks, place) -> bool:
     return k is not None and k > 0 and toks[k - 1].lower in {"near", "around", "off", "along"}
 
 
-FIGHT_NOUNS = {"clash", "clashes", "fighting", "battle", "battles", "firefight", "skirmish", "gunfight",
-               "confrontation", "exchange"}
+FIGHT_NOUNS = WORDS["fight_nouns"]
 
 
 def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
@@ -621,17 +619,14 @@ def _fought_with(toks, mentions, trig: Trigger) -> list[ActorRef]:
     return []
 
 
-PEOPLE_WORDS = {"people", "men", "women", "children", "residents", "villagers", "worshippers", "passengers",
-                "demonstrators", "protesters", "students", "civilians", "pilgrims", "shoppers", "detainees",
-                "miners", "workers", "strikers", "farmers", "fishermen", "migrants", "refugees", "hostages",
-                "prisoners", "mourners", "worshipers", "voters", "journalists"}
+PEOPLE_WORDS = WORDS["people_words"]
 
 
 # Verbs that are an investigation (090, verbs_extra.tsv) only when prosecutors, police or spies do them
-QUESTIONING = {"QUESTION"}
+QUESTIONING = WORDS["questioning"]
 
 # Verbs that, said of prosecutors or courts, bring a legal charge (PETRARCH's BLAME block codes them as blame)
-LEGAL_CHARGES = {"CHARGE", "INDICT"}
+LEGAL_CHARGES = WORDS["legal_charges"]
 
 
 def _judicial(a: ActorRef) -> bool:
@@ -676,7 +671,7 @@ def _unnamed_people(toks, mentions, trig: Trigger) -> list[ActorRef]:
     return []
 
 
-CONSEQUENCES = {"killing", "wounding", "injuring", "capturing", "kidnapping", "taking"}
+CONSEQUENCES = WORDS["consequences"]
 
 
 def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
@@ -757,7 +752,7 @@ def _between(toks, mentions, targets: list[ActorRef]) -> bool:
     return first is not None and first.t0 >= 1 and toks[first.t0 - 1].lower in {"between", "among"}
 
 
-BACKING = {"backed", "supported", "armed", "funded", "trained", "sponsored", "financed", "aided", "led"}
+BACKING = WORDS["backing"]
 
 
 def _backer(toks, m) -> bool:

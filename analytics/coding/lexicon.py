@@ -99,3 +99,17 @@ def load() -> Lexicon:
     lex.max_form_len = max(len(k) for k in lex.forms)
     lex.max_nominal_len = max(len(k) for k in lex.nominal)
     return lex
+
+
+@lru_cache(maxsize=1)
+def coding_words() -> dict[str, frozenset[str]]:
+    """The coder's word lists (coding_words.yaml): verb lemma sets and noun lists, by lower-case name."""
+    import yaml
+    data = yaml.safe_load((LEXICONS / "coding_words.yaml").read_text(encoding="utf-8"))
+    words = {}
+    for name, items in data.items():
+        # an unquoted yes/no/on/off would load as a boolean: every entry must stay a word
+        if not all(isinstance(w, str) for w in items):
+            raise ValueError(f"coding_words.yaml: {name} holds a non-word entry; quote it")
+        words[name] = frozenset(items)
+    return words
