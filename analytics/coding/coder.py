@@ -251,40 +251,10 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma == "CALL" and trig.start > 0 and toks[trig.start - 1].text[:1].islower() \
             and toks[trig.start - 1].lower.isalpha() and toks[trig.start - 1].lower not in FUNCTION_WORDS | {"also"}:
         return []       # "a group called Boko Haram": naming, no statement
-    sources, how = find_source(ctx, toks, mentions, trig)
-    if how == "anaphoric":
+    found = _sources_for(ctx, toks, mentions, trig, code)
+    if found is None:
         return []
-    if trig.kind == "verb" and not trig.passive and not sources and (
-            _common_subject(toks, mentions, trig) or _unknown_named_subject(toks, mentions, trig)):
-        sources, how = [], "blocked"    # "hours after world leaders met": the subject is no actor we know
-        # ("The new National Liberation Council detained ...": a named body the lexicons lack is still not
-        # the last actor of the story)
-    passive_subject: list[ActorRef] = []
-    if trig.passive:
-        # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
-        passive_subject, _ = subject_before(ctx, toks, mentions, trig.start)
-        by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
-        if not by_agent:
-            sources, how = [], "none"
-            if code[:2] in VIOLENT:
-                # "soldiers were killed in a clash with Chinese troops": the other side of the fighting
-                sources = _fought_with(toks, mentions, trig)
-                how = "text" if sources else how
-            elif code[:2] == "16" or code.startswith("174"):
-                # "The Iraqi ambassador was expelled from Kuwait": the country expelling
-                left = next((m for m in mentions if m.t0 >= trig.end and m.prep == "from" and m.t0 - trig.end <= 3
-                             and m.ref.kind in COUNTRY_KINDS), None)
-                if left is not None:
-                    sources, how = [left.ref], "text"
-    if not sources and not trig.passive:
-        sources = _quote_speaker(toks, mentions, trig)
-        how = "pronoun" if sources else how
-    if not sources and not trig.passive:
-        group = _both_sides(ctx, toks, mentions, trig)
-        if group:
-            sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
-    if not sources and ctx.last_source is not None and not trig.passive and how != "blocked":
-        sources, how = [ctx.last_source], "discourse"
+    sources, how, passive_subject = found
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
     if trig.lemma in QUESTIONING and not any(_judicial(s) or (s.type or "")[-3:] in {"COP", "SPY"} for s in sources):
@@ -292,35 +262,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(_judicial(s) for s in sources):
         code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
     speech = (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS
-    # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
-    targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
-    if speech and trig.lemma in ADDRESSED:
-        # "told the United Nations that ...": the addressee right after the verb is the target
-        first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
-                      and (m.ref.type or "")[-3:] != "MED"), None)      # "told reporters": no addressee of note
-        targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
-    if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
-            and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
-            and any(same_actor(s, ctx.last_pair[1]) for s in sources) \
-            and not (code[:2] in MATERIAL and _has_object(toks, trig)):
-        # "condemned the intervention and demanded a halt": same addressee (a material act with an object
-        # of its own, "and suspended the constitution", keeps none)
-        targets = ctx.last_pair[2]
-    if not targets and not speech and trig.kind == "nominal":
-        targets = _object_before(toks, mentions, trig, sources)
-    if not targets and not speech and trig.kind == "verb":
-        targets = _relative_head(toks, mentions, trig)
-    if not targets and not speech:
-        targets = _place_object(ctx, toks, mentions, trig, sources)
-    if not targets and not speech and code[:2] in VIOLENT:
-        targets = _consequence_target(ctx, toks, mentions, trig, sources)
-    if targets and code in LEGAL_CODES and trig.kind == "verb":
-        # "charged 11 people over the killing of journalist X": the victim of the offence is not the accused
-        targets = [t for t in targets if not _in_offence(toks, trig, t.start)]
-    if not targets and not speech and code[:2] in VIOLENT | {"17"} and trig.kind != "nominal":
-        targets = _unnamed_people(toks, mentions, trig)
-    if targets and not speech and trig.lemma in TRANSFER_VERBS:
-        targets = _recipient(toks, mentions, trig, targets) or targets
+    targets = _targets_for(ctx, sent, toks, mentions, trig, code, sources, speech, passive_subject)
     if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
         sources = list(targets)     # "talks between Israel and Hamas": each side is the other's partner
         targets = []
@@ -368,27 +310,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
-    # "condemnation from China and Russia": an actor that is the event's source is not its place
-    places = [p for p in event_places(ctx, sent, toks, mentions, trig) if not any(p.start == s.start for s in sources)]
-    if code in LEGAL_CODES and trig.kind == "verb":
-        # "charged them over the killing of X in Istanbul": where the offence happened is not where it is tried
-        places = [p for p in places if not _in_offence(toks, trig, p.start)]
-    if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
-            targets[0].kind == "capital" or names_capital(toks, targets[0])):
-        # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
-        place = (place_for_actor(targets[0], ctx.text[targets[0].start:targets[0].end])
-                 if targets[0].kind == "capital" else capital_of(targets[0].country))
-        places = [place] if place is not None else []
-    if not places and (code[:3] in {"042", "043"} or code[:2] in VIOLENT | {"17", "15"}) and targets \
-            and targets[0].kind in COUNTRY_KINDS and targets[0].country:
-        # "invaded Vietnam", "visited Algeria": the event is in the country acted on or visited
-        place = place_for_country(targets[0].country)
-        places = [place] if place is not None else []
-    if not places and code[:2] in {"17", "18"} and sources and targets and sources[0].country \
-            and all(t.country in (None, sources[0].country) for t in targets):
-        # "Malaysian police arrested the former prime minister": coercion at home happens at home
-        place = place_for_country(sources[0].country)
-        places = [place] if place is not None else []
+    places = _places_for(ctx, sent, toks, mentions, trig, code, sources, targets)
     announced = any(t.lower in REPORT_WORDS or t.text in QUOTES for t in toks)    # someone said it
     if modality == "hypothetical" and code[:2] in THREATENED and announced and _future(toks, trig):
         # "Turkey would retaliate, Erdogan said", "'We will destroy Hamas,' Netanyahu said": announcing one's
@@ -473,29 +395,130 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
         material_sources.extend(s for s in srcs if s.country)
         for src, tgt in combos:
-                if src is not None and tgt is not None and same_actor(src, tgt):
-                    continue
-                if src is None and tgt is None:
-                    continue    # "the tanker was attacked in the Gulf": no actor on either side
-                rows.append({
-                    **date_fields,
-                    "actor1": src.name if src else None, "actor1_code": src.code if src else None,
-                    "actor1_country": src.country if src else None, "actor1_type": src.type if src else None,
-                    "actor2": tgt.name if tgt else None, "actor2_code": tgt.code if tgt else None,
-                    "actor2_country": tgt.country if tgt else None, "actor2_type": tgt.type if tgt else None,
-                    "event_code": code, "event_root": root, "event_label": label, "quad_class": quad,
-                    "goldstein": goldstein,
-                    "location": place.name if place else None, "country": place.country if place else None,
-                    "region": place.region if place else None,
-                    "lat": place.lat if place else None, "lon": place.lon if place else None,
-                    "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
-                    "confidence": round(max(0.05, min(0.99, confidence)), 2),
-                    "modality": modality, "plover": cameo.plover(code),
-                    "_speech": speech, "_t": trig.start, "_t_end": trig.end, "_arrival": trig.lemma in ARRIVAL_VERBS,
-                })
+            if src is not None and tgt is not None and same_actor(src, tgt):
+                continue
+            if src is None and tgt is None:
+                continue    # "the tanker was attacked in the Gulf": no actor on either side
+            rows.append({
+                **date_fields,
+                "actor1": src.name if src else None, "actor1_code": src.code if src else None,
+                "actor1_country": src.country if src else None, "actor1_type": src.type if src else None,
+                "actor2": tgt.name if tgt else None, "actor2_code": tgt.code if tgt else None,
+                "actor2_country": tgt.country if tgt else None, "actor2_type": tgt.type if tgt else None,
+                "event_code": code, "event_root": root, "event_label": label, "quad_class": quad,
+                "goldstein": goldstein,
+                "location": place.name if place else None, "country": place.country if place else None,
+                "region": place.region if place else None,
+                "lat": place.lat if place else None, "lon": place.lon if place else None,
+                "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
+                "confidence": round(max(0.05, min(0.99, confidence)), 2),
+                "modality": modality, "plover": cameo.plover(code),
+                "_speech": speech, "_t": trig.start, "_t_end": trig.end, "_arrival": trig.lemma in ARRIVAL_VERBS,
+            })
     if root in MATERIAL and material_sources and modality != "negated":
         ctx.last_material = (sent.start, trig.start, material_sources)
     return rows
+
+
+def _sources_for(ctx, toks, mentions, trig: Trigger, code: str):
+    """The event's sources, how they were found, and a passive verb's subject (its target); None: no event."""
+    passive_subject: list[ActorRef] = []
+    sources, how = find_source(ctx, toks, mentions, trig)
+    if how == "anaphoric":
+        return None     # "the attack" told again: an event told before, not a new one
+    if trig.kind == "verb" and not trig.passive and not sources and (
+            _common_subject(toks, mentions, trig) or _unknown_named_subject(toks, mentions, trig)):
+        sources, how = [], "blocked"    # "hours after world leaders met": the subject is no actor we know
+        # ("The new National Liberation Council detained ...": a named body the lexicons lack is still not
+        # the last actor of the story)
+    if trig.passive:
+        # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
+        passive_subject, _ = subject_before(ctx, toks, mentions, trig.start)
+        by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        if not by_agent:
+            sources, how = [], "none"
+            if code[:2] in VIOLENT:
+                # "soldiers were killed in a clash with Chinese troops": the other side of the fighting
+                sources = _fought_with(toks, mentions, trig)
+                how = "text" if sources else how
+            elif code[:2] == "16" or code.startswith("174"):
+                # "The Iraqi ambassador was expelled from Kuwait": the country expelling
+                left = next((m for m in mentions if m.t0 >= trig.end and m.prep == "from" and m.t0 - trig.end <= 3
+                             and m.ref.kind in COUNTRY_KINDS), None)
+                if left is not None:
+                    sources, how = [left.ref], "text"
+    if not sources and not trig.passive:
+        sources = _quote_speaker(toks, mentions, trig)
+        how = "pronoun" if sources else how
+    if not sources and not trig.passive:
+        group = _both_sides(ctx, toks, mentions, trig)
+        if group:
+            sources, how = group, "pronoun"     # "the two leaders agreed", "both sides signed"
+    if not sources and ctx.last_source is not None and not trig.passive and how != "blocked":
+        sources, how = [ctx.last_source], "discourse"
+    return sources, how, passive_subject
+
+
+def _targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, speech: bool,
+                 passive_subject) -> list[ActorRef]:
+    """The event's targets, from the text first, then from the sentence's other cues."""
+    # a speech act's "target" would be whatever it talks about; CAMEO codes the addressee only
+    targets = [] if speech else (passive_subject or find_target(ctx, toks, mentions, trig, sources))
+    if speech and trig.lemma in ADDRESSED:
+        # "told the United Nations that ...": the addressee right after the verb is the target
+        first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
+                      and (m.ref.type or "")[-3:] != "MED"), None)      # "told reporters": no addressee of note
+        targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
+    if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
+            and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
+            and any(same_actor(s, ctx.last_pair[1]) for s in sources) \
+            and not (code[:2] in MATERIAL and _has_object(toks, trig)):
+        # "condemned the intervention and demanded a halt": same addressee (a material act with an object
+        # of its own, "and suspended the constitution", keeps none)
+        targets = ctx.last_pair[2]
+    if not targets and not speech and trig.kind == "nominal":
+        targets = _object_before(toks, mentions, trig, sources)
+    if not targets and not speech and trig.kind == "verb":
+        targets = _relative_head(toks, mentions, trig)
+    if not targets and not speech:
+        targets = _place_object(ctx, toks, mentions, trig, sources)
+    if not targets and not speech and code[:2] in VIOLENT:
+        targets = _consequence_target(ctx, toks, mentions, trig, sources)
+    if targets and code in LEGAL_CODES and trig.kind == "verb":
+        # "charged 11 people over the killing of journalist X": the victim of the offence is not the accused
+        targets = [t for t in targets if not _in_offence(toks, trig, t.start)]
+    if not targets and not speech and code[:2] in VIOLENT | {"17"} and trig.kind != "nominal":
+        targets = _unnamed_people(toks, mentions, trig)
+    if targets and not speech and trig.lemma in TRANSFER_VERBS:
+        targets = _recipient(toks, mentions, trig, targets) or targets
+    return targets
+
+
+def _places_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, targets) -> list:
+    """Where the event happened: the places the sentence gives it, else its target's capital or country,
+    else home for coercion at home."""
+    # "condemnation from China and Russia": an actor that is the event's source is not its place
+    places = [p for p in event_places(ctx, sent, toks, mentions, trig) if not any(p.start == s.start for s in sources)]
+    if code in LEGAL_CODES and trig.kind == "verb":
+        # "charged them over the killing of X in Istanbul": where the offence happened is not where it is tried
+        places = [p for p in places if not _in_offence(toks, trig, p.start)]
+    if not places and (code == "042" or code[:2] in VIOLENT | {"17"}) and targets and (
+            targets[0].kind == "capital" or names_capital(toks, targets[0])):
+        # "visited Moscow", "their takeover of the Afghan capital": the event is in that capital
+        place = (place_for_actor(targets[0], ctx.text[targets[0].start:targets[0].end])
+                 if targets[0].kind == "capital" else capital_of(targets[0].country))
+        places = [place] if place is not None else []
+    if not places and (code[:3] in {"042", "043"} or code[:2] in VIOLENT | {"17", "15"}) and targets \
+            and targets[0].kind in COUNTRY_KINDS and targets[0].country:
+        # "invaded Vietnam", "visited Algeria": the event is in the country acted on or visited
+        place = place_for_country(targets[0].country)
+        places = [place] if place is not None else []
+    if not places and code[:2] in {"17", "18"} and sources and targets and sources[0].country \
+            and all(t.country in (None, sources[0].country) for t in targets):
+        # "Malaysian police arrested the former prime minister": coercion at home happens at home
+        place = place_for_country(sources[0].country)
+        places = [place] if place is not None else []
+    return places
 
 
 # Verbs that move something to a recipient: with a territory as object, the recipient is the target
