@@ -211,18 +211,23 @@ FORCE_VERBS = WORDS["force_verbs"]
 ARMED_TYPES = {"MIL", "REB", "INS", "SEP", "UAF", "CRM", "COP", "SPY", "PKO"}
 
 
+def _role(a: ActorRef) -> str:
+    """The CAMEO role of an actor, the last three letters of its type ("USAMIL" -> "MIL"); "" when untyped."""
+    return (a.type or "")[-3:]
+
+
 def _armed(a: ActorRef) -> bool:
-    return (a.type or "")[-3:] in ARMED_TYPES or (a.kind == "group" and (a.type or "")[-3:] not in {"OPP", "CVL"})
+    return _role(a) in ARMED_TYPES or (a.kind == "group" and _role(a) not in {"OPP", "CVL"})
 PEOPLE_TYPES = {"CRM", "OPP", "CVL", "MED", "REF", "EDU", "LAB", "HRI"}
 
 
 def _non_state(a: ActorRef) -> bool:
-    return a.kind == "group" or (a.type or "")[-3:] in NON_STATE_TYPES
+    return a.kind == "group" or _role(a) in NON_STATE_TYPES
 
 
 def _people(ctx, t: ActorRef) -> bool:
     """A person, or a plural noun for people ("athletes", "tourists"), not an institution."""
-    if t.kind == "person" or (t.kind == "agent" and (t.type or "")[-3:] in PEOPLE_TYPES):
+    if t.kind == "person" or (t.kind == "agent" and _role(t) in PEOPLE_TYPES):
         return True     # "captured drug lord Joaquin Guzman", "seized three activists"
     return t.kind == "agent" and ctx.text[t.start:t.end].lower().endswith("s") and not ctx.text[
         t.start:t.end].lower().endswith(("forces", "ss"))
@@ -257,7 +262,7 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     sources, how, passive_subject = found
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
-    if trig.lemma in QUESTIONING and not any(_judicial(s) or (s.type or "")[-3:] in {"COP", "SPY"} for s in sources):
+    if trig.lemma in QUESTIONING and not any(_judicial(s) or _role(s) in {"COP", "SPY"} for s in sources):
         return []       # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(_judicial(s) for s in sources):
         code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
@@ -266,11 +271,11 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     if not sources and len(targets) > 1 and trig.kind == "nominal" and _between(toks, mentions, targets):
         sources = list(targets)     # "talks between Israel and Hamas": each side is the other's partner
         targets = []
-    if trig.lemma in ARRIVAL_VERBS and sources and all((s.type or "")[-3:] in ARRIVAL_BY_TYPE for s in sources):
+    if trig.lemma in ARRIVAL_VERBS and sources and all(_role(s) in ARRIVAL_BY_TYPE for s in sources):
         # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
-        code = ARRIVAL_BY_TYPE[(sources[0].type or "")[-3:]]
+        code = ARRIVAL_BY_TYPE[_role(sources[0])]
     elif trig.lemma in ARRIVAL_VERBS and code == "042" and sources and all(
-            (s.kind == "agent" and (s.type or "")[-3:] in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s"))
+            (s.kind == "agent" and _role(s) in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s"))
             or (s.kind == "group" and _armed(s)) for s in sources if s.start >= 0):
         code = "190"    # "Cuban exiles landed at the Bay of Pigs", "Taliban fighters entered Kabul": armed men invade
     if trig.lemma in FORCE_VERBS and code[:2] in {"11", "12"} and sources and all(_armed(s) for s in sources):
@@ -294,19 +299,19 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
         # taking people is not occupying territory: an arrest by a state ("captured Laurent Gbagbo"), an
         # abduction by anyone else ("gunmen seized Israeli athletes")
         code = "181" if sources and all(_non_state(s) for s in sources) else "173" if all(
-            t.kind == "person" or (t.type or "")[-3:] in PEOPLE_TYPES for t in targets) else code
+            t.kind == "person" or _role(t) in PEOPLE_TYPES for t in targets) else code
     if code in COUPS and _is_coup(toks, trig) and not targets and sources and how != "discourse":
         # a coup without a written target overthrows its own country's government
         home = source_country(ctx, sources[0], None, [m.ref for m in mentions if m.prep != "by"]).country
         if home:
             targets = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
-    if trig.lemma in OBSTRUCT_VERBS and sources and all((s.type or "")[-3:] in UNARMED | {"AGR"} for s in sources):
+    if trig.lemma in OBSTRUCT_VERBS and sources and all(_role(s) in UNARMED | {"AGR"} for s in sources):
         code = "144"    # "farmers blocked motorways", "protesters blockaded the port": obstruction is protest
-    if code[:2] == "19" and sources and all((s.type or "")[-3:] in UNARMED for s in sources) \
+    if code[:2] == "19" and sources and all(_role(s) in UNARMED for s in sources) \
             and trig.lemma not in ARRIVAL_VERBS:
         code = "180"    # "protesters stormed government buildings": force without an army is unconventional
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
-            and (not sources or all(_non_state(s) or s.kind == "agent" and (s.type or "")[-3:] not in STATE_ARMED
+            and (not sources or all(_non_state(s) or s.kind == "agent" and _role(s) not in STATE_ARMED
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
@@ -467,7 +472,7 @@ def _targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, s
     if speech and trig.lemma in ADDRESSED:
         # "told the United Nations that ...": the addressee right after the verb is the target
         first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
-                      and (m.ref.type or "")[-3:] != "MED"), None)      # "told reporters": no addressee of note
+                      and _role(m.ref) != "MED"), None)      # "told reporters": no addressee of note
         targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
