@@ -570,12 +570,18 @@ def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
     return [speaker.ref]
 
 
-def _unknown_named_subject(toks, mentions, trig: Trigger) -> bool:
-    """Is the verb's subject a capitalised name no actor mention covers ("The new National Liberation
-    Council detained ...")?"""
+def _subject_word(toks, trig: Trigger) -> int:
+    """The index of the last word before the verb, past auxiliaries and adverbs ("had also quickly met"); -1: none."""
     j = trig.start - 1
     while j >= 0 and (toks[j].lower in {"had", "have", "has", "also", "then"} or toks[j].lower.endswith("ly")):
         j -= 1
+    return j
+
+
+def _unknown_named_subject(toks, mentions, trig: Trigger) -> bool:
+    """Is the verb's subject a capitalised name no actor mention covers ("The new National Liberation
+    Council detained ...")?"""
+    j = _subject_word(toks, trig)
     if j < 1 or not toks[j].text[:1].isupper() or not toks[j].lower.isalpha() or any(m.t0 <= j < m.t1 for m in mentions):
         return False
     k = j - 1
@@ -587,9 +593,7 @@ def _unknown_named_subject(toks, mentions, trig: Trigger) -> bool:
 
 def _common_subject(toks, mentions, trig: Trigger) -> bool:
     """Is the verb's subject a plain plural noun after a subordinator ("after world leaders met")?"""
-    j = trig.start - 1
-    while j >= 0 and (toks[j].lower in {"had", "have", "has", "also", "then"} or toks[j].lower.endswith("ly")):
-        j -= 1
+    j = _subject_word(toks, trig)
     if j < 1 or any(m.t0 <= j < m.t1 for m in mentions):
         return False
     w = toks[j]
