@@ -6,6 +6,7 @@
   in "!" also drops the generated block patterns of that verb);
 - verbs_extra_patterns.tsv: this project's verb patterns ("declare martial law", "cut ties");
 - verbs_nominal.tsv: noun phrases that report events ("takeover", "talks", "airstrike").
+- coding_words.yaml: the coder's own word lists (speech verbs, people nouns, coup words, ...).
 
 >>> lex = load()
 >>> [e.code for e in lex.forms[("hosted",)]][:1]
