@@ -149,13 +149,7 @@ def interaction_map(df: pd.DataFrame, f: Filters, max_arcs: int = views.MAP_MAX_
     per_country = sub["country"].value_counts().rename_axis("country").rename("events").reset_index()
     no_country = int((sub["actor1_country"].isna() & sub["actor2_country"].isna() & sub["country"].isna()
                       & (sub["lat"].isna() | sub["lon"].isna())).sum())
-    c = views._countries()
-    for end, col in (("0", "from"), ("1", "to")):
-        arcs["lat" + end] = arcs[col].map(c["lat"])
-        arcs["lon" + end] = arcs[col].map(c["lon"])
-        arcs[col + "_name"] = arcs[col].map(c["name"]).fillna(arcs[col])
-    arcs = arcs.dropna(subset=["lat0", "lon0", "lat1", "lon1"]).reset_index(drop=True)
-    per_country["name"] = per_country["country"].map(c["name"]).fillna(per_country["country"])
+    arcs, per_country = views.name_countries(arcs, per_country)
     return views.MapData(arcs, places, per_country, views.region_bounds(f.regions), no_country)
 
 

@@ -488,7 +488,6 @@ def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_p
         arcs, places, per_country, no_country = _map_from_rollups(store, max_arcs, max_places)
     else:
         arcs, places, per_country, no_country = _map_from_events(store, filters, max_arcs, max_places)
-    c = _countries()
     notes = []
     if len(arcs) > max_arcs:
         arcs = arcs.head(max_arcs)
@@ -496,13 +495,21 @@ def interaction_map(store, filters: Filters, max_arcs: int = MAP_MAX_ARCS, max_p
     if len(places) > max_places:
         places = places.head(max_places)
         notes.append(f"the {max_places} busiest places")
+    arcs, per_country = name_countries(arcs, per_country)
+    return MapData(arcs, places, per_country, region_bounds(filters.regions), int(no_country), "; ".join(notes))
+
+
+def name_countries(arcs: pd.DataFrame, per_country: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Country-pair arcs with both ends' coordinates and names (arcs without both ends placed are dropped),
+    and per-country counts with the country's name; shared by the map view and the pandas benchmark path."""
+    c = _countries()
     for end, col in (("0", "from"), ("1", "to")):
         arcs["lat" + end] = arcs[col].map(c["lat"])
         arcs["lon" + end] = arcs[col].map(c["lon"])
         arcs[col + "_name"] = arcs[col].map(c["name"]).fillna(arcs[col])
     arcs = arcs.dropna(subset=["lat0", "lon0", "lat1", "lon1"]).reset_index(drop=True)
     per_country["name"] = per_country["country"].map(c["name"]).fillna(per_country["country"])
-    return MapData(arcs, places, per_country, region_bounds(filters.regions), int(no_country), "; ".join(notes))
+    return arcs, per_country
 
 
 def _map_from_rollups(store, max_arcs: int, max_places: int):
