@@ -312,7 +312,13 @@ def _is_person(ref: ActorRef) -> bool:
 def same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
     if a is None or b is None:
         return False
-    return a.name == b.name or (a.code is not None and a.code == b.code and a.kind == b.kind)
+    # a state's agents are the state's ("Russian troops", "Russian forces"); people agents of one country that
+    # differ in name are different people ("mobs attacked Sikhs": both INDCVL, or both CVL with no country)
+    return a.name == b.name or (a.code is not None and a.code == b.code and a.kind == b.kind
+                                and not (a.kind == "agent" and (a.type or "")[-3:] not in _STATE_ROLES))
+
+
+_STATE_ROLES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PKO", "BUS", "ELI", "MED", "HLH", "EDU", "IGO"}
 
 
 def mention_at(mentions: list[Mention], k: int) -> Mention | None:

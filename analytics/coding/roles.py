@@ -282,9 +282,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         w = toks[k].lower
         if clause_end(toks, k) and not (w in SUBORDINATORS and k == trig.end):
             break
-        if trig.kind == "nominal" and w == "and" and k + 1 < len(toks) and toks[k + 1].text[:1].islower() \
-                and (toks[k + 1].lower.endswith("ed") or toks[k + 1].lower in IRREGULAR_PAST):
-            break       # "after days of protests and handed power to the army": a new verb, a new clause
+        if w == "and" and k + 1 < len(toks) and toks[k + 1].text[:1].islower() \
+                and (toks[k + 1].lower.endswith("ed") or toks[k + 1].lower in IRREGULAR_PAST) \
+                and (trig.kind == "nominal" or k > trig.end and is_verb_form(toks[k + 1].lower)):
+            # "after days of protests and handed power to the army", "praised the Tunisian people and urged the
+            # authorities to ...": a new verb, a new clause with its own object
+            break
         if trig.kind == "nominal" and k > trig.end and toks[k].text[:1].islower() and toks[k - 1].lower not in {
                 "the", "a", "an", "by", "to", "of"} and (toks[k].lower in IRREGULAR_PAST | {"drew", "sparked", "prompted"}
                                                       or (toks[k].lower.endswith("ed") and is_verb_form(toks[k].lower)

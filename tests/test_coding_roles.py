@@ -1,0 +1,61 @@
+"""Source and target rules for unseen text (analytics/coding/roles.py, context.py), table-driven.
+
+Each row is a sentence written for this test (not from the development set) and the (source country,
+root, target country) rows the coder must give, or must not give.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analytics.coding import code_text
+
+DCT = date(2015, 6, 10)
+
+
+def _triples(text: str) -> set[tuple]:
+    return {(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in code_text(text, DCT)}
+
+
+def _rows(text: str) -> list[dict]:
+    return code_text(text, DCT)
+
+
+# "X praised A and urged B": the first verb's object ends at "and" + a new verb
+COORDINATED_VERBS = [
+    ("Chilean President Rosa Vidal praised the courage of the Peruvian people and urged the authorities "
+     "to free the prisoners.", "CHL", "05", "PER"),
+    ("Egypt criticised the Sudanese decision and recalled its envoy for consultations.", "EGY", "11", "SDN"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", COORDINATED_VERBS)
+def test_object_of_first_verb_stops_at_next_verb(text, src, root, tgt):
+    rows = [r for r in _rows(text) if r["event_root"] == root]
+    assert rows and rows[0]["actor1_country"] == src and rows[0]["actor2_country"] == tgt
+
+
+# ... and the second verb's object is not the first verb's target
+NOT_ACROSS = [
+    ("Canada praised the truce and urged Ethiopian leaders to hold talks.", "05", "ETH"),
+    ("Norway welcomed the vote and invited Sri Lankan officials to Oslo.", "05", "LKA"),
+]
+
+
+@pytest.mark.parametrize("text, root, tgt", NOT_ACROSS)
+def test_second_verbs_object_is_not_first_verbs_target(text, root, tgt):
+    assert not any(r["event_root"] == root and r["actor2_country"] == tgt for r in _rows(text))
+
+
+# two people agents that differ in name are two actors, even with one role code
+PEOPLE_AGENTS = [
+    ("Mobs attacked Christians in Lahore overnight.", "mobs", "christians"),
+    ("Protesters clashed with students in Dhaka.", "protesters", "students"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", PEOPLE_AGENTS)
+def test_people_agents_of_one_role_are_different_actors(text, src, tgt):
+    rows = _rows(text)
+    assert any(src in (r["actor1"] or "").lower() and tgt in (r["actor2"] or "").lower() for r in rows), rows
