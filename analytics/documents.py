@@ -79,17 +79,21 @@ def parse_published(value, where: str) -> dt.date | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise UserError(message("bad_date", value=s), where=where) from None
+    # Parsed against two different "today"s: a relative value ("yesterday", "now") moves with them and is
+    # refused, since nothing may be anchored to a clock.
+    parsed = [_dateparser(s, base) for base in (dt.datetime(1900, 1, 1), dt.datetime(1950, 6, 15))]
+    if parsed[0] is None or parsed[0] != parsed[1]:
+        raise UserError(message("bad_date", value=s), where=where)
+    return parsed[0].date()
+
+
+def _dateparser(s: str, base: dt.datetime):
     try:
         import dateparser
 
-        parsed = dateparser.parse(
-            s, languages=["en"], settings={"STRICT_PARSING": True, "RELATIVE_BASE": dt.datetime(1900, 1, 1)}
-        )
-    except Exception:
-        parsed = None
-    if parsed is None:
-        raise UserError(message("bad_date", value=s), where=where)
-    return parsed.date()
+        return dateparser.parse(s, languages=["en"], settings={"STRICT_PARSING": True, "RELATIVE_BASE": base})
+    except Exception:  # dateparser raises on some odd strings; they are simply not dates
+        return None
 
 
 _MONTHS = {
@@ -145,10 +149,17 @@ def _boilerplate() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# A page saved with a .txt or .md name is still a page: read it as HTML, not as text full of tags.
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
+
+
 def clean_text(raw: str) -> str:
     """Drop navigation, share/subscribe and disclaimer lines; normalise line ends and blank runs."""
     whole, prefix = _boilerplate()
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # Page breaks become line breaks; other control characters (terminal escapes, stray bells) go.
+    raw = _CONTROL.sub("", raw.replace("\f", "\n").replace("\v", "\n"))
     kept: list[str] = []
     for line in raw.split("\n"):
         s = line.strip()
@@ -175,21 +186,71 @@ def _front_matter(text: str) -> tuple[dict, str]:
 
 
 # -- decoding --------------------------------------------------------------------------------
+# Signatures of files analysts mistake for text: a PDF or Word file renamed .txt, a zipped export.
+_SIGNATURES = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP (or Word/Excel .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office (.doc/.xls)"),
+    (b"{\\rtf", "RTF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"Rar!\x1a\x07", "RAR"),
+)
+
+
+def sniff(head: bytes, where: str) -> None:
+    """Refuse a file whose first bytes say it is a known non-text format (one line naming the format)."""
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            raise UserError(message("not_text", kind=kind), where=where)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text saved without a BOM (ASCII-range
+    text then has a NUL in every other byte), else None."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, where: str) -> str:
-    """Bytes -> str: UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
+    """Bytes -> str: UTF-8 (with or without BOM) or UTF-16 (with a BOM, or plainly so without one).
+
+    Anything else is refused with one line saying why: a known non-text format, a NUL byte (binary),
+    or the first byte that is not UTF-8.
+    """
     if not data.strip():
         raise UserError(message("empty"), where=where)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    sniff(data[:16], where)
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if utf16:
         try:
-            return data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             raise UserError(message("encoding"), where=where) from None
-    if b"\x00" in data[:8192]:
-        raise UserError(message("binary"), where=where)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(message("encoding"), where=where) from None
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise UserError(message("nul_at", offset=nul), where=where)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise UserError(message("encoding_at", byte=e.object[e.start], offset=e.start), where=where) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise UserError(message("nul_at", offset=nul), where=where)
+    if not text.strip("\ufeff \t\r\n"):
+        raise UserError(message("empty"), where=where)
+    return text
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -263,29 +324,51 @@ def _str_or_none(v) -> str | None:
     return s or None
 
 
+MAX_PROBLEMS_PER_FILE = 10  # then one line counts the rest, so a wrong file does not flood the output
+
+
+class _Problems:
+    """Collects one file's problems into `result`, the first few in full and the rest as a count."""
+
+    def __init__(self, result: ReadResult, where: str):
+        self.result, self.where, self.count = result, where, 0
+
+    def add(self, line: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_PER_FILE:
+            self.result.problems.append(line)
+
+    def close(self) -> None:
+        more = self.count - MAX_PROBLEMS_PER_FILE
+        if more > 0:
+            self.result.problems.append(f"{self.where}: {more} more record(s) with problems not listed")
+
+
 def read_jsonl_stream(stream, where: str, result: ReadResult, option_published, default_source) -> None:
     """Documents from JSON lines; a malformed line is reported and the others are still read."""
+    problems = _Problems(result, where)
     for i, raw in enumerate(stream, start=1):
         if isinstance(raw, bytes):
             if len(raw) > MAX_JSONL_LINE_BYTES:
-                result.problems.append(f"{where}: line {i}: " + message("too_large", size=len(raw), limit=MAX_JSONL_LINE_BYTES))
+                problems.add(f"{where}: line {i}: " + message("too_large", size=len(raw), limit=MAX_JSONL_LINE_BYTES))
                 continue
             try:
                 raw = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
-                result.problems.append(f"{where}: line {i}: " + message("encoding"))
+                problems.add(f"{where}: line {i}: " + message("encoding"))
                 continue
         if not raw.strip():
             continue
         try:
             rec = json.loads(raw)
         except ValueError as e:
-            result.problems.append(f"{where}: " + message("json_line", line=i, detail=e.msg))
+            problems.add(f"{where}: " + message("json_line", line=i, detail=e.msg))
             continue
         try:
             result.documents.append(_finish(_doc_from_record(rec, where, i), option_published, default_source))
         except UserError as e:
-            result.problems.append(str(e))
+            problems.add(str(e))
+    problems.close()
 
 
 def read_file(path: Path, result: ReadResult, option_published=None, default_source=None) -> None:
@@ -303,8 +386,14 @@ def read_file(path: Path, result: ReadResult, option_published=None, default_sou
             raise UserError(message("empty"), where=where)
         with open(path, "rb") as fh:
             head = fh.read(8192)
-            if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-                raise UserError(message("binary"), where=where)
+            sniff(head, where)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+                # rare for JSON lines: read it whole (within the one-document limit) and decode it
+                read_jsonl_stream(io.StringIO(decode(_read_bytes(path), where)), where, result, option_published, default_source)
+                return
+            nul = head.find(b"\x00")
+            if nul >= 0:
+                raise UserError(message("nul_at", offset=nul), where=where)
             fh.seek(0)
             before = len(result.documents) + len(result.problems)
             read_jsonl_stream(fh, where, result, option_published, default_source)
@@ -318,18 +407,20 @@ def read_file(path: Path, result: ReadResult, option_published=None, default_sou
         except ValueError as e:
             raise UserError(message("json", detail=getattr(e, "msg", str(e))), where=where) from None
         records = data if isinstance(data, list) else [data]
+        problems = _Problems(result, where)
         for i, rec in enumerate(records, start=1):
             try:
                 doc = _doc_from_record(rec, where, i if isinstance(data, list) else None)
                 result.documents.append(_finish(doc, option_published, default_source))
             except UserError as e:
-                result.problems.append(str(e))
+                problems.add(str(e))
+        problems.close()
         return
     meta = _sidecar(path)
     title = url = source = None
     published = None
     published_from = None
-    if ext in HTML_EXTS:
+    if ext in HTML_EXTS or _HTML_START.match(text[:2048]):
         body, page = _html_main_text(text, where)
         title, url, source = page.get("title"), page.get("url"), page.get("sitename")
         if page.get("date"):
@@ -422,6 +513,11 @@ def read_paths(paths, published=None, source: str | None = None, stdin=None) -> 
         seen[d.doc_id] = d
         unique.append(d)
     result.documents = unique
+    today = dt.date.today()  # only to warn: no date is ever resolved against it
+    future = [d for d in result.documents if d.published is not None and d.published > today]
+    if future:
+        example = f"{future[0].path or future[0].doc_id}: {future[0].published.isoformat()}"
+        result.warnings.append(message("future", count=len(future), example=example))
     undated = [d for d in result.documents if d.published is None]
     if undated:
         example = undated[0].path or undated[0].doc_id

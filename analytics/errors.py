@@ -39,6 +39,13 @@ MESSAGES = {
     "bad_date": "has an impossible publication date {value!r}; use YYYY-MM-DD",
     "no_text": "has no readable main text",
     "unreadable": "cannot be read ({detail})",
+    # added in session 3: say what a mis-named file really is, and where a text file stops being text
+    "not_text": "is a {kind} file, not text; save it as .txt, .html or .json first",
+    "encoding_at": "is not valid UTF-8 text (byte 0x{byte:02X} at offset {offset}; Latin-1 or Windows-1252?); "
+                   "re-save it as UTF-8",
+    "nul_at": "looks like a binary file, not text (a NUL byte at offset {offset}); expected .txt, .md, .html, .json or .jsonl",
+    "future": "{count} document(s) have a publication date after today ({example}); check it: relative dates are "
+              "resolved against it as given",
 }
 
 

@@ -123,3 +123,51 @@ def test_store_from_environment(root, tmp_path):
 def test_export_from_missing_store_is_one_line(root, tmp_path):
     r = run(root, "export", "--store", tmp_path / "none.duckdb", "--format", "csv")
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "no store" in r.stderr
+
+
+BAD_FILES = {
+    "empty.txt": b"",
+    "noise.txt": bytes(range(256)) * 8,
+    "nul.txt": b"Russia hosted talks\x00 with the Taliban.",
+    "latin1.txt": "Caf\u00e9 owners protested in S\u00e3o Paulo.".encode("latin-1"),
+    "scan.txt": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n",
+    "scan.html": b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n",
+    "letter.md": b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml",
+    "bad.json": b'{"text": "unterminated',
+    "impossible.json": json.dumps({"text": "Russia hosted talks.", "published": "2021-02-30"}).encode(),
+}
+
+
+@pytest.fixture
+def bad_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, content in BAD_FILES.items():
+        (folder / name).write_bytes(content)
+    (folder / "good.txt").write_text("Russia hosted talks with the Taliban in Moscow on Wednesday.", encoding="utf-16")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["extract", "timex"])
+def test_each_bad_file_gets_one_line_naming_it(root, bad_folder, command):
+    r = run(root, command, bad_folder, "--published", "2021-10-20")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == len(BAD_FILES)
+    for name in BAD_FILES:
+        assert sum(name in e for e in errors) == 1, (name, errors)
+    assert r.stdout.strip() and all(json.loads(x) for x in r.stdout.splitlines())  # the good file still went through
+
+
+def test_bad_files_lose_nothing_already_stored(root, bad_folder, tmp_path):
+    store = tmp_path / "s.duckdb"
+    assert run(root, "ingest", "seeds/", "--store", store).returncode == 0
+    before = run(root, "export", "--store", store, "--format", "jsonl").stdout
+    (bad_folder / "good.txt").unlink()
+    stamp = store.read_bytes()
+    r = run(root, "ingest", bad_folder, "--store", store)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "store is unchanged" in r.stderr
+    assert store.read_bytes() == stamp
+    r = run(root, "ingest", bad_folder, "seeds/", "--store", store)  # a good document beside the bad ones
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert run(root, "export", "--store", store, "--format", "jsonl").stdout == before

@@ -142,8 +142,17 @@ def test_doc_id_is_stable_hash_of_cleaned_text(tmp_path):
     [
         ("empty.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\n ", "file is empty"),
-        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        ("latin.txt", "Caf\u00e9 talks in S\u00e3o Paulo".encode("latin-1"), "not valid UTF-8"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a PNG image file, not text"),
+        ("noise.txt", bytes(range(256)) * 4, "binary file, not text (a NUL byte at offset 0)"),
+        ("late-nul.txt", ARTICLE.encode() * 400 + b"\x00" + ARTICLE.encode(), "a NUL byte at offset"),
+        ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "is a PDF file, not text"),
+        ("report.html", b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n", "is a PDF file, not text"),
+        ("memo.md", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a ZIP (or Word/Excel .docx/.xlsx) file"),
+        ("feed.jsonl", b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "is a gzip file, not text"),
+        ("nul.jsonl", b'{"text": "a"}\n\x00\x01\x02', "a NUL byte at offset 14"),
+        ("latin.txt", "Caf\u00e9 talks in S\u00e3o Paulo".encode("latin-1"), "not valid UTF-8 text (byte 0xE9 at offset 3"),
+        ("cp1252.md", "\u201cTalks\u201d resume".encode("cp1252"), "not valid UTF-8 text (byte 0x93 at offset 0"),
+        ("bom-only.txt", b"\xef\xbb\xbf \n", "file is empty"),
         ("bad.json", b"{not json", "not valid JSON"),
         ("nodate.json", json.dumps({"text": "x", "published": "2021-02-30"}).encode(), "impossible publication date"),
         ("notext.json", json.dumps({"title": "x"}).encode(), "needs a non-empty 'text'"),
@@ -182,3 +191,61 @@ def test_stdin_jsonl_and_plain_text():
     assert r.documents[0].doc_id == "s1"
     r = D.read_paths(["-"], stdin=io.StringIO("Skip to content\nPlain text."))
     assert r.documents[0].text == "Plain text."
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        ARTICLE.encode("utf-8-sig"),
+        ARTICLE.encode("utf-16"),  # with its BOM
+        ARTICLE.encode("utf-16-le"),  # saved without a BOM (some Windows tools)
+        ARTICLE.encode("utf-16-be"),
+        ARTICLE.replace("\n", "\r\n").encode(),
+    ],
+)
+def test_text_in_every_unicode_encoding_reads_the_same(tmp_path, encoded):
+    (tmp_path / "a.txt").write_bytes(encoded)
+    result = read(tmp_path / "a.txt")
+    assert not result.problems and result.documents[0].text == ARTICLE
+
+
+def test_control_characters_are_dropped_from_scraped_text(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Officials met\x1b[31m in Geneva\x07 on Monday.\x0cPage two.")
+    assert read(tmp_path / "a.txt").documents[0].text == "Officials met[31m in Geneva on Monday.\nPage two."
+
+
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>\n<html>", "  <html lang='en'>", "<!-- saved page -->\n<html>"])
+def test_a_page_saved_as_txt_is_read_as_html(tmp_path, opening):
+    page = f"{opening}<head><title>Talks</title></head><body><article><p>{ARTICLE}</p></article></body></html>"
+    (tmp_path / "page.txt").write_text(page)
+    (doc,) = read(tmp_path / "page.txt").documents
+    assert "<" not in doc.text and "Officials met in Geneva on Monday" in doc.text
+
+
+def test_many_bad_records_in_one_file_are_counted_not_listed(tmp_path):
+    p = tmp_path / "m.jsonl"
+    p.write_text("\n".join(["{broken"] * 25 + [json.dumps({"id": "ok", "text": ARTICLE})]) + "\n")
+    result = read(p)
+    assert [d.doc_id for d in result.documents] == ["ok"]
+    assert len(result.problems) == D.MAX_PROBLEMS_PER_FILE + 1
+    assert result.problems[-1] == f"{p}: 15 more record(s) with problems not listed"
+
+
+@pytest.mark.parametrize("value", ["yesterday", "now", "2 days ago", "today"])
+def test_a_relative_publication_date_is_refused(value):
+    with pytest.raises(D.UserError, match="impossible publication date"):
+        D.parse_published(value, "f.json")
+
+
+@pytest.mark.parametrize("value, expected", [("Wed, 20 Oct 2021 10:00:00 GMT", dt.date(2021, 10, 20)),
+                                             ("20 October 2021", dt.date(2021, 10, 20))])
+def test_written_out_publication_dates_still_parse(value, expected):
+    assert D.parse_published(value, "f.json") == expected
+
+
+def test_a_publication_date_in_the_future_is_read_with_a_warning(tmp_path):
+    p = tmp_path / "f.jsonl"
+    p.write_text(json.dumps({"id": "f", "text": ARTICLE, "published": "2999-01-01"}) + "\n")
+    result = read(p)
+    assert result.documents[0].published == dt.date(2999, 1, 1) and not result.problems
+    assert any("publication date after today" in w and "2999-01-01" in w and "f.jsonl" in w for w in result.warnings)
