@@ -1,7 +1,7 @@
 """The coder's word lists (analytics/lexicons/coding_words.yaml) load as sets of words of the right shape."""
 import pytest
 
-from analytics.coding import coder
+from analytics.coding import words
 from analytics.coding.lexicon import coding_words
 
 
@@ -24,7 +24,7 @@ def test_verb_lists_hold_lemmas_and_noun_lists_lower_case_words():
 
 @pytest.mark.parametrize("name", ["SPEECH_LEMMAS", "PEOPLE_WORDS", "COUP_WORDS", "TRANSFER_VERBS"])
 def test_coder_reads_its_lists_from_the_file(name):
-    assert getattr(coder, name) == coding_words()[name.lower()]
+    assert getattr(words, name) == coding_words()[name.lower()]
 
 
 def test_a_boolean_entry_is_refused(tmp_path, monkeypatch):

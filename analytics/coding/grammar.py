@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP
+from analytics.coding.words import ARTICLES
 
 
 LOC_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
@@ -138,7 +139,7 @@ def governing_prep(toks: list[Token], t0: int) -> str | None:
                 or (w.isalpha() and not is_verb_form(w) and w not in CLAUSE_STOP and w not in SUBJ_PRONOUNS
                     and w not in {"and", "or", "that", "not"} and skipped < 3 and toks[j].text[:1].islower()) \
                 or (skipped < 2 and j > 0 and toks[j].text[:1].isupper() and w.isalpha()
-                    and toks[j - 1].lower in {"a", "an", "the"}):     # "by a Jewish extremist"
+                    and toks[j - 1].lower in ARTICLES):     # "by a Jewish extremist"
             j -= 1
             skipped += 1
             continue

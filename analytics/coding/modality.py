@@ -6,14 +6,20 @@
   counter threats") are not separate events; nor is the complement of a verbal act ("warned that ...
   would retaliate"), a participle elaborating the event before it (", killing two marines"), or the
   means of an attack ("killed when their plane was shot down").
+
+Glue for the coder, after the actors are known: `reduced_relative` ("two men accused of spying": a
+description, no event), `threat` (one's own future force announced is a threat made), `mark_reported`
+("X attacked Y, officials said": reported, not witnessed).
 """
 from __future__ import annotations
 
 from analytics.coding import cameo
-from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, MODALS, NEGATORS, PAST_AUX, VERBAL_GOVERNORS,
-    VIOLENT, clause_end)
+from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
+    REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
 from analytics.coding.text import Token
-from analytics.coding.triggers import BE, CLAUSE_STOP, Trigger
+from analytics.coding.triggers import CLAUSE_STOP, Trigger
+from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
+    POSSESSIVE_DETS, QUOTES, REPORT_LEMMAS, SPEECH_LEMMAS)
 
 
 VOTE_VERBS = {"VOTE"}
@@ -46,9 +52,9 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
 def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     """", the first visit by ...": a noun phrase after a comma that renames the event before it."""
     k = trig.start - 1
-    while k > prev.end and toks[k].lower not in {",", "the", "a", "an", "its", "their"}:
+    while k > prev.end and toks[k].lower not in OBJECT_OPENERS and toks[k].lower != ",":
         k -= 1
-    while k > prev.end and toks[k].lower in {"the", "a", "an", "its", "their"}:
+    while k > prev.end and toks[k].lower in OBJECT_OPENERS:
         k -= 1
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
@@ -126,7 +132,7 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
                 out[-1] = (trig, out[-1][1])    # "signed a treaty annexing Crimea": the annexation
             continue    # ", killing two marines", "formally ending the war": the same event's consequence
         if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and prev_root in VIOLENT | {"17"} \
-                and root in VIOLENT and any(t.lower in {"a", "an", "the"} for t in toks[max(0, trig.start - 3):trig.start]) \
+                and root in VIOLENT and any(t.lower in ARTICLES for t in toks[max(0, trig.start - 3):trig.start]) \
                 and any(t.lower in {"in", "during", "with"} for t in toks[max(prev.end, trig.start - 4):trig.start]) \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "captured two soldiers in a cross-border raid": the raid is how, not another event
@@ -220,3 +226,59 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
     if any(w in {"reportedly", "allegedly"} for w in words):
         return "reported", False
     return "asserted", False
+
+
+def reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
+    """"released two French nationals detained since 2022": a past participle right after the object
+    of the verb before it describes that object (a passive), it is not a new clause with a subject."""
+    word = toks[trig.start].lower
+    if trig.kind != "verb" or trig.passive or not (word.endswith("ed") or word in IRREGULAR_PAST):
+        return False
+    if prev.lemma in SPEECH_LEMMAS | ADMISSIONS | REPORT_LEMMAS:
+        return False    # "said Russian missiles hit a centre": a report's object is a clause with its own verb
+    before = toks[trig.start - 1]
+    noun = before.text[:1].islower() and before.lower.isalpha() and before.lower not in FUNCTION_WORDS \
+        and not before.lower.endswith("ly")
+    named = any(m.t1 == trig.start and m.object for m in mentions)
+    return prev.end < trig.start - 1 and (noun or named) and not prev.passive and not any(
+        clause_end(toks, k) or toks[k].lower == "by" for k in range(prev.end, trig.start))
+
+
+# Future force announced by its doer is a threat: of military force (138), of sanctions or coercion (131).
+THREATENED = {"18": "138", "19": "138", "20": "138", "16": "131", "17": "131"}
+
+
+def threat(toks, trig: Trigger, code: str, modality: str) -> tuple[str, str]:
+    """(code, modality) of a hypothetical act someone announced: "Turkey would retaliate, Erdogan said",
+    "'We will destroy Hamas,' Netanyahu said": announcing one's own future force is a threat, and the
+    threat is what happened."""
+    announced = any(t.lower in REPORT_WORDS or t.text in QUOTES for t in toks)    # someone said it
+    if modality == "hypothetical" and code[:2] in THREATENED and announced and _future(toks, trig):
+        return THREATENED[code[:2]], "asserted"
+    if modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
+        return code, "asserted"     # "said it would strike if ...": the threat itself was made
+    return code, modality
+
+
+def _future(toks, trig: Trigger) -> bool:
+    """Is the trigger governed by "will"/"would" (not "may", "should", "could"), without negation?"""
+    k, seen = trig.start - 1, False
+    while k >= 0 and k >= trig.start - 4 and toks[k].lower not in {",", "that"} | QUOTES:
+        if toks[k].lower in {"not", "n't", "never"}:
+            return False
+        seen = seen or toks[k].lower in FUTURE_MODALS
+        k -= 1
+    return seen
+
+
+NOUN_DETS = {"the", "a"} | POSSESSIVE_DETS     # "the claims", "their claims": a noun, no reporting verb
+
+
+def mark_reported(events: list[dict], toks) -> None:
+    """"X attacked Y, officials said" / "Putin said Russia attacked": an asserted event with a reporting
+    word outside its trigger is reported, not witnessed ("China's claims", "the claims" are nouns)."""
+    said = {k for k, t in enumerate(toks) if t.lower in REPORT_WORDS and not (
+        k > 0 and (toks[k - 1].lower in NOUN_DETS or toks[k - 1].lower.endswith("'s")))}
+    for e in events:
+        if e["modality"] == "asserted" and not e["_speech"] and said - set(range(e["_t"], e["_t_end"])):
+            e["modality"] = "reported"

@@ -16,13 +16,11 @@ from functools import lru_cache
 
 from analytics.coding.lexicon import Lexicon, Pattern, VerbEntry, load
 from analytics.coding.text import Token
+from analytics.coding.words import ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, OBJECT_OPENERS  # noqa: F401 (re-exported)
 
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
-               "those", "any", "no", "each", "every", "some", "such", "another", "of", "'s"}
 SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "also", "not", "n't", "never",
                  "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
                  "did", "jointly", "then", "reportedly", "later", "again", "first", "repeatedly", "allegedly"}
-BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"}
 # Verbs that only carry a nominal event ("held talks", "launched an airstrike", "began"): the noun decides.
 LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT", "BEGIN", "START", "ORGANIZE",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
@@ -94,13 +92,6 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
         return 0
     return len(words)
 
-
-FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "from",
-                  "that", "which", "who", "as", "after", "before", "over", "into", "against", "about", "since",
-                  "until", "while", "when", "than", "its", "their", "his", "her", "this", "these", "those",
-                  "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "not",
-                  "between", "among", "during", "under", "near", "across", "amid", "despite", "toward", "towards",
-                  "out", "up", "down", "off", "away", "back"}
 
 
 def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
@@ -218,7 +209,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return True
     if prev is None:
         return False
-    if j >= 1 and toks[j - 1].lower in {"a", "an", "the"} and prev.text[:1].islower() and prev.lower.isalpha():
+    if j >= 1 and toks[j - 1].lower in ARTICLES and prev.text[:1].islower() and prev.lower.isalpha():
         return False        # "the first visit", "a new attack": a noun after its article and modifier
     if tok.lower in PLURAL_HEADS and prev.text[:1].isupper():
         return False        # "struck Hezbollah targets": a plural head after a name
@@ -233,7 +224,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     plural_subject = prev.text[:1].islower() and prev.lower.isalpha() and prev.lower.endswith("s") \
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
         and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
-        and (nxt.lower in {"a", "an", "the", "its", "their"} or nxt.text[:1].isupper() or nxt.lower.isdigit())
+        and (nxt.lower in OBJECT_OPENERS or nxt.text[:1].isupper() or nxt.lower.isdigit())
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
             or prev.lower in {"and", "or"} or plural_subject)
 
@@ -243,7 +234,7 @@ def _after_article(toks: list[Token], j: int) -> bool:
     k = j
     while k >= 0 and j - k < 3 and toks[k].lower.isalpha() and toks[k].lower not in FUNCTION_WORDS | DETERMINERS:
         k -= 1
-    return k < j and k >= 0 and toks[k].lower in {"a", "an", "the"}
+    return k < j and k >= 0 and toks[k].lower in ARTICLES
 
 
 def find_triggers(toks: list[Token], lex: Lexicon | None = None,

@@ -1,0 +1,124 @@
+"""Sentence-level event assembly: whether a coded trigger is an event at all, its confidence, its rows
+(one per place x source x target, or per reciprocal pair), and the sentence's last filters (a landing
+that began an attack, a speech act beside other events, duplicates).
+
+>>> confidence_of(0.3, "verb", "text", True, False)
+0.85
+"""
+from __future__ import annotations
+
+from analytics.coding import cameo, participants
+from analytics.coding.codes import ARRIVAL_BY_TYPE
+from analytics.coding.context import same_actor
+from analytics.coding.grammar import VIOLENT
+from analytics.coding.triggers import Trigger
+from analytics.coding.words import ARRIVAL_VERBS, CARRY_VERBS, OBJECT_PRONOUNS, SELF_ACTS
+
+BASE_CONFIDENCE = 0.85
+
+
+def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places) -> bool:
+    """Is the coded trigger no event between actors?"""
+    if not sources and not targets and not (code[:2] in VIOLENT and trig.kind == "verb" and places):
+        return True     # (a violent act without actors may still have a place whose country it struck)
+    if not targets and trig.lemma in SELF_ACTS and len(sources) < 2:
+        return True     # "Morales resigned": an act on oneself, with no other party, is no event between actors
+    if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
+        return True     # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
+    return False
+
+
+def _object_follows(toks, mentions, trig: Trigger) -> bool:
+    k = trig.end
+    return k < len(toks) and (toks[k].lower in OBJECT_PRONOUNS or any(m.t0 == k for m in mentions))
+
+
+def confidence(ctx, trig: Trigger, how: str, sources, targets) -> float:
+    """How sure the row is: lower for a nominal event, a pronoun source, no target, a guessed country;
+    the settings' discourse confidence for an actor carried over from earlier sentences."""
+    guessed = bool(ctx.story) and any(a.kind == "person" and a.country is None
+                                      and not (a.code or "").startswith(("IGO", "NGO"))
+                                      for a in list(sources) + list(targets))
+    return confidence_of(ctx.settings.discourse_confidence, trig.kind, how, bool(targets), guessed)
+
+
+def confidence_of(discourse: float, kind: str, how: str, has_target: bool, guessed: bool) -> float:
+    value = BASE_CONFIDENCE
+    if kind == "nominal":
+        value -= 0.1
+    if how == "pronoun":
+        value -= 0.1
+    if not has_target:
+        value -= 0.1
+    if how == "discourse":
+        value = discourse
+    if guessed:
+        value -= 0.05   # a bare-title person's country is the story's: a guess (roles.source_country)
+    return value
+
+
+def rows(ctx, sent, toks, mentions, trig: Trigger, code: str, modality: str, speech: bool, how: str,
+         sources, targets, pairs, places, date_fields: dict) -> tuple[list[dict], list]:
+    """The event's rows, one per place and (source, target) pair, and the sources found with a country
+    (the doers a later reaction may target)."""
+    label, root, quad, goldstein = cameo.event_info(code)
+    conf = round(max(0.05, min(0.99, confidence(ctx, trig, how, sources, targets))), 2)
+    out, material_sources = [], []
+    for place in places or [None]:
+        srcs, tgt_list = participants.actors_at(ctx, toks, mentions, trig, code, root, place, sources, targets, speech)
+        if pairs:   # each side of a reciprocal event, with the country found for it
+            pairs = [(a, b) for a in srcs for b in srcs if a is not b and not same_actor(a, b)]
+        combos = pairs or [(src, tgt) for src in srcs or [None] for tgt in tgt_list or [None]]
+        material_sources.extend(s for s in srcs if s.country)
+        for src, tgt in combos:
+            if src is not None and tgt is not None and same_actor(src, tgt):
+                continue
+            if src is None and tgt is None:
+                continue    # "the tanker was attacked in the Gulf": no actor on either side
+            out.append({
+                **date_fields,
+                "actor1": src.name if src else None, "actor1_code": src.code if src else None,
+                "actor1_country": src.country if src else None, "actor1_type": src.type if src else None,
+                "actor2": tgt.name if tgt else None, "actor2_code": tgt.code if tgt else None,
+                "actor2_country": tgt.country if tgt else None, "actor2_type": tgt.type if tgt else None,
+                "event_code": code, "event_root": root, "event_label": label, "quad_class": quad,
+                "goldstein": goldstein,
+                "location": place.name if place else None, "country": place.country if place else None,
+                "region": place.region if place else None,
+                "lat": place.lat if place else None, "lon": place.lon if place else None,
+                "sentence": sent.text, "char_start": sent.start, "char_end": sent.end,
+                "confidence": conf,
+                "modality": modality, "plover": cameo.plover(code),
+                "_speech": speech, "_t": trig.start, "_t_end": trig.end, "_arrival": trig.lemma in ARRIVAL_VERBS,
+            })
+    return out, material_sources
+
+
+def sentence_events(events: list[dict]) -> list[dict]:
+    """The events a sentence keeps of those its triggers gave."""
+    # "troops landed on the islands and took control of the port": the landing is how the same attack began
+    landings = set(ARRIVAL_BY_TYPE.values())
+    violent = {e["actor1"] for e in events if e["event_root"] == "19" and e["event_code"] not in landings}
+    events = [e for e in events if not (e["event_code"] in landings and e["_arrival"] and e["actor1"] in violent)]
+    # A speech verb is only an event when nothing else in its sentence is.
+    substantive = [e for e in events if not e["_speech"]]
+    happened = [e for e in substantive if e["modality"] not in ("negated", "hypothetical")]
+    if happened or (substantive and not any(e["_speech"] for e in events)):
+        return substantive
+    # else: only denied or hypothetical content ("told reporters Russia had no plans to invade"): the statement
+    # is what happened, and is kept beside its marked content
+    return events
+
+
+def dedupe(events: list[dict]) -> list[dict]:
+    """One row per (code, source, target, place, trigger), one statement per speaker; private keys dropped."""
+    seen, out = set(), []
+    for e in events:
+        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["_t"])
+        if key in seen:
+            continue
+        seen.add(key)
+        for private in ("_speech", "_t", "_t_end", "_arrival"):
+            e.pop(private, None)
+        out.append(e)
+    return out

@@ -1,0 +1,97 @@
+"""The event's CAMEO code, beyond its trigger's: what the verb's words and its actors make of it.
+
+`by_words` runs once the sources are known (a characterisation that condemns is 111, a prosecutor's
+charge 173, a question only an inquiry when the police ask it); `refine` once the targets are known too:
+roots by actor (force by protesters is 180, a killing outside war 186, troops landing 190, peacekeepers
+landing 074, taking people an arrest or an abduction, a state's protest 114, a coup 170 against its own
+government). coder.py's docstring lists the rules with their reasons.
+
+>>> is_speech(Trigger(0, 1, "010", "SAY", "verb"), "010")
+True
+"""
+from __future__ import annotations
+
+from analytics.coding import participants
+from analytics.coding.grammar import COUNTRY_KINDS
+from analytics.coding.kinds import ARMED_GROUPS, PEOPLE_TYPES, STATE_ARMED, UNARMED, armed, judicial, non_state, \
+    people, role
+from analytics.coding.roles import FOREIGN_ENVOYS
+from analytics.coding.triggers import Trigger
+from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
+    FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, OBSTRUCT_VERBS, QUESTIONING, SPEECH_LEMMAS)
+
+# Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
+# peacekeepers military protection (074).
+ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
+COUPS = {"170"}
+
+
+def naming(toks, trig: Trigger) -> bool:
+    """"a group called Boko Haram": naming, no statement."""
+    return trig.lemma == "CALL" and trig.start > 0 and toks[trig.start - 1].text[:1].islower() \
+        and toks[trig.start - 1].lower.isalpha() and toks[trig.start - 1].lower not in FUNCTION_WORDS | {"also"}
+
+
+def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
+    """The code once the sources are known; None: no event."""
+    if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
+        code = "111"    # "called the strike an act of aggression": a characterisation that condemns
+    if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
+        return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
+    if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) for s in sources):
+        code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
+    return code
+
+
+def is_speech(trig: Trigger, code: str) -> bool:
+    """A speech act (said, told, admitted): an event only when nothing else in its sentence is."""
+    return (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS
+
+
+def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, targets):
+    """The code decided by the event's actors: (code, sources, targets); protesters and a coup's
+    government are the actors these rules name."""
+    if trig.lemma in ARRIVAL_VERBS and sources and all(role(s) in ARRIVAL_BY_TYPE for s in sources):
+        # "Turkish troops landed in Cyprus": a military landing, not a visit; peacekeepers come to protect
+        code = ARRIVAL_BY_TYPE[role(sources[0])]
+    elif trig.lemma in ARRIVAL_VERBS and code == "042" and sources and all(
+            (s.kind == "agent" and role(s) in ARMED_GROUPS and ctx.text[s.start:s.end].endswith("s"))
+            or (s.kind == "group" and armed(s)) for s in sources if s.start >= 0):
+        code = "190"    # "Cuban exiles landed at the Bay of Pigs", "Taliban fighters entered Kabul": armed men invade
+    if trig.lemma in FORCE_VERBS and code[:2] in {"11", "12"} and sources and all(armed(s) for s in sources):
+        code = "190"    # "militants attacked the government": armed men attack with arms, not with words
+    if code.startswith("14") and sources:
+        sources = participants.protesters(ctx, sources)
+    if code.startswith("14") and sources and all(s.kind in COUNTRY_KINDS for s in sources):
+        code = "114"    # "China protested", "summoned the ambassador in protest": a state complains officially,
+                        # it does not demonstrate in the street
+    if code == "166" and targets:
+        # "expelled foreign journalists": expelling people deports them (174); diplomats: relations (161);
+        # missions, inspectors, aid agencies stay 166
+        envoys = all(ctx.text[t.start:t.end].lower().endswith(FOREIGN_ENVOYS) for t in targets if t.start >= 0)
+        code = "161" if envoys else "174" if all(people(ctx.text, t) for t in targets) else code
+    if code.startswith("181") and toks[trig.start].lower.startswith(("arrest", "detain")):
+        code = "173"    # the verb names an arrest, whoever makes it (PETRARCH's "take minister" is an abduction)
+    if code.startswith("192") and targets and all(people(ctx.text, t) for t in targets):
+        # taking people is not occupying territory: an arrest by a state ("captured Laurent Gbagbo"), an
+        # abduction by anyone else ("gunmen seized Israeli athletes")
+        code = "181" if sources and all(non_state(s) for s in sources) else "173" if all(
+            t.kind == "person" or role(t) in PEOPLE_TYPES for t in targets) else code
+    if code in COUPS and is_coup(toks, trig) and not targets and sources and how != "discourse":
+        targets = participants.coup_government(ctx, mentions, sources)
+    if trig.lemma in OBSTRUCT_VERBS and sources and all(role(s) in UNARMED | {"AGR"} for s in sources):
+        code = "144"    # "farmers blocked motorways", "protesters blockaded the port": obstruction is protest
+    if code[:2] == "19" and sources and all(role(s) in UNARMED for s in sources) \
+            and trig.lemma not in ARRIVAL_VERBS:
+        code = "180"    # "protesters stormed government buildings": force without an army is unconventional
+    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
+            and (not sources or all(non_state(s) or s.kind == "agent" and role(s) not in STATE_ARMED
+                                    for s in sources)):
+        # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
+        code = "186"
+    return code, sources, targets
+
+
+def is_coup(toks, trig: Trigger) -> bool:
+    """A coup ("seized power", "staged a coup", "toppled"), not any other coercion coded 170."""
+    return trig.lemma in COUP_LEMMAS or any(t.lower in COUP_WORDS for t in toks[trig.start:trig.end + 3])

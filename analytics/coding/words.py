@@ -1,0 +1,54 @@
+"""Words the coding rules share, defined once: closed-class words (articles, determiners, auxiliaries,
+pronouns, quotes) here, and the coder's open word lists (verb lemma sets, noun lists) from
+analytics/lexicons/coding_words.yaml, loaded once at import.
+
+>>> "the" in ARTICLES and "SAY" in SPEECH_LEMMAS
+True
+"""
+from __future__ import annotations
+
+from analytics.coding.lexicon import coding_words
+
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVE_DETS = frozenset({"its", "their", "his", "her"})
+PERFECT_AUX = frozenset({"had", "have", "has"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+QUOTES = frozenset({'"', "\u201c", "\u201d"})
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+BOTH_WORDS = frozenset({"two", "both"})
+OBJECT_OPENERS = ARTICLES | {"its", "their"}     # the first word of a noun phrase as an object
+
+DETERMINERS = ARTICLES | {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+                          "those", "any", "no", "each", "every", "some", "such", "another", "of", "'s"}
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"})
+FUNCTION_WORDS = ARTICLES | {"and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+                             "that", "which", "who", "as", "after", "before", "over", "into", "against", "about",
+                             "since", "until", "while", "when", "than", "its", "their", "his", "her", "this",
+                             "these", "those", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+                             "will", "would", "not", "between", "among", "during", "under", "near", "across",
+                             "amid", "despite", "toward", "towards", "out", "up", "down", "off", "away", "back"}
+
+# The open lists: each constant is the YAML key in upper case; its use is told where it is used.
+WORDS = coding_words()
+RECIPROCAL_VERBS = WORDS["reciprocal_verbs"]
+OBSTRUCT_VERBS = WORDS["obstruct_verbs"]
+KILLING_VERBS = WORDS["killing_verbs"]
+SPEECH_LEMMAS = WORDS["speech_lemmas"]
+REPORT_LEMMAS = WORDS["report_lemmas"]
+CONDEMNING = WORDS["condemning"]
+ADDRESSED = WORDS["addressed"]
+ADMISSIONS = WORDS["admissions"]
+FORCE_VERBS = WORDS["force_verbs"]
+TRANSFER_VERBS = WORDS["transfer_verbs"]
+ARRIVAL_VERBS = WORDS["arrival_verbs"]
+PLACE_NOUNS = WORDS["place_nouns"]
+SELF_ACTS = WORDS["self_acts"]
+CARRY_VERBS = WORDS["carry_verbs"]
+COUP_LEMMAS = WORDS["coup_lemmas"]
+COUP_WORDS = WORDS["coup_words"]
+FIGHT_NOUNS = WORDS["fight_nouns"]
+PEOPLE_WORDS = WORDS["people_words"]
+QUESTIONING = WORDS["questioning"]
+LEGAL_CHARGES = WORDS["legal_charges"]
+CONSEQUENCES = WORDS["consequences"]
+BACKING = WORDS["backing"]
