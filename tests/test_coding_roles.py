@@ -59,3 +59,21 @@ PEOPLE_AGENTS = [
 def test_people_agents_of_one_role_are_different_actors(text, src, tgt):
     rows = _rows(text)
     assert any(src in (r["actor1"] or "").lower() and tgt in (r["actor2"] or "").lower() for r in rows), rows
+
+
+# the author of a resolution, plan or offer acted on is the target
+AUTHORED = [
+    ("China vetoed a Security Council resolution on Myanmar.", "CHN", "12", None, "Security Council"),
+    ("Ethiopia rejected on Monday an African Union peace plan for Tigray.", "ETH", "12", None, "African Union"),
+    ("Hamas accepted an Egyptian proposal for a truce.", None, "03", "EGY", None),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt_country, tgt_name", AUTHORED)
+def test_author_of_text_acted_on_is_target(text, src, root, tgt_country, tgt_name):
+    rows = [r for r in _rows(text) if r["event_root"] == root]
+    assert rows, _rows(text)
+    r = rows[0]
+    assert r["actor2_country"] == tgt_country
+    if tgt_name:
+        assert tgt_name.lower() in (r["actor2"] or "").lower()

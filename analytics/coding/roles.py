@@ -262,6 +262,13 @@ def _noun_quads(noun: str) -> set[int]:
     return {cameo.event_info(code)[2]} if code else set()
 
 
+# Texts an actor authors: whoever rejects, vetoes or accepts one acts on its author
+PROPOSALS = {"resolution", "resolutions", "proposal", "proposals", "plan", "offer", "demand", "demands", "request",
+             "ultimatum", "initiative", "motion", "bid", "draft", "call", "appeal", "deal", "roadmap"}
+
+PROPOSAL_FILLERS = {"the", "a", "an", "new", "draft", "latest", "peace", "on", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "formally"}
+
 FROM_TARGET_CODES = ("174", "192", "171")     # expel from, seize or take from: "from X" names the loser
 
 
@@ -368,6 +375,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                     and toks[m.t1].text[:1].islower() \
                     and not any(m.ref.country and s.country == m.ref.country for s in sources) \
                     and nxt not in FUNCTION_WORDS and not nxt.endswith("ed")     # "a captured Indian pilot"
+                if m.ref.kind in COUNTRY_KINDS | {"igo", "group"} and (nxt in PROPOSALS or nxt2 in PROPOSALS) \
+                        and all(t.lower in PROPOSAL_FILLERS for t in toks[trig.end:m.t0]) \
+                        and not any(m.ref.country and s.country == m.ref.country for s in sources):
+                    # "vetoed a UN Security Council resolution", "rejected an African Union peace plan": the
+                    # author of the text acted on is the target
+                    return [m.ref]
                 if fallback is None and (nxt in HEAD_NOUNS or nxt in EVENT_NOUNS or _is_event_noun(nxt)
                                          or nxt2 in HEAD_NOUNS or common):
                     # "the Afghan capital", "blamed Ukrainian shelling": the demonym stands for its country
