@@ -2,7 +2,10 @@
 
     .venv/bin/python benchmarks/timex_bench.py                 # both sets + speed
     .venv/bin/python benchmarks/timex_bench.py --set tbaq --errors 40   # development: show errors
-    .venv/bin/python benchmarks/timex_bench.py --file tests/data/timex/news_history.jsonl --no-speed
+    .venv/bin/python benchmarks/timex_bench.py --file tests/data/timex/news_history.jsonl --no-speed   # that file only
+
+`--file` alone scores only the files named: the standard sets run only when `--set` names them, so scoring the
+project's own set never scores TE3 platinum by accident (platinum is the test set, run once at the end).
 
 Data: ../shared/benchmarks/timex/{tbaq_train,te3_platinum}.jsonl (override with --data DIR).
 Scores follow the TempEval-3 rules (analytics/temporal/score.py). Speed: characters per second of
@@ -117,7 +120,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks" / "timex",
                     help="directory with tbaq_train.jsonl and te3_platinum.jsonl")
-    ap.add_argument("--set", choices=["tbaq", "platinum", "both"], default="both")
+    ap.add_argument("--set", choices=["tbaq", "platinum", "both"], default=None,
+                    help="standard set(s) to score (default: both, or none when --file is given)")
     ap.add_argument("--file", type=Path, action="append", default=[],
                     help="also score this JSONL file in the same schema (repeatable), e.g. the project's own "
                          "news and history set tests/data/timex/news_history.jsonl")
@@ -132,7 +136,8 @@ def main(argv=None) -> int:
         print(f"timex_bench: data directory {args.data} not found (use --data DIR)", file=sys.stderr)
         return 2
     out = {}
-    names = [] if args.file and not args.data.is_dir() else ["tbaq", "platinum"] if args.set == "both" else [args.set]
+    chosen = args.set or ("both" if not args.file else None)
+    names = [] if chosen is None or not args.data.is_dir() else ["tbaq", "platinum"] if chosen == "both" else [chosen]
     for name in names + [str(f) for f in args.file]:
         docs = load(args.data / SETS[name]) if name in SETS else load(Path(name))
         if args.subcorpus:
@@ -142,7 +147,7 @@ def main(argv=None) -> int:
         print(fmt(name, out[name]))
         if args.errors:
             show_errors(docs, results, args.errors)
-    if not args.no_speed and args.data.is_dir():
+    if not args.no_speed and args.data.is_dir() and chosen is not None:
         sp = speed(load(args.data / SETS["tbaq"]), args.repeat)
         out["speed"] = sp
         print(f"speed on TBAQ ({sp['chars']} chars): tag {sp['ours_cps']:,.0f} chars/s ({sp['ours_s']:.3f} s), "

@@ -21,7 +21,8 @@ CLASSES = [
     ('The vote is due on the 25th.', 'the 25th', 'DATE', '2021-10-25', None, 'day', '2021-10-25', '2021-10-25'),
     ('The conflict lasted two decades.', 'two decades', 'DURATION', 'P20Y', None, 'unknown', None, None),
     ('Violence has risen in recent weeks.', 'recent weeks', 'DURATION', 'PXW', None, 'unknown', None, None),
-    ('The plant will close by the end of the year.', 'the end of the year', 'DATE', '2021', 'END', 'year', '2021-01-01', '2021-12-31'),
+    # a deadline: the plant closes between the publication date and the end of the year (an open range, ranges.py)
+    ('The plant will close by the end of the year.', 'the end of the year', 'DATE', '2021', 'END', 'quarter', '2021-10-20', '2021-12-31'),
     ('Talks broke down on Monday night.', 'Monday night', 'TIME', '2021-10-18TNI', None, 'day', '2021-10-18', '2021-10-18'),
     ('A year earlier, sales had fallen.', 'A year earlier', 'DATE', '2020', None, 'year', '2020-01-01', '2020-12-31'),
     ('Inflation was high in the 1990s.', 'the 1990s', 'DATE', '199', None, 'decade', '1990-01-01', '1999-12-31'),
@@ -55,7 +56,8 @@ CLASSES = [
     ('The ship sank on 15 April 1912. The same year, a law passed. The next day, crowds gathered.', 'The same year', 'DATE', '1912', None, 'year', '1912-01-01', '1912-12-31'),
     ('The doctor was shot on Oct. 23, 1998. His car was seen in the weeks before the shooting.', 'weeks', 'DATE', '1998-10', None, 'month', '1998-10-01', '1998-10-31'),
     ('Hours later, the rebels fled.', 'Hours', 'DURATION', 'PTXH', None, 'unknown', None, None),
-    ('The vote is due by the 25th.', 'the 25th', 'DATE', '2021-10-25', None, 'day', '2021-10-25', '2021-10-25'),
+    # "by" a date still to come is a deadline: the vote falls between the publication date and the 25th
+    ('The vote is due by the 25th.', 'the 25th', 'DATE', '2021-10-25', None, 'week', '2021-10-20', '2021-10-25'),
     ('It is the second day of an offensive by the army.', 'the second day', 'DATE', '2021-10-20', None, 'day', '2021-10-20', '2021-10-20'),
 ]
 

@@ -147,3 +147,60 @@ def drop_restated_clocks(text: str, found: list) -> list:
             continue  # ("4 a.m. EDT Thursday" in brackets names its day: it stays)
         out.append((s, e, sem))
     return out
+
+
+# Open ranges: a date after "since", "until", "by" or before "on"/"onwards" bounds a period at one end only. TimeML
+# tags the date alone (the preposition is a SIGNAL) with its own value; the other end is the publication date when
+# the tense says the period reaches it, else unknown ("..", ISO 8601-2's open end).
+_OPEN_LEFT = re.compile(r"(?<![\w-])(?P<w>since|ever\s+since|until|till|up\s+until|up\s+till|up\s+to|through|"
+                        r"through\s+to|by|from)\s+$", re.IGNORECASE)
+_ONWARDS = re.compile(r"\s*(?:,\s*)?(?:on(?:wards?)?|forward|and\s+(?:beyond|after|later))(?![\w-])", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|n't)\b|n't\b", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
+
+
+def _set_open(sem, first: date, last: date, value: str) -> None:
+    sem.first, sem.last, sem.range = first, last, value
+    sem.precision = span_precision((last - first).days + 1)
+
+
+def open_ranges(text: str, found: list, sentences: Sentences, dct: date | None, tense_of) -> None:
+    """"since 2001", "until March", "by the end of the year", "from 1979 on": the date keeps its extent and value
+    (TimeML: the preposition is a SIGNAL, outside the timex); `range` says which end it bounds ("2001/PRESENT_REF",
+    "PRESENT_REF/2022-03", "2001/.."), and first_day/last_day cover the whole period when its other end is the
+    publication date:
+    - since X with a present or present-perfect verb ("has risen since 2001"): X .. DCT; after "had" the period
+      ended at some past point the text may not give: open ("1979/..");
+    - until / till / up to / through X, when X ends after the DCT and nothing negates it: DCT .. X ("talks will go on
+      until March"); "won't be released until March" happens in March, so it stays the date; a past "stayed until
+      March 2003" is open at its start ("../2003-03"), a past "lasted through the winter" covers the date itself;
+    - by X, when X ends after the DCT (a deadline): DCT .. X ("will decide by the end of the year");
+    - from X on / onwards / and beyond: X .. DCT when X is past, else open ("2030/..").
+    `tense_of(start, end)` gives the clause's tense (context.tense)."""
+    for k, (s, e, sem) in enumerate(found):
+        if sem.type not in ("DATE", "TIME") or sem.ref is None or sem.range or sem.first is not None:
+            continue
+        ref = sem.ref
+        floor = found[k - 1][1] if k else 0
+        m = _OPEN_LEFT.search(text, max(floor, s - 16), s)
+        word = " ".join(m.group("w").lower().split()) if m else ""
+        after = _ONWARDS.match(text, e)
+        if word in ("since", "ever since") or (word == "from" and after) or (not word and after and after.group(0).strip()
+                                                                             .lower().startswith("and")):
+            if word == "from" and k + 1 < len(found) and _RANGE_JOIN.fullmatch(text, e, found[k + 1][0]):
+                continue  # "from 1979 to 1989" is a closed range (join_ranges)
+            s0 = sentences.bounds(s)[0]
+            had = _PAST_PERFECT.search(text, s0, s)
+            if dct is not None and ref.start <= dct and not had:
+                _set_open(sem, ref.start, max(dct, ref.start), f"{sem.value}/PRESENT_REF")
+            else:
+                sem.range = f"{sem.value}/.."
+        elif word in ("until", "till", "up until", "up till", "up to", "through", "through to", "by"):
+            s0 = sentences.bounds(s)[0]
+            if _NEGATED.search(text, max(s0, s - 60), s):
+                continue  # "will not be freed until March": the event happens in March
+            if dct is not None and ref.end > dct and tense_of(s, e) != "past":
+                _set_open(sem, min(dct, ref.end), ref.end, f"PRESENT_REF/{sem.value}")
+            elif word not in ("by", "through", "through to"):  # "lasted through the winter": it covers the date
+                sem.range = f"../{sem.value}"

@@ -10,7 +10,9 @@ from functools import lru_cache
 from .dates import Ref
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
-from .ranges import drop_restated_clocks, join_ranges, ordered_weekdays, short_years
+from .context import tense
+from .extents import temporal_noun_phrases, trim_signals
+from .ranges import drop_restated_clocks, join_ranges, open_ranges, ordered_weekdays, short_years
 from .resolve import Resolver, Sem
 from .timex import Timex
 
@@ -195,7 +197,7 @@ def _clock_days(text: str, found: list) -> list:
 def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
     first, last, prec = sem.first, sem.last, sem.precision
     if sem.ref is not None:
-        if not sem.range:
+        if not sem.range or first is None:  # an open range ("1979/..") keeps the date's own days
             first, last = sem.ref.start, sem.ref.end
         prec = prec or sem.ref.precision
     if first is not None and last is not None and first > last:
@@ -291,9 +293,10 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
-    found = drop_restated_clocks(text, found)
+    found = trim_signals(text, temporal_noun_phrases(text, drop_restated_clocks(text, found)))
     found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
     ordered_weekdays(text, found, lang)
     join_ranges(text, found, resolver.sentences, dct)
+    open_ranges(text, found, resolver.sentences, dct, lambda a, b: tense(text, a, b, resolver.sentences, lang))
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
