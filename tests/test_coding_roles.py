@@ -77,3 +77,35 @@ def test_author_of_text_acted_on_is_target(text, src, root, tgt_country, tgt_nam
     assert r["actor2_country"] == tgt_country
     if tgt_name:
         assert tgt_name.lower() in (r["actor2"] or "").lower()
+
+
+# what is sent belongs to the sender: the recipient after "to" is the target
+SENT = [
+    ("Denmark sent troops to Greenland on Friday.", "DNK", "GRL"),
+    ("Cuba sent 50 doctors and nurses to Italy on Sunday.", "CUB", "ITA"),
+    ("France deployed 500 paratroopers to Mali on Friday.", "FRA", "MLI"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", SENT)
+def test_recipient_of_what_is_sent_is_target(text, src, tgt):
+    rows = _rows(text)
+    assert [(r["actor1_country"], r["actor2_country"]) for r in rows] == [(src, tgt)]
+    assert not any(r["actor2_type"] for r in rows)     # the country, not its troops
+
+
+# "the country", "the island('s)", "the kingdom" stand for the country last named
+COUNTRY_NOUN = [
+    ("Riots broke out in Tonga on Thursday. Australia sent police to the island kingdom on Saturday.",
+     "AUS", "TON"),
+    ("Madagascar's president resigned on Tuesday. The African Union suspended the island's membership on Friday.",
+     None, "MDG"),
+    ("Mali's army seized power on Tuesday. The European Union suspended aid to the country on Friday.",
+     None, "MLI"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", COUNTRY_NOUN)
+def test_country_noun_is_last_named_country(text, src, tgt):
+    last = _rows(text)[-1]
+    assert (last["actor1_country"], last["actor2_country"]) == (src, tgt)

@@ -240,10 +240,10 @@ def _after_title(toks: list[Token], t0: int) -> bool:
 
 def _agent_country(a: ActorRef, toks: list[Token], t1: int, inside: list[ActorRef]) -> ActorRef:
     """A generic agent ("soldiers") takes the country of a place right after it ("soldiers in Niger")."""
-    k = t1
+    k, preps = t1, {"in", "from", "of", "with"}    # "sent troops to Mali": troops sent to a country are not its own
     if k + 2 < len(toks) and toks[k].lower in {"loyal", "linked", "allied", "close"} and toks[k + 1].lower in {"to", "with"}:
-        k += 1      # "forces loyal to Alassane Ouattara": the country of the leader they serve
-    if k + 1 < len(toks) and toks[k].lower in {"in", "from", "of", "to", "with"}:
+        k, preps = k + 1, preps | {"to"}   # "forces loyal to Alassane Ouattara": the country of the leader they serve
+    if k + 1 < len(toks) and toks[k].lower in preps:
         nxt = next((b for b in inside if b.start >= toks[k + 1].start and b.start <= toks[min(k + 2, len(toks) - 1)].start
                     and b.country and (b.kind in COUNTRY_KINDS or k > t1)), None)
         if nxt is not None:

@@ -262,6 +262,16 @@ def _noun_quads(noun: str) -> set[int]:
     return {cameo.event_info(code)[2]} if code else set()
 
 
+SENDING = {"SEND", "DEPLOY", "DISPATCH", "SHIP", "FLY", "AIRLIFT", "DELIVER", "SEND_IN", "DESPATCH"}
+
+# "the country", "the island", "the kingdom": the country last named (a capital: the city's country)
+COUNTRY_NOUNS = {"capital", "country", "island", "kingdom", "nation", "republic"}
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending ("island's" -> "island")."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 # Texts an actor authors: whoever rejects, vetoes or accepts one acts on its author
 PROPOSALS = {"resolution", "resolutions", "proposal", "proposals", "plan", "offer", "demand", "demands", "request",
              "ultimatum", "initiative", "motion", "bid", "draft", "call", "appeal", "deal", "roadmap"}
@@ -305,11 +315,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
                 continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
-        if w == "the" and k + 1 < len(toks) and toks[k + 1].lower in {"capital", "country", "island"} and (
+        if w == "the" and k + 1 < len(toks) and _bare(toks[k + 1].lower) in COUNTRY_NOUNS and (
                 k - trig.end <= 1 or [t.lower for t in toks[trig.end:k]] in (["control", "of"], ["of"])
-                or (k - trig.end <= 3 and toks[k - 2].lower == "to")):     # "pledged not to invade the island"
+                or (k - trig.end <= 3 and toks[k - 2].lower == "to")      # "pledged not to invade the island"
+                or toks[k - 1].lower in {"to", "against", "into"}):      # "sent police to the island kingdom"
             # "seized the capital": the capital of the country last named; "the island": the last place named
-            if toks[k + 1].lower == "island":
+            if _bare(toks[k + 1].lower) == "island":
                 own = {s.country for s in sources}
                 place = next((p for p in reversed(ctx.places) if p.end <= toks[k].start and p.country
                               and p.country not in own), None)
@@ -325,10 +336,16 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 # "President Aristide fled as rebels advanced on the capital": the country of a named leader
                 home = next((m.ref.country for m in reversed(mentions) if m.t1 <= trig.start and m.ref.country
                              and m.ref.kind in ("person", "agent") and not any(s.country == m.ref.country
-                                                                               for s in sources)), None)
+                                                                               for s in sources)), None) or next(
+                    # "Madagascar's president resigned. The AU suspended the island's membership": the story's
+                    (r.country for r in reversed(ctx.recent) if r.country and r.kind in ("person", "agent")
+                     and not any(s.country == r.country for s in sources)), None)
                 country = ActorRef(-1, -1, country_name(home), home, home, None, "country") if home else None
             if country is not None:
                 return [country]
+        if w == "," and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower.endswith("ing") \
+                and toks[k + 1].lower not in {"including", "during", "according", "following", "something", "nothing"}:
+            break       # "landed at the airport, becoming the first Arab leader to visit Israel": a clause of its own
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
         if ctx.groups and (w == "both" and k + 1 < len(toks) and toks[k + 1].lower in SIDES or w == "the" and k + 2 < len(toks)
@@ -344,6 +361,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             if ref is not None:
                 return [ref]
         m = mention_at(mentions, k)
+        if m is not None and trig.lemma in SENDING and m.ref.kind == "agent" and m.prep is None and (
+                m.ref.country is None or any(s.country == m.ref.country for s in sources)) and any(
+                n.t0 > m.t1 and n.prep == "to" and not any(clause_end(toks, q) for q in range(m.t1, n.t0))
+                for n in mentions):
+            k = m.t1    # "sent doctors and nurses to Italy": what is sent is the sender's; the recipient is the target
+            continue
         if m is not None:
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
             # "recaptured Aleppo from rebels": the side that loses a place is the target
