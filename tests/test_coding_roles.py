@@ -109,3 +109,18 @@ COUNTRY_NOUN = [
 def test_country_noun_is_last_named_country(text, src, tgt):
     last = _rows(text)[-1]
     assert (last["actor1_country"], last["actor2_country"]) == (src, tgt)
+
+
+# "condemned the test": the doer of the story's last event of the noun's own kind, not of its last event
+EVENT_ANAPHORS = [
+    ("Pakistan exploded a nuclear device under the Chagai hills on Thursday. Indian police arrested protesters "
+     "in Delhi on Friday. Japan condemned the test.", "JPN", "PAK"),
+    ("President Nelson Kamau of Kenya visited Israel on Sunday. Israeli police arrested two protesters in "
+     "Jerusalem. Libya denounced the trip.", "LBY", "KEN"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", EVENT_ANAPHORS)
+def test_event_noun_names_back_to_event_of_its_kind(text, src, tgt):
+    last = _rows(text)[-1]
+    assert (last["actor1_country"], last["actor2_country"]) == (src, tgt)

@@ -203,7 +203,7 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
                 return ref
         return None
     for j in (k + 1, k + 2):
-        if j < len(toks) and toks[j].lower in EVENT_NOUNS:
+        if j < len(toks) and (toks[j].lower in EVENT_NOUNS or toks[j].lower in NOUN_ROOTS):
             if j == k + 2 and not toks[k + 1].text[:1].islower():
                 return None
             if j + 1 < len(toks) and toks[j + 1].lower in {"on", "against"} and _noun_violent(toks[j].lower):
@@ -213,6 +213,13 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
                        and not any(clause_end(toks, q) for q in range(j, m.t0))), None)
             if by is not None and not any(same_actor(by.ref, s) for s in sources):
                 return by.ref
+            roots = NOUN_ROOTS.get(toks[j].lower) or _noun_root(toks[j].lower)
+            # "Australia condemned the test" after France's test and the police's clash with rioters: the
+            # event of the noun's own kind, when the story has one
+            same_kind = next((ref for want in roots for root, ref in reversed(ctx.history) if root == want
+                              and not any(same_actor(ref, s) for s in sources)), None)
+            if same_kind is not None:
+                return same_kind
             quads = _noun_quads(toks[j].lower)
             violent = _noun_violent(toks[j].lower)
             for root, ref in reversed(ctx.history):
@@ -230,6 +237,26 @@ VICTIM = ActorRef(-1, -1, "", None, None, None, "victim")     # marker: the obje
 PERPETRATORS = {"attackers", "perpetrators", "assailants", "kidnappers", "hijackers", "gunmen", "bombers",
                 "responsible", "culprits", "killers", "abductors", "invaders", "intruders", "infiltrators",
                 "raiders", "aggressors", "captors", "occupiers", "putschists", "mutineers"}
+
+
+# Event nouns and the CAMEO roots of the events they name back to, in order of preference (beyond the nominal
+# lexicon's own code)
+NOUN_ROOTS = {"test": ("15", "18"), "tests": ("15", "18"), "trip": ("04",), "visit": ("04",), "visits": ("04",),
+              "tour": ("04",), "talks": ("04",), "meeting": ("04",), "summit": ("04",), "explosion": ("15", "18"),
+              "executions": ("18", "20"), "execution": ("18", "20"), "massacre": ("18", "20"),
+              "expulsion": ("16", "17"), "expulsions": ("16", "17"), "ban": ("17",), "crackdown": ("17", "18"),
+              "arrest": ("17",), "arrests": ("17",), "detention": ("17",), "coup": ("17",), "takeover": ("17", "19"),
+              "invasion": ("19",), "incursion": ("19",), "annexation": ("19",), "airstrikes": ("19",),
+              "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",)}
+
+
+def _noun_root(noun: str) -> tuple[str, ...]:
+    """The root of the nominal lexicon's code for an event noun ("attack" -> 19), or none."""
+    from analytics.coding.lexicon import load
+
+    nominal = load().nominal
+    code = nominal.get((noun,)) or (nominal.get((noun[:-1],)) if noun.endswith("s") else None)
+    return (code[:2],) if code else ()
 
 
 def _is_event_noun(word: str) -> bool:
