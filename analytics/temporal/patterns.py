@@ -40,7 +40,7 @@ def _macros(lex: dict) -> dict:
         "MONTH": rf"(?:(?:{alternation(full)})(?![a-z])|(?:{alternation(abbr)})(?![a-z])\.?)",
         "DAY": r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])(?!\s*(?:%|percent|per\s+cent))",
         "DAYWORD": "(?:" + alternation(w.replace("-", " ") for w in DAY_WORDS).replace(r"\s+", r"[-\s]") + r")(?![a-z])",
-        "YEAR": r"(?<![0-9$£€#.,/])(?:(?<![0-9]-)|(?<=[12][0-9]{3}-))(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent))",
+        "YEAR": r"(?<![0-9$£€#.,/])(?:(?<![0-9]-)|(?<=[12][0-9]{3}-))(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s*(?:%|percent)|s(?![a-z]))",  # "1990s" is a decade
         "WEEKDAY": rf"(?:{weekday})",
         "SPELLED_YEAR": rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|\s+(?:{NUMWORD_TEENS}|{NUMWORD_ONES}))?"
                         rf"|nineteen[-\s]+(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?)(?![a-z-])",
@@ -98,9 +98,13 @@ RULES: list[tuple[str, str]] = [
     ("holiday", r"(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR}))?"),
     # quarters and halves: "the third quarter of 1990", "1989's fourth quarter", "Q3 2021"
     ("quarter", r"(?:(?P<rel>this|last|next)\s+year's\s+|(?:the\s+)?(?P<y1>{YEAR})(?:'s)?\s+)?(?P<the>the\s+)?(?:(?P<ya>year-earlier|year-ago|prior-year|year-before)\s+)?"
-                r"(?:(?:fiscal|calendar|financial)[-\s]+)?(?P<ord>{QORD}|last(?=\s+half\s+of))[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
+                r"(?:(?:fiscal|calendar|financial)[-\s]+)?(?P<ord>{QORD}|(?:last|latter)(?=\s+half\s+of))[-\s]+(?:fiscal\s+)?(?P<unit>quarter|half)(?![a-z])"
                 r"(?:\s+(?:of\s+)?(?:(?:the|fiscal|calendar|financial)\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year)|\s+of\s+the\s+(?P<ty>year))?"),
-    ("qcode", r"(?-i:Q|H)(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
+    # "Q3 2021", "H1", and the analysts' "3Q 2021", "1H19"
+    ("qcode", r"(?-i:(?P<l>Q|H))(?P<q>[1-4])(?:\s+(?P<y>{YEAR})|[-/](?P<yy>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"
+              r"|(?P<q2>[1-4])(?-i:(?P<l2>Q|H))(?:\s*(?P<y2>{YEAR})|[-/]?(?P<yy2>[0-9]{2})(?![0-9]))?(?![0-9a-zA-Z])"),
+    # "the June quarter": the calendar quarter that ends in that month
+    ("month_quarter", r"the\s+(?P<mon>march|june|september|december|mar\.|sept?\.|dec\.)\s+quarter(?![a-z-])"),
     # decades, centuries, spelled years, fiscal years
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+century(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE))?"),
@@ -187,7 +191,7 @@ preceding most day night morning afternoon evening weekend few couple dozen half
 months weeks days decades hours minutes centuries year-earlier year-ago year-before comparable corresponding recent
 twenties thirties forties fifties sixties seventies eighties nineties consecutive straight successive more
 additional extra trading business working season period final second third fourth while long morning afternoon
-evening time short little""".split()
+evening time short little latter""".split()
 
 
 def _gate(lex: dict) -> str:

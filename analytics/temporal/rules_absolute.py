@@ -281,9 +281,11 @@ class AbsoluteRules:
     def r_quarter(self, g, s, e):
         gran = "quarter" if norm(g["unit"]) == "quarter" else "half"
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "last": 4 if gran == "quarter" else 2}[norm(g["ord"])]
+             "last": 4 if gran == "quarter" else 2, "latter": 2}[norm(g["ord"])]
         if gran == "half" and n > 2:
             return None
+        if norm(g["ord"]) in ("last", "latter") and not (g["y1"] or g["y2"] or g["rel"] or g["rel2"] or g["ty"]):
+            return None  # "the latter half of the 1990s": the decade is the timex, "the latter half of" its modifier
         y = g["y1"] or g["y2"]
         basis = "explicit"
         if y:
@@ -294,12 +296,7 @@ class AbsoluteRules:
             ref, basis = self.base()
             y = ref.start.year if ref else None
         else:
-            ref, basis = self.base()
-            y = ref.start.year if ref else None
-            if ref is not None and basis == "relative" and self.tense(s, e) == "past":
-                # a past-tense quarter that has not started yet at the DCT is last year's
-                if date(y, 3 * (n - 1) + 1 if gran == "quarter" else 6 * (n - 1) + 1, 1) > ref.start:
-                    y -= 1
+            y, basis = self._quarter_year(n, gran, s, e)  # a past-tense quarter not yet begun at the DCT is last year's
         code = f"Q{n}" if gran == "quarter" else f"H{n}"
         if y is None:
             return Sem("DATE", f"XXXX-{code}", None, "unresolved")
@@ -314,23 +311,42 @@ class AbsoluteRules:
         return sem
 
     def r_qcode(self, g, s, e):
-        letter = self.text[s]
-        n = int(g["q"])
+        letter = g["l"] or g["l2"]
+        n = int(g["q"] or g["q2"])
         gran = "quarter" if letter == "Q" else "half"
         if gran == "half" and n > 2:
             return None
-        if g["y"]:
-            y, basis = int(g["y"]), "explicit"
-        elif g["yy"]:
-            yy = int(g["yy"])
-            y, basis = (2000 + yy if yy < 50 else 1900 + yy), "explicit"
+        y, yy = g["y"] or g["y2"], g["yy"] or g["yy2"]
+        if y:
+            y, basis = int(y), "explicit"
+        elif yy:
+            y, basis = (2000 + int(yy) if int(yy) < 50 else 1900 + int(yy)), "explicit"
         else:
-            ref, basis = self.base()
-            if ref is None:
+            y, basis = self._quarter_year(n, gran, s, e)
+            if y is None:
                 return Sem("DATE", f"XXXX-{letter}{n}", None, "unresolved")
-            y = ref.start.year
         start = date(y, 3 * (n - 1) + 1, 1) if gran == "quarter" else date(y, 6 * (n - 1) + 1, 1)
         return self.date_sem(Ref(gran, start), basis, "")
+
+    def r_month_quarter(self, g, s, e):
+        """"the June quarter" (Australian, Indian and company usage): the calendar quarter ending in that month."""
+        n = lookup(self.lex["months"], g["mon"].rstrip(".")) // 3
+        y, basis = self._quarter_year(n, "quarter", s, e)
+        if y is None:
+            return Sem("DATE", f"XXXX-Q{n}", None, "unresolved")
+        return self.date_sem(Ref("quarter", date(y, 3 * (n - 1) + 1, 1)), basis, "")
+
+    def _quarter_year(self, n: int, gran: str, s: int, e: int):
+        """The year of a quarter or half named without one: the base date's, or the year before when the verb is
+        past and that quarter has not begun by the publication date. (year or None, basis)"""
+        ref, basis = self.base()
+        if ref is None:
+            return None, basis
+        y = ref.start.year
+        if basis == "relative" and self.tense(s, e) == "past" \
+                and date(y, 3 * (n - 1) + 1 if gran == "quarter" else 6 * (n - 1) + 1, 1) > ref.start:
+            y -= 1
+        return y, basis
 
     def r_decade(self, g, s, e):
         if g["dec"]:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from .dates import Ref, add
 from .lexicon import norm
+from .ranges import span_precision
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 _OF_DAY = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[a-z]+day\b|today|yesterday|tomorrow|[0-9]|(?-i:[A-Z])[a-z]{2})",
@@ -85,6 +86,16 @@ class AmountRules:
             a = self.anchor
             return Sem("DURATION", value, None, "narrative", first=a.end + timedelta(days=1), last=add(a.end, n, step),
                        precision=prec(lex["units"][unit].get("gran", "day")), dur=(n, unit))
+        upper = lex["vague_upper"].get(norm(g["n"] or "")) if n is None else None
+        if self.dct is not None and upper and rel in ("past", "last", "next", "coming") and not self.narrative \
+                and not lex["units"][unit].get("clock"):
+            # "the past few years": from at most `upper` units back to the publication date ("the next few days": ahead)
+            if rel in ("past", "last"):
+                first, last = add(self.dct, -upper, step) + timedelta(days=1), self.dct
+            else:
+                first, last = self.dct + timedelta(days=1), add(self.dct, upper, step)
+            return Sem("DURATION", value, None, "relative", first=first, last=last,
+                       precision=span_precision((last - first).days + 1), dur=(n, unit))
         if self.dct is not None and n is not None and rel in ("past", "last", "next", "coming") and unit in lex["units"] \
                 and not lex["units"][unit].get("clock") and not self.narrative:
             gran = lex["units"][unit].get("gran", "day")

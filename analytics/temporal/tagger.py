@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from .dates import Ref
+from .dates import Ref, finer
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
 from .context import tense
@@ -224,6 +224,11 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
             between = text[e:s2]
             if _END_CUE.search(between):
                 start = other.ref.shift(-n, unit if unit != "weekend" else "week")
+                if finer(other.ref.gran, unit) or other.ref.gran == unit == "day":
+                    # counted in finer steps the count is exact: "the fiscal year ending in March 2021" is April 2020
+                    # to March 2021, "a 12-day strike that ended on the 15th" began on the 4th; a year-long war
+                    # that ended in 1989 may have begun in 1988 (the year has no finer step to count in)
+                    start = start.shift(1)
                 sem.first, sem.last = start.start, other.ref.end
             elif _START_CUE.search(between):
                 end = other.ref.shift(n, unit if unit != "weekend" else "week")

@@ -1,0 +1,75 @@
+"""The TIMEX3 extent rules written down in analytics/temporal/extents.py, one table row per rule: the sentence and
+the extents the tagger must return for it, in reading order. The sentences are this file's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analytics.temporal import tag
+from analytics.temporal import extents
+
+DCT = date(2021, 10, 20)
+
+RULES = [
+    # prepositions are SIGNALs, outside the timex
+    ("The war ended in 1989 and talks began on Monday.", ["1989", "Monday"]),
+    ("Prices have risen since 2001.", ["2001"]),
+    # "before"/"after" followed by an event: SIGNALs; the phrase alone, or followed by a date, stays whole
+    ("He was seen on Nov. 3, the day before police raided the house.", ["Nov. 3", "the day"]),
+    ("The year after the coup, exports fell.", ["The year"]),
+    ("He had arrived the day before.", ["the day before"]),
+    ("She left the day before yesterday.", ["the day before yesterday"]),
+    # "ago" and "earlier" after an amount make one date
+    ("The plant closed two years ago.", ["two years ago"]),
+    ("A year earlier, sales had fallen.", ["A year earlier"]),
+    # determiners belong to the temporal noun phrase ...
+    ("Sales fell over the past three years.", ["the past three years"]),
+    ("Sales fell in the third quarter.", ["the third quarter"]),
+    # ... but not when the year premodifies another noun
+    ("The 1996 Olympic bombing shocked Atlanta.", ["1996"]),
+    # premodifiers of the head are inside
+    ("The rebels attacked early Friday and again in mid-2019.", ["early Friday", "mid-2019"]),
+    ("Troops left earlier this week.", ["earlier this week"]),
+    ("Talks will resume at the end of the month.", ["the end of the month"]),
+    # quantity modifiers with a mod are inside; "about" and "over" stay out
+    ("The siege lasted more than two years.", ["more than two years"]),
+    ("The siege lasted at least a decade.", ["at least a decade"]),
+    ("The siege lasted about two years.", ["two years"]),
+    # a part of day after a weekday is one TIME
+    ("The attack came Wednesday night.", ["Wednesday night"]),
+    # an appositive date is one expression
+    ("The paper said in an editorial on Thursday, Jan. 6, that it disagreed.", ["Thursday, Jan. 6"]),
+    # an adjectival amount is the timex; with a temporal head noun the noun phrase is
+    ("The two-day rally ended.", ["two-day"]),
+    ("The index fell 20% over a three-year period.", ["a three-year period"]),
+    ("He served his one-year term.", ["one-year term"]),
+    ("They waived the extra seven-day period.", ["seven-day"]),
+    # anaphoric "that time" is not tagged
+    ("At that time, the army was weak.", []),
+    # dates inside names are not tagged
+    ("The Good Friday Agreement was signed in 1998.", ["1998"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RULES)
+def test_extent_rule(text, expected):
+    found = tag(text, DCT)
+    assert [t.text for t in found] == expected
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+def test_appositive_day_before_restates_the_date():
+    t = tag("On Oct. 12, the day before the crash, prices fell.", DCT)
+    assert [(x.text, x.value) for x in t] == [("Oct. 12", "2021-10-12"), ("the day", "2021-10-12")]
+
+
+def test_every_rule_names_its_guideline():
+    # the module's table gives, for each construction, the extent and the guideline behind it
+    rows = [line for line in extents.__doc__.splitlines() if line.startswith("| ") and not line.startswith("| Construction")]
+    assert len(rows) >= 15
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 4 and cells[1] and cells[2], row
