@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 import zlib
 
@@ -29,6 +30,8 @@ from analytics import schema
 QUAD_COLOURS = {1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#d7301f"}
 NO_QUAD_COLOUR = "#969696"
 GOLDSTEIN_SCALE = "RdBu"
+LABEL_CHARS = 80  # an actor, place or source name in a hover label is cut here
+SENTENCE_CHARS = 400  # and an evidence sentence here: a label must fit on the screen
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=12)
 # A small white template: plotly's named templates are large and copied into every figure (slow, bigger payload).
 TEMPLATE = dict(layout=dict(
@@ -38,11 +41,24 @@ TEMPLATE = dict(layout=dict(
 ))
 
 
-def esc(value, width: int | None = None) -> str:
-    """Untrusted text -> HTML-escaped text for Plotly labels; wrapped at `width` with <br> when given."""
+# Bidi embeddings, overrides and isolates in untrusted text can reorder what is shown around them (an
+# actor pair drawn reversed, a date read backwards); control characters have no glyph. Neither is shown.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(value) -> str:
+    """Untrusted text as it may be shown: bidi overrides and control characters dropped (not escaped)."""
+    return _INVISIBLE.sub("", str(value))
+
+
+def esc(value, width: int | None = None, limit: int | None = None) -> str:
+    """Untrusted text -> HTML-escaped text for Plotly labels; wrapped at `width` with <br> when given,
+    cut to `limit` characters (with an ellipsis) before escaping when given."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    text = " ".join(str(value).split())
+    text = " ".join(visible(value).split())
+    if limit:
+        text = _short(text, limit)
     if width:
         return "<br>".join(html.escape(line, quote=True) for line in textwrap.wrap(text, width)) or ""
     return html.escape(text, quote=True)
@@ -128,7 +144,7 @@ def timeline_figure(tl, title: str = "Events over time") -> go.Figure:
             customdata=part[["event_id"]].to_numpy(), hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
         ))
     n_lanes = len(tl.lanes)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n_lanes)), ticktext=[esc(_short(l, 40)) for l in tl.lanes],
+    fig.update_yaxes(tickmode="array", tickvals=list(range(n_lanes)), ticktext=[esc(l, limit=40) for l in tl.lanes],
                      range=[n_lanes - 0.5, -0.5], showgrid=False, zeroline=False)
     # Pad the axis so a single event or a single day still shows on a readable span of dates.
     lo, hi = ev["x0"].min(), ev["x1"].max()
@@ -143,19 +159,54 @@ def timeline_figure(tl, title: str = "Events over time") -> go.Figure:
     return fig
 
 
+def date_words(event) -> str:
+    """When an event happened, as sure as its date is (plain text, unescaped): a month-precision event
+    reads "August 2021", not a day. `event` is a mapping or a row with date_start, date_end,
+    date_precision, date_expr and date_basis.
+
+    >>> date_words({"date_start": "2021-08-01", "date_end": "2021-08-31", "date_precision": "month"})
+    'August 2021, month precision'
+    """
+    get = event.get if isinstance(event, dict) else lambda k: getattr(event, k, None)
+    start, end = get("date_start"), get("date_end")
+    if start is None or pd.isna(start):
+        return "date unknown"
+    start = pd.Timestamp(start)
+    end = start if end is None or pd.isna(end) else pd.Timestamp(end)
+    precision = get("date_precision") if isinstance(get("date_precision"), str) else "unknown"
+    whole_month = start.day == 1 and end == start + pd.offsets.MonthEnd(0)
+    whole_years = start.month == start.day == 1 and end.month == 12 and end.day == 31
+    if start == end:
+        text = start.strftime("%Y-%m-%d")
+    elif precision == "month" and whole_month:
+        text = start.strftime("%B %Y")
+    elif precision == "year" and whole_years and start.year == end.year:
+        text = str(start.year)
+    elif precision == "decade" and whole_years and start.year % 10 == 0 and end.year == start.year + 9:
+        text = f"the {start.year}s"
+    else:
+        text = f"{start:%Y-%m-%d} … {end:%Y-%m-%d}"
+    text += f", {precision} precision"
+    expr = get("date_expr")
+    if isinstance(expr, str) and expr:
+        text += f" (“{expr}”)"
+    if get("date_basis") == "publication":
+        text += "; no date in the text, so the days up to publication"
+    return text
+
+
 def _event_hover(r) -> str:
-    actors = " → ".join(esc(a) for a in (r.actor1, r.actor2) if isinstance(a, str)) or "(no actor)"
-    action = esc(r.event_label) or esc(r.event_code) or "(no action)"
-    when = pd.Timestamp(r.date_start).strftime("%Y-%m-%d")
-    if r.span:
-        when += " … " + (r.x1 - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
-    expr = f" (“{esc(r.date_expr)}”)" if isinstance(r.date_expr, str) else ""
-    lines = [f"<b>{actors}</b>", action, f"{when}{expr}, {esc(r.date_precision)} precision"]
+    actors = " → ".join(esc(a, limit=LABEL_CHARS) for a in (r.actor1, r.actor2) if isinstance(a, str)) or "(no actor)"
+    action = esc(r.event_label, limit=LABEL_CHARS) or esc(r.event_code, limit=LABEL_CHARS) or "(no action)"
+    expr = r.date_expr if isinstance(r.date_expr, str) else None
+    when = date_words({"date_start": r.date_start, "date_end": r.x1 - pd.Timedelta(days=1), "date_precision": r.date_precision,
+                       "date_expr": _short(expr, LABEL_CHARS) if expr else None, "date_basis": getattr(r, "date_basis", None)})
+    lines = [f"<b>{actors}</b>", action, esc(when)]
     if isinstance(r.location, str):
-        lines.append("at " + esc(r.location))
+        lines.append("at " + esc(r.location, limit=LABEL_CHARS))
     if isinstance(r.sentence, str):
-        lines.append("<i>" + esc(r.sentence, 80) + "</i>")
-    lines.append(esc(r.source or r.origin))
+        lines.append("<i>" + esc(r.sentence, 80, limit=SENTENCE_CHARS) + "</i>")
+    lines.append(esc(r.source or r.origin, limit=LABEL_CHARS))
     return "<br>".join(lines)
 
 
@@ -204,7 +255,7 @@ def network_figure(net, colour: str = "quad", title: str = "Actor network") -> g
                                      marker=dict(symbol="arrow", angleref="previous", size=sizes, color=c),
                                      hoverinfo="skip", showlegend=False))
     if not edges.empty:
-        hover = [f"<b>{esc(s)} → {esc(t)}</b><br>{n} events<br>mean Goldstein {_fmt(g)}<br>mostly {esc(_quad_name(q))}"
+        hover = [f"<b>{esc(s, limit=LABEL_CHARS)} → {esc(t, limit=LABEL_CHARS)}</b><br>{n} events<br>mean Goldstein {_fmt(g)}<br>mostly {esc(_quad_name(q))}"
                  for s, t, n, g, q in zip(edges["source"], edges["target"], edges["events"], edges["goldstein"], edges["quad"])]
         if colour == "goldstein":
             marker = dict(size=9, color=edges["goldstein"].astype(float).fillna(0), colorscale=GOLDSTEIN_SCALE, cmin=-10, cmax=10,
@@ -225,11 +276,11 @@ def network_figure(net, colour: str = "quad", title: str = "Actor network") -> g
                                          hovertext=[h for h, keep in zip(hover, part_idx) if keep],
                                          hovertemplate="%{hovertext}<extra></extra>"))
     hop = nodes["hop"] if "hop" in nodes else pd.Series([pd.NA] * len(nodes))
-    node_hover = [f"<b>{esc(a)}</b><br>{n} events" + (f"<br>country {esc(c)}" if isinstance(c, str) else "<br>no known country")
-                  + (f"<br>{int(h)} hop(s) from {esc(net.ego)}" if net.ego and pd.notna(h) else "")
+    node_hover = [f"<b>{esc(a, limit=LABEL_CHARS)}</b><br>{n} events" + (f"<br>country {esc(c)}" if isinstance(c, str) else "<br>no known country")
+                  + (f"<br>{int(h)} hop(s) from {esc(net.ego, limit=LABEL_CHARS)}" if net.ego and pd.notna(h) else "")
                   for a, n, c, h in zip(nodes["actor"], nodes["events"], nodes["country"], hop)]
     fig.add_trace(go.Scatter(
-        x=nodes["x"], y=nodes["y"], mode="markers+text", name="actors", text=[esc(_short(a, 30)) for a in nodes["actor"]],
+        x=nodes["x"], y=nodes["y"], mode="markers+text", name="actors", text=[esc(a, limit=30) for a in nodes["actor"]],
         textposition="top center", textfont=dict(size=11),
         marker=dict(size=[size[a] for a in nodes["actor"]], color=["#ffd92f" if a == net.ego else "#d9e6f5" for a in nodes["actor"]],
                     line=dict(width=1.5, color="#3f6fb5")),
@@ -271,7 +322,7 @@ def map_figure(md, title: str = "Interactions between countries") -> go.Figure:
             locations=md.countries["country"], z=md.countries["events"], locationmode="ISO-3",
             colorscale="Blues", marker_line_width=0.4, name="events located here",
             colorbar=dict(title="events<br>located", thickness=12, x=1.0),
-            customdata=md.countries[["country"]].to_numpy(), text=[esc(n) for n in md.countries["name"]],
+            customdata=md.countries[["country"]].to_numpy(), text=[esc(n, limit=LABEL_CHARS) for n in md.countries["name"]],
             hovertemplate="<b>%{text}</b><br>%{z} events located here<extra></extra>",
         ))
     if not md.arcs.empty:
@@ -288,7 +339,7 @@ def map_figure(md, title: str = "Interactions between countries") -> go.Figure:
             lat=(arcs["lat0"] + arcs["lat1"]) / 2, lon=(arcs["lon0"] + arcs["lon1"]) / 2, mode="markers",
             name="interactions (arc midpoints)", marker=dict(size=6, color="#d7301f", symbol="diamond"),
             customdata=arcs[["from", "to"]].to_numpy(),
-            hovertext=[f"<b>{esc(a)} → {esc(b)}</b><br>{n} events<br>mean Goldstein {_fmt(g)}"
+            hovertext=[f"<b>{esc(a, limit=LABEL_CHARS)} → {esc(b, limit=LABEL_CHARS)}</b><br>{n} events<br>mean Goldstein {_fmt(g)}"
                        for a, b, n, g in zip(arcs["from_name"], arcs["to_name"], arcs["events"], arcs["goldstein"])],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -299,7 +350,7 @@ def map_figure(md, title: str = "Interactions between countries") -> go.Figure:
             marker=dict(size=[4 + 14 * math.sqrt(n / top) for n in md.places["events"]], color="#54278f", opacity=0.7,
                         line=dict(width=0.5, color="white")),
             customdata=md.places[["country"]].to_numpy(),
-            hovertext=[f"<b>{esc(p)}</b><br>{n} events" for p, n in zip(md.places["location"], md.places["events"])],
+            hovertext=[f"<b>{esc(p, limit=LABEL_CHARS)}</b><br>{n} events" for p, n in zip(md.places["location"], md.places["events"])],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     geo = dict(showcountries=True, countrycolor="#999", showland=True, landcolor="#f3f3f3", showocean=True,
@@ -323,7 +374,7 @@ def stamped(fig: go.Figure, filters_text: str, citation: str) -> go.Figure:
     bottom = (out.layout.margin.b or 10) + 110
     out.update_layout(margin=dict(b=bottom), legend=dict(orientation="h", y=-0.03, yanchor="top", x=0, xanchor="left"))
     out.add_annotation(
-        text=esc("Filters: " + filters_text, 160) + "<br>" + esc(citation, 160),
+        text=esc("Filters: " + filters_text, 160, limit=800) + "<br>" + esc(citation, 160, limit=800),
         xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
         showarrow=False, align="left", font=dict(size=10, color="#555"),
     )

@@ -1,7 +1,7 @@
 """Charts and data out as files: PNG/SVG (kaleido + the system chromium), self-contained HTML, CSV, Parquet.
 
 Every export states the filters applied and the data's citation: images and HTML carry them under the
-plot, CSV in two leading `#` lines (read it back with `pd.read_csv(path, skiprows=2)`), Parquet in the
+plot, CSV in two leading `# ...` lines, each one cell (read it back with `pd.read_csv(path, skiprows=2)`), Parquet in the
 file's key/value metadata (`filters`, `citation`).
 
 Nothing is fetched from the network: kaleido renders with the plotly.js bundled in plotly.py and the
@@ -22,7 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics.charts import stamped
+from analytics.charts import stamped, visible
 
 TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "data" / "topojson"
 IMAGE_FORMATS = ("png", "svg")
@@ -90,23 +90,20 @@ def html_bytes(fig: go.Figure, filters_text: str, citation: str, title: str = "c
         preload = f"<script>window.PlotlyGeoAssets = {{topojson: {blob}}};</script>\n"
     page = (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-        f"<title>{html.escape(title)}</title></head><body>\n{preload}{body}\n"
-        f"<p style=\"font:12px sans-serif;color:#555\">Filters: {html.escape(filters_text)}<br>{html.escape(citation)}</p>\n"
+        f"<title>{html.escape(visible(title))}</title></head><body>\n{preload}{body}\n"
+        f"<p style=\"font:12px sans-serif;color:#555\">Filters: {html.escape(visible(filters_text))}<br>{html.escape(visible(citation))}</p>\n"
         "</body></html>\n"
     )
     return page.encode("utf-8")
 
 
-def _one_line(s: str) -> str:
-    return " ".join(str(s).split())
-
-
 def data_bytes(frame, fmt: str, filters_text: str, citation: str) -> bytes:
     """The filtered events as CSV (two `#` stamp lines first) or Parquet (stamp in the metadata)."""
-    from analytics.output import arrow_table, to_bytes
+    from analytics.output import arrow_table, csv_line, to_bytes
 
     if fmt == "csv":
-        head = f"# Filters: {_one_line(filters_text)}\n# {_one_line(citation)}\n"
+        # Filter values are untrusted (actor names from documents): each stamp line is one CSV cell.
+        head = csv_line(f"# Filters: {filters_text}") + csv_line(f"# {citation}")
         return head.encode("utf-8") + to_bytes(frame, "csv")
     if fmt == "parquet":
         import io

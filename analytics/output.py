@@ -2,12 +2,13 @@
 
 Every column is present in every row (null when missing); dates are `YYYY-MM-DD`, timestamps ISO 8601,
 integers stay integers and codes stay strings with their leading zeros. In CSV, text cells that a
-spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) are neutralised with a leading
+spreadsheet would run as a formula (starting with =, +, -, @, tab, CR, LF or a full-width =+-@) are neutralised with a leading
 apostrophe; numeric columns are left as numbers.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import IO
 
@@ -18,7 +19,9 @@ import pyarrow.parquet as pq
 from analytics import schema
 
 FORMATS = ("jsonl", "csv", "parquet")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may run as a formula: the OWASP list, a line feed, and the full-width forms that
+# some spreadsheet locales fold into their ASCII twins.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _formatted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,12 +58,26 @@ def write_jsonl(frame: pd.DataFrame, out: IO[str]) -> int:
     return len(frame)
 
 
+def csv_line(text: str) -> str:
+    """One free-text line for the top of a CSV file (a stamp): a single, quoted-when-needed cell that no
+    spreadsheet splits at a comma into a cell starting like a formula."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([neutralise_formula(" ".join(str(text).split()))])
+    return buf.getvalue()
+
+
 def write_csv(frame: pd.DataFrame, out: IO[str]) -> int:
     t = _formatted(frame)
     for name in t.columns:
         s = t[name]
         if isinstance(s.dtype, pd.StringDtype) or s.dtype == object:
             s = s.astype("string")
+            # A bare CR is not quoted by the csv writer (it quotes only our "\n" line end), and a
+            # spreadsheet would start a new row there: every line break in a cell becomes "\n".
+            has_cr = s.str.contains("\r", regex=False).fillna(False).astype(bool)
+            if has_cr.any():
+                s = s.where(~has_cr, s.str.replace("\r\n?", "\n", regex=True))
+                t[name] = s
             risky = s.str.startswith(_FORMULA_START).fillna(False).astype(bool)
             if risky.any():
                 t[name] = s.where(~risky, "'" + s)

@@ -189,7 +189,7 @@ def timeline(store, filters: Filters, lane: str = "actor", limit: int = TIMELINE
         f"SELECT count(*) FILTER (WHERE date_start IS NOT NULL), count(*) FILTER (WHERE date_start IS NULL) FROM events WHERE {where}",
         params,
     )
-    cols = f"""event_id, date_start, coalesce(date_end, date_start) AS date_end, date_precision, date_expr,
+    cols = f"""event_id, date_start, coalesce(date_end, date_start) AS date_end, date_precision, date_expr, date_basis,
                actor1, actor2, event_code, event_label, quad_class, goldstein, location, source, origin,
                left(sentence, {HOVER_SENTENCE_CHARS}) AS sentence, {lane_sql} AS lane"""
     sampled = total > limit

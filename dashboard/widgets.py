@@ -7,6 +7,7 @@ import re
 
 import streamlit as st
 
+from analytics.charts import date_words, visible
 from analytics.filters import Filters
 from dashboard import data
 
@@ -49,8 +50,15 @@ def caption(summary, filters: Filters) -> None:
 
 
 def plain(text: str) -> str:
-    """Untrusted text for a Markdown element: every Markdown/HTML special character backslash-escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", str(text))
+    """Untrusted text for a Markdown element: every Markdown/HTML special character backslash-escaped,
+    bidi overrides and control characters dropped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", visible(text))
+
+
+def _h(text) -> str:
+    """Untrusted text for an HTML element: escaped, bidi overrides and control characters dropped
+    (line breaks and tabs kept, for pre-wrap text)."""
+    return html.escape(visible(text))
 
 
 def no_events(summary, filters: Filters) -> bool:
@@ -74,19 +82,19 @@ def evidence_panel(event_id: str) -> None:
         return
     e = ev.event
     who = " → ".join(a for a in (e.get("actor1"), e.get("actor2")) if isinstance(a, str)) or "(no actor)"
-    st.html(f"<b>{html.escape(who)}</b> · {html.escape(str(e.get('event_label') or e.get('event_code') or ''))}")
+    st.html(f"<b>{_h(who)}</b> · {_h(e.get('event_label') or e.get('event_code') or '')}<br>{_h(date_words(e))}")
     if ev.mentions.empty:
-        body = html.escape(str(e.get("sentence") or "No evidence sentence stored for this event."))
+        body = _h(e.get("sentence") or "No evidence sentence stored for this event.")
         st.html(f"<blockquote style='white-space:pre-wrap'>{body}</blockquote>")
         if e.get("url"):
             st.link_button("Open source", e["url"])
         return
     for m in ev.mentions.itertuples(index=False):
-        title = html.escape(str(m.title or m.source or m.doc_id))
+        title = _h(m.title or m.source or m.doc_id)
         link = f" · <a href=\"{html.escape(m.url, quote=True)}\" target=\"_blank\" rel=\"noopener noreferrer\">source</a>" if m.url else ""
         st.html(
             f"<div style='font-weight:600'>{title}{link}</div>"
             "<div style='white-space:pre-wrap;max-height:22em;overflow:auto;border:1px solid #ddd;padding:.6em;"
             "font:14px/1.5 sans-serif'>"
-            f"{html.escape(m.before)}<mark>{html.escape(m.sentence)}</mark>{html.escape(m.after)}</div>"
+            f"{_h(m.before)}<mark>{_h(m.sentence)}</mark>{_h(m.after)}</div>"
         )

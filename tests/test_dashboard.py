@@ -139,6 +139,34 @@ def test_selected_event_shows_escaped_evidence(app, store_path):
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "<mark>A reader comment said &lt;script&gt;" in html
     assert XSS not in html and "javascript:" not in html
+    assert "2021-10-20, day precision (“Wednesday”)" in html  # when, and how sure, beside the evidence
+
+
+def test_evidence_of_a_month_and_of_an_override_reads_honestly(tmp_path, monkeypatch):
+    """A month-precision event reads as the month; a bidi override in the article does not reorder it."""
+    import datetime as dt
+
+    from analytics import schema
+    from analytics.documents import Document
+    from analytics.store import Store
+
+    text = "The Taliban took over Kabul in August. \u202eA comment\u202c ends here."
+    doc = Document(doc_id="m1", text=text, published=dt.date(2021, 10, 20), source="Example")
+    row = {"event_id": "m:month", "date_start": dt.date(2021, 8, 1), "date_end": dt.date(2021, 8, 31),
+           "date_precision": "month", "date_expr": "in August", "date_basis": "relative", "actor1": "Taliban\u202e",
+           "actor2": "Afghanistan", "event_code": "0874", "event_root": "08", "doc_id": "m1", "origin": "text",
+           "sentence": text, "char_start": 0, "char_end": len(text), "num_sources": 1}
+    path = tmp_path / "events.duckdb"
+    store = Store(path)
+    store.ingest([doc], schema.validate(schema.conform([row])))
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["event"] = store.query("SELECT event_id FROM events")["event_id"][0]
+    at.run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "August 2021, month precision (“in August”)" in html
+    assert "\u202e" not in html and "\u202c" not in html and "A comment ends here." in html
 
 
 def _fake_streamlit(chart_key, points):
@@ -202,6 +230,32 @@ def test_uploaded_articles_are_added_and_bad_files_reported(fresh_store):
     after = fresh_store.counts()
     assert after["documents"] == before["documents"] + 1
     assert after["events"] >= before["events"]
+
+
+BAD_UPLOADS = {
+    "scan.txt": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n",
+    "letter.html": b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+    "nul.txt": b"Russia hosted talks\x00 with the Taliban.",
+    "latin1.txt": "Caf\u00e9 owners protested in S\u00e3o Paulo.".encode("latin-1"),
+    "empty.json": b"",
+    "lines.jsonl": b"{broken\n" * 30,
+}
+
+
+def test_every_bad_upload_gets_one_line_and_the_good_one_is_added(fresh_store):
+    from dashboard import data
+
+    before = fresh_store.counts()
+    good = "Russia hosted talks with the Taliban in Moscow on Wednesday.".encode("utf-16-le")  # no BOM
+    uploads = [_Upload(n, b) for n, b in BAD_UPLOADS.items()] + [_Upload("good.txt", good)]
+    result = data.add_articles(uploads, "2021-10-20", None, progress=lambda f, t: None)
+    assert result["documents"] == 1
+    for name in BAD_UPLOADS:
+        mine = [p for p in result["problems"] if p.startswith(name + ":")]
+        assert mine, name
+    assert len([p for p in result["problems"] if p.startswith("lines.jsonl:")]) == 11  # ten, then a count
+    assert not any("/tmp" in p or "upload-" in p for p in result["problems"] + result["warnings"])
+    assert fresh_store.counts()["documents"] == before["documents"] + 1
 
 
 def test_only_bad_uploads_leave_the_store_unchanged(fresh_store):

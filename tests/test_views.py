@@ -319,7 +319,8 @@ def test_esc_never_lets_markup_through(text, width):
     assert "<" not in out.replace("<br>", "") and ">" not in out.replace("<br>", "") and '"' not in out
     import html as _html
 
-    assert "".join(_html.unescape(out.replace("<br>", " ")).split()) == "".join(text.split())
+    assert "".join(_html.unescape(out.replace("<br>", " ")).split()) == "".join(charts.visible(text).split())
+    assert not charts._INVISIBLE.search(_html.unescape(out))
 
 
 @settings(max_examples=100, deadline=None)
@@ -393,3 +394,35 @@ def test_actor_filtered_network_from_the_pair_rollup_matches_a_scan(store, monke
     monkeypatch.setattr(views, "_rollups", lambda *a: False)
     assert net() == fast
     assert (fast[0] > 0) == (actors != ("Nobody At All",))
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, expr, basis, expected",
+    [
+        ("2021-10-20", "2021-10-20", "day", "Wednesday", "relative", "2021-10-20, day precision (“Wednesday”)"),
+        ("2021-08-01", "2021-08-31", "month", "in August", "relative", "August 2021, month precision (“in August”)"),
+        ("2024-02-01", "2024-02-29", "month", None, "explicit", "February 2024, month precision"),
+        ("1989-01-01", "1989-12-31", "year", "in 1989", "explicit", "1989, year precision (“in 1989”)"),
+        ("1980-01-01", "1989-12-31", "decade", "the 1980s", "explicit", "the 1980s, decade precision (“the 1980s”)"),
+        ("2021-10-18", "2021-10-24", "week", "this week", "relative", "2021-10-18 … 2021-10-24, week precision (“this week”)"),
+        ("2021-08-15", "2021-09-14", "month", "a month ago", "relative", "2021-08-15 … 2021-09-14, month precision (“a month ago”)"),
+        ("2021-10-14", "2021-10-20", "week", None, "publication",
+         "2021-10-14 … 2021-10-20, week precision; no date in the text, so the days up to publication"),
+        (None, None, "unknown", "some day", None, "date unknown"),
+    ],
+)
+def test_date_words_say_the_date_as_precisely_as_it_is_known(start, end, precision, expr, basis, expected):
+    event = {"date_start": start and pd.Timestamp(start), "date_end": end and pd.Timestamp(end), "date_precision": precision,
+             "date_expr": expr, "date_basis": basis}
+    assert charts.date_words(event) == expected
+
+
+def test_a_month_precision_event_is_drawn_and_labelled_as_a_month(store):
+    tl = views.timeline(store, Filters(min_precision="month", actors=("Russia",)))
+    month = tl.events[tl.events["date_precision"] == "month"].iloc[0]
+    fig = charts.timeline_figure(tl)
+    bars = [(pd.Timestamp(t.x[i]), pd.Timestamp(t.x[i + 1])) for t in fig.data if t.mode == "lines" for i in range(0, len(t.x), 3)]
+    assert (pd.Timestamp(month["date_start"]), pd.Timestamp(month["date_end"]) + pd.Timedelta(days=1)) in bars
+    hover = next(h for t in fig.data if t.hovertext is not None for h, c in zip(t.hovertext, t.customdata)
+                 if c[0] == month["event_id"])
+    assert "month precision" in hover and "…" in hover  # the synthetic months are 30-day spans, not calendar months
