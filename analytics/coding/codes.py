@@ -12,18 +12,21 @@ True
 from __future__ import annotations
 
 from analytics.coding import participants
-from analytics.coding.grammar import COUNTRY_KINDS
+from analytics.coding.grammar import COUNTRY_KINDS, VIOLENT, clause_end
 from analytics.coding.kinds import ARMED_GROUPS, PEOPLE_TYPES, STATE_ARMED, UNARMED, armed, judicial, non_state, \
     people, role
 from analytics.coding.roles import FOREIGN_ENVOYS
-from analytics.coding.triggers import Trigger
+from analytics.coding.lexicon import load
+from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
-    FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, OBSTRUCT_VERBS, QUESTIONING, SPEECH_LEMMAS)
+    FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
+    QUESTIONING, SHOW_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
 ARRIVAL_BY_TYPE = {"MIL": "190", "PKO": "074"}
 COUPS = {"170"}
+AIMS = {"on", "against", "at", "near", "to", "into", "toward", "towards", "over"}    # before what is hit
 
 
 def naming(toks, trig: Trigger) -> bool:
@@ -89,7 +92,42 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
+    if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
+        code = "150"    # "flew bombers over the Baltic as a show of force": a demonstration of power
+    if code[:2] in VIOLENT:
+        code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def by_weapon_or_aim(toks, trig: Trigger, code: str, targets) -> str:
+    """Violence by its weapon or its aim: with a weapon of mass destruction ("attacked Halabja with
+    chemical weapons") 2041, nuclear 2042, and a nuclear blast at no one a test (150); force aimed at no
+    one ("fired missiles into the sea") demonstrates power (150)."""
+    lo = max(0, trig.start - 2)     # "a chemical attack", "the nuclear test"
+    hi = next((k for k in range(trig.end, min(len(toks), trig.end + 12)) if clause_end(toks, k)),
+              min(len(toks), trig.end + 12))
+    for k in range(lo, hi):
+        n = match_word("&WMD", toks, k, load()) or _match_any(MASS_DESTRUCTION, toks, k)
+        after = toks[k + n].lower if n and k + n < len(toks) else ""
+        if n and k >= trig.end and (any(t.lower in AIMS for t in toks[trig.end:k]) or after in WMD_SITES):
+            break       # "strikes on chemical weapons facilities", "hit a nerve gas depot": the weapon is hit
+        if n:
+            if not any(t.lower in NUCLEAR_WORDS for t in toks[k:k + n]):
+                return "2041"
+            return "150" if not targets and any(t.lower in TEST_WORDS for t in toks) else "2042"
+    if not targets and any(toks[k].lower == "into" and any(t.lower in OPEN_WATER for t in toks[k + 1:k + 4])
+                           for k in range(trig.end, hi)):
+        return "150"
+    return code
+
+
+def _match_any(phrases, toks, k: int) -> int:
+    """The length of the first phrase ("show_of_force") matching at toks[k], or 0."""
+    for phrase in phrases:
+        words = phrase.split("_")
+        if [t.lower for t in toks[k:k + len(words)]] == words:
+            return len(words)
+    return 0
 
 
 def is_coup(toks, trig: Trigger) -> bool:

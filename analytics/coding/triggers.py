@@ -57,7 +57,7 @@ class Trigger:
     light: bool = False  # a light verb whose object is a nominal event
 
 
-def _match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
+def match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
     """Length in tokens matched by one pattern word at toks[i], or 0."""
     if i >= len(toks):
         return 0
@@ -91,7 +91,6 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
             continue
         return 0
     return len(words)
-
 
 
 def _is_modifier_slot(toks: list[Token], pos: int) -> bool:
@@ -145,7 +144,7 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
                 return -1   # "captured the city after government troops fled": "troops" is another clause's
             if passive and toks[pos].lower == "by" and not word.upper().startswith("BY"):
                 return -1   # "was attacked by suicide bombers": the agent is no object ("attack aircraft")
-            n = _match_word(word, toks, pos, lex)
+            n = match_word(word, toks, pos, lex)
             if n:
                 pos += n
                 score += 1
@@ -169,10 +168,10 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
         while pos >= max(0, start - 2):
             if not toks[pos].text[:1].isalnum():
                 return -1
-            if word.startswith("&WEAPON") and _match_word("&AIRCRAFT", toks, pos, lex) \
+            if word.startswith("&WEAPON") and match_word("&AIRCRAFT", toks, pos, lex) \
                     and not (pos > 0 and toks[pos - 1].lower == "suicide"):
                 return -1   # "jets shot down a warplane": aircraft fire in the air, they are no bomb
-            if _match_word(word, toks, pos, lex):
+            if match_word(word, toks, pos, lex):
                 score += 1
                 found = True
                 pos -= 1

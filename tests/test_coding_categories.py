@@ -1,0 +1,33 @@
+"""Event categories on unseen text (third session): each row is a general class of category error seen
+on held-out passages, written with sentences of our own (none is a development-set passage)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.coding import code_text
+
+DCT = dt.date(2019, 6, 14)
+
+
+def codes(text: str) -> list[str]:
+    return [r["event_code"] for r in code_text(text, DCT)]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a weapon of mass destruction used (PETRARCH's &WMD synset, plus coding_words.yaml) is 2041 / 2042
+    ("Government troops shelled the village with sarin on Tuesday.", "2041"),
+    ("Iraqi jets bombed the Kurdish town with mustard gas.", "2041"),
+    ("A chemical attack by Syrian forces killed dozens in the suburb.", "2041"),
+    ("The United States dropped an atomic bomb on Nagasaki in August 1945.", "2042"),
+    # a nuclear blast at no one is a test: a demonstration of military power
+    ("Pakistan detonated a nuclear device in the Chagai hills in a test.", "150"),
+    # the weapon as what is hit is no use of it
+    ("Israeli jets struck a suspected chemical weapons depot near Damascus.", "190"),
+    # force aimed at no one demonstrates power
+    ("Iran fired two missiles into the sea near the Strait of Hormuz.", "150"),
+    ("Russia flew two bombers over the Baltic as a show of force against NATO.", "150"),
+])
+def test_violence_by_weapon_or_aim(text, code):
+    assert code in codes(text), codes(text)
