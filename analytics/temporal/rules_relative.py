@@ -12,6 +12,8 @@ from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 
 # words before a month name that make it a month rather than a name ("in May", not "May Bell")
+# a lower-case word after "the <Month>" that is no verb or preposition: the month premodifies a noun
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|is|were|will|would|has|had|have|of|and|or|to|in|on|at|for|by|with)\b)[a-z]{3}")
 _MONTH_CUES = frozenset(("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
                          "last", "next", "this", "of", "from", "before", "after", "around", "that", "each", "every",
                          "end", "beginning", "between"))
@@ -98,7 +100,8 @@ class RelativeRules:
                 # "May and June", "from March to May": a list of months, not "Jan Kavan"
                 prev = before[-2].strip(".,")
                 cue = "in" if prev in self.lex["months"] or prev.isdigit() else cue
-            if cue not in _MONTH_CUES:
+            if cue not in _MONTH_CUES and not (cue == "the" and _NOUN_AFTER.match(self.text, e)):
+                # ("the March accession", "the May elections": a month premodifying a noun is a date)
                 if not self.text[s - 4:s].lower().endswith("mid-"):
                     return None
             if name_after:
