@@ -46,6 +46,10 @@ RULES = [
     ("The index fell 20% over a three-year period.", ["a three-year period"]),
     ("He served his one-year term.", ["one-year term"]),
     ("They waived the extra seven-day period.", ["seven-day"]),
+    # a post-modifier naming a date completes it
+    ("He left in the summer of 1941.", ["the summer of 1941"]),
+    ("The year 2000 was a leap year.", ["The year 2000"]),
+    ("Talks began in the first week of March.", ["the first week of March"]),
     # anaphoric "that time" is not tagged
     ("At that time, the army was weak.", []),
     # dates inside names are not tagged

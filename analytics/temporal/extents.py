@@ -18,11 +18,13 @@ extent, "out" = it stands right outside it (TimeBank half / AQUAINT half).
 | premodifiers "early", "late", "mid", "earlier", "later": "early March", "earlier this week", "late Tuesday" | inside, mod START/END/MID | modifiers of the temporal head are in the extent and set `mod` | early 12/0, 5/6; earlier 13/4, 2/7 (disagree) |
 | "the end / beginning / middle of" X | inside, mod END/START/MID | same (the phrase names a part of X) | |
 | quantity modifiers "more than", "less than", "at least", "nearly", "up to", "some" before an amount | inside, mod MORE_THAN ... | the guidelines' `mod` examples ("more than a decade", "less than a year") are tagged whole | more than 2/0, 1/0; at least 3/1, 1/1 |
-| "about", "almost", "over" before an amount | left out (kept before "N units ago") | both halves leave them out (about 2/4, 0/5; over 1/24, 1/4); "over" is mostly the preposition ("over the past year") | |
+| "about", "almost", "over" before an amount | left out (kept before "N units ago") | TIDES puts "about" inside with MOD=APPROX, but both halves of TBAQ (cleaned by the TempEval-3 organisers) leave it out, so the halves' agreement wins; "over" is mostly the preposition ("over the past year") | about 2/4, 0/5; over 1/24, 1/4 |
 | part of day after a day: "Wednesday night", "Monday morning" | inside, one TIME (value 2021-10-20TNI) | the guidelines' TIME class covers parts of day ("late last night", "this morning") | night 3/0, 12/5 |
 | appositive date: "Thursday, Jan. 6" | one DATE | one date written two ways is one expression (TIDES) | 4 of 5 one timex |
 | "N-unit" adjective: "the two-day rally" | "two-day" only | an adjectival duration (ADJP) is the timex; the noun it modifies is an event | |
 | "N-unit" + temporal noun: "a three-year period", "a one-year term" | the whole noun phrase | the head noun ("period", "term") is itself temporal, so the NP is the duration | 2/0; 0/1 |
+| post-modifier naming a date: "the summer of 1941", "the first week of March", "the year 2000" | inside | the "of"-phrase or apposition completes the date (TIDES: the whole phrase names one time) | |
+| post-modifier naming an event: "the week of the election", "the year that followed" | not inside | prepositional phrases and relative clauses about events are outside a TIMEX3 (TimeML tags the event separately) | |
 | "that time", "at the same time" | not tagged | anaphoric or sequencing, not a temporal expression | 1 tagged of 18 |
 | a date inside a name: "the Good Friday Agreement", "Orion 1980" | not tagged | temporal expressions inside proper names are not markable | |
 """
