@@ -124,3 +124,17 @@ EVENT_ANAPHORS = [
 def test_event_noun_names_back_to_event_of_its_kind(text, src, tgt):
     last = _rows(text)[-1]
     assert (last["actor1_country"], last["actor2_country"]) == (src, tgt)
+
+
+# a generic agent with nothing else to go by takes the story's country
+STORY_AGENTS = [
+    ("Rania Haddad, the opposition leader, called for a general strike in Beirut on Monday. "
+     "Police arrested Haddad on Friday.", "LBN"),
+    ("A bomb exploded in a market in Kano on Monday. Soldiers detained 40 men on Tuesday.", "NGA"),
+]
+
+
+@pytest.mark.parametrize("text, country", STORY_AGENTS)
+def test_generic_agent_takes_story_country(text, country):
+    last = _rows(text)[-1]
+    assert last["actor1_country"] == country

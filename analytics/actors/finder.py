@@ -214,6 +214,8 @@ class _Doc(PersonRules, AgentRules):
                 ap = self.appositive_person(i) if k[:1].isalpha() and self.raw(i)[:1].isupper() else None
                 if ap is None and k in ("country", "nation"):
                     ap = self.country_s_agent(i)
+                if ap is None and self.raw(i)[:1].isupper() and self.raw(i).isalpha():
+                    ap = self.described_person(i)
                 if ap is not None:
                     out.append(ap)
                     i = self._tok_end(ap, i)

@@ -230,6 +230,22 @@ class PersonRules:
         # the span takes in the apposition, which names no other actor
         return self.mention(i, tj, name, code, "person", source="title")
 
+    def described_person(self, i: int) -> ActorMention | None:
+        """NAME, a|an|the ... TITLE|AGENT ..., for a name no lexicon or title introduces: "Joseph Tamba, a rebel
+        commander,", "Amal Haddad, the opposition leader,". The person takes the role (and the country or group)
+        the apposition gives; a later "Tamba" is the same person (corefer)."""
+        name_end = self.name_tokens(i)
+        if name_end - i < 2 or self.raw(name_end) != "," or self.key(name_end + 1) not in ("a", "an", "the"):
+            return None
+        for t in range(i, name_end):
+            key = self.key(t)
+            if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
+                    or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
+                return None     # "Monday, the army said", a country or title inside: no unknown name
+        bare = self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
+        m, _ = self.with_apposition(bare, name_end)
+        return None if m is bare else m
+
     def with_apposition(self, m: ActorMention, j: int) -> tuple[ActorMention, int]:
         """A person followed by an apposition that describes them: ", the head of the special forces,", ", a senior
         Hamas official,", ", the country's army chief,". The span takes in the apposition (which names no other

@@ -501,6 +501,8 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
                      and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
+    if home is None and (s.type or "")[-3:] not in FOREIGN_SERVICE:
+        home = ctx.story    # "... strike in Beirut. Police arrested Haddad": the country the story is about
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
@@ -532,7 +534,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # and so does a state that arrests or frees unnamed people ("Cuba released 53 political prisoners")
         kinds = ("agent", "person", "group") + (tuple(COUNTRY_KINDS) if root in AT_HOME_ROOTS else ())
         home = next((s.country for s in sources if s.country and s.kind in kinds), None)
-    if home is None and t.kind == "person" and not (t.code or "").startswith(TRANSNATIONAL):
+    if home is None and (t.kind == "person" and not (t.code or "").startswith(TRANSNATIONAL)
+                         or t.kind == "agent" and not surface.endswith(FOREIGN_ENVOYS)):
         home = ctx.story     # "Pope John Paul II deplored the killing of Archbishop Oscar Romero"
     if home is None:
         return t

@@ -1,0 +1,38 @@
+"""People the dictionaries lack, introduced by an apposition ("Joseph Tamba, a rebel commander,"): table-driven,
+sentences written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from analytics.actors import find_actors
+
+DESCRIBED = [
+    # text, name, code of the first mention, later short mention resolves to the same name
+    ("Joseph Tamba, a rebel commander, attacked the town. Tamba later freed ten hostages.", "Joseph Tamba", "REB"),
+    ("Rania Haddad, the opposition leader, called a strike. Police arrested Haddad on Friday.", "Rania Haddad", "OPP"),
+    ("Omar Salah, a senior Hamas official, said the group would not disarm. Salah left for Doha.", "Omar Salah",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, name, code", DESCRIBED)
+def test_apposition_introduces_person(text, name, code):
+    found = [m for m in find_actors(text) if m.kind == "person"]
+    assert found and found[0].name == name
+    if code:
+        assert found[0].code == code
+    else:
+        assert found[0].code and found[0].code.startswith("PSE")     # the group's code
+    assert len(found) == 2 and found[1].name == name                 # the surname later is the same person
+
+
+NOT_PEOPLE = [
+    "On Monday, the army said it had killed five militants.",
+    "Early Tuesday, a rebel commander said the town had fallen.",
+    "Port Moresby, the capital, was calm.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PEOPLE)
+def test_no_person_without_unknown_name(text):
+    assert not [m for m in find_actors(text) if m.kind == "person"]
