@@ -31,3 +31,17 @@ def codes(text: str) -> list[str]:
 ])
 def test_violence_by_weapon_or_aim(text, code):
     assert code in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an inauguration is no event between actors
+    ("The new president was sworn in on Monday in the capital.", "110"),
+    # a plain statement (010) beside another event of its sentence is not coded on its own
+    ("The colonel, who had proclaimed himself head of state, was arrested by police in Bamako.", "010"),
+])
+def test_no_event_of_this_code(text, absent):
+    assert absent not in codes(text), codes(text)
+
+
+def test_a_plain_statement_alone_is_still_coded():
+    assert codes("The junta proclaimed a new constitution for Mali.")[:1] == ["010"]

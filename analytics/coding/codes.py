@@ -48,7 +48,9 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
 
 def is_speech(trig: Trigger, code: str) -> bool:
     """A speech act (said, told, admitted): an event only when nothing else in its sentence is."""
-    return (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS
+    # (a verb the lexicon codes as a plain statement, 010, "proclaimed himself president", is one too)
+    return (code.startswith("01") and trig.lemma in SPEECH_LEMMAS and code != "015") or trig.lemma in ADMISSIONS \
+        or code == "010"
 
 
 def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, targets):
