@@ -86,6 +86,9 @@ VAGUE = [
     ('The war lasted several decades.', 'several decades', 'DURATION', 'PXY', None, 'unknown', None, None, None),
     ('Attacks rose in recent months.', 'recent months', 'DURATION', 'PXM', None, 'unknown', None, None, None),
     ('The coming months will be hard.', 'The coming months', 'DATE', 'FUTURE_REF', None, 'unknown', None, None, None),
+    # spelled hundreds and thousands are amounts, not the year 2000
+    ('The shrine is more than two thousand years older.', 'more than two thousand years', 'DURATION', 'P2000Y', 'MORE_THAN', 'unknown', None, None, None),
+    ('The march took two hundred days.', 'two hundred days', 'DURATION', 'P200D', None, 'unknown', None, None, None),
     # an anchored amount counted in finer steps is exact
     ('Sales rose in the fiscal year ending in March 2021.', 'the fiscal year', 'DURATION', 'P1Y', None, 'month', '2020-04-01', '2021-03-31', None),
     ('The 12-day strike ended on Friday.', '12-day', 'DURATION', 'P12D', None, 'day', '2021-10-04', '2021-10-15', None),

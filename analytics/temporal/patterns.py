@@ -33,7 +33,8 @@ def _macros(lex: dict) -> dict:
     weekday = "(?:" + alternation(weekdays_full) + r")(?![a-z])|(?:" + alternation(abbrev) + r")\."
     unit_words = list(lex["units"])
     plurals = [u + "s" for u in unit_words if u not in lex["unit_plurals"].values()] + list(lex["unit_plurals"])
-    numword = (rf"(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
+    numword = (rf"(?:(?:{NUMWORD_TENS}|{NUMWORD_TEENS}|{NUMWORD_ONES})\s+(?:hundred|thousand)(?![a-z])"  # "two thousand years"
+               rf"|(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
                r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|one\s+hundred"
                r"|half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|" + alternation(lex["vague_numbers"]) + r"|an|a)")
     return {
@@ -108,7 +109,7 @@ RULES: list[tuple[str, str]] = [
     # decades, centuries, spelled years, fiscal years
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s)(?![a-z])|the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+century(?:\s+(?P<era>BC|B\.C\.|AD|A\.D\.|BCE|CE))?"),
-    ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])"),
+    ("year_words", r"(?:the\s+year\s+)?(?P<w>two\s+thousand(?:\s+and)?(?:\s+{NUMW})?|nineteen[-\s]+{NUMW})(?![a-z-])(?!\s+{UNITS})"),
     ("fy", r"(?-i:FY)\s*'?(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
     ("fiscal", r"(?:the\s+)?(?P<f>fiscal|calendar|financial|model|school|academic|crop|marketing)\s+(?:year\s+)?(?P<y>{YEAR})(?:-(?P<y2>[0-9]{2,4}))?"),
     ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),

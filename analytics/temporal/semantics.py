@@ -46,6 +46,8 @@ def parse_num(s: str | None, lex: dict) -> float | None:
         return nums[t]
     parts = t.split()
     if len(parts) == 2 and parts[0] in nums and parts[1] in nums:
+        if parts[1] in ("hundred", "thousand"):
+            return nums[parts[0]] * nums[parts[1]]  # "two thousand"
         return nums[parts[0]] + nums[parts[1]]
     return None
 
