@@ -465,6 +465,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+HOME_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "BUS", "REF", "HLH", "AGR"}
 TRANSNATIONAL = ("IMG", "IGO", "NGO", "INT")
 AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
@@ -501,8 +502,10 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
                      and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
-    if home is None and (s.type or "")[-3:] not in FOREIGN_SERVICE:
-        home = ctx.story    # "... strike in Beirut. Police arrested Haddad": the country the story is about
+    if home is None and (s.type or "")[-3:] in HOME_ROLES:
+        # "... strike in Beirut. Police arrested Haddad": a state's agents and its people act in the country the
+        # story is about (armed men and criminals may come from anywhere: "kidnappers freed the French journalist")
+        home = ctx.story
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
@@ -535,7 +538,7 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         kinds = ("agent", "person", "group") + (tuple(COUNTRY_KINDS) if root in AT_HOME_ROOTS else ())
         home = next((s.country for s in sources if s.country and s.kind in kinds), None)
     if home is None and (t.kind == "person" and not (t.code or "").startswith(TRANSNATIONAL)
-                         or t.kind == "agent" and not surface.endswith(FOREIGN_ENVOYS)):
+                         or t.kind == "agent" and t.head and not surface.endswith(FOREIGN_ENVOYS)):
         home = ctx.story     # "Pope John Paul II deplored the killing of Archbishop Oscar Romero"
     if home is None:
         return t
