@@ -28,7 +28,10 @@ OPEN_RANGES = [
     ('The talks will continue until March.', 'March', 'DATE', '2022-03', None, 'year', '2021-10-20', '2022-03-31', 'PRESENT_REF/2022-03'),
     ('The curfew stays in force till Friday.', 'Friday', 'DATE', '2021-10-22', None, 'week', '2021-10-20', '2021-10-22', 'PRESENT_REF/2021-10-22'),
     ('The plan runs through 2025.', '2025', 'DATE', '2025', None, 'decade', '2021-10-20', '2025-12-31', 'PRESENT_REF/2025'),
-    # ... negated, the event happens at the date: no range
+    # an -ed adjective after a copula ("remain closed") does not make the clause past
+    ('Banks will remain closed until Tuesday.', 'Tuesday', 'DATE', '2021-10-26', None, 'week', '2021-10-20', '2021-10-26', 'PRESENT_REF/2021-10-26'),
+    # ... negated or deferred, the event happens at the date: no range
+    ('The vote was postponed until next week.', 'next week', 'DATE', '2021-W43', None, 'week', '2021-10-25', '2021-10-31', None),
     ('He will not be freed until March.', 'March', 'DATE', '2022-03', None, 'month', '2022-03-01', '2022-03-31', None),
     ("The report won't be published until next year.", 'next year', 'DATE', '2022', None, 'year', '2022-01-01', '2022-12-31', None),
     # ... in the past: open at the start, the date keeps its own days
@@ -89,6 +92,8 @@ VAGUE = [
     # spelled hundreds and thousands are amounts, not the year 2000
     ('The shrine is more than two thousand years older.', 'more than two thousand years', 'DURATION', 'P2000Y', 'MORE_THAN', 'unknown', None, None, None),
     ('The march took two hundred days.', 'two hundred days', 'DURATION', 'P200D', None, 'unknown', None, None, None),
+    # "in two years" measures a gap back from the event, not the event's own length: no anchoring
+    ('The talks, the first in two years, ended on Tuesday.', 'two years', 'DURATION', 'P2Y', None, 'unknown', None, None, None),
     # an anchored amount counted in finer steps is exact
     ('Sales rose in the fiscal year ending in March 2021.', 'the fiscal year', 'DURATION', 'P1Y', None, 'month', '2020-04-01', '2021-03-31', None),
     ('The 12-day strike ended on Friday.', '12-day', 'DURATION', 'P12D', None, 'day', '2021-10-04', '2021-10-15', None),

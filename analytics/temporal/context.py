@@ -11,6 +11,9 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\
 # a verb after the expression only counts inside the same clause ("on Saturday and were planning ...")
 _CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas)\b", re.IGNORECASE)
 _ADVERBS = {"still", "also", "not", "never", "now", "then", "soon", "just", "only", "already", "probably", "definitely"}
+# verbs after which an -ed word is an adjective ("remain closed", "stay locked", "seems settled")
+_COPULAS = {"remain", "remains", "remaining", "stay", "stays", "staying", "become", "becomes", "seem", "seems", "get",
+            "gets", "keep", "keeps", "look", "looks"}
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
 
@@ -102,6 +105,8 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
                 and lower[i] not in lex["past_cues"]:
             continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
         c = _cue(w, lex)
+        if c == "past" and i > 0 and lower[i - 1] in _COPULAS and lower[i] not in lex["past_cues"]:
+            continue  # "will remain closed until Tuesday": an adjective after a copula; the copula's tense counts
         if c == "future" and "had" in lower[max(0, i - 3):i]:
             c = "past"  # "had been scheduled for Friday", "had planned"
         if c == "present" and lower[i] in ("has", "have") and d >= 1 and \

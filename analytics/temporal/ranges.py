@@ -156,6 +156,8 @@ _OPEN_LEFT = re.compile(r"(?<![\w-])(?P<w>since|ever\s+since|until|till|up\s+unt
                         r"through\s+to|by|from)\s+$", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s*(?:,\s*)?(?:on(?:wards?)?|forward|and\s+(?:beyond|after|later))(?![\w-])", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't)\b|n't\b", re.IGNORECASE)
+_DEFERRED = re.compile(r"\b(?:postpon\w*|delay\w*|adjourn\w*|defer\w*|put\s+off|push\w*\s+back|reschedul\w*|"
+                       r"suspend\w*|held\s+over)\b", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 
@@ -172,8 +174,9 @@ def open_ranges(text: str, found: list, sentences: Sentences, dct: date | None, 
     publication date:
     - since X with a present or present-perfect verb ("has risen since 2001"): X .. DCT; after "had" the period
       ended at some past point the text may not give: open ("1979/..");
-    - until / till / up to / through X, when X ends after the DCT and nothing negates it: DCT .. X ("talks will go on
-      until March"); "won't be released until March" happens in March, so it stays the date; a past "stayed until
+    - until / till / up to / through X, when X ends after the DCT and nothing negates or defers it: DCT .. X ("talks
+      will go on until March"); "won't be released until March" and "postponed until next week" happen then, so they
+      stay the date; a past "stayed until
       March 2003" is open at its start ("../2003-03"), a past "lasted through the winter" covers the date itself;
     - by X, when X ends after the DCT (a deadline): DCT .. X ("will decide by the end of the year");
     - from X on / onwards / and beyond: X .. DCT when X is past, else open ("2030/..").
@@ -198,8 +201,8 @@ def open_ranges(text: str, found: list, sentences: Sentences, dct: date | None, 
                 sem.range = f"{sem.value}/.."
         elif word in ("until", "till", "up until", "up till", "up to", "through", "through to", "by"):
             s0 = sentences.bounds(s)[0]
-            if _NEGATED.search(text, max(s0, s - 60), s):
-                continue  # "will not be freed until March": the event happens in March
+            if _NEGATED.search(text, max(s0, s - 60), s) or _DEFERRED.search(text, max(s0, s - 60), s):
+                continue  # "will not be freed until March", "postponed until next week": the event happens then
             if dct is not None and ref.end > dct and tense_of(s, e) != "past":
                 _set_open(sem, min(dct, ref.end), ref.end, f"PRESENT_REF/{sem.value}")
             elif word not in ("by", "through", "through to"):  # "lasted through the winter": it covers the date

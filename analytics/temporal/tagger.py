@@ -42,6 +42,8 @@ def _modifiers(lang: str = "en") -> dict:
 _NUMERIC_START = re.compile(r"[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                             r"forty|fifty|sixty|seventy|eighty|ninety|several|a few|a couple|a dozen|a hundred)\b", re.IGNORECASE)
 _END_CUE = re.compile(r"\b(?:end(?:ed|ing|s)?|until|till|through|conclud\w*|finish\w*|over\s+by|culminat\w*)\b", re.IGNORECASE)
+_AMOUNT_IN = re.compile(r"(?<![\w-])(?:in|within)\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
+                        re.IGNORECASE)
 _START_CUE = re.compile(r"\b(?:beg[au]n|begin\w*|start\w*|since|launch\w*|commenc\w*|broke\s+out|erupt\w*)\b", re.IGNORECASE)
 
 DEICTIC_RULES = {"deictic", "this_pod", "wd_pod", "weekday", "month_rel"}
@@ -215,6 +217,8 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
         if resolver.lex["units"][unit].get("clock"):
             continue
         s0, s1 = resolver.sentences.bounds(s)
+        if _AMOUNT_IN.search(text, max(s0, s - 24), s):
+            continue  # "the first talks in two years ended on Tuesday": a gap measured back, not the event's length
         for j in range(i + 1, min(i + 6, len(found))):  # the next few expressions of the same sentence
             s2, e2, other = found[j]
             if s2 >= s1 or s2 - e > 200:
