@@ -217,7 +217,7 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
         if resolver.lex["units"][unit].get("clock"):
             continue
         s0, s1 = resolver.sentences.bounds(s)
-        if _AMOUNT_IN.search(text, max(s0, s - 24), s):
+        if _NUMERIC_START.match(text, s) and _AMOUNT_IN.search(text, max(s0, s - 24), s):
             continue  # "the first talks in two years ended on Tuesday": a gap measured back, not the event's length
         for j in range(i + 1, min(i + 6, len(found))):  # the next few expressions of the same sentence
             s2, e2, other = found[j]
