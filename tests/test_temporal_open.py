@@ -96,6 +96,8 @@ VAGUE = [
     ('The talks, the first in two years, ended on Tuesday.', 'two years', 'DURATION', 'P2Y', None, 'unknown', None, None, None),
     # an anchored amount counted in finer steps is exact
     ('Sales rose in the fiscal year ending in March 2021.', 'the fiscal year', 'DURATION', 'P1Y', None, 'month', '2020-04-01', '2021-03-31', None),
+    ('Inflation rose 2.8 percent in the year to February.', 'the year', 'DURATION', 'P1Y', None, 'month', '2020-03-01', '2021-02-28', None),
+    ('Sales rose in the three months to December.', 'the three months', 'DURATION', 'P3M', None, 'month', '2020-10-01', '2020-12-31', None),
     ('The 12-day strike ended on Friday.', '12-day', 'DURATION', 'P12D', None, 'day', '2021-10-04', '2021-10-15', None),
 ]
 

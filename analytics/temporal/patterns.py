@@ -148,7 +148,7 @@ RULES: list[tuple[str, str]] = [
     ("rel_unit", r"(?:the\s+)?(?P<rel>(?:comparable|corresponding)\s+year-(?:ago|earlier)|(?:that|this)\s+same|this\s+coming|this|last|next|past|previous|coming|current|following|preceding|prior|same|latest|most\s+recent|recent|that|this\s+past|year-earlier|year-ago|year-before|comparable|year-earlier|corresponding)"
                  r"\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>{WEEKDAY}|{MONTH}(?!\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]))|{SEASON}|day|week|weekend|month|quarter|year|decade|century|period|half|season|hour|minute)(?![a-z])"
                  r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
-    ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?!\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9]))(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)))?"),
+    ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?!\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9]))(?:(?=\s+(?P<ended>ended|ending|through|to\s+date|to\s+(?:the\s+end\s+of\s+)?{MONTH})))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
     ("the_unit", r"the\s+(?P<unit>weekend|quarter|week|month|{SEASON})(?![a-z]|-|\s+of\s)(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"

@@ -41,7 +41,8 @@ def _modifiers(lang: str = "en") -> dict:
 
 _NUMERIC_START = re.compile(r"[0-9]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                             r"forty|fifty|sixty|seventy|eighty|ninety|several|a few|a couple|a dozen|a hundred)\b", re.IGNORECASE)
-_END_CUE = re.compile(r"\b(?:end(?:ed|ing|s)?|until|till|through|conclud\w*|finish\w*|over\s+by|culminat\w*)\b", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:end(?:ed|ing|s)?|until|till|through|conclud\w*|finish\w*|over\s+by|culminat\w*)\b"
+                      r"|^\s*to\s*$", re.IGNORECASE)  # "the three months to December"
 _AMOUNT_IN = re.compile(r"(?<![\w-])(?:in|within)\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
                         re.IGNORECASE)
 _START_CUE = re.compile(r"\b(?:beg[au]n|begin\w*|start\w*|since|launch\w*|commenc\w*|broke\s+out|erupt\w*)\b", re.IGNORECASE)
@@ -228,10 +229,11 @@ def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
             between = text[e:s2]
             if _END_CUE.search(between):
                 start = other.ref.shift(-n, unit if unit != "weekend" else "week")
-                if finer(other.ref.gran, unit) or other.ref.gran == unit == "day":
+                if finer(other.ref.gran, unit) or (other.ref.gran == unit and unit in ("day", "week", "month", "quarter")):
                     # counted in finer steps the count is exact: "the fiscal year ending in March 2021" is April 2020
-                    # to March 2021, "a 12-day strike that ended on the 15th" began on the 4th; a year-long war
-                    # that ended in 1989 may have begun in 1988 (the year has no finer step to count in)
+                    # to March 2021, "a 12-day strike that ended on the 15th" began on the 4th, "the three months to
+                    # December" are October to December; a 10-year war that ended in 1989 is read from 1979
+                    # (a year has no finer step to count in, so both ends' whole years are kept)
                     start = start.shift(1)
                 sem.first, sem.last = start.start, other.ref.end
             elif _START_CUE.search(between):
