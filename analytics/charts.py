@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 import textwrap
 import zlib
 
@@ -26,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import schema
+from analytics.views import _INVISIBLE, visible  # noqa: F401 (re-exported for pages)
 
 QUAD_COLOURS = {1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#d7301f"}
 NO_QUAD_COLOUR = "#969696"
@@ -39,16 +39,6 @@ TEMPLATE = dict(layout=dict(
     xaxis=dict(gridcolor="#ebebeb", linecolor="#bbb", zerolinecolor="#ddd"),
     yaxis=dict(gridcolor="#ebebeb", linecolor="#bbb", zerolinecolor="#ddd"),
 ))
-
-
-# Bidi embeddings, overrides and isolates in untrusted text can reorder what is shown around them (an
-# actor pair drawn reversed, a date read backwards); control characters have no glyph. Neither is shown.
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def visible(value) -> str:
-    """Untrusted text as it may be shown: bidi overrides and control characters dropped (not escaped)."""
-    return _INVISIBLE.sub("", str(value))
 
 
 def esc(value, width: int | None = None, limit: int | None = None) -> str:
@@ -221,8 +211,15 @@ def trend_figure(tr, metric: str = "events", title: str = "Trend") -> go.Figure:
                                    hovertemplate="%{x|%Y-%m-%d}: mean Goldstein %{y:.2f} over %{customdata[0]} events<extra></extra>"))
         fig.update_yaxes(title="mean Goldstein", range=[-10, 10], zeroline=True)
     else:
-        fig = go.Figure(go.Bar(x=df["bin"], y=df["events"], name="events", marker_color="#3f6fb5",
-                               hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra></extra>"))
+        coarse = df["coarse"] if "coarse" in df else pd.Series(0, index=df.index)
+        fig = go.Figure(go.Bar(x=df["bin"], y=df["events"] - coarse, name=f"dated within the {tr.bin}", marker_color="#3f6fb5",
+                               hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} events dated within the {tr.bin}<extra></extra>"))
+        if coarse.any():
+            # Stacked and hatched: events that may have happened in a later bin too, not a burst in this one.
+            fig.add_trace(go.Bar(x=df["bin"], y=coarse, name=f"less precise than a {tr.bin} (at first possible day)",
+                                 marker=dict(color="rgba(63,111,181,0.25)", pattern=dict(shape="/", fgcolor="#3f6fb5")),
+                                 hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} events dated less precisely than a {tr.bin}<extra></extra>"))
+            fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
         fig.update_yaxes(title="events")
     fig.update_xaxes(type="date")
     return _base_layout(fig, title, tr.note, height=300)

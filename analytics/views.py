@@ -28,6 +28,15 @@ import pandas as pd
 from analytics import schema
 from analytics.filters import Filters
 
+# Bidi embeddings, overrides and isolates in untrusted text can reorder what is shown around them (an
+# actor pair drawn reversed, a date read backwards); control characters have no glyph. Neither is shown.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(value) -> str:
+    """Untrusted text as it may be shown: bidi overrides and control characters dropped (not escaped)."""
+    return _INVISIBLE.sub("", str(value))
+
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 # Display budgets: what a chart may send to the browser, whatever the number of events.
@@ -225,7 +234,9 @@ def timeline(store, filters: Filters, lane: str = "actor", limit: int = TIMELINE
 
 @dataclass
 class Trend:
-    bins: pd.DataFrame  # bin (start date), events, goldstein (mean)
+    # bin (start date), events, goldstein (mean), coarse (those of `events` whose possible dates run past
+    # their bin: a year-precision event in a week bin; counted at their first possible day)
+    bins: pd.DataFrame
     bin: str
     note: str = ""
 
@@ -254,6 +265,9 @@ def trend(store, filters: Filters, bin: str = "auto") -> Trend:
         bin = auto_bin(_date(first), _date(last))
     if bin not in BINS:
         raise ValueError(f"bin must be auto or one of {', '.join(BINS)}")
+    # An event whose possible dates run past its bin is not dated within it: counted apart, so that a
+    # pile of year-precision events on 1 January does not read as a burst of activity that week.
+    coarse = f"date_trunc('{bin}', date_start) <> date_trunc('{bin}', coalesce(date_end, date_start))"
     if daily:
         df = store.query(
             f"""SELECT CAST(date_trunc('{bin}', day) AS DATE) AS bin, sum(events) AS events,
@@ -261,13 +275,25 @@ def trend(store, filters: Filters, bin: str = "auto") -> Trend:
                 FROM rollup_days GROUP BY 1 ORDER BY 1"""
         )
         df["events"] = df["events"].astype("int64")
-        return Trend(df, bin, f"binned by {bin}, each event at its first possible day")
-    df = store.query(
-        f"""SELECT CAST(date_trunc('{bin}', date_start) AS DATE) AS bin, count(*) AS events, avg(goldstein) AS goldstein
-            FROM events WHERE {where} GROUP BY 1 ORDER BY 1""",
-        params,
-    )
-    return Trend(df, bin, f"binned by {bin}, each event at its first possible day")
+        # the rollups keep no precision; the few coarse events are counted from the events table
+        wide = store.query(
+            f"""SELECT CAST(date_trunc('{bin}', date_start) AS DATE) AS bin, count(*) AS coarse FROM events
+                WHERE date_start IS NOT NULL AND date_precision <> 'day' AND {coarse} GROUP BY 1"""
+        )
+        df = df.merge(wide, on="bin", how="left")
+        df["coarse"] = df["coarse"].fillna(0).astype("int64")
+    else:
+        df = store.query(
+            f"""SELECT CAST(date_trunc('{bin}', date_start) AS DATE) AS bin, count(*) AS events, avg(goldstein) AS goldstein,
+                       count(*) FILTER (WHERE {coarse}) AS coarse
+                FROM events WHERE {where} GROUP BY 1 ORDER BY 1""",
+            params,
+        )
+        df[["events", "coarse"]] = df[["events", "coarse"]].astype("int64")
+    note = f"binned by {bin}"
+    if df["coarse"].any():
+        note += f"; {int(df['coarse'].sum()):,} events dated less precisely than a {bin} are shown apart, at their first possible day"
+    return Trend(df, bin, note)
 
 
 # -- actor network ------------------------------------------------------------------------------
@@ -586,6 +612,9 @@ def events_page(store, filters: Filters, page: int = 1, page_size: int = TABLE_P
         params,
     )
     rows["url"] = rows["url"].map(lambda u: u if isinstance(u, str) and _SAFE_URL.match(u) else None)
+    for name in rows.columns:  # shown as they are stored, but never reordered by a bidi override
+        if rows[name].dtype == object or isinstance(rows[name].dtype, pd.StringDtype):
+            rows[name] = rows[name].map(lambda v: visible(v) if isinstance(v, str) else v)
     return Page(rows, int(total), page, pages)
 
 

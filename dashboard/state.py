@@ -191,6 +191,7 @@ def sidebar(choices: views.Choices) -> Filters:
         st.multiselect("Origin", _with_current(list(schema.ORIGINS), "origins"), key=_wkey("origins"), placeholder="any")
         st.selectbox("Minimum date precision", [None] + list(schema.PRECISIONS[:-1]), key=_wkey("min_precision"),
                      format_func=lambda p: "any precision" if p is None else f"{p} or finer",
+                     placeholder="any precision",
                      help="Keep only events dated at least this precisely (e.g. month keeps day, week and month).")
     if st.session_state.get(_wkey("event_ids")):
         n = len(st.session_state[_wkey("event_ids")])

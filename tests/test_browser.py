@@ -183,6 +183,7 @@ def test_clicking_a_timeline_point_filters_the_other_views(server, page):
     page.mouse.click(x, y)
     page.wait_for_function("location.search.includes('event=')", timeout=30000)
     page.wait_for_selector("mark", timeout=30000)  # the selected event's evidence, highlighted
+    assert page.get_by_text("precision", exact=False).count() >= 1  # with its date, as sure as it is known
     page.get_by_role("link", name="Events table").click()
     page.wait_for_selector("[data-testid=stDataFrame]", timeout=60000)
     assert "event=" in page.url
@@ -261,3 +262,41 @@ def test_html_export_draws_the_map_with_no_network(server, browser, tmp_path):
     assert page.locator(".js-plotly-plot .countries path, .js-plotly-plot .choroplethlocation").count() > 0
     assert requested == []
     context.close()
+
+
+def test_precision_filter_in_a_link_draws_only_events_that_precise(server, page):
+    base, store = server
+    page.goto(f"{base}/?precision=day&origin=gdelt")
+    wait_for_page(page, 2)
+    drawn = page.evaluate("""() => { const gd = document.querySelectorAll('.js-plotly-plot')[0];
+        return gd.data.map(t => [t.mode, (t.customdata || []).length, [].concat(t.marker && t.marker.symbol || [])]); }""")
+    assert not any(mode == "lines" for mode, _, _ in drawn)  # no interval bars: every event is a point
+    points = sum(n for _, n, _ in drawn)
+    (day,) = store.query("SELECT count(*) AS n FROM events WHERE origin = 'gdelt' AND date_precision = 'day'")["n"]
+    assert points == day
+    page.goto(f"{base}/?precision=month&origin=gdelt")
+    wait_for_page(page, 2)
+    spans = page.evaluate("""() => document.querySelectorAll('.js-plotly-plot')[0].data
+        .filter(t => t.mode === 'lines').map(t => t.x.filter(x => x !== null))""")
+    widest = max((__import__("datetime").date.fromisoformat(x[i + 1][:10]) - __import__("datetime").date.fromisoformat(x[i][:10])).days
+                 for x in spans for i in range(0, len(x), 2))
+    assert 27 <= widest <= 31  # a month-precision event is drawn over its month, and nothing coarser is drawn
+
+
+def test_csv_download_holds_the_filtered_rows_with_their_stamp(server, page, tmp_path):
+    import csv
+    import io
+
+    base, store = server
+    page.goto(f"{base}/events?actor=Taliban&origin=gdelt")
+    wait_for_page(page, 0)
+    with page.expect_download(timeout=120000) as info:
+        page.get_by_role("button", name="CSV").first.click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0].startswith("# Filters: actors: Taliban; origins: gdelt") and rows[1][0].startswith("# Data:")
+    header, body = rows[2], rows[3:]
+    (n,) = store.query("SELECT count(*) AS n FROM events WHERE origin = 'gdelt' AND 'Taliban' IN (actor1, actor2)")["n"]
+    assert len(body) == n > 0
+    a1, a2 = header.index("actor1"), header.index("actor2")
+    assert all("Taliban" in (r[a1], r[a2]) for r in body)

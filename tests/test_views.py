@@ -426,3 +426,24 @@ def test_a_month_precision_event_is_drawn_and_labelled_as_a_month(store):
     hover = next(h for t in fig.data if t.hovertext is not None for h, c in zip(t.hovertext, t.customdata)
                  if c[0] == month["event_id"])
     assert "month precision" in hover and "…" in hover  # the synthetic months are 30-day spans, not calendar months
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(origins=("gdelt",))])  # from the rollups, and from a scan
+@pytest.mark.parametrize("bin_", ["day", "week", "month", "year"])
+def test_trend_counts_events_less_precise_than_the_bin_apart(store, filters, bin_):
+    tr = views.trend(store, filters, bin=bin_)
+    ev = views.filtered_frame(store, filters.with_(), limit=10_000).dropna(subset=["date_start"])
+    start, end = ev["date_start"].dt.to_period(bin_[0].upper()), ev["date_end"].fillna(ev["date_start"]).dt.to_period(bin_[0].upper())
+    assert int(tr.bins["coarse"].sum()) == int((start != end).sum())
+    assert (tr.bins["coarse"] <= tr.bins["events"]).all()
+    if bin_ == "day":  # every event wider than a day is apart: a week, month or year is never one day's count
+        assert int(tr.bins["coarse"].sum()) == int((ev["date_precision"] != "day").sum())
+
+
+def test_trend_chart_stacks_the_imprecise_events_apart(store):
+    tr = views.trend(store, Filters(), bin="week")
+    fig = charts.trend_figure(tr, metric="events")
+    within, apart = fig.data
+    assert fig.layout.barmode == "stack" and "less precise than a week" in apart.name
+    assert list(within.y + apart.y) == tr.bins["events"].tolist()
+    assert "shown apart" in fig.layout.title.text

@@ -126,3 +126,9 @@ def test_numbers_and_negative_scores_stay_numbers():
     output.write_csv(schema.conform([{**synthetic_events(1).iloc[0].to_dict(), "goldstein": -10.0, "lat": -33.9}]), buf)
     row = next(csv.DictReader(io.StringIO(buf.getvalue())))
     assert row["goldstein"] == "-10.0" and row["lat"] == "-33.9"
+
+
+def test_events_table_shows_no_override_or_control_character(store):
+    rows = views.events_page(store, Filters(), page_size=50).rows
+    text = " ".join(v for col in rows.columns for v in rows[col] if isinstance(v, str))
+    assert "Taliban" in text and "nabilaT" in text and not charts._INVISIBLE.search(text)
