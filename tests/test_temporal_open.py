@@ -102,6 +102,14 @@ VAGUE = [
 ]
 
 
+NARRATIVE = [
+    # a season after a year or a month told in the story: the first to begin after all of it
+    ('Napoleon was exiled in 1814. The following spring, he escaped.', 'The following spring', 'DATE', '1815-SP', None, 'season', '1815-03-01', '1815-05-31', None),
+    ('The crops failed in 1846. The previous winter had been mild.', 'The previous winter', 'DATE', '1845-WI', None, 'season', '1845-12-01', '1846-02-28', None),
+    ('The Wall fell on 9 November 1989. Two years later, the Union collapsed.', 'Two years later', 'DATE', '1991', None, 'year', '1991-01-01', '1991-12-31', None),
+]
+
+
 def _checked(text: str):
     found = tag(text, DCT)
     for a, b in zip(found, found[1:]):
@@ -124,7 +132,7 @@ def _days(t):
 
 
 @pytest.mark.parametrize("text,extent,typ,value,mod,precision,first,last,rng",
-                         OPEN_RANGES + RELATIVE_PARTS + QUARTERS + VAGUE)
+                         OPEN_RANGES + RELATIVE_PARTS + QUARTERS + VAGUE + NARRATIVE)
 def test_class(text, extent, typ, value, mod, precision, first, last, rng):
     t = _row(text, extent)
     assert (t.type, t.value, t.mod, t.precision, t.range) == (typ, value, mod, precision, rng)

@@ -135,6 +135,14 @@ class RelativeRules:
             return Sem("DATE", f"XXXX-{code}", None, "unresolved")
         here = Ref.of("season", ref.start)
         this_year = season_ref(ref.start.year if not (code == "WI" and ref.start.month <= 2) else ref.start.year - 1, code)
+        if rel in ("following", "previous", "preceding", "prior") and ref.gran != "day":
+            # after a year or a month in the story ("exiled in 1814; the following spring"): the first such season
+            # to begin after all of it, or the last to begin before it ("failed in 1846; the previous winter": 1845-46)
+            r = this_year.shift(-8) if rel == "following" else this_year.shift(8)
+            for _ in range(12):
+                if (rel == "following" and r.start > ref.end) or (rel != "following" and r.start < ref.start):
+                    return self.date_sem(r, basis, "")
+                r = r.shift(4 if rel == "following" else -4)
         if rel in ("last", "past", "previous", "preceding", "prior"):
             r = this_year if this_year.start < here.start else this_year.shift(-4)
         elif rel in ("next", "coming", "following"):
