@@ -45,3 +45,20 @@ def test_no_event_of_this_code(text, absent):
 
 def test_a_plain_statement_alone_is_still_coded():
     assert codes("The junta proclaimed a new constitution for Mali.")[:1] == ["010"]
+
+
+@pytest.mark.parametrize("text, root", [
+    # force on unarmed people: by police, or by troops on protesters, or with crowd-control weapons, is
+    # violent repression (17: 175); by an armed group on civilians, unconventional violence (18: 180)
+    ("Riot police fired tear gas and water cannon at demonstrators in the capital on Sunday.", "17"),
+    ("Police shot dead twelve villagers in the northern province.", "17"),
+    ("Soldiers opened fire on students marching in Yangon.", "17"),
+    ("Militants killed 20 villagers in northern Nigeria on Tuesday.", "18"),
+    ("Gunmen killed 14 tourists and three Kenyans at a hotel in Nairobi.", "18"),
+    # fighting between armed sides stays 19
+    ("Rebels attacked an army base near Goma.", "19"),
+    ("Soldiers killed 30 militants in the mountains.", "19"),
+])
+def test_force_by_who_on_whom(text, root):
+    roots = [r["event_root"] for r in code_text(text, DCT)]
+    assert roots[:1] == [root], roots

@@ -20,7 +20,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -94,11 +94,36 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
+    if code[:2] in {"18", "19"} and sources and code != "186":
+        code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
         code = "150"    # "flew bombers over the Baltic as a show of force": a demonstration of power
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _by_victims(ctx, toks, trig: Trigger, code: str, sources, targets) -> str:
+    """Force on unarmed people: by a state's police, or its troops against protesters, strikers or students, or
+    with crowd-control weapons ("fired tear gas at crowds"), is violent repression (175); by an armed group on
+    civilians ("gunmen killed 58 tourists") unconventional violence (180), not fighting (19)."""
+    victims = bool(targets) and all(not armed(t) and t.kind != "person" and (
+        role(t) in UNARMED or people(ctx.text, t) or t.kind == "demonym" and ctx.text[t.start:t.end].endswith("s"))
+        for t in targets)      # ("four Egyptians": people of a country, not its state)
+    clause = toks[trig.start:next((k for k in range(trig.end, len(toks)) if clause_end(toks, k)), len(toks))]
+    crowd_weapons = any(_match_any(CROWD_CONTROL, clause, k) for k in range(len(clause)))
+    # (by the last word of their name: "Cuban opposition" may be armed exiles, "protesters" are not)
+    if all(role(s) in STATE_ARMED for s in sources) and (crowd_weapons or victims and (
+            all(role(s) == "COP" for s in sources) or all(_last_word(ctx.text, t) in PROTEST_PEOPLE for t in targets))):
+        return "175"
+    if code[:2] == "19" and victims and all(non_state(s) and armed(s) for s in sources):
+        return "180"
+    return code
+
+
+def _last_word(text: str, a) -> str:
+    words = text[a.start:a.end].lower().split() if a.start >= 0 else []
+    return words[-1] if words else ""
 
 
 def by_weapon_or_aim(toks, trig: Trigger, code: str, targets) -> str:
