@@ -7,6 +7,7 @@ every write, so new data gives a new stamp and fresh results) plus the filters a
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -167,14 +168,23 @@ def data_file(filters: Filters, fmt: str) -> bytes:
 
 
 # -- adding data ---------------------------------------------------------------------------------
-def _save_uploads(files, folder: Path) -> list[Path]:
+def _save_uploads(files, folder: Path) -> tuple[list[Path], Callable[[str], str]]:
+    """Write the uploads to `folder`; returns their paths and a function that puts the user's file names
+    back in place of those temporary paths in a message."""
     paths = []
     for i, f in enumerate(files):
         name = Path(f.name).name or f"upload-{i}"
         target = folder / f"{i:03d}-{name}"
         target.write_bytes(f.getvalue())
         paths.append(target)
-    return paths
+    names = {str(p): p.name.split("-", 1)[1] for p in paths}
+
+    def named(line: str) -> str:
+        for full, short in names.items():
+            line = line.replace(full, short)
+        return line
+
+    return paths, named
 
 
 def add_articles(files, published, source: str | None, progress) -> dict:
@@ -187,17 +197,10 @@ def add_articles(files, published, source: str | None, progress) -> dict:
     from analytics.pipeline import extract
 
     with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
-        paths = _save_uploads(files, Path(tmp))
+        paths, named = _save_uploads(files, Path(tmp))
         result = read_paths(paths, published=published, source=source or None)
-        names = {str(p): p.name.split("-", 1)[1] for p in paths}
-
-        def clean(line: str) -> str:
-            for full, short in names.items():
-                line = line.replace(full, short)
-            return line
-
-        problems = [clean(p) for p in result.problems]
-        warnings = [clean(w) for w in result.warnings]
+        problems = [named(p) for p in result.problems]
+        warnings = [named(w) for w in result.warnings]
         if not result.documents:
             return {"documents": 0, "mentions": 0, "problems": problems, "warnings": warnings}
         done = [0]
@@ -220,13 +223,7 @@ def add_datasets(files, kind: str, progress) -> dict:
     from analytics.importers import import_files
 
     with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
-        paths = _save_uploads(files, Path(tmp))
-        names = {str(p): p.name.split("-", 1)[1] for p in paths}
-
-        def clean(line: str) -> str:
-            for full, short in names.items():
-                line = line.replace(full, short)
-            return line
+        paths, named = _save_uploads(files, Path(tmp))
 
         def step(p):
             progress(min(1.0, p.bytes_done / max(1, p.bytes_total)), f"{p.rows:,} rows read")
@@ -234,6 +231,6 @@ def add_datasets(files, kind: str, progress) -> dict:
         try:
             report = import_files(kind, [str(p) for p in paths], store(), progress=step)
         except UserError as e:
-            return {"summary": "", "problems": [clean(str(e))], "warnings": []}
-    warnings = [clean(line) for f in report.files for line in f.problems[:20]]
-    return {"summary": clean(report.summary()), "problems": [clean(r) for r in report.refused], "warnings": warnings}
+            return {"summary": "", "problems": [named(str(e))], "warnings": []}
+    warnings = [named(line) for f in report.files for line in f.problems[:20]]
+    return {"summary": named(report.summary()), "problems": [named(r) for r in report.refused], "warnings": warnings}

@@ -61,6 +61,17 @@ def _h(text) -> str:
     return html.escape(visible(text))
 
 
+def page_start(title: str, filters: Filters):
+    """How every chart page opens: its title, then either a clear message when nothing matches (and
+    the page stops there) or the caption saying what is shown. Returns the filters' summary."""
+    st.title(title)
+    summary = data.summary(filters)
+    if no_events(summary, filters):
+        st.stop()
+    caption(summary, filters)
+    return summary
+
+
 def no_events(summary, filters: Filters) -> bool:
     """Say so clearly (and return True) when the filters leave nothing to draw."""
     if summary.events == 0:

@@ -8,11 +8,7 @@ import streamlit as st
 from dashboard import data, widgets
 
 filters = st.session_state["filters"]
-st.title("Events table")
-summary = data.summary(filters)
-if widgets.no_events(summary, filters):
-    st.stop()
-widgets.caption(summary, filters)
+summary = widgets.page_start("Events table", filters)
 
 c1, c2 = st.columns([1, 3])
 page_no = c1.number_input("Page", min_value=1, value=1, step=1, key="ev_page")

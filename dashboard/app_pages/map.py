@@ -9,11 +9,7 @@ import streamlit as st
 from dashboard import data, state, widgets
 
 filters = st.session_state["filters"]
-st.title("Interaction map")
-summary = data.summary(filters)
-if widgets.no_events(summary, filters):
-    st.stop()
-widgets.caption(summary, filters)
+summary = widgets.page_start("Interaction map", filters)
 if summary.no_country_actor:
     st.caption(f"{summary.no_country_actor:,} of {summary.events:,} events have no known country; they are not on the map.")
 

@@ -9,11 +9,7 @@ import streamlit as st
 from dashboard import data, state, widgets
 
 filters = st.session_state["filters"]
-st.title("Actor network")
-summary = data.summary(filters)
-if widgets.no_events(summary, filters):
-    st.stop()
-widgets.caption(summary, filters)
+summary = widgets.page_start("Actor network", filters)
 
 c1, c2, c3 = st.columns([2, 1, 1])
 ego = c1.selectbox("Ego view: centre on one actor", [None] + data.choices().actors, key="net_ego",

@@ -12,11 +12,7 @@ from dashboard import data, state, widgets
 filters = st.session_state["filters"]
 own = filters.with_(event_ids=())  # the timeline always shows the filtered events; its selection filters the rest
 
-st.title("Timeline")
-summary = data.summary(own)
-if widgets.no_events(summary, own):
-    st.stop()
-widgets.caption(summary, own)
+summary = widgets.page_start("Timeline", own)
 
 c1, c2, c3 = st.columns(3)
 lane = c1.radio("Lanes by", LANE_KINDS, horizontal=True, key="tl_lane",
