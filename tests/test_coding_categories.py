@@ -62,3 +62,24 @@ def test_a_plain_statement_alone_is_still_coded():
 def test_force_by_who_on_whom(text, root):
     roots = [r["event_root"] for r in code_text(text, DCT)]
     assert roots[:1] == [root], roots
+
+
+@pytest.mark.parametrize("text, code", [
+    # troops leaving a country withdraw from it (0874), officials leaving a capital do not
+    ("The last French troops left Mali on Monday.", "0874"),
+    # a weapon of mass destruction as the object of a verb of use ("released", "sprayed")
+    ("Syrian troops released chlorine gas over the town.", "2041"),
+    # an inquiry or investigation opened is an investigation (090)
+    ("The European Union opened an investigation into Google.", "090"),
+])
+def test_code_of_first_event(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_officials_leaving_do_not_withdraw():
+    assert "0874" not in codes("The Iranian ambassador left Moscow on Friday.")
+
+
+def test_the_frame_of_an_act_is_no_event_of_its_own():
+    # "as part of an inquiry": the inquiry frames the raid; it is not coded beside it
+    assert "090" not in codes("Police raided the offices of the newspaper as part of an inquiry into leaks.")

@@ -20,7 +20,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -94,6 +94,12 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
+    if trig.lemma in DEPARTURE_VERBS and sources and all(role(s) in ARRIVAL_BY_TYPE for s in sources) and targets \
+            and all(t.kind in COUNTRY_KINDS for t in targets):
+        code = "0874"   # "the last Soviet troops left Afghanistan": troops leaving a country withdraw from it
+    if code[:2] not in VIOLENT and trig.lemma in WMD_USE and sources:
+        weapon = by_weapon_or_aim(toks, trig, code, targets)
+        code = weapon if weapon.startswith("204") else code     # "the cult released sarin on the subway"
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):

@@ -78,6 +78,12 @@ def _motive(toks: list[Token], trig: Trigger) -> bool:
     return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
 
 
+def _frame(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal in "(as) part of a/an/its ...", within three words before it?"""
+    words = [t.lower for t in toks[max(0, trig.start - 5):trig.start]]
+    return any(words[k:k + 2] == ["part", "of"] and len(words) - k - 2 <= 3 for k in range(len(words)))
+
+
 SETTING_PREPS = {"at", "during", "amid"}
 
 
@@ -145,6 +151,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if prev is not None and trig.kind == "nominal" and _frame(toks, trig):
+            continue    # "searched the estate as part of an inquiry": the frame of the act before, no new event
         if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
             continue    # "released X from house arrest": the state left is no new event
         if trig.kind == "nominal" and any(t.lower == "despite" for t in toks[max(0, trig.start - 3):trig.start]):
