@@ -36,3 +36,28 @@ NOT_PEOPLE = [
 @pytest.mark.parametrize("text", NOT_PEOPLE)
 def test_no_person_without_unknown_name(text):
     assert not [m for m in find_actors(text) if m.kind == "person"]
+
+
+TITLED = [
+    # text, name, code: a former-office participle between the country and the title
+    ("Chile's ousted leader Tomas Ibarra fled to Peru.", "Tomas Ibarra", "CHLELI"),
+    ("Kenya's former president Daniel Otieno spoke on Monday.", "Daniel Otieno", "KENELI"),
+]
+
+
+@pytest.mark.parametrize("text, name, code", TITLED)
+def test_country_former_title_name(text, name, code):
+    people = [m for m in find_actors(text) if m.kind == "person"]
+    assert [(m.name, m.code) for m in people] == [(name, code)]
+
+
+# a capitalised agent word inside a name is part of the name ("Ngo" is how "NGO" is written in a title)
+NAME_WORDS = [
+    ("His brother Ngo Van Long was arrested.", "ngo"),
+    ("President Tran Van Minh and his aide Ngo Thanh Son met the envoy.", "ngo"),
+]
+
+
+@pytest.mark.parametrize("text, word", NAME_WORDS)
+def test_agent_word_inside_name_is_no_agent(text, word):
+    assert not [m for m in find_actors(text) if m.kind == "agent" and m.text.lower() == word]

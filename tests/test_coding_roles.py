@@ -138,3 +138,16 @@ STORY_AGENTS = [
 def test_generic_agent_takes_story_country(text, country):
     last = _rows(text)[-1]
     assert last["actor1_country"] == country
+
+
+# a demonym that describes the object says whose the object is, not whose the doer is
+DESCRIBED_OBJECT = [
+    ("Flooding hit Oslo on Monday. Police arrested a 40-year-old Swedish man on Tuesday.", "NOR"),
+    ("Crowds in Lima stormed the Chilean embassy on Friday.", "PER"),
+]
+
+
+@pytest.mark.parametrize("text, country", DESCRIBED_OBJECT)
+def test_doer_country_not_from_object_demonym(text, country):
+    last = _rows(text)[-1]
+    assert last["actor1_country"] == country

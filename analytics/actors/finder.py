@@ -242,6 +242,12 @@ class _Doc(PersonRules, AgentRules):
                     and not (isinstance(self.atom(end)[1], Entry) and self.atom(end)[1].kind != "person")):
                 i = end  # a person's first name
                 continue
+            if isinstance(val, Agent) and end == i + 1 and self.raw(i)[:1].isupper() and not self.raw(i).isupper() \
+                    and self.raw(i + 1)[:1].isupper() and self.raw(i + 1).isalpha() and self.key(i + 1) not in CALENDAR_WORDS \
+                    and self.atom(i + 1)[1] is None and not self.titles.longest(self.toks, i + 1)[1] \
+                    and not (i == 0 or self.raw(i - 1) in (".", '"', ":")) and self.key(i - 1) not in ("the", "a", "an"):
+                i += 1  # "his brother Ngo Dinh Nhu": a capitalised agent word inside a name ("NGO" is written so)
+                continue
             if isinstance(val, Agent) and i >= 2 and self.key(i - 1) == "-" and self.key(i - 2) in ("pro", "anti"):
                 # "anti-government protesters": the protesters; "pro-government rallies": no actor
                 m = self.partisan_agent(i, end)

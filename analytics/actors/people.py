@@ -90,6 +90,8 @@ class PersonRules:
                     if tvals and tj == end:
                         k = t
                         break
+        while mod is not None and k < self.n and self.raw(k).islower() and self.key(k) in FORMER_WORDS:
+            former, k = True, k + 1     # "Romania's ousted leader Nicolae Ceausescu"
         inst_role = None
         if mod is not None and mod.kind in COUNTRYISH and k < self.n and self.key(k) not in TITLE_PREFIXES \
                 and not self.titles.longest(self.toks, k)[1]:

@@ -138,8 +138,10 @@ def places_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, tar
                  if targets[0].kind == "capital" else capital_of(targets[0].country))
         places = [place] if place is not None else []
     if not places and (code[:3] in {"042", "043"} or code[:2] in VIOLENT | {"17", "15"}) and targets \
-            and targets[0].kind in COUNTRY_KINDS and targets[0].country:
+            and targets[0].kind in COUNTRY_KINDS and targets[0].country \
+            and not (code[:2] == "17" and targets[0].kind == "demonym" and not targets[0].head):
         # "invaded Vietnam", "visited Algeria": the event is in the country acted on or visited
+        # (not "arrested a Swedish man": a foreigner is arrested where he is)
         place = place_for_country(targets[0].country)
         places = [place] if place is not None else []
     if not places and code[:2] in {"17", "18"} and sources and targets and sources[0].country \

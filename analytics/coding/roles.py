@@ -498,7 +498,9 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         # the nearest other actor of the sentence ("sanctions on Myanmar after the military seized power")
         # (those before it first: "punishable by Russian law, but the Foreign Ministry answered")
         home = next((r.country for r in sorted(sentence, key=lambda r: (r.start > s.start, abs(r.start - s.start)))
-                     if r.country and r is not s and r.type not in FOREIGN_SERVICE), None)
+                     if r.country and r is not s and r.type not in FOREIGN_SERVICE
+                     # ("Police charged a 28-year-old Australian man": a demonym describing someone says whose he is)
+                     and not (r.kind == "demonym" and not r.head and r.start > s.start)), None)
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
                      and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
