@@ -83,3 +83,15 @@ def test_officials_leaving_do_not_withdraw():
 def test_the_frame_of_an_act_is_no_event_of_its_own():
     # "as part of an inquiry": the inquiry frames the raid; it is not coded beside it
     assert "090" not in codes("Police raided the offices of the newspaper as part of an inquiry into leaks.")
+
+
+@pytest.mark.parametrize("text, root", [
+    # future cooperation announced by its doer is an intent to cooperate (03), as future force is a threat
+    ("The Canadian prime minister said that Canada would send 40 armoured vehicles to Poland.", "03"),
+    ("Norway will provide 200 million dollars in aid to Sudan, the foreign minister said.", "03"),
+    # unannounced, it stays the hypothetical act
+    ("Canada may send armoured vehicles to Poland.", "07"),
+])
+def test_announced_cooperation_is_intent(text, root):
+    roots = [r["event_root"] for r in code_text(text, DCT)]
+    assert roots[:1] == [root], roots

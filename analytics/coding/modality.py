@@ -256,13 +256,24 @@ def reduced_relative(toks, mentions, prev: Trigger, trig: Trigger) -> bool:
 THREATENED = {"18": "138", "19": "138", "20": "138", "16": "131", "17": "131"}
 
 
+# Future cooperation announced by its doer is an intent to cooperate (03): by the code planned, else its root.
+INTENDED = {"04": "036", "045": "039", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312",
+            "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+            "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
+            "087": "0356"}
+
+
 def threat(toks, trig: Trigger, code: str, modality: str) -> tuple[str, str]:
     """(code, modality) of a hypothetical act someone announced: "Turkey would retaliate, Erdogan said",
     "'We will destroy Hamas,' Netanyahu said": announcing one's own future force is a threat, and the
-    threat is what happened."""
+    threat is what happened; "said Germany would send tanks to Ukraine": future cooperation announced is an
+    intent to cooperate (03)."""
     announced = any(t.lower in REPORT_WORDS or t.text in QUOTES for t in toks)    # someone said it
     if modality == "hypothetical" and code[:2] in THREATENED and announced and _future(toks, trig):
         return THREATENED[code[:2]], "asserted"
+    if modality == "hypothetical" and code[:2] in {"04", "05", "06", "07", "08"} and announced \
+            and _future(toks, trig):
+        return INTENDED.get(code[:3], INTENDED[code[:2]]), "asserted"
     if modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
         return code, "asserted"     # "said it would strike if ...": the threat itself was made
     return code, modality
