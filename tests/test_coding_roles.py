@@ -151,3 +151,18 @@ DESCRIBED_OBJECT = [
 def test_doer_country_not_from_object_demonym(text, country):
     last = _rows(text)[-1]
     assert last["actor1_country"] == country
+
+
+# a non-state group the lexicon gives no country is of the place its name names, else of the event's place;
+# an international militarised group (Islamic State) keeps none
+GROUP_HOMES = [
+    ("The Free Aceh Movement attacked an army post on Monday.", "IDN"),
+    ("The Free Aceh Movement held talks with Jakarta in Helsinki on Monday.", "IDN"),     # not Finland
+    ("Islamic State claimed the bombing in Kabul on Monday.", None),
+]
+
+
+@pytest.mark.parametrize("text, country", GROUP_HOMES)
+def test_group_country_from_its_name(text, country):
+    rows = _rows(text)
+    assert rows and rows[0]["actor1_country"] == country

@@ -10,6 +10,7 @@ country last named; a demand's "that"-clause subject is its addressee. Coordinat
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from analytics.coding import cameo
 from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor
@@ -465,6 +466,9 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+# groups that are no one country's: international militarised groups (CAMEO IMG), organisations. Phoenix's regional
+# and "INT" codes on local groups (the Free Aceh Movement is "INTREB") say only that no country was given.
+GLOBAL_GROUPS = ("IMG", "IGO", "NGO")
 HOME_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "BUS", "REF", "HLH", "AGR"}
 TRANSNATIONAL = ("IMG", "IGO", "NGO", "INT")
 AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
@@ -480,6 +484,9 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     is no change of nationality: "President Nkrumah was on a state visit to China")."""
     if s.country is None and s.kind == "person" and not (s.code or "").startswith(TRANSNATIONAL):
         home = ctx.story or (place.country if place is not None else None)
+        return replace(s, country=home) if home else s
+    if s.country is None and s.kind == "group" and not (s.code or "").startswith(GLOBAL_GROUPS):
+        home = group_home(s) or (place.country if place is not None else None)
         return replace(s, country=home) if home else s
     if s.country is not None or s.kind != "agent":
         return s
@@ -511,15 +518,31 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
+def group_home(a: ActorRef) -> str | None:
+    """The country of a place the group's name names ("Free Aceh Movement" -> IDN), or None."""
+    if not a.name:
+        return None
+    return _name_place(a.name)
+
+
+@lru_cache(maxsize=512)
+def _name_place(name: str) -> str | None:
+    from analytics.coding.mentions import find_places
+
+    return next((p.country for p in find_places(name) if p.country), None)
+
+
 def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef], root: str = "") -> ActorRef:
     """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
     country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
     "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
-    if t.kind == "group" and t.country is None and place is not None and place.country \
-            and not (t.code or "").startswith(TRANSNATIONAL):
-        # a non-state group without a country operates where the event is ("Kurdish-led forces in Syria");
-        # a transnational one (Islamic State, al-Qaeda: CAMEO "IMG") keeps none
-        return replace(t, country=place.country)
+    if t.kind == "group" and t.country is None and not (t.code or "").startswith(GLOBAL_GROUPS):
+        # a non-state group without a country is of the place its name names ("Free Aceh Movement": Indonesia),
+        # else operates where the event is ("Kurdish-led forces in Syria"); a transnational one (Islamic State,
+        # al-Qaeda: CAMEO "IMG") keeps none
+        home = group_home(t) or (place.country if place is not None and place.country else None)
+        if home:
+            return replace(t, country=home)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
     home = place.country if place is not None and place.country else None
