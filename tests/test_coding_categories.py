@@ -95,3 +95,14 @@ def test_the_frame_of_an_act_is_no_event_of_its_own():
 def test_announced_cooperation_is_intent(text, root):
     roots = [r["event_root"] for r in code_text(text, DCT)]
     assert roots[:1] == [root], roots
+
+
+@pytest.mark.parametrize("text, code", [
+    # a named person killed outside battle is assassinated (186), by soldiers or police as by gunmen
+    ("Soldiers shot dead President Francisco Ramos and his two aides in the capital on Thursday.", "186"),
+    ("Police killed opposition leader Ahmed Saleh during a raid on his home.", "186"),
+    # fighters killed in battle are not
+    ("Soldiers killed 30 militants in the mountains.", "190"),
+])
+def test_killing_a_named_person(text, code):
+    assert codes(text)[:1] == [code], codes(text)

@@ -90,7 +90,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
             and trig.lemma not in ARRIVAL_VERBS:
         code = "180"    # "protesters stormed government buildings": force without an army is unconventional
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
-            and (not sources or all(non_state(s) or s.kind == "agent" and role(s) not in STATE_ARMED
+            and (not sources or all(non_state(s) or s.kind == "agent" and (role(s) not in STATE_ARMED or
+                                                                            role(s) in {"MIL", "COP"})
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
