@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -99,9 +100,28 @@ def cmd_timex(args) -> int:
 
 
 def _store(args):
+    """The store named by --store / $EVENTS_STORE, refused in one line when that path cannot be one."""
     from analytics.store import Store
 
-    return Store(args.store)
+    store = Store(args.store)
+    path = store.path
+    if path.is_dir():
+        raise UserError("is a folder; --store takes a store file, e.g. data/events.duckdb", where=str(path))
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as e:
+            raise UserError(f"cannot be read ({e.strerror})", where=str(path)) from None
+        if head[8:12] != b"DUCK":  # DuckDB's file header
+            raise UserError("is not an events store (not a DuckDB file); give another --store path", where=str(path))
+    else:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise UserError(f"a store cannot be created here ({folder} is not a writable folder)", where=str(path))
+    return store
 
 
 def cmd_ingest(args) -> int:
@@ -111,7 +131,10 @@ def cmd_ingest(args) -> int:
         return EXIT_FAILED if result.problems else EXIT_OK
     frame = _extract_frame(result.documents)
     store = _store(args)
-    report = store.ingest(result.documents, frame)
+    try:
+        report = store.ingest(result.documents, frame)
+    except OSError as e:  # disk full, no permission: the store is left as it was (copy-on-write)
+        raise UserError(f"cannot write the store ({e.strerror or e}); it is unchanged", where=str(store.path)) from None
     _say(
         f"ingest: {report.documents} documents ({report.replaced_documents} replaced), "
         f"{report.mentions} event mentions, {report.events} merged text events in {store.path}; "
@@ -154,6 +177,7 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from analytics import importers
 
+    args.store = str(_store(args).path)  # a bad store path is refused before any file is read
     return importers.run_cli(args)
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import schema
-from analytics.views import _INVISIBLE, visible  # noqa: F401 (re-exported for pages)
+from analytics.views import visible
 
 QUAD_COLOURS = {1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#d7301f"}
 NO_QUAD_COLOUR = "#969696"

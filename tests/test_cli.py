@@ -171,3 +171,22 @@ def test_bad_files_lose_nothing_already_stored(root, bad_folder, tmp_path):
     r = run(root, "ingest", bad_folder, "seeds/", "--store", store)  # a good document beside the bad ones
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert run(root, "export", "--store", store, "--format", "jsonl").stdout == before
+
+
+@pytest.mark.parametrize("command", [["ingest", "seeds/"], ["export", "--format", "csv"], ["import", "auto", "seeds/README.md"]])
+@pytest.mark.parametrize("kind", ["folder", "not a store", "unwritable"])
+def test_a_bad_store_path_is_one_line(root, tmp_path, command, kind):
+    if kind == "folder":
+        store, fragment = tmp_path, "is a folder"
+    elif kind == "not a store":
+        store, fragment = tmp_path / "notes.duckdb", "is not an events store"
+        store.write_text("my notes, not a database")
+    else:
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        store, fragment = blocker / "sub" / "s.duckdb", "a store cannot be created here"
+    r = run(root, *command, "--store", store)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"error: {store}: {fragment}" in r.stderr
+    if kind == "not a store":
+        assert store.read_text() == "my notes, not a database"

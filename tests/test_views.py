@@ -320,7 +320,7 @@ def test_esc_never_lets_markup_through(text, width):
     import html as _html
 
     assert "".join(_html.unescape(out.replace("<br>", " ")).split()) == "".join(charts.visible(text).split())
-    assert not charts._INVISIBLE.search(_html.unescape(out))
+    assert not views._INVISIBLE.search(_html.unescape(out))
 
 
 @settings(max_examples=100, deadline=None)
