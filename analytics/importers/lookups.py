@@ -24,6 +24,7 @@ from analytics.coding import cameo
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 
 
+@lru_cache(maxsize=4096)  # one answer per code, however many chunks ask
 def country_code(code: str | None) -> str | None:
     """A CAMEO country code (ISO3 for countries) -> ISO3, or None for regional or unknown codes (AFR, MEA, WSB)."""
     if not code or len(code) != 3:
@@ -37,14 +38,17 @@ def country_name_to_iso3(name: str | None) -> str | None:
     return geo.country_from_any(name) if name else None
 
 
+@lru_cache(maxsize=4096)  # one answer per code, however many chunks ask
 def fips_to_iso3(fips: str | None) -> str | None:
     return geo.fips_to_iso3(fips) if fips else None
 
 
+@lru_cache(maxsize=4096)  # one answer per code, however many chunks ask
 def region(iso3: str | None) -> str | None:
     return geo.region_for_country(iso3) if iso3 else None
 
 
+@lru_cache(maxsize=4096)  # one answer per code, however many chunks ask
 def country_display_name(iso3: str | None) -> str | None:
     info = geo.country_info(iso3) if iso3 else None
     return info.name if info else None
@@ -96,6 +100,7 @@ def _canonical_fn():
     return _load_canonical()
 
 
+@lru_cache(maxsize=1 << 16)  # asked again by every chunk that holds the actor: keep the answer for the file
 def actor(name: str | None, code: str | None = None, country: str | None = None) -> tuple[str | None, str | None]:
     """(canonical name, CAMEO code or None) for a dataset actor.
 
