@@ -106,3 +106,20 @@ def test_announced_cooperation_is_intent(text, root):
 ])
 def test_killing_a_named_person(text, code):
     assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # sending or deploying one's own forces, federalising the guard, a mobilisation: increase armed forces (154)
+    "The governor sent the state National Guard into the capital on Sunday.",
+    "The Chilean president deployed paratroopers in the streets of the capital.",
+    "The Mexican president ordered marines into the port city on Monday.",
+    "The American president federalised the state National Guard on Saturday.",
+    "The Israeli prime minister ordered a general mobilisation of the army reserves.",
+])
+def test_deploying_forces_is_a_force_posture(text):
+    assert codes(text)[:1] == ["154"], codes(text)
+
+
+def test_ordering_troops_to_act_is_not_a_deployment():
+    # "ordered the army to rescue the hostages": the order's content decides, not a deployment
+    assert "154" not in codes("President Goodluck Jonathan ordered the military to rescue the girls.")
