@@ -2,33 +2,59 @@
 a historical narrative's month, or the publication week; never a false single day."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from analytics.coding import cameo
 from analytics.coding.context import Ctx
-from analytics.coding.grammar import IRREGULAR_PAST, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, clause_end, span_tokens
+from analytics.coding.grammar import IRREGULAR_PAST, MODALS, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, clause_end, \
+    is_verb_form, span_tokens
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
+from analytics.coding.words import ARTICLES
+
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# "hours after the protesters stormed the building": a clause this close in time shares its neighbour's day
+CLOSE_IN_TIME = {"hours", "minutes", "shortly", "moments", "soon", "just"}
+# "bombed the airport on Monday as troops pushed deeper": a clause of the same moment shares its date
+SAME_MOMENT = {"as", "when"}
+FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "did"}
 
 
 def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     """The event's date, in order of preference:
-    1. the nearest resolvable date expression in the trigger's clause;
+    1. the nearest resolvable date expression in the trigger's clause (a participle clause, ", accusing
+       Tehran of ...", is its main clause's; a bare weekday on a past-tense verb is the last one, never
+       one after publication);
     2. one in a clause coordinated with it ("declared himself president last week, and Trump
-       recognised him");
-    3. in a historical narrative (the last explicit date of an earlier sentence lies more than a year
+       recognised him"), of the same moment ("... on Monday as troops pushed deeper") or hours apart
+       ("... early on Tuesday, hours after protesters stormed the building": the day before to that day);
+    3. "overnight", in a sentence with no other date than its report's: the night up to the reporting date
+       ("..., police said on Thursday"), else up to publication (checked first);
+    4. in a historical narrative (the last explicit date of an earlier sentence lies more than a year
        before publication), a simple-past verb continues that story: the month (or longer period) of that
        date, basis "narrative";
-    4. the publication week (the settings' fallback_days up to the publication date), basis "publication";
-    5. nothing, without a publication date."""
+    5. the publication week (the settings' fallback_days up to the publication date), basis "publication";
+    6. nothing, without a publication date."""
     root = (cameo.normalise_code(trig.code) or "00")[:2]
+    night = None if toks[trig.start].lower in REPORT else _overnight(ctx, sent, toks)
+    if night is not None:
+        return night
     for strict in (True, False):
-        best = _nearest_timex(ctx, sent, toks, trig, root, strict)
-        if best is not None:
+        found = _nearest_timex(ctx, sent, toks, trig, root, strict)
+        if found is not None:
+            best, widen = found
             ctx.last_dated = (sent.start, best)
             basis = best.basis if best.basis in ("explicit", "relative", "narrative") else "relative"
-            return dict(date_start=best.first_day, date_end=best.last_day,
+            first, last, value = best.first_day, best.last_day, best.value
+            shift = _past_weekday_shift(ctx, toks, trig, best)
+            if shift:
+                first, last = first - shift, last - shift
+                value = (first.isoformat() + value[10:]) if re.match(r"\d{4}-\d\d-\d\d", value or "") else value
+            if widen:
+                first = first - timedelta(days=1)
+            return dict(date_start=first, date_end=last,
                         date_precision=best.precision or "unknown", date_expr=best.text, date_basis=basis,
-                        timex_value=best.value)
+                        timex_value=value)
     if ctx.dct is None:
         return dict(date_start=None, date_end=None, date_precision=None, date_expr=None, date_basis=None,
                     timex_value=None)
@@ -40,7 +66,10 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
 
 
 def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
-    best, best_dist = None, None
+    """The nearest date expression governing the trigger, and whether the event lies hours before it in a
+    clause of its own (its interval then starts a day earlier); None when there is none."""
+    best, best_dist, best_widen = None, None, False
+    participle = trig.start > 0 and toks[trig.start - 1].lower == "," and toks[trig.start].lower.endswith("ing")
     for t in ctx.timexes:
         if t.start < sent.start or t.end > sent.end or t.first_day is None or t.last_day is None:
             continue
@@ -48,18 +77,34 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         if span is None:
             continue
         if span[0] < trig.start:
-            if _dates_report(toks, span[0]):
+            if _dates_report(toks, span[0]) and not (_future_complement(toks, trig) and not any(
+                    toks[k].lower == "," for k in range(span[1], trig.start))):
                 continue    # "said on Tuesday they had captured the towns": the date of the saying only
             lo, hi, dist = span[1], trig.start, trig.start - span[1]
         else:
             lo, hi, dist = trig.end, span[0], span[0] - trig.end
+        bridges = set() if strict else _bridges(toks, lo, hi)
+        widen = False
         # a clause boundary between them, except the timex's own preposition ("after ... in August");
-        # the second pass lets a date cross "and" between coordinated clauses, nothing else
+        # the second pass lets a date cross "and" between coordinated clauses, a clause of the same moment
+        # and one hours apart, nothing else
         for k in range(lo, hi):
             # "admitted on Sunday that its agents had sunk the ship in July": "that" opens the
             # complement clause, whose event keeps its own date
             if strict and span[0] < trig.start and toks[k].lower == "that":
                 break
+            if participle and k == trig.start - 1:
+                continue    # ", accusing Tehran of arming rebels": the participle clause is its main clause's
+            if _as_preposition(toks, k):
+                continue    # "recognised the killings as genocide on Friday"
+            if k in bridges:
+                if span[0] < trig.start and toks[k].lower == "after" and toks[k - 1].lower == "hours" \
+                        and _early(t.text, toks, span[0]):
+                    widen = True    # "early on Tuesday, hours after protesters stormed ...": maybe the day before
+                continue
+            if not strict and span[0] >= trig.end and toks[k].lower == "and" and clause_end(toks, k - 1):
+                break       # "blamed X for the attack, and crowds stormed the embassy the next day": the later
+                            # clause's date is its own
             if clause_end(toks, k) and (strict or toks[k].lower in CLAUSE_STOP | SUBORDINATORS
                                          or (toks[k].lower == "," and k + 1 < len(toks)
                                              and toks[k + 1].lower != "and")):
@@ -67,12 +112,87 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         else:
             # "accused X of killing ... last month": the date is the complement's, not the accusation's
             # "agreed to meet again next year": the date of what was agreed, not of the agreement
-            if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and any(
-                    toks[k].lower in {"of", "that", "for", "to"} for k in range(lo, hi)):
+            # (but "rejected independence from France for a third time on Sunday" is the rejection's)
+            if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and _verbal_complement(toks, lo, hi):
                 continue
             if best_dist is None or dist < best_dist:
-                best, best_dist = t, dist
-    return best
+                best, best_dist, best_widen = t, dist, widen
+    return None if best is None else (best, best_widen)
+
+
+def _verbal_complement(toks, lo: int, hi: int) -> bool:
+    """Does a clause or verb phrase open between tokens lo and hi ("that ...", "of killing", "to meet")?"""
+    for k in range(lo, hi):
+        w = toks[k].lower
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if w == "that":
+            return True
+        if nxt is None or not nxt.text[:1].islower():
+            continue
+        if w in {"of", "for"} and nxt.lower.endswith("ing") and is_verb_form(nxt.lower):
+            return True
+        if w == "to" and nxt.lower not in ARTICLES and nxt.lower.isalpha() and is_verb_form(nxt.lower) \
+                and not nxt.lower.endswith(("ed", "ing")):
+            return True
+    return False
+
+
+def _bridges(toks, lo: int, hi: int) -> set[int]:
+    """Tokens between lo and hi that join two clauses of about the same time: ", hours after", "shortly
+    before", "as"/"when" opening a clause; a date may cross them (the second pass only)."""
+    out: set[int] = set()
+    for k in range(lo, hi):
+        w = toks[k].lower
+        if w in {"after", "before"} and k > 0 and toks[k - 1].lower in CLOSE_IN_TIME:
+            out.update(j for j in (k, k - 1, k - 2, k - 3) if j >= 0 and toks[j].lower in CLOSE_IN_TIME | {
+                w, ",", "a", "few", "several", "just"})
+        elif w in SAME_MOMENT and not _as_preposition(toks, k):
+            out.add(k)
+            if k > 0 and toks[k - 1].lower == ",":
+                out.add(k - 1)
+    return out
+
+
+def _as_preposition(toks, k: int) -> bool:
+    """Is "as" at token k a preposition ("as genocide", "as a gesture"), not a clause ("as troops pushed")?"""
+    if toks[k].lower != "as" or (k > 0 and toks[k - 1].lower in {"as", "such", "well", "so"}):
+        return False
+    for j in range(k + 1, min(k + 7, len(toks))):
+        w = toks[j].lower
+        if w in {",", ".", ";", "and", "or", "but"} or w in CLAUSE_STOP:
+            return True
+        if w in FINITE_AUX or w in MODALS or w in IRREGULAR_PAST or (w.endswith("ed") and toks[j].text[:1].islower()):
+            return False
+    return True
+
+
+def _early(text: str, toks, start: int) -> bool:
+    """"early on Tuesday", "Tuesday morning": a time that hours before may still be the day before."""
+    words = text.lower().split() + [t.lower for t in toks[max(0, start - 2):start]]
+    return any(w in {"early", "dawn", "morning", "overnight"} for w in words)
+
+
+def _future_complement(toks, trig: Trigger) -> bool:
+    """"said on Wednesday that Germany would send tanks", "said on Sunday he was prepared to accept": what
+    is announced for the future is dated by the announcement (a past event it reports is not)."""
+    before = [t.lower for t in toks[max(0, trig.start - 3):trig.start]]
+    if trig.kind != "verb" or any(w in {"had", "have", "has"} for w in before):
+        return False
+    return bool(before) and (before[-1] in MODALS | {"to"} or (len(before) > 1 and before[-2] in MODALS
+                                                                and before[-1] in {"not", "be"}))
+
+
+def _past_weekday_shift(ctx, toks, trig: Trigger, t) -> timedelta | None:
+    """"vetoed a resolution on Friday that would have ...": a bare weekday on an event told in the simple
+    past is the last such day, not the next one a later verb's mood suggested."""
+    if ctx.dct is None or t.first_day is None or t.first_day <= ctx.dct or not WEEKDAY.search(t.text) \
+            or re.search(r"\b(next|coming|following)\b", t.text, re.I) or (t.first_day - ctx.dct).days > 7:
+        return None
+    word = toks[trig.start].lower
+    before = {w.lower for w in toks[max(0, trig.start - 3):trig.start]}
+    if (word.endswith("ed") or word in IRREGULAR_PAST) and not before & (MODALS | {"to"}):
+        return timedelta(days=7)
+    return None
 
 
 def _dates_report(toks, start: int) -> bool:
@@ -81,6 +201,24 @@ def _dates_report(toks, start: int) -> bool:
     while k >= 0 and toks[k].lower in {"on", "last", "this", "earlier", "late", "in"}:
         k -= 1
     return k >= 0 and toks[k].lower in REPORT
+
+
+def _overnight(ctx, sent, toks) -> dict | None:
+    """"Mobs burned shops in the capital overnight, police said (on Thursday)": the night before the report
+    (or publication), when the sentence gives no other date."""
+    if not any(t.lower == "overnight" for t in toks):
+        return None
+    anchor, expr = ctx.dct, "overnight"
+    for t in ctx.timexes:
+        if sent.start <= t.start and t.end <= sent.end:
+            span = span_tokens(toks, t.start, t.end)
+            if span is None or t.first_day is None or t.precision != "day" or not _dates_report(toks, span[0]):
+                return None
+            anchor, expr = t.first_day, t.text
+    if anchor is None:
+        return None
+    return dict(date_start=anchor - timedelta(days=1), date_end=anchor, date_precision="day",
+                date_expr=expr, date_basis="relative", timex_value=None)
 
 
 def _narrative(ctx, sent, toks, trig: Trigger) -> dict | None:

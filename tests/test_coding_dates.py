@@ -1,0 +1,83 @@
+"""Which date governs an event (analytics/coding/dates.py), end to end with the real taggers.
+
+Publication date: Wednesday 2021-10-20; the publication week is 2021-10-14..2021-10-20.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.coding import code_text
+
+DCT = dt.date(2021, 10, 20)
+D = dt.date
+WEEK = (D(2021, 10, 14), DCT)
+
+
+def dated(text: str, root: str) -> tuple:
+    rows = [r for r in code_text(text, DCT) if r["event_root"] == root]
+    assert rows, f"no {root} event in {text!r}"
+    return rows[0]["date_start"], rows[0]["date_end"]
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a noun phrase after a verbal act is no complement clause: the date is the act's
+    ("Chile rejected the Bolivian proposal for a second time on Tuesday.", "12", (D(2021, 10, 19),) * 2),
+    ("The envoy appealed for calm on Monday.", "02", (D(2021, 10, 18),) * 2),
+    # a verbal complement keeps its own date, not the accusation's
+    ("Peru accused Ecuador of shelling border posts last month.", "11", WEEK),
+    # a participle clause is its main clause's
+    ("Kenya expelled the Somali ambassador on Monday, accusing Mogadishu of meddling in the election.", "11",
+     (D(2021, 10, 18),) * 2),
+    # "as" before a noun phrase is a preposition, not a clause of its own
+    ("Ghana on Friday described the vote as fair and congratulated Togo.", "05", (D(2021, 10, 15),) * 2),
+    # a clause of the same moment shares its neighbour's date
+    ("Turkish jets bombed the airport on Monday as Turkish troops pushed into Syria.", "17",
+     (D(2021, 10, 18),) * 2),
+])
+def test_governing_date(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # what is announced for the future is dated by the announcement
+    ("The Brazilian president said on Monday that Brazil would send doctors to Haiti.", "03",
+     (D(2021, 10, 18),) * 2),
+    # a past event it reports is not: it happened some time before
+    ("Officials said on Monday that rebels had seized the town.", "19", WEEK),
+])
+def test_reported_complement(text, root, expected):
+    assert dated(text, root) == expected
+
+
+def test_bare_weekday_of_a_past_event_is_never_after_publication():
+    # "would have" later in the sentence must not move Friday to the coming one
+    assert dated("Sweden vetoed a Danish plan on Friday that would have raised fishing quotas.", "12") == (
+        D(2021, 10, 15),) * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels shelled the port overnight, the army said.", (D(2021, 10, 19), DCT)),
+    ("Rebels shelled the port overnight, the army said on Monday.", (D(2021, 10, 17), D(2021, 10, 18))),
+    ("Rebels shelled the port overnight on Monday.", (D(2021, 10, 18),) * 2),
+])
+def test_overnight_is_the_night_before_the_report(text, expected):
+    assert dated(text, "19") == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # the later event "hours after" an early-morning one may fall on the day before
+    ("The mayor appealed for calm early on Tuesday, hours after rioters looted shops in Lagos.", "14",
+     (D(2021, 10, 18), D(2021, 10, 19))),
+    # the event "shortly after" a dated one is on its day
+    ("Gunmen hijacked a bus shortly after it left Quito on Friday.", "18", (D(2021, 10, 15),) * 2),
+])
+def test_clauses_hours_apart_share_the_day(text, root, expected):
+    assert dated(text, root) == expected
+
+
+def test_a_later_coordinated_clause_keeps_its_date_to_itself():
+    text = "Iran condemned Israel for the raid, and protesters stormed the Israeli embassy in Ankara on Tuesday."
+    assert dated(text, "11") == WEEK
+    assert dated(text, "18") == (D(2021, 10, 19),) * 2
