@@ -166,3 +166,28 @@ GROUP_HOMES = [
 def test_group_country_from_its_name(text, country):
     rows = _rows(text)
     assert rows and rows[0]["actor1_country"] == country
+
+
+# protests against a policy are protests to the protesters' own government
+PROTESTS = [
+    ("Thousands of Chileans marched in Santiago on Sunday to protest against pension cuts.", "CHL", "CHL"),
+    ("Tens of thousands of Serbs rallied in Belgrade demanding new elections.", "SRB", "SRB"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", PROTESTS)
+def test_protest_against_policy_targets_own_government(text, src, tgt):
+    r = [r for r in _rows(text) if r["event_root"] == "14"][0]
+    assert (r["actor1_country"], r["actor2_country"], r["actor2_type"]) == (src, tgt, "GOV")
+
+
+def test_protest_without_complement_keeps_no_target():
+    rows = [r for r in _rows("Thousands of Chileans marched through the centre of Santiago on Sunday.")
+            if r["event_root"] == "14"]
+    assert rows and rows[0]["actor2"] is None      # (a place passed through is no object either)
+
+
+# an appeal about a place is addressed to the place's country
+def test_appeal_about_place_targets_its_country():
+    rows = _rows("Pope Francis called for an end to the war in Sudan at a vigil on Saturday.")
+    assert [(r["event_root"], r["actor2_country"]) for r in rows] == [("02", "SDN")]

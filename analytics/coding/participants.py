@@ -29,9 +29,10 @@ RECIPROCAL = {"03", "04", "05", "06"}
 
 # Material actions whose place names their target when no target is written ("withdrawal ... in
 # Afghanistan", "joint exercises in Tajikistan"); not protests, force postures or sanctions.
-TARGET_FROM_PLACE = {"06", "07", "08", "09", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
+TARGET_FROM_PLACE = {"02", "06", "07", "08", "09", "17", "18", "19", "20", "042", "154", "161", "050", "054"}
 # 161: "closed its embassy in Kabul"; 050, 054: "opened its embassy in Jerusalem"; 09: "an inquiry into killings in
-# Myanmar" investigates the country where they happened (not its own: "Kenyan police investigated a killing in Nairobi")
+# Myanmar" investigates the country where they happened (not its own: "Kenyan police investigated a killing in Nairobi");
+# 02: "called for an end to the war in Syria" appeals to the country of the place it is about
 
 # Reactions whose unwritten target is the doer of the story's last material action: "Iran vowed harsh
 # revenge", "Golda Meir condemned the attack", "Seoul returned fire". Not an appeal (02): "X called for a
@@ -245,7 +246,27 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
         tgt_list = _reacted_to(ctx, trig, srcs)
+    if not tgt_list and root == "14" and srcs and all(s.kind == "agent" and role(s) in PROTESTERS and s.country
+                                                      for s in srcs) and _protests_against(toks, trig):
+        # "Brazilians took to the streets to protest against corruption", "marched demanding reforms": people
+        # protesting against a policy protest to their own government
+        home = srcs[0].country
+        tgt_list = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
     return srcs, tgt_list
+
+
+PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
+PROTEST_COMPLEMENTS = {"against", "demanding", "demand", "demanded", "calling", "denouncing"}
+
+
+def _protests_against(toks, trig: Trigger) -> bool:
+    """Does the protest's clause say what it is against or for ("against corruption", "demanding reforms")?"""
+    for k in range(trig.end, len(toks)):
+        if clause_end(toks, k) and toks[k].lower not in {",", "to"}:
+            return False
+        if toks[k].lower in PROTEST_COMPLEMENTS:
+            return True
+    return False
 
 
 def _quote_speaker(toks, mentions, trig: Trigger) -> list[ActorRef]:
@@ -354,6 +375,10 @@ def _relative_head(toks, mentions, trig: Trigger) -> list[ActorRef]:
     return [head.ref] if head is not None and not head.locative else []
 
 
+ROUTE_PREPS = {"through", "across", "along", "around", "past", "via", "throughout", "within", "inside", "outside",
+               "near", "beyond", "behind", "towards", "toward", "into", "onto", "in", "at", "on", "from", "over"}
+
+
 def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> list[ActorRef]:
     """"annexed Crimea", "the annexation of Crimea", "shelled Donetsk": a place that is the direct object
     of the trigger (no locative preposition before it) stands for its country, when that is not the source's."""
@@ -362,6 +387,8 @@ def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -
         w = toks[k].lower
         if w == "of" and not (k == trig.end and trig.kind != "verb") and toks[k - 1].lower not in PLACE_NOUNS:
             return []       # "seized the leader of Chad" is no place object
+        if w in ROUTE_PREPS:
+            return []       # "marched through the centre of Leipzig": a place passed through, no object
         if w in OBJECT_FILLERS or w in PLACE_NOUNS or (toks[k].text[:1].islower() and w.isalpha()
                                                        and w not in FUNCTION_WORDS and not is_verb_form(w)):
             k += 1          # "the strategic towns of", "parts of", "the capital"
