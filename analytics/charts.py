@@ -136,8 +136,9 @@ def timeline_figure(tl, title: str = "Events over time") -> go.Figure:
     n_lanes = len(tl.lanes)
     fig.update_yaxes(tickmode="array", tickvals=list(range(n_lanes)), ticktext=[esc(l, limit=40) for l in tl.lanes],
                      range=[n_lanes - 0.5, -0.5], showgrid=False, zeroline=False)
-    # Pad the axis so a single event or a single day still shows on a readable span of dates.
-    lo, hi = ev["x0"].min(), ev["x1"].max()
+    # Pad the axis so a single event or a single day still shows on a readable span of dates. With a
+    # date filter the axis is that period: an imprecise event that may fall in it runs off the edge.
+    lo, hi = _window(ev["x0"].min(), ev["x1"].max(), tl.window)
     pad = max(pd.Timedelta(days=7), (hi - lo) * 0.03)
     fig.update_xaxes(type="date", showgrid=True, range=[lo - pad, hi + pad])
     note = tl.note or f"{tl.total:,} events"
@@ -185,6 +186,16 @@ def date_words(event) -> str:
     return text
 
 
+def _window(lo: pd.Timestamp, hi: pd.Timestamp, window) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The span of dates to show: the data's, narrowed to the filters' since/until (`window`) when given."""
+    since, until = window if window else (None, None)
+    if since is not None:
+        lo = max(lo, pd.Timestamp(since))
+    if until is not None:
+        hi = min(hi, pd.Timestamp(until) + pd.Timedelta(days=1))
+    return (lo, hi) if lo < hi else (hi, lo)
+
+
 def _event_hover(r) -> str:
     actors = " → ".join(esc(a, limit=LABEL_CHARS) for a in (r.actor1, r.actor2) if isinstance(a, str)) or "(no actor)"
     action = esc(r.event_label, limit=LABEL_CHARS) or esc(r.event_code, limit=LABEL_CHARS) or "(no action)"
@@ -222,6 +233,14 @@ def trend_figure(tr, metric: str = "events", title: str = "Trend") -> go.Figure:
             fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
         fig.update_yaxes(title="events")
     fig.update_xaxes(type="date")
+    window = getattr(tr, "window", None)
+    if window and any(w is not None for w in window):
+        # the filters' period; a bin that starts before it (an imprecise event's first day) still shows in part
+        step = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7), "month": pd.offsets.MonthBegin(1),
+                "year": pd.offsets.YearBegin(1)}.get(tr.bin, pd.Timedelta(days=1))
+        lo, hi = _window(pd.Timestamp(df["bin"].min()), pd.Timestamp(df["bin"].max()) + step, window)
+        pad = max(pd.Timedelta(days=1), (hi - lo) * 0.02)
+        fig.update_xaxes(range=[lo - pad, hi + pad])
     return _base_layout(fig, title, tr.note, height=300)
 
 

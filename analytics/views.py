@@ -174,6 +174,7 @@ class Timeline:
     undated: int  # events the filters keep that have no date (not drawn)
     lanes: list
     note: str = ""
+    window: tuple = (None, None)  # the filters' since/until: the axis shows that period when given
 
 
 def _lane_expr(lane: str) -> str:
@@ -229,7 +230,7 @@ def timeline(store, filters: Filters, lane: str = "actor", limit: int = TIMELINE
     note = ""
     if sampled:
         note = f"showing a sample of {len(df):,} of {int(total):,} events (lanes: busiest in the sample)"
-    return Timeline(df, int(total), int(undated), lanes, note)
+    return Timeline(df, int(total), int(undated), lanes, note, (filters.since, filters.until))
 
 
 @dataclass
@@ -239,6 +240,7 @@ class Trend:
     bins: pd.DataFrame
     bin: str
     note: str = ""
+    window: tuple = (None, None)  # the filters' since/until: the axis shows that period when given
 
 
 def auto_bin(first: dt.date | None, last: dt.date | None) -> str:
@@ -293,7 +295,7 @@ def trend(store, filters: Filters, bin: str = "auto") -> Trend:
     note = f"binned by {bin}"
     if df["coarse"].any():
         note += f"; {int(df['coarse'].sum()):,} events dated less precisely than a {bin} are shown apart, at their first possible day"
-    return Trend(df, bin, note)
+    return Trend(df, bin, note, (filters.since, filters.until))
 
 
 # -- actor network ------------------------------------------------------------------------------

@@ -447,3 +447,15 @@ def test_trend_chart_stacks_the_imprecise_events_apart(store):
     assert fig.layout.barmode == "stack" and "less precise than a week" in apart.name
     assert list(within.y + apart.y) == tr.bins["events"].tolist()
     assert "shown apart" in fig.layout.title.text
+
+
+def test_a_date_filter_sets_the_period_shown_even_when_imprecise_events_run_past_it(store):
+    f = Filters(since="2021-03-01", until="2021-07-31", origins=("gdelt",))
+    tl = views.timeline(store, f)
+    assert (tl.events["date_start"] < pd.Timestamp("2021-03-01")).any()  # a year-precision event may fall in the period
+    for fig in (charts.timeline_figure(tl), charts.trend_figure(views.trend(store, f, bin="week"))):
+        lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+        assert pd.Timestamp("2021-02-20") <= lo <= pd.Timestamp("2021-03-01")
+        assert pd.Timestamp("2021-08-01") <= hi <= pd.Timestamp("2021-08-10")
+    unfiltered = charts.timeline_figure(views.timeline(store, Filters(origins=("gdelt",))))
+    assert pd.Timestamp(unfiltered.layout.xaxis.range[0]) < pd.Timestamp("2021-01-01")
