@@ -123,3 +123,26 @@ def test_deploying_forces_is_a_force_posture(text):
 def test_ordering_troops_to_act_is_not_a_deployment():
     # "ordered the army to rescue the hostages": the order's content decides, not a deployment
     assert "154" not in codes("President Goodluck Jonathan ordered the military to rescue the girls.")
+
+
+@pytest.mark.parametrize("text, code", [
+    # a court finding someone guilty convicts (116), as "convicted" does
+    ("A Peruvian court found former president Alberto Fujimori guilty of human rights abuses.", "116"),
+    # a person handed to a court or another country is extradited: judicial cooperation (063)
+    ("Croatian authorities handed former general Ante Gotovina over to the UN war crimes tribunal.", "063"),
+    # "... or face ...": an ultimatum (139)
+    ("The United States gave Serbia until Friday to withdraw its forces or face air strikes.", "139"),
+    # joint patrols are military cooperation (062)
+    ("Russia and China flew a joint air patrol over the Sea of Japan.", "062"),
+])
+def test_code_of_first_event_judicial_and_military(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_a_territory_handed_back_is_no_extradition():
+    assert "063" not in codes("Portugal handed Macau back to China in 1999.")
+
+
+def test_the_consequence_of_an_ultimatum_is_no_event():
+    assert not any(c.startswith("19") for c in codes(
+        "The United States gave Serbia until Friday to withdraw its forces or face air strikes."))

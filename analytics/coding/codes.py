@@ -20,7 +20,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -43,6 +43,9 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) for s in sources):
         code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
+    if trig.lemma in DIRECTIVES and any(toks[k].lower == "or" and toks[k + 1].lower in {"face", "else"}
+                                        for k in range(trig.end, len(toks) - 1)):
+        code = "139"    # "gave Iraq until noon to withdraw or face a ground offensive": an ultimatum
     return code
 
 
@@ -95,6 +98,9 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
                                     for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
+    if code.startswith("084") and trig.lemma in TRANSFER_VERBS and targets and all(people(ctx.text, t) for t in targets) \
+            and _handed_to_justice(ctx, toks, mentions, trig, sources):
+        code = "063"    # "handed Milosevic over to the UN tribunal": extradition is judicial cooperation
     if trig.lemma in DEPARTURE_VERBS and sources and all(role(s) in ARRIVAL_BY_TYPE for s in sources) and targets \
             and all(t.kind in COUNTRY_KINDS for t in targets):
         code = "0874"   # "the last Soviet troops left Afghanistan": troops leaving a country withdraw from it
@@ -108,6 +114,18 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _handed_to_justice(ctx, toks, mentions, trig: Trigger, sources) -> bool:
+    """Is the recipient after "to" in the trigger's clause a court or another country?"""
+    own = {s.country for s in sources}
+    for k in range(trig.end, len(toks) - 1):
+        if clause_end(toks, k):
+            return False
+        if toks[k].lower == "to":     # ("to the UN war crimes tribunal": any of the phrase's mentions)
+            return any(judicial(m.ref) or m.ref.kind in COUNTRY_KINDS and m.ref.country not in own
+                       for m in mentions if k < m.t0 <= k + 6)
+    return False
 
 
 def _by_victims(ctx, toks, trig: Trigger, code: str, sources, targets) -> str:

@@ -151,6 +151,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
+                                    for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
+            continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
         if prev is not None and trig.kind == "nominal" and _frame(toks, trig):
             continue    # "searched the estate as part of an inquiry": the frame of the act before, no new event
         if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
