@@ -191,3 +191,15 @@ def test_protest_without_complement_keeps_no_target():
 def test_appeal_about_place_targets_its_country():
     rows = _rows("Pope Francis called for an end to the war in Sudan at a vigil on Saturday.")
     assert [(r["event_root"], r["actor2_country"]) for r in rows] == [("02", "SDN")]
+
+
+# "was prepared to accept": the subject is willing, not acted on; a state's official does not act on his own state
+def test_ready_participle_is_active_and_official_spares_own_state():
+    rows = _rows("Indian Prime Minister Arjun Mehta said on Monday that he was prepared to accept a "
+                 "Nepali proposal alongside India.")
+    assert [(r["actor1_country"], r["actor2_country"]) for r in rows if r["event_root"] != "01"] == [("IND", "NPL")]
+
+
+def test_own_people_still_a_target():
+    rows = _rows("President Ivan Petrov urged Bulgarians to vote on Sunday.")
+    assert rows and rows[0]["actor2_country"] == "BGR"

@@ -11,6 +11,8 @@ listed in coder.py's docstring; roles.py finds the written subject and object.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analytics.coding.context import same_actor, within
 from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end, \
     country_name, is_verb_form
@@ -50,9 +52,16 @@ AUX_ADVERBS = PERFECT_AUX | {"also", "then"}      # between a subject and its ve
 OBJECT_FILLERS = ARTICLES | {"parts", "part", "all", "most", "much", "control", "of"}
 
 
+# participles that, before "to", say how ready someone is, not what was done to them
+READY_WORDS = {"prepared", "determined", "committed", "resolved", "poised", "inclined", "disposed", "willing"}
+
+
 def sources_for(ctx, toks, mentions, trig: Trigger, code: str):
     """The event's sources, how they were found, and a passive verb's subject (its target); None: no event."""
     passive_subject: list[ActorRef] = []
+    if trig.passive and trig.end < len(toks) and toks[trig.end].lower == "to" \
+            and toks[trig.end - 1].lower in READY_WORDS:
+        trig = replace(trig, passive=False)     # "he was prepared to accept": willing, not acted on by anyone
     sources, how = find_source(ctx, toks, mentions, trig)
     if how == "anaphoric":
         return None     # "the attack" told again: an event told before, not a new one

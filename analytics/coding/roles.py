@@ -403,8 +403,13 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             departed = departed or (m.prep == "at" and root in VIOLENT and m.ref.kind == "agent" and m.ref.country)
             # "the UN-protected enclave", "Russian-held territory": a compound modifier, not the target
             compound = ctx.text[m.ref.end:m.ref.end + 1] == "-" and m.ref.end > 0
+            # "Netanyahu was prepared to accept a Palestinian state alongside Israel": a state's official does not
+            # act on his own state
+            own_state = m.ref.kind in {"country", "capital", "former_state"} and any(     # ("urged Russians": people)
+                s.kind == "person" and (s.type or "")[-3:] == "GOV" and s.country == m.ref.country for s in sources)
             usable = ((not m.locative or departed) and not compound and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
+                      and not own_state
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
                                     or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
