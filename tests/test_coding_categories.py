@@ -146,3 +146,16 @@ def test_a_territory_handed_back_is_no_extradition():
 def test_the_consequence_of_an_ultimatum_is_no_event():
     assert not any(c.startswith("19") for c in codes(
         "The United States gave Serbia until Friday to withdraw its forces or face air strikes."))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a participle with "by"/"with" right after the subject describes it: no event of its own
+    ("Cuban exiles trained by the CIA landed on the southern coast.", "030"),
+    ("Mobs armed with knives attacked the village on Friday.", "062"),
+])
+def test_a_participle_describing_the_subject_is_no_event(text, absent):
+    assert absent not in codes(text) and codes(text), codes(text)
+
+
+def test_a_coordinated_past_verb_is_still_an_event():
+    assert len(codes("Syrian troops attacked the town with tanks and killed 20 civilians.")) >= 1

@@ -66,7 +66,8 @@ from analytics.coding.context import Ctx, DEFAULT, Settings, sentence_mentions, 
 from analytics.coding.dates import date_for
 from analytics.coding.grammar import VERBAL_GOVERNORS
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
-from analytics.coding.modality import drop_dependents, filter_triggers, mark_reported, reduced_relative, threat
+from analytics.coding.modality import (drop_dependents, drop_subject_modifiers, filter_triggers, mark_reported,
+    reduced_relative, threat)
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import Trigger, find_triggers
 
@@ -111,7 +112,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
         update_discourse(ctx, mentions, toks)
         return []
     events = []
-    kept = drop_dependents(filter_triggers(triggers, toks), toks)
+    kept = drop_subject_modifiers(drop_dependents(filter_triggers(triggers, toks), toks), toks, mentions)
     for k, (trig, modality) in enumerate(kept):
         if k and reduced_relative(toks, mentions, kept[k - 1][0], trig):
             if (cameo.normalise_code(trig.code) or "00")[:2] in VERBAL_GOVERNORS | {"01"}:

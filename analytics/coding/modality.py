@@ -304,3 +304,29 @@ def mark_reported(events: list[dict], toks) -> None:
     for e in events:
         if e["modality"] == "asserted" and not e["_speech"] and said - set(range(e["_t"], e["_t_end"])):
             e["modality"] = "reported"
+
+
+def drop_subject_modifiers(kept: list[tuple[Trigger, str]], toks, mentions) -> list[tuple[Trigger, str]]:
+    """"Mobs armed with machetes killed ...", "exiles trained by the CIA landed ...": a past participle with
+    "by"/"with" right after the subject, before the clause's own past-tense verb, describes the subject;
+    it is no event of its own."""
+    def modifier(i: int) -> bool:
+        trig = kept[i][0]
+        word = toks[trig.start].lower
+        if trig.kind != "verb" or not (word.endswith("ed") or word in IRREGULAR_PAST) or trig.start == 0 \
+                or trig.end >= len(toks) or toks[trig.end].lower not in {"by", "with"} \
+                or any(t.lower in BE for t in toks[max(0, trig.start - 2):trig.start]):
+            return False
+        before = toks[trig.start - 1]
+        if not (any(m.t1 == trig.start for m in mentions) or before.text[:1].islower() and before.lower.isalpha()
+                and before.lower not in FUNCTION_WORDS and not before.lower.endswith("ly")):
+            return False
+        for later, _ in kept[i + 1:]:
+            if any(clause_end(toks, k) for k in range(trig.end, later.start)):
+                return False
+            w = toks[later.start].lower
+            if later.kind == "verb" and (w.endswith("ed") or w in IRREGULAR_PAST) \
+                    and toks[later.start - 1].lower not in {"and", "or", ","}:
+                return True
+        return False
+    return [kt for i, kt in enumerate(kept) if not modifier(i)]
