@@ -203,3 +203,16 @@ def test_ready_participle_is_active_and_official_spares_own_state():
 def test_own_people_still_a_target():
     rows = _rows("President Ivan Petrov urged Bulgarians to vote on Sunday.")
     assert rows and rows[0]["actor2_country"] == "BGR"
+
+
+# people fired at are the target of the force ("fired tear gas at crowds")
+FIRED_AT = [
+    ("Police fired tear gas at protesters in Nairobi on Monday.", "KEN", "KEN"),
+    ("Troops fired rubber bullets at crowds in Santiago.", "CHL", "CHL"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", FIRED_AT)
+def test_people_fired_at_are_target(text, src, tgt):
+    r = _rows(text)[0]
+    assert (r["actor1_country"], r["actor2_country"]) == (src, tgt) and r["actor2_type"] in ("OPP", "CVL")

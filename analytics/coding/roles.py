@@ -401,6 +401,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
             # "fired rockets at the US embassy": an institution shot at is hit, not where the shooting was
             departed = departed or (m.prep == "at" and root in VIOLENT and m.ref.kind == "agent" and m.ref.country)
+            # "fired tear gas at crowds", "shot at protesters": people fired at are the target
+            departed = departed or (m.prep == "at" and root in VIOLENT | {"17"} and m.ref.kind == "agent"
+                                    and (m.ref.type or "")[-3:] in PEOPLE_ROLES)
             # "the UN-protected enclave", "Russian-held territory": a compound modifier, not the target
             compound = ctx.text[m.ref.end:m.ref.end + 1] == "-" and m.ref.end > 0
             # "Netanyahu was prepared to accept a Palestinian state alongside Israel": a state's official does not
@@ -471,6 +474,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REF", "AGR", "MED", "REB", "INS", "UAF", "CRM"}
 # groups that are no one country's: international militarised groups (CAMEO IMG), organisations. Phoenix's regional
 # and "INT" codes on local groups (the Free Aceh Movement is "INTREB") say only that no country was given.
 GLOBAL_GROUPS = ("IMG", "IGO", "NGO")
