@@ -6,6 +6,7 @@ every write, so new data gives a new stamp and fresh results) plus the filters a
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from analytics.errors import UserError
 from analytics.filters import Filters
 from analytics.store import Store, default_path
 
+_UNLISTED = re.compile(r"(\d+) more record\(s\) with problems not listed$")  # documents.py's count line
 CACHE = dict(max_entries=128, show_spinner=False)
 # Figures are cached as shared objects (cache_resource): pickling a go.Figure re-validates it on every
 # hit, which costs more than building it. Nothing mutates them: exports copy before stamping.
@@ -187,6 +189,29 @@ def _save_uploads(files, folder: Path) -> tuple[list[Path], Callable[[str], str]
     return paths, named
 
 
+def per_file(lines: list[str], keep: int = 3) -> list[str]:
+    """One message per file out of lines that each start with its name ("a.jsonl: line 3: ..."), so a
+    file with 30 bad lines is one message, not 30: how many problems, the first `keep`, and the rest counted.
+    A record number after the name ("a.json:2: ...") stays with its problem."""
+    groups: dict[str, list[str]] = {}
+    for line in lines:
+        head, sep, rest = line.partition(": ")
+        key = head.split(":", 1)[0] if sep else line
+        detail = (f"record {head[len(key) + 1:]}: {rest}" if head != key else rest) if sep else ""
+        groups.setdefault(key, []).append(detail)
+    out = []
+    for name, details in groups.items():
+        unlisted = sum(int(m.group(1)) for d in details if (m := _UNLISTED.match(d)))
+        details = [d for d in details if d and not _UNLISTED.match(d)]
+        total = len(details) + unlisted
+        if total <= 1:
+            out.append(f"{name}: {details[0]}" if details else name)
+            continue
+        more = total - min(keep, len(details))
+        out.append(f"{name}: {total} problems: " + "; ".join(details[:keep]) + (f"; and {more} more" if more else ""))
+    return out
+
+
 def add_articles(files, published, source: str | None, progress) -> dict:
     """Read, code and store uploaded articles. Returns documents, mentions, problems, warnings.
 
@@ -199,7 +224,7 @@ def add_articles(files, published, source: str | None, progress) -> dict:
     with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
         paths, named = _save_uploads(files, Path(tmp))
         result = read_paths(paths, published=published, source=source or None)
-        problems = [named(p) for p in result.problems]
+        problems = per_file([named(p) for p in result.problems])
         warnings = [named(w) for w in result.warnings]
         if not result.documents:
             return {"documents": 0, "mentions": 0, "problems": problems, "warnings": warnings}
@@ -232,5 +257,5 @@ def add_datasets(files, kind: str, progress) -> dict:
             report = import_files(kind, [str(p) for p in paths], store(), progress=step)
         except UserError as e:
             return {"summary": "", "problems": [named(str(e))], "warnings": []}
-    warnings = [named(line) for f in report.files for line in f.problems[:20]]
+    warnings = per_file([named(line) for f in report.files for line in f.problems[:20]])
     return {"summary": named(report.summary()), "problems": [named(r) for r in report.refused], "warnings": warnings}

@@ -300,3 +300,46 @@ def test_csv_download_holds_the_filtered_rows_with_their_stamp(server, page, tmp
     assert len(body) == n > 0
     a1, a2 = header.index("actor1"), header.index("actor2")
     assert all("Taliban" in (r[a1], r[a2]) for r in body)
+
+
+@pytest.fixture(scope="module")
+def upload_server(tmp_path_factory):
+    """A server of its own: uploading adds to its store, which the other tests must not see."""
+    store = build_store(tmp_path_factory.mktemp("upload") / "events.duckdb", n=20)
+    proc, base = start_app(store.path)
+    yield base, store
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_uploading_bad_articles_names_each_file_once_and_adds_the_good_one(upload_server, browser, tmp_path):
+    base, store = upload_server
+    files = {
+        "scan.txt": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "latin1.txt": "Caf\u00e9 owners protested.".encode("latin-1"),
+        "lines.jsonl": b"{broken\n" * 30,
+        "empty.json": b" \n",
+        "good.txt": "MOSCOW, Oct. 20, 2021 (AP) \u2014 Russia hosted talks with the Taliban in Moscow on Wednesday.".encode(),
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    before = store.counts()["documents"]
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = context.new_page()
+    page.goto(f"{base}/add")
+    page.wait_for_selector("[data-testid=stFileUploader]", timeout=60000)
+    page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files([str(tmp_path / n) for n in files])
+    page.get_by_role("button", name="Add articles").click()
+    page.wait_for_selector("text=Added 1 article(s)", timeout=120000)
+    alerts = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stAlert]')).map(e => e.innerText)")
+    errors = [a for a in alerts if not a.startswith("Added")]
+    for name in ("scan.txt", "latin1.txt", "lines.jsonl", "empty.json"):
+        assert sum(a.startswith(name + ":") for a in errors) == 1, (name, errors)
+    assert len(errors) == 4 and not any("Traceback" in a or "/tmp" in a for a in alerts)
+    OUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUT / "add-data-bad-files.png"), full_page=True)
+    context.close()
+    assert store.counts()["documents"] == before + 1

@@ -251,9 +251,9 @@ def test_every_bad_upload_gets_one_line_and_the_good_one_is_added(fresh_store):
     result = data.add_articles(uploads, "2021-10-20", None, progress=lambda f, t: None)
     assert result["documents"] == 1
     for name in BAD_UPLOADS:
-        mine = [p for p in result["problems"] if p.startswith(name + ":")]
-        assert mine, name
-    assert len([p for p in result["problems"] if p.startswith("lines.jsonl:")]) == 11  # ten, then a count
+        assert len([p for p in result["problems"] if p.startswith(name + ":")]) == 1, name
+    (lines,) = [p for p in result["problems"] if p.startswith("lines.jsonl:")]  # one message for a file's 30 bad lines
+    assert lines.startswith("lines.jsonl: 30 problems: line 1: not valid JSON") and lines.endswith("; and 27 more")
     assert not any("/tmp" in p or "upload-" in p for p in result["problems"] + result["warnings"])
     assert fresh_store.counts()["documents"] == before["documents"] + 1
 
@@ -306,3 +306,20 @@ def test_data_download_says_when_it_was_cut(fresh_store, monkeypatch):
     head = text.splitlines()[0]
     assert head.startswith("# Filters: no filters; cut to the first 5 events")
     assert len(text.splitlines()) == 2 + 1 + 5
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["a.txt: file is empty"], ["a.txt: file is empty"]),
+        (["a.jsonl: line 2: bad", "b.txt: empty", "a.jsonl: line 5: worse"], ["a.jsonl: 2 problems: line 2: bad; line 5: worse", "b.txt: empty"]),
+        (["a.json:2: has an impossible date", "a.json:4: has an impossible date"],
+         ["a.json: 2 problems: record 2: has an impossible date; record 4: has an impossible date"]),
+        ([f"f.jsonl: line {i}: bad" for i in range(1, 11)] + ["f.jsonl: 20 more record(s) with problems not listed"],
+         ["f.jsonl: 30 problems: line 1: bad; line 2: bad; line 3: bad; and 27 more"]),
+    ],
+)
+def test_upload_problems_are_one_message_per_file(lines, expected):
+    from dashboard.data import per_file
+
+    assert per_file(lines) == expected
