@@ -193,6 +193,10 @@ def test_column_helpers_agree_on_dictionary_encoded_and_plain_columns(a, b):
     same(C.map_distinct(C.clean_str(plain_a), lookups.country_code), C.map_distinct(C.clean_str(dict_a), lookups.country_code))
     pair = lambda x, y: f"{x}|{y}" if x or y else None  # noqa: E731
     same(C.map_distinct_rows([C.clean_str(plain_a), plain_b], pair), C.map_distinct_rows([C.clean_str(dict_a), dict_b], pair))
+    want = [pair(x, y) for x, y in zip(C.clean_str(plain_a).to_pylist(), b[:n])]
+    assert C.map_distinct_rows([C.clean_str(plain_a), plain_b], pair).to_pylist() == want
+    rare = C._map_distinct_rows_rare([C.clean_str(dict_a), dict_b], pair, pa.string())  # the overflow path
+    assert rare.to_pylist() == want
 
 
 def pc_dict(arr):

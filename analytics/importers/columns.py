@@ -152,22 +152,19 @@ def map_distinct(arr, fn: Callable[[str], object], type_=pa.string()) -> pa.Arra
 
 
 def map_distinct_rows(columns: list, fn: Callable[..., object], type_=pa.string()) -> pa.Array:
-    """Like map_distinct over several string columns at once: fn(*values) runs once per distinct combination."""
+    """Like map_distinct over several string columns at once: fn(*values) runs once per distinct combination.
+    Dictionary-encoded columns give a dictionary-encoded result."""
     cols = [clean_null(combined(c)) for c in columns]
     n = len(cols[0])
     if n == 0:
         return pa.array([], type_)
-    if all(is_dict(c) for c in cols) and np.prod([len(c.dictionary) + 1.0 for c in cols]) < 2.0**62:
-        return _map_distinct_codes(cols, fn, type_)
-    cols = [plain(c) for c in cols]
-    # One key per row (missing values as a sentinel), dictionary-encoded: hashing is cheap in Arrow.
-    key = pc.binary_join_element_wise(*[pc.fill_null(c, _NULL) for c in cols], _SEP)
-    enc = pc.dictionary_encode(key)
-    rows = [k.split(_SEP) for k in enc.dictionary.to_pylist()]
-    if any(len(r) != len(cols) for r in rows):  # a value held the separator: take the slow, exact path
-        return _map_distinct_rows_join(cols, fn, type_)
-    results = pa.array([fn(*[None if v == _NULL else v for v in r]) for r in rows], type_)
-    return pc.take(results, enc.indices)
+    encoded_in = any(is_dict(c) for c in cols)
+    codes = [c if is_dict(c) else pc.dictionary_encode(c) for c in cols]
+    if np.prod([len(c.dictionary) + 1.0 for c in codes]) >= 2.0**62:  # the combined index would overflow
+        out = _map_distinct_rows_rare(codes, fn, type_)
+        return out if not encoded_in else pc.dictionary_encode(out)
+    out = _map_distinct_codes(codes, fn, type_)
+    return out if encoded_in else plain(out)
 
 
 def _map_distinct_codes(cols: list, fn, type_) -> pa.Array:
@@ -192,26 +189,13 @@ def _map_distinct_codes(cols: list, fn, type_) -> pa.Array:
     return encoded(enc.indices, results)
 
 
-_SEP = "\x1f"
-
-
-def _map_distinct_rows_join(cols: list, fn, type_) -> pa.Array:
-    n = len(cols[0])
-    # Joins never match nulls, so missing values travel as a sentinel that cannot occur in cleaned text.
-    keys = [pc.fill_null(c, _NULL) for c in cols]
-    names = [f"k{i}" for i in range(len(keys))]
-    t = pa.table(dict(zip(names, keys)))
-    distinct = t.group_by(names, use_threads=False).aggregate([])
-    values = [[None if v == _NULL else v for v in distinct[nm].to_pylist()] for nm in names]
-    results = pa.array([fn(*r) for r in zip(*values)], type_)
-    distinct = distinct.append_column("__i", pa.array(np.arange(len(distinct), dtype=np.int64)))
-    joined = t.append_column("__row", pa.array(np.arange(n, dtype=np.int64))).join(
-        distinct, keys=names, join_type="left outer", use_threads=False
-    )
-    return pc.take(results, joined.sort_by("__row")["__i"])
-
-
-_NULL = "\x00"
+def _map_distinct_rows_rare(codes: list, fn, type_) -> pa.Array:
+    """map_distinct_rows when the combined index could overflow: the distinct rows of the index matrix."""
+    idx = np.stack([pc.fill_null(pc.cast(c.indices, pa.int64()), len(c.dictionary)).to_numpy(zero_copy_only=False) for c in codes], axis=1)
+    combos, inverse = np.unique(idx, axis=0, return_inverse=True)
+    values = [c.dictionary.to_pylist() + [None] for c in codes]
+    results = pa.array([fn(*[v[i] for v, i in zip(values, row)]) for row in combos.tolist()], type_)
+    return pc.take(results, pa.array(inverse.reshape(-1)))
 
 
 def clean_null(arr) -> pa.Array:
