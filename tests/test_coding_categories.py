@@ -159,3 +159,26 @@ def test_a_participle_describing_the_subject_is_no_event(text, absent):
 
 def test_a_coordinated_past_verb_is_still_an_event():
     assert len(codes("Syrian troops attacked the town with tanks and killed 20 civilians.")) >= 1
+
+
+@pytest.mark.parametrize("text, code", [
+    # a count of a thousand or more killed is a mass killing (202)
+    ("Militias armed with guns killed more than 2,000 villagers in the province.", "202"),
+    # repealing a law eases restrictions (081)
+    ("The Kenyan parliament repealed the emergency law on Tuesday.", "081"),
+    # hearings and a raised alert
+    ("The US Senate opened public hearings into the affair on Monday.", "090"),
+])
+def test_code_of_first_event_more(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # nature is no actor: the king's mourning is no attack
+    ("The Nepali king declared national mourning after an earthquake killed 9,000 people.", "190"),
+    ("The Nepali king declared national mourning after an earthquake killed 9,000 people.", "202"),
+    # a document's content is not its maker's act ("vetoed a resolution condemning X")
+    ("Russia vetoed a UN Security Council resolution condemning Syria.", "111"),
+])
+def test_not_coded(text, absent):
+    assert absent not in codes(text), codes(text)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from analytics.coding import cameo, participants
 from analytics.coding.codes import ARRIVAL_BY_TYPE
 from analytics.coding.context import same_actor
-from analytics.coding.grammar import VIOLENT
+from analytics.coding.grammar import SUBORDINATORS, VIOLENT, clause_end
 from analytics.coding.triggers import Trigger
-from analytics.coding.words import ARRIVAL_VERBS, CARRY_VERBS, OBJECT_PRONOUNS, SELF_ACTS
+from analytics.coding.words import ARRIVAL_VERBS, CARRY_VERBS, DISASTERS, OBJECT_PRONOUNS, SELF_ACTS
 
 BASE_CONFIDENCE = 0.85
 
@@ -25,6 +25,19 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
         return True     # "Morales resigned": an act on oneself, with no other party, is no event between actors
     if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
         return True     # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
+    if trig.kind == "verb" and not trig.passive and _natural_subject(toks, mentions, trig):
+        return True     # "after an earthquake killed 2,000 people": nature is no actor
+    return False
+
+
+def _natural_subject(toks, mentions, trig: Trigger) -> bool:
+    """Is a natural disaster ("an earthquake", "floods") the subject, between the trigger and the nearest
+    actor or clause start before it?"""
+    for k in range(trig.start - 1, max(-1, trig.start - 8), -1):
+        if toks[k].lower in DISASTERS:
+            return True
+        if clause_end(toks, k) or toks[k].lower in SUBORDINATORS or any(m.t0 <= k < m.t1 for m in mentions):
+            return False
     return False
 
 

@@ -107,6 +107,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] not in VIOLENT and trig.lemma in WMD_USE and sources:
         weapon = by_weapon_or_aim(toks, trig, code, targets)
         code = weapon if weapon.startswith("204") else code     # "the cult released sarin on the subway"
+    if trig.lemma in KILLING_VERBS | {"MASSACRE"} and not any(armed(t) for t in targets) and _thousands(toks, trig):
+        code = "202"    # "killed more than 1,000 villagers": a mass killing
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
@@ -114,6 +116,20 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _thousands(toks, trig: Trigger) -> bool:
+    """Does the object start with a count of a thousand or more ("more than 1,000", "thousands of")?"""
+    k = trig.end
+    while k < len(toks) and k - trig.end < 3 and toks[k].lower in {"more", "than", "at", "least", "about", "some",
+                                                                       "over", "nearly", "almost", "around", "up", "to"}:
+        k += 1
+    if k >= len(toks):
+        return False
+    w = toks[k].lower
+    return w in {"thousands", "tens", "hundreds"} and w != "hundreds" or (
+        w == "hundreds" and k + 2 < len(toks) and toks[k + 2].lower == "thousands") or (
+        w.replace(",", "").isdigit() and int(w.replace(",", "")) >= 1000)
 
 
 def _handed_to_justice(ctx, toks, mentions, trig: Trigger, sources) -> bool:

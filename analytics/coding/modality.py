@@ -18,7 +18,7 @@ from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PA
     REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
-from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
+from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
     POSSESSIVE_DETS, QUOTES, REPORT_LEMMAS, SPEECH_LEMMAS)
 
 
@@ -154,6 +154,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
+        if prev is not None and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and trig.start > 0 \
+                and toks[trig.start - 1].lower in DOCUMENTS:
+            continue    # "vetoed a resolution condemning Syria": the document's content, not its maker's act
         if prev is not None and trig.kind == "nominal" and _frame(toks, trig):
             continue    # "searched the estate as part of an inquiry": the frame of the act before, no new event
         if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
