@@ -238,8 +238,10 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     tgt_list = targets
     near = root == "15" and place is not None and place.start >= 0 and _near(toks, place)
     if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE or near) and place is not None \
-            and place.country and \
+            and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and \
             all(s.country != place.country or (non_state(s) and root in VIOLENT) for s in sources):
+        # (an appeal only about a place written after it: "called for a ceasefire" in a story about Somalia
+        # is made to every side)
         # "rebels seized towns in Chiapas": a non-state group's violence at home is against its state
         tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                              place.country, None, "country")]
