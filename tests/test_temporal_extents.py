@@ -52,6 +52,15 @@ RULES = [
     ("Talks began in the first week of March.", ["the first week of March"]),
     # anaphoric "that time" is not tagged
     ("At that time, the army was weak.", []),
+    # a generic present or future ("today's world", "the people of tomorrow") is no day; a specific one is
+    ("In today's world, privacy is rare.", []),
+    ("The offer ran in today's editions.", ["today"]),
+    ("He would choose the people of tomorrow, he said.", []),
+    ("Tomorrow's vote matters.", ["Tomorrow"]),
+    # "noon" in a name or the idiom "high noon" is no clock time
+    ("A poster of the film High Noon hung there.", []),
+    ("For Poland, high noon comes today.", ["today"]),
+    ("Officials said Tuesday noon was the deadline.", ["Tuesday", "noon"]),
     # dates inside names are not tagged
     ("The Good Friday Agreement was signed in 1998.", ["1998"]),
 ]

@@ -27,6 +27,7 @@ extent, "out" = it stands right outside it (TimeBank half / AQUAINT half).
 | post-modifier naming an event: "the week of the election", "the year that followed" | not inside | prepositional phrases and relative clauses about events are outside a TIMEX3 (TimeML tags the event separately) | |
 | "that time", "at the same time" | not tagged | anaphoric or sequencing, not a temporal expression | 1 tagged of 18 |
 | a date inside a name: "the Good Friday Agreement", "Orion 1980" | not tagged | temporal expressions inside proper names are not markable | |
+| a generic "today's"/"of tomorrow": "today's world", "the people of tomorrow"; "High Noon", "high noon" | not tagged | not a reference to a particular time (the guidelines' non-markable generic uses); neither half tags them | 0 of 4; 0 of 2 |
 """
 
 from __future__ import annotations

@@ -69,6 +69,12 @@ class AbsoluteRules:
         return Sem("TIME", r.value, r, basis)
 
     def r_noon(self, g, s, e):
+        before = re.search(r"([A-Za-z]+)\s+$", self.text[max(0, s - 20):s])
+        word = before.group(1) if before else ""
+        if word.lower() == "high" or (word[:1].isupper() and norm(word) not in self.lex["weekdays"]
+                                      and word.lower() not in ("at", "by", "until", "till", "before", "after", "from",
+                                                               "since", "around", "about", "on", "today", "tomorrow")):
+            return None  # "High Noon", "high noon comes today": a name or the idiom, not the clock time
         tod = "24:00" if norm(g["w"]) == "midnight" else "12:00"
         ref, basis = self._day_word(g["wd"], s, e)
         if ref is None:

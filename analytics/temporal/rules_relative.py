@@ -12,6 +12,10 @@ from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 
 # words before a month name that make it a month rather than a name ("in May", not "May Bell")
+# "today's world", "today's youth": a generic present, not the day (neither TBAQ half tags these)
+_GENERIC_NOW = re.compile(r"['’]s\s+(?:world|society|youth|young|generation|children|kids|culture|economy|standards|dollars|"
+                          r"technology|media|politics|personal\s+computers|computers|consumers?|families|women|men)\b", re.IGNORECASE)
+_OF_TOMORROW = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
 # a lower-case word after "the <Month>" that is no verb or preposition: the month premodifies a noun
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|is|were|will|would|has|had|have|of|and|or|to|in|on|at|for|by|with)\b)[a-z]{3}")
 _MONTH_CUES = frozenset(("in", "since", "by", "until", "till", "through", "during", "early", "late", "mid", "mid-",
@@ -25,6 +29,9 @@ class RelativeRules:
         n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}[w]
         tod = "NI" if w == "tonight" else (self.lex["parts_of_day"][norm(g["pod"])] if g["pod"] else None)
+        if w in ("today", "tomorrow") and not g["pod"] and (_GENERIC_NOW.match(self.text, e) or _OF_TOMORROW.match(self.text, e)
+                                                             and self.text[max(0, s - 3):s].lower() == "of "):
+            return None  # "today's world", "the people of tomorrow": the present or future age, not a day
         ref, basis = self.deictic_day(n)
         if ref is None:
             return Sem("TIME" if tod else "DATE", "XXXX-XX-XX" + (f"T{tod}" if tod else ""), None, "unresolved")
