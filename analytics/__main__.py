@@ -171,6 +171,11 @@ def cmd_export(args) -> int:
     frame = schema.validate(schema.conform(frame))
     _write(frame, args)
     _say(f"export: {len(frame)} events ({filters.describe()}) from {store.path}")
+    if frame.empty:
+        from analytics.views import not_stored
+
+        for hint in not_stored(store, filters):
+            _say(f"warning: {hint}")
     return EXIT_OK
 
 

@@ -59,6 +59,8 @@ class Filters:
                 object.__setattr__(self, f.name, _date(getattr(self, f.name), f.name))
             elif f.name == "quad_classes":
                 object.__setattr__(self, f.name, tuple(int(q) for q in _tuple(self.quad_classes)))
+            elif f.name == "countries":  # ISO3 codes are stored upper case; "rus" in a link means RUS
+                object.__setattr__(self, f.name, tuple(str(c).strip().upper() for c in _tuple(self.countries)))
             elif f.name == "roots":
                 object.__setattr__(self, f.name, tuple(str(r).zfill(2) for r in _tuple(self.roots)))
             elif f.name != "min_precision":

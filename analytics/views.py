@@ -122,6 +122,27 @@ def summary(store, filters: Filters) -> Summary:
     return Summary(int(n), _date(first), _date(last), dict(zip(origins["origin"], origins["n"].astype(int))), int(no_country))
 
 
+def not_stored(store, filters: Filters) -> list[str]:
+    """Why filters may match nothing: each actor, region, country or source asked for that the store does
+    not hold as written, with the stored spelling when only the case differs. For the no-events message.
+
+    >>> not_stored(store, Filters(actors=("taliban",)))       # doctest: +SKIP
+    ["no actor 'taliban' is stored; did you mean 'Taliban'?"]
+    """
+    checks = (("actor", filters.actors, ("actor1", "actor2")), ("region", filters.regions, ("region",)),
+              ("country", filters.countries, ("country",)), ("source", filters.sources, ("source",)))
+    out = []
+    for label, values, cols in checks:
+        for value in values:
+            union = " UNION ALL ".join(f"SELECT {c} AS v FROM events WHERE lower({c}) = lower(?)" for c in cols)
+            found = store.query(f"SELECT DISTINCT v FROM ({union}) ORDER BY v LIMIT 3", [value] * len(cols))["v"].tolist()
+            if value in found:
+                continue
+            hint = f"; did you mean {' or '.join(repr(f) for f in found)}?" if found else ""
+            out.append(f"no {label} {value!r} is stored{hint}")
+    return out
+
+
 def _date(v) -> dt.date | None:
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
         return None

@@ -145,6 +145,15 @@ def _evidence(path, ver, event_id: str):
 
 
 @st.cache_data(**CACHE)
+def _not_stored(path, ver, filters: Filters) -> list[str]:
+    return views.not_stored(_store(path), filters)
+
+
+def not_stored(filters: Filters) -> list[str]:
+    return _not_stored(str(store().path), version(), filters)
+
+
+@st.cache_data(**CACHE)
 def _citation(path, ver, filters: Filters) -> str:
     return views.citation(_store(path), filters)
 

@@ -79,6 +79,8 @@ def no_events(summary, filters: Filters) -> bool:
             st.info("The store holds no events yet. Add articles or dataset files on the **Add data** page.")
         else:
             st.warning("No events match these filters. Widen them in the sidebar, or use **Clear all filters**.")
+            for hint in data.not_stored(filters):
+                st.caption(plain(hint))  # the asked-for values are untrusted (they may come from a link)
         return True
     if summary.events == 1:
         st.info("Only one event matches these filters.")

@@ -190,3 +190,10 @@ def test_a_bad_store_path_is_one_line(root, tmp_path, command, kind):
     assert f"error: {store}: {fragment}" in r.stderr
     if kind == "not a store":
         assert store.read_text() == "my notes, not a database"
+
+
+def test_export_matching_nothing_says_which_name_is_not_stored(root, tmp_path):
+    store = tmp_path / "s.duckdb"
+    assert run(root, "ingest", "seeds/", "--store", store).returncode == 0
+    r = run(root, "export", "--store", store, "--actor", "taliban", "--format", "csv")
+    assert r.returncode == 0 and "warning: no actor 'taliban' is stored; did you mean 'Taliban'?" in r.stderr

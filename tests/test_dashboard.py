@@ -323,3 +323,10 @@ def test_upload_problems_are_one_message_per_file(lines, expected):
     from dashboard.data import per_file
 
     assert per_file(lines) == expected
+
+
+def test_a_link_with_a_misspelt_actor_says_how_it_is_stored(app):
+    at = app(actor="taliban")
+    assert any("No events match" in w.value for w in at.warning)
+    shown = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "no actor 'taliban' is stored; did you mean 'Taliban'?" in shown

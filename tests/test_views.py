@@ -459,3 +459,21 @@ def test_a_date_filter_sets_the_period_shown_even_when_imprecise_events_run_past
         assert pd.Timestamp("2021-08-01") <= hi <= pd.Timestamp("2021-08-10")
     unfiltered = charts.timeline_figure(views.timeline(store, Filters(origins=("gdelt",))))
     assert pd.Timestamp(unfiltered.layout.xaxis.range[0]) < pd.Timestamp("2021-01-01")
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (Filters(actors=("taliban",)), ["no actor 'taliban' is stored; did you mean 'Taliban'?"]),
+        (Filters(actors=("Taliban", "Atlantis")), ["no actor 'Atlantis' is stored"]),
+        (Filters(regions=("central asia",), sources=("EXAMPLE.ORG",)),
+         ["no region 'central asia' is stored; did you mean 'Central Asia'?", "no source 'EXAMPLE.ORG' is stored; did you mean 'example.org'?"]),
+        (Filters(actors=("Taliban",), since="2030-01-01"), []),  # nothing misspelt: the dates leave nothing
+    ],
+)
+def test_filters_that_match_nothing_say_which_value_is_not_stored(store, filters, expected):
+    assert views.not_stored(store, filters) == expected
+
+
+def test_country_codes_in_a_link_are_upper_cased():
+    assert Filters(countries=("rus", " Afg ")).countries == ("RUS", "AFG")
