@@ -182,3 +182,23 @@ def test_code_of_first_event_more(text, code):
 ])
 def test_not_coded(text, absent):
     assert absent not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # an army pushing into a place attacks it
+    ("Turkish tanks pushed into northern Syria on Wednesday.", "190"),
+    # a ship or aircraft seized is property (171), a town seized territory (192)
+    ("Iranian commandos seized a Greek oil tanker in the Gulf.", "171"),
+    ("Rebels seized the town of Bunia on Friday.", "192"),
+    # police charging someone bring a legal charge (173)
+    ("Police charged a 30-year-old man with murder on Sunday.", "173"),
+    # asylum granted, however far the word is from the verb
+    ("Ecuador granted the Australian activist Julian Assange a form of diplomatic asylum.", "075"),
+])
+def test_code_of_first_event_by_object_and_doer(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_a_resolution_content_is_no_event():
+    # the ceasefire the resolution called for is not coded; the veto is
+    assert [c[:2] for c in codes("A draft resolution calling for a ceasefire was vetoed by Russia.")] == ["12"]

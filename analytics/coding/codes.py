@@ -20,7 +20,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -41,8 +41,10 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
     if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
-    if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) for s in sources):
-        code = "173"    # "prosecutors charged 11 people over the killing": a legal charge (CAMEO 173), not blame
+    if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) or role(s) == "COP" for s in sources):
+        code = "173"    # "prosecutors (police) charged 11 people over the killing": a legal charge (173), not blame
+    if trig.lemma == "GRANT" and any(t.lower == "asylum" for t in _clause(toks, trig)):
+        code = "075"    # "granted X a year of temporary asylum": the object decides, however far
     if trig.lemma in DIRECTIVES and any(toks[k].lower == "or" and toks[k + 1].lower in {"face", "else"}
                                         for k in range(trig.end, len(toks) - 1)):
         code = "139"    # "gave Iraq until noon to withdraw or face a ground offensive": an ultimatum
@@ -101,6 +103,11 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code.startswith("084") and trig.lemma in TRANSFER_VERBS and targets and all(people(ctx.text, t) for t in targets) \
             and _handed_to_justice(ctx, toks, mentions, trig, sources):
         code = "063"    # "handed Milosevic over to the UN tribunal": extradition is judicial cooperation
+    if trig.lemma in ADVANCE_VERBS and code[:2] != "19" and sources and all(role(s) == "MIL" for s in sources) \
+            and trig.end < len(toks) and toks[trig.end].lower in {"into", "across", "toward", "towards", "through"}:
+        code = "190"    # "Syrian tanks pushed into the Golan Heights": an army advancing attacks
+    if code.startswith("192") and _vessel_object(toks, trig):
+        code = "171"    # "seized a British oil tanker": taking a ship or aircraft seizes property, not territory
     if trig.lemma in DEPARTURE_VERBS and sources and all(role(s) in ARRIVAL_BY_TYPE for s in sources) and targets \
             and all(t.kind in COUNTRY_KINDS for t in targets):
         code = "0874"   # "the last Soviet troops left Afghanistan": troops leaving a country withdraw from it
@@ -116,6 +123,22 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _clause(toks, trig: Trigger) -> list:
+    """The trigger and the words after it up to the end of its clause."""
+    end = next((k for k in range(trig.end, len(toks)) if clause_end(toks, k)), len(toks))
+    return toks[trig.start:end]
+
+
+def _vessel_object(toks, trig: Trigger) -> bool:
+    """Is the object's head (within five words, before any preposition) a ship or an aircraft?"""
+    for t in toks[trig.end:trig.end + 6]:
+        if t.lower in VESSELS:
+            return True
+        if t.lower in {"in", "on", "at", "off", "near", "from", "with", "and", ",", "."}:
+            return False
+    return False
 
 
 def _thousands(toks, trig: Trigger) -> bool:

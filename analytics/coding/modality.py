@@ -78,6 +78,17 @@ def _motive(toks: list[Token], trig: Trigger) -> bool:
     return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
 
 
+def _document_content(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger a participle right after a document noun, or within five words after one and its
+    participle, in the same clause?"""
+    for k in range(max(0, trig.start - 6), trig.start):
+        if toks[k].lower in DOCUMENTS and k + 1 <= trig.start and toks[k + 1].lower.endswith("ing") \
+                and (k + 1 == trig.start or not any(clause_end(toks, j) or toks[j].lower in BE
+                                                    for j in range(k + 1, trig.start))):
+            return True
+    return False
+
+
 def _frame(toks: list[Token], trig: Trigger) -> bool:
     """Is the nominal in "(as) part of a/an/its ...", within three words before it?"""
     words = [t.lower for t in toks[max(0, trig.start - 5):trig.start]]
@@ -154,9 +165,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
-        if prev is not None and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and trig.start > 0 \
-                and toks[trig.start - 1].lower in DOCUMENTS:
-            continue    # "vetoed a resolution condemning Syria": the document's content, not its maker's act
+        if _document_content(toks, trig):
+            continue    # "vetoed a resolution condemning Syria", "a resolution calling for a ceasefire was vetoed":
+            # the document's content, not its maker's act
         if prev is not None and trig.kind == "nominal" and _frame(toks, trig):
             continue    # "searched the estate as part of an inquiry": the frame of the act before, no new event
         if trig.kind == "nominal" and trig.start > 0 and toks[trig.start - 1].lower == "from":
