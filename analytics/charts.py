@@ -241,6 +241,9 @@ def trend_figure(tr, metric: str = "events", title: str = "Trend") -> go.Figure:
         lo, hi = _window(pd.Timestamp(df["bin"].min()), pd.Timestamp(df["bin"].max()) + step, window)
         pad = max(pd.Timedelta(days=1), (hi - lo) * 0.02)
         fig.update_xaxes(range=[lo - pad, hi + pad])
+        shown = df[(pd.to_datetime(df["bin"]) + step > lo) & (pd.to_datetime(df["bin"]) < hi)]
+        if metric != "goldstein" and not shown.empty:  # the bars in view set the scale, not one off-screen
+            fig.update_yaxes(range=[0, float(shown["events"].max()) * 1.08])
     return _base_layout(fig, title, tr.note, height=300)
 
 
@@ -386,9 +389,11 @@ def map_figure(md, title: str = "Interactions between countries") -> go.Figure:
 def stamped(fig: go.Figure, filters_text: str, citation: str) -> go.Figure:
     """A copy of `fig` with the filters and the data citation written under the plot (for exports)."""
     out = go.Figure(fig)
-    # The legend sits just under the plot and the stamp at the very bottom of the image.
+    # The legend sits under the plot's tick labels (about 36 px, given in paper units of the plot's own
+    # height, so a short trend chart does not get its dates covered) and the stamp at the very bottom.
     bottom = (out.layout.margin.b or 10) + 110
-    out.update_layout(margin=dict(b=bottom), legend=dict(orientation="h", y=-0.03, yanchor="top", x=0, xanchor="left"))
+    plot_h = max(100, (out.layout.height or 500) - (out.layout.margin.t or 45) - bottom)
+    out.update_layout(margin=dict(b=bottom), legend=dict(orientation="h", y=-36 / plot_h, yanchor="top", x=0, xanchor="left"))
     out.add_annotation(
         text=esc("Filters: " + filters_text, 160, limit=800) + "<br>" + esc(citation, 160, limit=800),
         xref="paper", yref="paper", x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",

@@ -477,3 +477,16 @@ def test_filters_that_match_nothing_say_which_value_is_not_stored(store, filters
 
 def test_country_codes_in_a_link_are_upper_cased():
     assert Filters(countries=("rus", " Afg ")).countries == ("RUS", "AFG")
+
+
+def test_trend_scale_follows_the_bars_in_view_and_export_legend_clears_the_dates(store):
+    f = Filters(since="2021-03-01", until="2021-07-31", origins=("gdelt",))
+    tr = views.trend(store, f, bin="week")
+    fig = charts.trend_figure(tr)
+    in_view = tr.bins[(pd.to_datetime(tr.bins["bin"]) >= pd.Timestamp("2021-02-22"))]
+    assert fig.layout.yaxis.range[1] == pytest.approx(in_view["events"].max() * 1.08)
+    # the exported legend goes below the date labels (36 px) whatever the chart's height
+    for chart in (fig, charts.timeline_figure(views.timeline(store, f))):
+        out = charts.stamped(chart, "x", "y")
+        plot_h = out.layout.height - out.layout.margin.t - out.layout.margin.b
+        assert out.layout.legend.y * plot_h == pytest.approx(-36)
