@@ -154,7 +154,9 @@ def drop_restated_clocks(text: str, found: list) -> list:
 # the tense says the period reaches it, else unknown ("..", ISO 8601-2's open end).
 _OPEN_LEFT = re.compile(r"(?<![\w-])(?P<w>since|ever\s+since|until|till|up\s+until|up\s+till|up\s+to|through|"
                         r"through\s+to|by|from)\s+$", re.IGNORECASE)
-_ONWARDS = re.compile(r"\s*(?:,\s*)?(?:on(?:wards?)?|forward|and\s+(?:beyond|after|later))(?![\w-])", re.IGNORECASE)
+# "from 1979 on," / "onwards" / "and beyond"; a bare "on" only before punctuation ("from 1979 on the council" is no range)
+_ONWARDS = re.compile(r"\s*(?:,\s*)?(?:on(?=\s*(?:[,.;:!?)]|$))|onwards?(?![\w-])|forward(?![\w-])|"
+                      r"and\s+(?:beyond|after|later)(?![\w-]))", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't)\b|n't\b", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postpon\w*|delay\w*|adjourn\w*|defer\w*|put\s+off|push\w*\s+back|reschedul\w*|"
                        r"suspend\w*|held\s+over)\b", re.IGNORECASE)
