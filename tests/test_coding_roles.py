@@ -216,3 +216,17 @@ FIRED_AT = [
 def test_people_fired_at_are_target(text, src, tgt):
     r = _rows(text)[0]
     assert (r["actor1_country"], r["actor2_country"]) == (src, tgt) and r["actor2_type"] in ("OPP", "CVL")
+
+
+# a head of government introduced by a bare title who acts against the story's country is not of it
+def test_bare_title_leader_acting_against_story_country_is_foreign():
+    rows = _rows("Libyan gunboats seized the Italian trawler Marina and its crew in the Gulf of Sidra on Monday. "
+                 "Prime Minister Paolo Ferri condemned the seizure and demanded the crew's release.")
+    leader = [r for r in rows if r["actor1"] == "Paolo Ferri"]
+    assert leader and all(r["actor1_country"] == "ITA" for r in leader)
+
+
+def test_bare_title_leader_at_home_keeps_story_country():
+    rows = _rows("Rebels attacked a police post in Mopti on Monday. President Amadou Keita condemned the attack.")
+    leader = [r for r in rows if r["actor1"] == "Amadou Keita"]
+    assert leader and leader[0]["actor1_country"] == "MLI"

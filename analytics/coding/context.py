@@ -74,6 +74,7 @@ class Mention:
     loc_possessive: bool = False  # "in Afghanistan's neighbouring Uzbekistan": Afghanistan is neither
 
 
+SEA_OF = re.compile(r"\b(?:[Gg]ulf|[Ss]eas?|[Bb]ay|[Ss]traits?|[Oo]cean) of (?:the )?$")
 STORY_KINDS = {"country", "demonym", "capital", "former_state", "agent"}
 
 
@@ -82,16 +83,23 @@ def story_country(actors: list, places: list) -> str | None:
     twice (events happen there); a tie goes to the first named. Persons introduced by a bare title
     ("Prime Minister Marcelo Caetano", "Archbishop Oscar Romero") take it when nothing else gives
     their country (a guess, coded with lower confidence)."""
+    ranked = story_countries(actors, places)
+    return ranked[0] if ranked else None
+
+
+def story_countries(actors: list, places: list, text: str | None = None) -> list[str]:
+    """The countries of the story, most named first (see story_country). With the text, a sea or gulf named
+    after a country ("the Gulf of Thailand") does not count as that country."""
     score: dict[str, int] = {}
     first: dict[str, int] = {}
+    if text is not None:
+        places = [p for p in places if not SEA_OF.search(text, max(0, p.start - 12), p.start)]
     for weight, items in ((2, places), (1, [a for a in actors if a.kind in STORY_KINDS and not a.locative])):
         for it in items:
             if it.country:
                 score[it.country] = score.get(it.country, 0) + weight
                 first[it.country] = min(first.get(it.country, it.start), it.start)
-    if not score:
-        return None
-    return max(score, key=lambda c: (score[c], -first[c]))
+    return sorted(score, key=lambda c: (-score[c], first[c]))
 
 
 def within(items: list, start: int, end: int) -> list:

@@ -250,9 +250,17 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     # journalist"); a state's agents act at home ("Soldiers arrested President Zelaya")
     hostile = root in VIOLENT | {"17"} or code.startswith("084")
     # nor does a backer named after "by" ("militias backed by the Indonesian military")
+    # the countries a head of government acts against are not his (roles.source_country): the written
+    # targets', else the doer's of the act reacted to
+    against = frozenset()
+    if root in HOSTILE_ROOTS and any(s.kind == "person" and s.country is None for s in sources):
+        acted_on = [t for t in targets if t.kind in COUNTRY_KINDS and t.start >= 0] or (
+            _reacted_to(ctx, trig, sources) if not tgt_list and not speech and code not in NOT_REACTIONS else [])
+        against = frozenset(t.country for t in acted_on if t.country)
     srcs = [source_country(ctx, s, place, [m.ref for m in mentions if not _backer(toks, m) and not (
         hostile and non_state(s) and m.ref.kind == "agent" and any(m.ref is t for t in targets))],
-                           reporter=_reporter_country(toks, mentions, s, trig))
+                           reporter=_reporter_country(toks, mentions, s, trig),
+                           against=against)
             for s in sources]   # (a ruler they topple is at home: "rebels toppled President Bozize")
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
@@ -266,6 +274,7 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     return srcs, tgt_list
 
 
+HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
 PROTEST_COMPLEMENTS = {"against", "demanding", "demand", "demanded", "calling", "denouncing"}
 

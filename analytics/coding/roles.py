@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from analytics.coding import cameo
-from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor
+from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor, story_countries
 from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MODALS, NEGATORS,
     NOMINAL_PREMODIFIERS, OBJ_PREPS, PAST_AUX, POSSESSIVES, REPORT, STATE_TYPES, SUBJ_PRONOUNS, SUBORDINATORS,
     TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name, is_verb_form, IRREGULAR_PAST)
@@ -485,7 +485,7 @@ FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "d
 
 
 def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[ActorRef] = (),
-                   reporter: str | None = None) -> ActorRef:
+                   reporter: str | None = None, against: frozenset = frozenset()) -> ActorRef:
     """A generic source ("the government", "gunmen") belongs to the event's country; else to the country
     of the other actors in its sentence ("the head of the armed forces urged President Morales"); else to
     the country the story was last about. A person introduced by a bare title ("Prime Minister Marcelo
@@ -493,6 +493,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     is no change of nationality: "President Nkrumah was on a state visit to China")."""
     if s.country is None and s.kind == "person" and not (s.code or "").startswith(TRANSNATIONAL):
         home = ctx.story or (place.country if place is not None else None)
+        if home in against and (s.type or "")[-3:] == "GOV":
+            # "Cambodian gunboats seized an American ship. President Gerald Ford demanded its release" from
+            # Cambodia: a head of government who acts against the story's country is not of it (an opposition
+            # leader may be); the story's next country
+            home = next((c for c in story_countries(ctx.actors, ctx.places, ctx.text) if c not in against), home)
         return replace(s, country=home) if home else s
     if s.country is None and s.kind == "group" and not (s.code or "").startswith(GLOBAL_GROUPS):
         home = group_home(s) or (place.country if place is not None else None)
