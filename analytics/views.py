@@ -609,9 +609,9 @@ def _map_from_events(store, filters: Filters, max_arcs: int, max_places: int):
 
 
 # -- events table and evidence -------------------------------------------------------------------
-TABLE_COLUMNS = (  # what an analyst reads first comes first: when, who did what to whom, the evidence, the link
-    "date_start", "date_end", "actor1", "event_label", "actor2", "sentence", "url", "date_precision", "date_expr",
-    "location", "country", "quad_class", "goldstein", "source", "origin", "num_sources", "event_id",
+TABLE_COLUMNS = (  # what an analyst reads first comes first: when (and how sure), who did what to whom, the evidence
+    "date_start", "date_end", "date_precision", "actor1", "event_label", "actor2", "sentence", "url", "date_expr",
+    "date_basis", "location", "country", "quad_class", "goldstein", "source", "origin", "num_sources", "event_id",
 )
 
 

@@ -490,3 +490,8 @@ def test_trend_scale_follows_the_bars_in_view_and_export_legend_clears_the_dates
         out = charts.stamped(chart, "x", "y")
         plot_h = out.layout.height - out.layout.margin.t - out.layout.margin.b
         assert out.layout.legend.y * plot_h == pytest.approx(-36)
+
+
+def test_events_table_puts_the_precision_beside_the_dates(store):
+    rows = views.events_page(store, Filters()).rows
+    assert list(rows.columns[:3]) == ["date_start", "date_end", "date_precision"] and "date_basis" in rows.columns

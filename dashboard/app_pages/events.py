@@ -24,6 +24,9 @@ selection = st.dataframe(
         "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
         "date_start": st.column_config.DateColumn("from"),
         "date_end": st.column_config.DateColumn("to"),
+        "date_precision": st.column_config.TextColumn("precision", help="how precisely the date is known: from..to spans it"),
+        "date_basis": st.column_config.TextColumn("date from", help="explicit or relative date in the text, the publication "
+                                                  "date (no date in the text), the narrative, or the dataset"),
         "event_id": None,
     },
 )
