@@ -82,6 +82,7 @@ def _floor(gran: str, d: date) -> date:
 # unit -> (months, days) per step
 STEP = {
     "day": (0, 1),
+    "night": (0, 1),  # "three nights later": a night is counted as a day
     "week": (0, 7),
     "weekend": (0, 7),
     "fortnight": (0, 14),
