@@ -379,7 +379,7 @@ class _Direct:
         try:
             self.con.register("import_stream", reader)
             self.added = int(self.con.execute(
-                "INSERT INTO events BY NAME SELECT * FROM import_stream s" + _NEW_IDS_ONLY.format(rows="s") * _any_events(self.con)
+                "INSERT INTO events BY NAME SELECT * FROM import_stream s" + _NEW_IDS_ONLY.format(rows="s")
             ).fetchall()[0][0])
         except BaseException as e:  # noqa: BLE001 - handed to the importing thread by close()
             self.error = e
@@ -509,13 +509,9 @@ def _stage_batch(con, table: pa.Table, ordinals: np.ndarray, staging: _Staging) 
     return batch.num_rows
 
 
-# Rows whose event_id is stored already are skipped; into an empty events table (a first bulk load) there
-# is nothing to look up, and the anti-join is left out.
+# Rows whose event_id is stored already are skipped. Leaving the anti-join out when the events table is
+# empty measured no cheaper (DuckDB's insert took as long or longer), so it always runs.
 _NEW_IDS_ONLY = " WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {rows}.event_id)"
-
-
-def _any_events(con) -> bool:
-    return con.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchall()[0][0]
 
 
 def _insert_staged(con, repeats_possible: bool = True, staging: _Staging | None = None) -> int:
@@ -535,7 +531,7 @@ def _insert_staged(con, repeats_possible: bool = True, staging: _Staging | None 
     extra = "".join(f", CAST(? AS {SQL_TYPES[schema.SPEC[c].kind]}) AS {c}" for c in given)
     result = con.execute(
         f"INSERT INTO events BY NAME SELECT *{extra} FROM ("
-        f"SELECT * EXCLUDE (__seq) FROM {rows} s" + _NEW_IDS_ONLY.format(rows="s") * _any_events(con)
+        f"SELECT * EXCLUDE (__seq) FROM {rows} s" + _NEW_IDS_ONLY.format(rows="s")
         + (f" ORDER BY {staging.sort_order()})" if staging.sort else ")"),
         list(given.values()),
     ).fetchall()
