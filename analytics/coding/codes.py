@@ -11,6 +11,8 @@ True
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from analytics.coding import participants
 from analytics.coding.grammar import COUNTRY_KINDS, VIOLENT, clause_end
 from analytics.coding.kinds import ARMED_GROUPS, PEOPLE_TYPES, STATE_ARMED, UNARMED, armed, judicial, non_state, \
@@ -214,11 +216,20 @@ def by_weapon_or_aim(toks, trig: Trigger, code: str, targets) -> str:
 
 def _match_any(phrases, toks, k: int) -> int:
     """The length of the first phrase ("show_of_force") matching at toks[k], or 0."""
-    for phrase in phrases:
-        words = phrase.split("_")
-        if [t.lower for t in toks[k:k + len(words)]] == words:
+    for words in _by_first_word(phrases).get(toks[k].lower, ()):
+        if tuple(t.lower for t in toks[k:k + len(words)]) == words:
             return len(words)
     return 0
+
+
+@lru_cache(maxsize=None)
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases ("show_of_force") as word tuples, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split("_"))
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def is_coup(toks, trig: Trigger) -> bool:
