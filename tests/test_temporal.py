@@ -320,7 +320,12 @@ def test_gate_loses_no_candidate_on_tbaq_sample():
 
 WORDS = st.sampled_from(["in", "on", "last", "next", "the", "week", "year", "August", "Monday", "1989", "2 1/2",
                          "ago", "early", "mid-", "the end of", "years", "a", "10-year", "Q3", "9/11/2001", "ended",
-                         "will", "said", "'80s", "century", "every", "twice", "today", "9999", "0001", "31", "Feb."])
+                         "will", "said", "'80s", "century", "every", "twice", "today", "9999", "0001", "31", "Feb.",
+                         # round 3: open ranges, signals, quarters, vague counts, nights
+                         "since", "until", "by", "from", "onwards", "and beyond", "before", "after", "to", "nights",
+                         "night", "later", "earlier", "fortnight", "weekend", "3Q", "1H19", "H1", "the June quarter",
+                         "latter half of", "fiscal", "few", "several", "past", "two-day", "period", "today's",
+                         "of tomorrow", "noon", "High", "had", "postponed", "remain", "closed", "not", "two thousand"])
 
 
 class _Failures(logging.Handler):
