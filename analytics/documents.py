@@ -344,14 +344,32 @@ class _Problems:
             self.result.problems.append(f"{self.where}: {more} more record(s) with problems not listed")
 
 
+def _bounded_lines(stream, limit: int):
+    """The lines of a stream; a line longer than `limit` comes as its length (an int) instead, read
+    past in chunks, so one 200 MB line is never held in memory."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        newline = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) <= limit or line.endswith(newline):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(newline):
+            line = stream.readline(1024 * 1024)
+            size += len(line)
+        yield size - (1 if line.endswith(newline) else 0)
+
+
 def read_jsonl_stream(stream, where: str, result: ReadResult, option_published, default_source) -> None:
     """Documents from JSON lines; a malformed line is reported and the others are still read."""
     problems = _Problems(result, where)
-    for i, raw in enumerate(stream, start=1):
+    for i, raw in enumerate(_bounded_lines(stream, MAX_JSONL_LINE_BYTES), start=1):
+        if isinstance(raw, int):  # a line over the limit, skipped without holding it in memory
+            problems.add(f"{where}: line {i}: " + message("too_large", size=raw, limit=MAX_JSONL_LINE_BYTES))
+            continue
         if isinstance(raw, bytes):
-            if len(raw) > MAX_JSONL_LINE_BYTES:
-                problems.add(f"{where}: line {i}: " + message("too_large", size=len(raw), limit=MAX_JSONL_LINE_BYTES))
-                continue
             try:
                 raw = raw.decode("utf-8-sig")
             except UnicodeDecodeError:

@@ -249,3 +249,12 @@ def test_a_publication_date_in_the_future_is_read_with_a_warning(tmp_path):
     result = read(p)
     assert result.documents[0].published == dt.date(2999, 1, 1) and not result.problems
     assert any("publication date after today" in w and "2999-01-01" in w and "f.jsonl" in w for w in result.warnings)
+
+
+def test_an_overlong_json_line_is_skipped_and_the_next_still_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(D, "MAX_JSONL_LINE_BYTES", 200)
+    p = tmp_path / "big.jsonl"
+    p.write_text(json.dumps({"id": "big", "text": "x" * 5000}) + "\n" + json.dumps({"id": "ok", "text": ARTICLE}) + "\n")
+    result = read(p)
+    assert [d.doc_id for d in result.documents] == ["ok"]
+    assert result.problems == [f"{p}: line 1: is 5025 bytes, over the 200-byte limit for one document; split it"]
