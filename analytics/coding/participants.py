@@ -19,7 +19,7 @@ from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS,
 from analytics.coding.kinds import non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
-from analytics.coding.places import capital_of, event_places, place_for_actor
+from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
 from analytics.coding.roles import find_source, find_target, names_capital, source_country, subject_before, \
     target_country
 from analytics.coding.triggers import Trigger
@@ -159,7 +159,7 @@ def places_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, tar
         # "Malaysian police arrested the former prime minister": coercion at home happens at home
         place = place_for_country(sources[0].country)
         places = [place] if place is not None else []
-    return places
+    return places or fallback_places(ctx, sent, toks, trig, code, sources, targets)   # (places.py's rules)
 
 def between_sides(toks, mentions, trig: Trigger, sources, targets):
     """"talks between Israel and Hamas": without a source, each side is the other's partner."""

@@ -1,21 +1,57 @@
-"""Where an event happened: locative mentions after the trigger in its clause, else before it.
+"""Where an event happened: locative mentions after the trigger in its clause, else before it; else (see
+`fallback_places`) the country a transfer or withdrawal concerns, a people's home, or the place the
+story continues in.
 
 "in Uzbekistan and Tajikistan" gives two places; a place names its country, UN M49 sub-region and
 coordinates (offline gazetteer and country table of analytics.geo).
+
+Rules, in short:
+- A place governed by a locative preposition ("in", "at", "near", "off", "through", ...) is a strong
+  candidate; one reached otherwise ("independence from France") is weak: a strong one before the trigger
+  ("Voters in New Caledonia rejected independence from France") beats a weak one after it.
+- "the streets of Rio", "a village north of Belgrade", "Glassboro, New Jersey": the place after a locative
+  head noun, a direction, or a comma after a place keeps the locative of the phrase it ends.
+- "off the Egyptian coast", "in the western Kazakh town of Zhanaozen": a demonym before a place noun names
+  the country.
+- "called for an end to the war in Syria at a vigil in Rome": a place right after another event noun
+  ("the war in Syria") is that event's, when a later place is the act's.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from analytics.coding.context import within
-from analytics.coding.grammar import LOC_PREPS, breaks, coordinated, governing_prep, span_tokens
+from analytics.coding.grammar import COUNTRY_KINDS, LOC_PREPS, VIOLENT, breaks, coordinated, governing_prep, span_tokens
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
+
+# locative prepositions beyond the shared list: "off the coast", "marched through Leipzig", "along the border"
+LOCATIVE = LOC_PREPS | {"off", "through", "along", "outside", "inside"}
+# "the streets of Rio", "north of Belgrade", "the outskirts of Kabul": "of" after these is locative
+OF_HEADS = {"streets", "centre", "center", "outskirts", "suburbs", "suburb", "heart", "north", "south", "east",
+            "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+            "south-west", "coast", "capital", "city", "town", "village", "province", "region", "port", "island",
+            "state", "district", "county", "area", "areas", "parts", "part", "rest"}
+# a place noun a demonym may name the country of ("the Egyptian coast", "a Kazakh town")
+PLACE_NOUNS = {"coast", "town", "city", "village", "region", "province", "capital", "border", "island", "islands",
+               "port", "enclave", "waters", "territory", "district", "countryside", "mountains", "desert",
+               "countryside", "soil", "airspace", "frontier", "state", "coastline", "oilfield", "oilfields"}
+GEO_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                  "northeastern", "northwestern", "southeastern", "southwestern", "remote", "rural", "coastal"}
+# "in the capital", "across the country": a place the story has already named
+ANAPHORS = {"capital", "country", "city", "town", "village", "region", "province", "island", "nation"}
+# "the war in Syria": a place after one of these describes that event, not the act the sentence reports
+EVENT_HEADS = {"war", "wars", "fighting", "conflict", "crisis", "violence", "attack", "attacks", "massacre",
+               "killing", "killings", "bombing", "bombings", "genocide", "occupation", "invasion", "unrest",
+               "clashes", "famine", "earthquake", "floods", "elections", "election", "vote", "referendum"}
+# people who vote, protest or strike where they live ("French voters rejected the constitution")
+HOME_PEOPLE = {"voters", "protesters", "demonstrators", "strikers", "crowds", "workers", "students", "citizens",
+               "residents", "people", "civilians", "farmers", "miners", "rioters", "mobs", "marchers"}
 
 
 def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     """Places of the event: locative mentions after the trigger in its clause, else before it."""
-    cands: list[tuple[int, int, PlaceRef]] = []
+    cands: list[tuple[int, int, PlaceRef, bool]] = []      # (t0, t1, place, strong)
     placed: list[tuple[int, int]] = []
     for m in mentions:
         if m.locative:
@@ -24,23 +60,38 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
                 continue    # "at the US embassy in Baghdad": the embassy stands where the next place says
             place = place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
             if place is not None:
-                cands.append((m.t0, m.t1, place))
+                cands.append((m.t0, m.t1, place, _locative(toks, m.t0, m.prep)))
+        elif m.ref.kind == "demonym" and not m.ref.head and m.ref.country and _names_place_noun(toks, m.t0, m.t1):
+            place = place_for_country(m.ref.country, m.ref.start, m.ref.end)
+            if place is not None:   # "off the Egyptian coast"
+                cands.append((m.t0, m.t1, place, True))
     for p in within(ctx.places, sent.start, sent.end):
         if p.end > sent.end:
             continue
         span = span_tokens(toks, p.start, p.end)
         if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
             continue
-        if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions):
-            continue
-        if governing_prep(toks, span[0]) in LOC_PREPS:
-            cands.append((span[0], span[1], p))
+        strong = _locative(toks, span[0], _prep(toks, span[0]))
+        if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions) and not (
+                strong and _of_head(toks, span[0]) and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS
+                                                           for m in mentions)):
+            continue    # an actor, unless "north of Belgrade", "the streets of Caracas" make it a place
+        if strong:
+            cands.append((span[0], span[1], p, True))
     if not cands:
         return []
     cands.sort(key=lambda c: c[0])
-    after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 12 and not breaks(toks, trig.end, c[0])]
+    after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 20 and not breaks(toks, trig.end, c[0])]
     before = [c for c in cands if c[1] <= trig.start and not breaks(toks, c[1], trig.start)]
-    chosen = after or before[-1:]
+    # "an end to the war in Syria at a vigil in Rome": the war's place is not the appeal's (a place that
+    # far from the verb counts only then)
+    other = [c for c in after if _of_other_event(toks, c[0], trig)]
+    if other and any(c not in other for c in after):
+        after = [c for c in after if c not in other]
+    else:
+        after = [c for c in after if c[0] - trig.end <= 12]
+    chosen = ([c for c in after if c[3]][:1] or [c for c in before if c[3]][-1:]
+              or after[:1] or before[-1:])
     if not chosen:
         return []
     group = [chosen[0]]
@@ -48,6 +99,146 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         if c[0] > group[-1][0] and coordinated(toks, group[-1][1], c[0]):
             group.append(c)
     return [c[2] for c in group]
+
+
+def _locative(toks, t0: int, prep: str | None) -> bool:
+    """Is the noun phrase at t0 a place the event happened in (not a "from" or "to" it went)?"""
+    if prep in LOCATIVE or _of_head(toks, t0):
+        return True
+    # "at a college in Glassboro, New Jersey": the state after a comma ends the phrase before it
+    if t0 >= 2 and toks[t0 - 1].lower == "," and toks[t0 - 2].text[:1].isupper():
+        j = t0 - 2
+        while j > 0 and toks[j - 1].text[:1].isupper():
+            j -= 1
+        return _prep(toks, j) in LOCATIVE
+    return False
+
+
+def _of_head(toks, t0: int) -> bool:
+    """"the streets of Rio", "north of Belgrade": "of" after a locative head, itself after a preposition or
+    a direction."""
+    if t0 < 2 or toks[t0 - 1].lower != "of" or toks[t0 - 2].lower not in OF_HEADS:
+        return False
+    head = toks[t0 - 2].lower
+    return head in {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                    "north-east", "north-west", "south-east", "south-west"} or _prep(toks, t0 - 2) in LOCATIVE | {"to"}
+
+
+def _names_place_noun(toks, t0: int, t1: int) -> bool:
+    """"off the Egyptian coast", "in the western Kazakh town": a demonym before a place noun, in a
+    locative phrase."""
+    if t1 >= len(toks) or toks[t1].lower not in PLACE_NOUNS:
+        return False
+    return _prep(toks, t0) in LOCATIVE
+
+
+def _prep(toks, t0: int) -> str | None:
+    """The preposition of the phrase at t0, the locative ones the shared list lacks included ("off the
+    coast", "through the streets")."""
+    j = t0 - 1
+    while j >= 0 and t0 - j <= 3 and (toks[j].lower in {"the", "a", "an"} or toks[j].lower in GEO_ADJECTIVES):
+        j -= 1
+    if j >= 0 and toks[j].lower in LOCATIVE:
+        return toks[j].lower
+    return governing_prep(toks, t0)
+
+
+def _of_other_event(toks, t0: int, trig: Trigger) -> bool:
+    """Is the place at t0 that of another event noun ("the war in Syria", "the massacre at Srebrenica")?"""
+    j = t0 - 1
+    while j > trig.end and toks[j].lower in {"the", "a", "an"}:
+        j -= 1
+    return j - 1 >= trig.end and toks[j].lower in {"in", "at", "near"} and toks[j - 1].lower in EVENT_HEADS \
+        and j - 1 != trig.start
+
+
+def _anaphor(toks, trig: Trigger) -> bool:
+    """"in the capital", "across the country", "into the city": a place the story has named, in the
+    trigger's clause."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower not in {"the", "most", "much"} or toks[k - 1].lower not in LOCATIVE | {"over", "of"} \
+                or toks[k + 1].lower not in ANAPHORS:
+            continue
+        if toks[k - 1].lower == "of" and not (k >= 2 and toks[k - 2].lower in {"most", "much", "parts", "all"}):
+            continue    # "over most of the country" (but not "the president of the country")
+        if k + 2 < len(toks) and (toks[k + 2].lower == "of" or toks[k + 2].text[:1].isupper()):
+            continue    # "in the city of Aleppo", "in the capital Kabul": named
+        lo, hi = sorted((k, trig.start))
+        if not breaks(toks, lo, hi):
+            return True
+    return False
+
+
+def story_place_country(ctx, before: int, story: bool = True) -> str | None:
+    """The country of the last place the text puts something in before character `before` ("in Lima"),
+    else (with `story`) the story's country."""
+    from analytics.coding.text import tokens
+
+    for p in reversed(within(ctx.places, 0, before)):
+        if p.end > before or not p.country:
+            continue
+        window = tokens(ctx.text[max(0, p.start - 60):p.end], max(0, p.start - 60))
+        span = span_tokens(window, p.start, p.end)
+        if span is not None and _locative(window, span[0], _prep(window, span[0])):
+            return p.country
+    return ctx.story if story else None
+
+
+def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets) -> list[PlaceRef]:
+    """Where an event the sentence places nowhere happened (participants.places_for asks last):
+    - aid sent or troops withdrawn concern the country they go to or leave ("flew supplies to Nepal",
+      "the last troops left Afghanistan");
+    - a people voting, protesting or striking with no foreign party does it at home ("French voters
+      rejected the constitution");
+    - "in the capital", "across the country", "in the town": the place the story was last in (else the
+      story's country);
+    - otherwise the story continues where it last was ("Troops fired tear gas at the crowds" after
+      "... in Santiago"), when every actor with a country belongs there; with no place written before,
+      in the story's country, but not for violence without a target (an air strike is not at home), nor when
+      the text names other countries and the guess would give a victim of violence a country the text
+      does not. A source of no known country takes the place's (participants),
+      so for one only a written place that is also the story's country will do.
+    None of these for a state's measure at home (martial law, curfew: 172) by an actor of no known country (the
+    place would become its target) or for an organisation's act."""
+    root = code[:2]
+    if (code[:3] == "172" and not all(s.country for s in sources)) or any((s.code or "").startswith(("IGO", "NGO")) or s.kind == "igo" for s in sources):
+        return []   # (an organisation acts from nowhere in particular)
+    foreign = [t for t in targets if t.country and t.kind in COUNTRY_KINDS]
+    if (root == "07" or code[:3] == "087") and foreign and all(
+            s.country != foreign[0].country for s in sources):
+        place = place_for_country(foreign[0].country)
+        return [place] if place is not None else []
+    home = {s.country for s in sources if s.country}
+    if len(home) == 1 and all(_home_people(ctx, s) for s in sources) and all(
+            t.country in (None, *home) for t in targets):
+        place = place_for_country(next(iter(home)))
+        return [place] if place is not None else []
+    if not sources and not targets:
+        return []
+    if _anaphor(toks, trig):
+        place = place_for_country(story_place_country(ctx, toks[trig.start].start))
+        return [place] if place is not None else []     # "fought loyalists in the capital"
+    country = story_place_country(ctx, toks[trig.start].start, story=False)
+    if any(s.country is None for s in sources) and (country is None or country != ctx.story):
+        return []   # a source of no known country would take the place's: only a place the story is in will do
+    if country is None:
+        country = ctx.story
+        if country is None or (root in VIOLENT and (not targets or any(t.country is None for t in targets)
+                                                    and any(p.country != country for p in ctx.places))):
+            return []   # "Turkish jets bombed the airport": not at home; and a guess between several countries
+                        # would give "the rebels" one the text does not
+    others = {a.country for a in list(sources) + list(targets) if a.country}
+    own = {s.country for s in sources if s.country}
+    if others - {country} and not (root == "17" and own == {country}):
+        return []      # a foreign party: nothing says where ("Egypt broke off relations with the United States")
+    place = place_for_country(country)
+    return [place] if place is not None else []
+
+
+def _home_people(ctx, ref: ActorRef) -> bool:
+    words = ctx.text[ref.start:ref.end].lower().split() if ref.start >= 0 else ref.name.lower().split()
+    return ref.kind in ("agent", "demonym") and bool(words) and (
+        words[-1] in HOME_PEOPLE or (ref.kind == "demonym" and words[-1].endswith("s")))
 
 
 def place_for_actor(ref: ActorRef, surface: str | None = None) -> PlaceRef | None:

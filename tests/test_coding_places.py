@@ -1,0 +1,68 @@
+"""Where an event happened (analytics/coding/places.py), end to end with the real actor and place components."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.coding import code_text
+
+DCT = dt.date(2021, 10, 20)
+
+
+def countries(text: str) -> list:
+    return [r["country"] for r in code_text(text, DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place governed by "in" before the verb beats one reached by "from" after it
+    ("Voters in Greenland rejected independence from Denmark on Thursday.", ["GRL"]),
+    # a demonym before a place noun names the country ("off" is locative)
+    ("Somali pirates seized a Greek tanker off the Kenyan coast on Friday.", ["KEN"]),
+    # a state after a comma ends the locative phrase before it
+    ("Presidents Bush and Putin met at a farm in Crawford, Texas, on Friday.", ["USA", "USA"]),
+    # "of" after a locative head noun or a direction
+    ("Kenyan police fired tear gas at crowds in the streets of Mombasa on Monday.", ["KEN"]),
+    ("Gunmen killed five villagers in a village north of Kabul on Monday.", ["AFG"]),
+])
+def test_written_place(text, expected):
+    assert countries(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the fighting in Yemen" is the fighting's place; the appeal's is the later one
+    ("Pope Francis appealed for an end to the fighting in Yemen at a mass in Lisbon on Sunday.", ["PRT"]),
+    # with no other place, the only one stays
+    ("Pope Francis appealed for an end to the fighting in Yemen on Sunday.", ["YEM"]),
+])
+def test_place_of_another_event_noun(text, expected):
+    assert countries(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid goes to, a withdrawal leaves, a country
+    ("Japan flew relief supplies to Haiti on Tuesday.", ["HTI"]),
+    ("The last American troops left Iraq on Sunday.", ["IRQ"]),
+    # a people votes at home
+    ("Zambian voters rejected the new constitution in a referendum on Friday.", ["ZMB"]),
+    # the story continues where it was
+    ("Protesters clashed with police in Quito on Monday. Police fired tear gas at the crowds on Tuesday.",
+     ["ECU", "ECU"]),
+    # "in the capital": the capital of the country the story is in
+    ("Riots broke out in Bamako on Monday. Soldiers fought armed gangs in the capital on Tuesday.", ["MLI"]),
+])
+def test_place_the_text_implies(text, expected):
+    rows = code_text(text, DCT)
+    assert [r["country"] for r in rows][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # two countries and no place: nothing says where
+    "Egypt broke off relations with Qatar on Monday.",
+    # an air strike is not at home
+    "Turkish jets bombed the airport on Monday.",
+    # a victim's nationality is not the place
+    "Kidnappers released the French journalist on Sunday.",
+])
+def test_no_place_when_the_text_gives_none(text):
+    assert set(countries(text)) == {None}
