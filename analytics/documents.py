@@ -557,8 +557,12 @@ def _read_stdin(stream, result, option_published, source):
         read_jsonl_stream(io.BytesIO(data), "<stdin>", result, option_published, source)
         return
     try:
-        text = clean_text(decode(data, "<stdin>"))
+        text = decode(data, "<stdin>")
     except UserError as e:
         result.problems.append(str(e))
         return
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):  # JSON lines in UTF-16
+        read_jsonl_stream(io.StringIO(text.lstrip("\ufeff")), "<stdin>", result, option_published, source)
+        return
+    text = clean_text(text)
     result.documents.append(_finish(Document(doc_id="", text=text, path="<stdin>"), option_published, source))

@@ -130,7 +130,8 @@ def not_stored(store, filters: Filters) -> list[str]:
     ["no actor 'taliban' is stored; did you mean 'Taliban'?"]
     """
     checks = (("actor", filters.actors, ("actor1", "actor2")), ("region", filters.regions, ("region",)),
-              ("country", filters.countries, ("country",)), ("source", filters.sources, ("source",)))
+              ("country", filters.countries, ("country",)), ("source", filters.sources, ("source",)),
+              ("origin", filters.origins, ("origin",)))
     out = []
     for label, values, cols in checks:
         for value in values:

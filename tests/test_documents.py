@@ -258,3 +258,16 @@ def test_an_overlong_json_line_is_skipped_and_the_next_still_read(tmp_path, monk
     result = read(p)
     assert [d.doc_id for d in result.documents] == ["ok"]
     assert result.problems == [f"{p}: line 1: is 5025 bytes, over the 200-byte limit for one document; split it"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_stdin_json_lines_in_either_encoding(encoding):
+    line = json.dumps({"id": "s1", "published": "2021-10-20", "text": ARTICLE}) + "\n"
+    stdin = io.TextIOWrapper(io.BytesIO(line.encode(encoding)), encoding="latin-1")  # .buffer gives the raw bytes
+    r = D.read_paths(["-"], stdin=stdin)
+    assert [d.doc_id for d in r.documents] == ["s1"] and r.documents[0].text == ARTICLE
+
+
+def test_stdin_pdf_is_named_for_what_it_is():
+    r = D.read_paths(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"%PDF-1.5\n%\xe2\xe3\n"), encoding="latin-1"))
+    assert r.problems == ["<stdin>: is a PDF file, not text; save it as .txt, .html or .json first"]

@@ -468,6 +468,7 @@ def test_a_date_filter_sets_the_period_shown_even_when_imprecise_events_run_past
         (Filters(actors=("Taliban", "Atlantis")), ["no actor 'Atlantis' is stored"]),
         (Filters(regions=("central asia",), sources=("EXAMPLE.ORG",)),
          ["no region 'central asia' is stored; did you mean 'Central Asia'?", "no source 'EXAMPLE.ORG' is stored; did you mean 'example.org'?"]),
+        (Filters(origins=("GDELT", "web")), ["no origin 'GDELT' is stored; did you mean 'gdelt'?", "no origin 'web' is stored"]),
         (Filters(actors=("Taliban",), since="2030-01-01"), []),  # nothing misspelt: the dates leave nothing
     ],
 )
