@@ -49,6 +49,7 @@ MAP_MAX_PLACES = 1500
 TABLE_PAGE_SIZE = 100
 EXPORT_MAX_ROWS = 500_000  # a download is built in memory; the stamp says when it was cut
 HOVER_SENTENCE_CHARS = 240
+TABLE_TEXT_CHARS = 1000  # a table cell holds this much of a sentence or name; the evidence panel has it whole
 
 LANE_KINDS = ("actor", "root", "quad")
 BINS = ("day", "week", "month", "year")
@@ -624,6 +625,13 @@ class Page:
     pages: int
 
 
+def _table_column(name: str) -> str:
+    """A table column as selected: long text cut in the query, so a page of 100-kB sentences stays small."""
+    if name in ("event_id", "url") or schema.SPEC[name].kind != "str":
+        return name
+    return f"CASE WHEN length({name}) > {TABLE_TEXT_CHARS} THEN left({name}, {TABLE_TEXT_CHARS - 1}) || '…' ELSE {name} END AS {name}"
+
+
 def events_page(store, filters: Filters, page: int = 1, page_size: int = TABLE_PAGE_SIZE) -> Page:
     """One page of the filtered events, newest first; links other than http(s) are dropped."""
     where, params = _where(filters)
@@ -631,7 +639,7 @@ def events_page(store, filters: Filters, page: int = 1, page_size: int = TABLE_P
     pages = max(1, math.ceil(total / page_size))
     page = min(max(1, int(page)), pages)
     rows = store.query(
-        f"""SELECT {", ".join(TABLE_COLUMNS)} FROM events WHERE {where}
+        f"""SELECT {", ".join(_table_column(c) for c in TABLE_COLUMNS)} FROM events WHERE {where}
             ORDER BY date_start DESC NULLS LAST, event_id LIMIT {int(page_size)} OFFSET {int((page - 1) * page_size)}""",
         params,
     )

@@ -132,3 +132,11 @@ def test_events_table_shows_no_override_or_control_character(store):
     rows = views.events_page(store, Filters(), page_size=50).rows
     text = " ".join(v for col in rows.columns for v in rows[col] if isinstance(v, str))
     assert "Taliban" in text and "nabilaT" in text and not views._INVISIBLE.search(text)
+
+
+def test_events_table_cuts_very_long_text_but_the_evidence_keeps_it(store):
+    rows = views.events_page(store, Filters(), page_size=50).rows
+    longest = max(len(v) for col in rows.columns for v in rows[col] if isinstance(v, str))
+    assert longest == views.TABLE_TEXT_CHARS
+    event_id = next(e for e, s in zip(rows["event_id"], rows["sentence"]) if isinstance(s, str) and s.endswith("…"))
+    assert views.evidence(store, event_id).event["sentence"] == LONG
