@@ -153,3 +153,14 @@ def test_open_range_places_an_event_across_the_period():
 def test_open_ranges_need_a_publication_date_to_close():
     t = tag("Prices have risen since 2001.", None)[0]
     assert (t.value, t.range, t.first_day, t.last_day) == ("2001", "2001/..", date(2001, 1, 1), date(2001, 12, 31))
+
+
+@pytest.mark.parametrize("text,dct", [
+    # found by fuzzing: weekday ranges at the calendar's end and counted nights must not raise
+    ("from Friday through Sunday", date(9999, 12, 31)),
+    ("The two-night stay ended on Friday.", date(1, 1, 1)),
+])
+def test_calendar_edges_do_not_raise(text, dct):
+    for t in tag(text, dct):
+        assert text[t.start:t.end] == t.text
+

@@ -60,7 +60,10 @@ def ordered_weekdays(text: str, found: list, lang: str = "en") -> None:
         if a.type == b.type == "DATE" and a.ref is not None and b.ref is not None and a.ref.gran == b.ref.gran == "day" \
                 and b.basis == "relative" and norm(text[s2:e2]).rstrip(".") in weekdays \
                 and _RANGE_GAP.match(text[e1:s2]) and b.ref.start < a.ref.start:
-            b.ref = Ref("day", b.ref.start + timedelta(days=7 * ((a.ref.start - b.ref.start).days // 7 + 1)))
+            try:
+                b.ref = Ref("day", b.ref.start + timedelta(days=7 * ((a.ref.start - b.ref.start).days // 7 + 1)))
+            except OverflowError:  # at the end of the calendar (year 9999) there is no later week
+                continue
             b.value = b.ref.value
 
 
