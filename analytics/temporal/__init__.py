@@ -25,7 +25,12 @@ How it works (one job per module):
                      4 p.m."), a clock time's written date ("8 p.m. on March 3"), duration anchoring
   ranges.py          compact year ranges ("1914-18") and ranges of dates ("from 1979 to 1989", "March 3-5"):
                      each end keeps its own value (TimeML's extents) and both carry the whole range in
-                     first_day/last_day and `Timex.range` ("1979/1989"), with the precision of its length
+                     first_day/last_day and `Timex.range` ("1979/1989"), with the precision of its length;
+                     open ranges ("since 2001" -> "2001/PRESENT_REF" reaching the DCT, "until March",
+                     "by the end of the year", "from 1979 on"), closed at the DCT only when the tense says so
+  extents.py         the TIMEX3 extent rules, each with the guideline behind it (a table in its docstring),
+                     and the two extent steps run after resolution (signals "before"/"after" left out,
+                     "a three-year period" taken whole)
   absolute.py        numeric dates (10/20/2021) are read by dateparser; month-name dates are taken apart
                      by the rules directly (faster, and they never fill a missing day from the DCT)
   score.py           the TempEval-3 scorer used by benchmarks/timex_bench.py
