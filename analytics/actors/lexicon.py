@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analytics.geo.countries import all_countries, country_info, norm_key, read_table
+from analytics.geo.countries import PART_OF, all_countries, country_info, norm_key, read_table
 from analytics.geo.phrases import PhraseIndex, phrase_keys
 
 # Capitals that do not stand for their government: ordinary words or names ("Male", "Victoria"), city-states and
@@ -203,7 +203,9 @@ class Lexicon:
 
 def _country_entry(iso3: str, kind: str = "country") -> Entry:
     c = country_info(iso3)
-    return Entry(c.name, "former_state" if c.former and kind == "country" else kind, (Role(iso3, None, None),))
+    # dated roles while it was part of a state (geo.countries.PART_OF: Kosovo in 1999 is Yugoslavia)
+    part_of = tuple(Role(state, start, end) for state, start, end in PART_OF.get(iso3, ()))
+    return Entry(c.name, "former_state" if c.former and kind == "country" else kind, part_of + (Role(iso3, None, None),))
 
 
 @lru_cache(maxsize=1)

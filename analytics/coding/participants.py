@@ -19,10 +19,11 @@ from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS,
 from analytics.coding.kinds import non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
-from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
+from analytics.coding.places import capital_of, event_places, place_for_actor
 from analytics.coding.roles import find_source, find_target, names_capital, source_country, subject_before, \
     target_country
 from analytics.coding.triggers import Trigger
+from analytics.geo.countries import country_at
 from analytics.coding.words import (ADDRESSED, ARTICLES, BE, BACKING, BOTH_WORDS, CONSEQUENCES, FIGHT_NOUNS,
     FUNCTION_WORDS, PEOPLE_WORDS, PERFECT_AUX, PLACE_NOUNS, QUOTES, RECIPROCAL_VERBS,
     TRANSFER_VERBS)
@@ -159,7 +160,18 @@ def places_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, tar
         # "Malaysian police arrested the former prime minister": coercion at home happens at home
         place = place_for_country(sources[0].country)
         places = [place] if place is not None else []
-    return places or fallback_places(ctx, sent, toks, trig, code, sources, targets)   # (places.py's rules)
+    places = _dated(ctx, places)
+    return places
+
+def _dated(ctx, places: list) -> list:
+    """A place in a territory that was then part of a state is in that state ("a village in Kosovo" in 1999:
+    Yugoslavia; geo.countries.PART_OF), as of the publication date."""
+    if ctx.dct is None:
+        return places
+    day = ctx.dct.isoformat()
+    return [replace(p, country=country_at(p.country, day)) if country_at(p.country, day) != p.country else p
+            for p in places]
+
 
 def between_sides(toks, mentions, trig: Trigger, sources, targets):
     """"talks between Israel and Hamas": without a source, each side is the other's partner."""

@@ -7,6 +7,7 @@
 from analytics.geo.countries import (
     Country,
     all_countries,
+    country_at,
     country_from_any,
     country_info,
     fips_to_iso3,
@@ -22,6 +23,7 @@ __all__ = [
     "find_places",
     "lookup_place",
     "all_countries",
+    "country_at",
     "country_from_any",
     "country_info",
     "fips_to_iso3",

@@ -37,6 +37,27 @@ class Country:
     demonym: str | None = None
 
 
+# Territories that were part of a state before they declared their own, as (state, first day, last day):
+# Kosovo in 1999 is Yugoslavia's (YUG), in 2005 Serbia and Montenegro's (SCG). Dates: ISO 3166-3 for YUG and SCG,
+# Kosovo's declaration of independence (2008-02-17). Outside these spans a territory is itself. (Member republics
+# of a federation with governments of their own, such as Serbia in 2001, stay themselves.)
+PART_OF: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "XKX": (("YUG", "1945-11-29", "2003-02-03"), ("SCG", "2003-02-04", "2006-06-04"),
+            ("SRB", "2006-06-05", "2008-02-16")),
+}
+
+
+def country_at(iso3: str | None, date: str | None) -> str | None:
+    """The state a country was part of on an ISO date (PART_OF), else the country itself.
+
+    >>> country_at("XKX", "1999-01-15"), country_at("XKX", "2007-01-01"), country_at("XKX", "2020-01-01")
+    ('YUG', 'SRB', 'XKX')
+    """
+    if not iso3 or not date:
+        return iso3
+    return next((state for state, start, end in PART_OF.get(iso3, ()) if start <= date[:10] <= end), iso3)
+
+
 def read_table(name: str) -> list[list[str]]:
     """Rows of a generated lexicon TSV (comment lines and header dropped)."""
     rows = []
