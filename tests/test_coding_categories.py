@@ -202,3 +202,19 @@ def test_code_of_first_event_by_object_and_doer(text, code):
 def test_a_resolution_content_is_no_event():
     # the ceasefire the resolution called for is not coded; the veto is
     assert [c[:2] for c in codes("A draft resolution calling for a ceasefire was vetoed by Russia.")] == ["12"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # where someone was, and why, is a state, not an event ("was in Singapore for a summit")
+    ("The army seized power on Monday while President Obote was in Singapore for a Commonwealth summit.", "043"),
+    # a participle with a place after the subject describes it ("leaders meeting in Auckland")
+    ("Commonwealth leaders meeting in Auckland suspended Nigeria's membership on Saturday.", "040"),
+])
+def test_background_is_not_coded(text, absent):
+    assert absent not in codes(text) and codes(text), codes(text)
+
+
+def test_responsibility_for_an_attack_keeps_the_attack():
+    # "was responsible for a sarin attack": no place between, the attack is coded
+    assert any(c.startswith("20") for c in codes(
+        "UN investigators said that the Syrian government was responsible for a sarin attack on the town."))

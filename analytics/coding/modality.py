@@ -18,7 +18,7 @@ from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PA
     REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
-from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
+from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
     POSSESSIVE_DETS, QUOTES, REPORT_LEMMAS, SPEECH_LEMMAS)
 
 
@@ -76,6 +76,26 @@ def _motive(toks: list[Token], trig: Trigger) -> bool:
     while k >= 0 and trig.start - k <= 4 and toks[k].lower not in {"for", "to"}:
         k -= 1
     return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
+
+
+def _background(toks: list[Token], trig: Trigger) -> bool:
+    """A nominal event that only describes a state: after "for" in a clause whose verb is "to be" with a
+    place ("the president was in Tanzania for a regional summit"), or the object of a pause ("a freeze in
+    visits")."""
+    k = trig.start - 1
+    while k >= 0 and trig.start - k <= 4 and toks[k].lower not in {"for", "in", "on", "of", "to"}:
+        k -= 1
+    if k < 1:
+        return False
+    if toks[k].lower in {"in", "on", "of", "to"}:
+        return toks[k - 1].lower in PAUSES
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if clause_end(toks, j) or toks[j].lower in {",", "that"}:
+            return False
+        if toks[j].lower in BE - {"get", "got", "gets"}:
+            # ("was in Singapore for a summit", not "was responsible for an attack": a place between)
+            return any(t.lower in {"in", "at"} for t in toks[j + 1:k])
+    return False
 
 
 def _document_content(toks: list[Token], trig: Trigger) -> bool:
@@ -165,6 +185,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
+        if trig.kind == "nominal" and _background(toks, trig):
+            continue    # "was in Singapore for a summit", "a five-year freeze in visits": a state, no event
         if _document_content(toks, trig):
             continue    # "vetoed a resolution condemning Syria", "a resolution calling for a ceasefire was vetoed":
             # the document's content, not its maker's act
@@ -327,8 +349,11 @@ def drop_subject_modifiers(kept: list[tuple[Trigger, str]], toks, mentions) -> l
     def modifier(i: int) -> bool:
         trig = kept[i][0]
         word = toks[trig.start].lower
-        if trig.kind != "verb" or not (word.endswith("ed") or word in IRREGULAR_PAST) or trig.start == 0 \
-                or trig.end >= len(toks) or toks[trig.end].lower not in {"by", "with"} \
+        after = toks[trig.end].lower if trig.end < len(toks) else ""
+        # ("Commonwealth leaders meeting in New Zealand suspended ...": a present participle with a place)
+        if trig.kind != "verb" or trig.start == 0 or not (
+                (word.endswith("ed") or word in IRREGULAR_PAST) and after in {"by", "with"}
+                or word.endswith("ing") and after in {"in", "at"}) \
                 or any(t.lower in BE for t in toks[max(0, trig.start - 2):trig.start]):
             return False
         before = toks[trig.start - 1]
