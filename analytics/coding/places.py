@@ -18,6 +18,7 @@ Rules, in short:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from analytics.coding.context import within
@@ -38,6 +39,8 @@ PLACE_NOUNS = {"coast", "town", "city", "village", "region", "province", "capita
                "countryside", "soil", "airspace", "frontier", "state", "coastline", "oilfield", "oilfields"}
 GEO_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                   "northeastern", "northwestern", "southeastern", "southwestern", "remote", "rural", "coastal"}
+# words between a locative preposition and its place ("in the northern city of Hue", "through the streets of")
+LOCATIVE_SKIP = {"the", "a", "an", "of"} | GEO_ADJECTIVES | OF_HEADS
 # "in the capital", "across the country": a place the story has already named
 ANAPHORS = {"capital", "country", "city", "town", "village", "region", "province", "island", "nation"}
 # "the war in Syria": a place after one of these describes that event, not the act the sentence reports
@@ -172,16 +175,20 @@ def _anaphor(toks, trig: Trigger) -> bool:
 def story_place_country(ctx, before: int, story: bool = True) -> str | None:
     """The country of the last place the text puts something in before character `before` ("in Lima"),
     else (with `story`) the story's country."""
-    from analytics.coding.text import tokens
-
     for p in reversed(within(ctx.places, 0, before)):
-        if p.end > before or not p.country:
-            continue
-        window = tokens(ctx.text[max(0, p.start - 60):p.end], max(0, p.start - 60))
-        span = span_tokens(window, p.start, p.end)
-        if span is not None and _locative(window, span[0], _prep(window, span[0])):
+        if p.end <= before and p.country and _locative_at(ctx.text, p.start):
             return p.country
     return ctx.story if story else None
+
+
+def _locative_at(text: str, start: int) -> bool:
+    """Is the place starting at `start` governed by a locative ("in Lima", "in the city of Hue", "the streets
+    of Rio")? Words only, no tokenizer: it is asked of every earlier place."""
+    words = re.findall(r"[a-z'-]+|[,.;:]", text[max(0, start - 60):start].lower())
+    j, skipped = len(words) - 1, 0
+    while j >= 0 and skipped < 4 and words[j] in LOCATIVE_SKIP:
+        j, skipped = j - 1, skipped + 1
+    return j >= 0 and words[j] in LOCATIVE
 
 
 def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets) -> list[PlaceRef]:
