@@ -218,3 +218,12 @@ def test_responsibility_for_an_attack_keeps_the_attack():
     # "was responsible for a sarin attack": no place between, the attack is coded
     assert any(c.startswith("20") for c in codes(
         "UN investigators said that the Syrian government was responsible for a sarin attack on the town."))
+
+
+def test_an_arrest_after_a_coup_is_an_event_of_its_own():
+    found = codes("The Thai army seized power on Tuesday, arresting Prime Minister Somchai Wongsawat.")
+    assert "170" in found and "173" in found, found
+
+
+def test_a_consequence_participle_is_still_the_same_event():
+    assert codes("Protesters stormed government buildings, forcing President Ahmed Bakr to flee.").count("170") == 0

@@ -78,6 +78,10 @@ def _motive(toks: list[Token], trig: Trigger) -> bool:
     return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
 
 
+def _code3(trig: Trigger) -> str:
+    return (cameo.normalise_code(trig.code) or "000")[:3]
+
+
 def _background(toks: list[Token], trig: Trigger) -> bool:
     """A nominal event that only describes a state: after "for" in a clause whose verb is "to be" with a
     place ("the president was in Tanzania for a regional summit"), or the object of a pause ("a freeze in
@@ -161,7 +165,10 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
         # ", killing two marines": the consequence of the attack just coded, not a second attack
         named = trig.end < len(toks) and toks[trig.end].text[:1].isupper()
-        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" and not (root in {"11", "12"} and named) \
+        # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own)
+        arrest = prev is not None and _code3(trig) in {"173", "174", "181"} and _code3(prev) not in {"173", "174", "181"}
+        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
+                and not (named and (root in {"11", "12"} or arrest)) \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
             # (", accusing Tehran of arming the rebels": an accusation that names whom it accuses is a
             # statement of its own; ", accusing it of ...", the reason given for the same act, is not)
