@@ -227,3 +227,11 @@ def test_an_arrest_after_a_coup_is_an_event_of_its_own():
 
 def test_a_consequence_participle_is_still_the_same_event():
     assert codes("Protesters stormed government buildings, forcing President Ahmed Bakr to flee.").count("170") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian President Alberto Fujimori dissolved Congress on Sunday night.",
+    "The Tunisian president suspended parliament on Sunday.",
+])
+def test_dissolving_or_suspending_a_legislature_is_administrative_sanction(text):
+    assert "172" in codes(text), codes(text)
