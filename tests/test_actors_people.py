@@ -61,3 +61,27 @@ NAME_WORDS = [
 @pytest.mark.parametrize("text, word", NAME_WORDS)
 def test_agent_word_inside_name_is_no_agent(text, word):
     assert not [m for m in find_actors(text) if m.kind == "agent" and m.text.lower() == word]
+
+
+# bodies the lexicons lack, named with their kind: an agent named as written, with the role the kind gives
+BODIES = [
+    ("The Kanak liberation movement rejected the vote.", "Kanak liberation movement", "OPP"),
+    ("The militant group Ansar Beit al-Maqdis claimed the attack.", "Ansar Beit", "REB"),
+    ("The Popular Front for Renewal won the vote.", "Popular Front", "OPP"),
+    ("The OKP collective called a strike.", "OKP collective", "OPP"),
+]
+
+
+@pytest.mark.parametrize("text, name, role", BODIES)
+def test_named_body(text, name, role):
+    found = [m for m in find_actors(text) if m.kind == "agent" and m.name.startswith(name)]
+    assert found and found[0].code == role
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the party said it would vote.",
+    "Police said the group had left.",
+    "The militant group Hamas fired rockets.",      # a known group stays itself
+])
+def test_no_named_body_without_a_name(text):
+    assert not [m for m in find_actors(text) if m.kind == "agent" and m.name[:1].isupper()]

@@ -230,3 +230,8 @@ def test_bare_title_leader_at_home_keeps_story_country():
     rows = _rows("Rebels attacked a police post in Mopti on Monday. President Amadou Keita condemned the attack.")
     leader = [r for r in rows if r["actor1"] == "Amadou Keita"]
     assert leader and leader[0]["actor1_country"] == "MLI"
+
+
+def test_named_body_is_the_source_not_the_discourse_actor():
+    rows = _rows("Rebels seized Goma on Monday. The Kivu Defence Front then attacked Bukavu.")
+    assert [r["actor1"] for r in rows][-1].endswith("Kivu Defence Front")

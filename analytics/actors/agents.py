@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING
 
 from analytics.actors.lexicon import Agent, Entry, agent_name, resolve_role, split_code
 from analytics.actors.words import (
+    BODY_ROLES,
+    CALENDAR_WORDS,
     COUNTRYISH,
     FUNCTION_WORDS,
+    VERBS,
     HONORIFICS,
     NOT_NAME_WORDS,
     LEADER_LINKS,
@@ -45,6 +48,49 @@ class AgentRules:
             role = tvals[0] or "GOV"
             return self.mention(i, tj, agent_name(country, role), country + role, "agent", source="agent")
         return None
+
+    def _unknown_name(self, k: int) -> int:
+        """End of a run of capitalised words or acronyms at k that no lexicon, title or calendar word covers (k: none)."""
+        j = k
+        while j < self.n and j - k < 4 and self.key(j) not in ("the", "a", "an") and self.raw(j)[:1].isupper() and (self.raw(j).isalpha() or "-" in self.raw(j)) \
+                and self.key(j) not in FUNCTION_WORDS and self.key(j) not in CALENDAR_WORDS \
+                and self.atom(j)[1] is None and not self.titles.longest(self.toks, j)[1]:
+            j += 1
+        return j
+
+    def named_body(self, i: int) -> ActorMention | None:
+        """A body the lexicons lack, named with its kind: [the] NAME (movement|party|front|...) ("The FLNKS
+        independence movement", "the Alliance for Change party"), or AGENT (group|movement|...) NAME ("the militant
+        group Gamaa Islamiya"). An agent without a country (the coder gives it the place's or the story's), named
+        as written, with the role its kind gives."""
+        if self.key(i) in ("the", "a", "an"):
+            i += 1
+        elif i > 0 and self.raw(i - 1)[:1].isupper() and not (i == 1 or self.raw(i - 2) in (".", ",", ";", ":", '"')):
+            return None     # inside a longer capitalised run
+        j = self._unknown_name(i)
+        if j - i >= 2 and self.key(j - 1) in BODY_ROLES:
+            # "the Workers Party", "the Popular Front": the capitalised kind ends the name
+            return self.mention(i, j, self.phrase(i, j), BODY_ROLES[self.key(j - 1)], "agent", source="agent")
+        if j > i:
+            k = j
+            while k < j + 2 and self.raw(k).isalpha() and self.raw(k).islower() and self.key(k) not in BODY_ROLES \
+                    and self.key(k) not in FUNCTION_WORDS and self.key(k) not in VERBS:
+                k += 1      # "independence", "opposition"
+            if self.key(k) in BODY_ROLES and self.raw(k).islower():
+                if j - i == 1 and not self.raw(i).isupper() and i > 0 and self.key(i - 1) not in ("the", "a", "an"):
+                    return None     # a single capitalised word after no article: a sentence start, not a name
+                name = self.phrase(i, k + 1)
+                return self.mention(i, k + 1, name, BODY_ROLES[self.key(k)], "agent", source="agent")
+        return None
+
+    def agent_named_body(self, i: int, end: int, val: Agent) -> ActorMention | None:
+        """AGENT (group|movement|...) NAME: "the militant group Gamaa Islamiya" is Gamaa Islamiya, a militant group."""
+        if self.key(end) not in BODY_ROLES or not self.raw(end).islower():
+            return None
+        j = self._unknown_name(end + 1)
+        if j == end + 1:
+            return None
+        return self.mention(i, j, self.phrase(end + 1, j), val.suffix, "agent", source="agent")
 
     def coordinated_agent(self, i: int, end: int, val: Entry) -> ActorMention | None:
         """DEMONYM and|or|, [DEMONYM ,]... DEMONYM|ORG AGENT: the agent noun is shared ("Indian and Pakistani

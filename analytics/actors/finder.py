@@ -215,7 +215,7 @@ class _Doc(PersonRules, AgentRules):
                 if ap is None and k in ("country", "nation"):
                     ap = self.country_s_agent(i)
                 if ap is None and self.raw(i)[:1].isupper() and self.raw(i).isalpha():
-                    ap = self.described_person(i)
+                    ap = self.described_person(i) or self.named_body(i)
                 if ap is not None:
                     out.append(ap)
                     i = self._tok_end(ap, i)
@@ -262,8 +262,8 @@ class _Doc(PersonRules, AgentRules):
                     i = end
                 continue
             if isinstance(val, Agent):
-                m = self.agent_loyal_to(i, end, val) or self.agent_of_country(i, end, val) \
-                    or self.placed_agent(i, end, val)
+                m = self.agent_named_body(i, end, val) or self.agent_loyal_to(i, end, val) \
+                    or self.agent_of_country(i, end, val) or self.placed_agent(i, end, val)
                 if m is None and val.standalone and not (self.phrase(i, end).lower() in PLACE_IDIOM_NOUNS and i > 0
                                                            and self.key(i - 1) in PLACE_IDIOM_PREPS):
                     singular = not self.raw(end - 1).endswith("s")
