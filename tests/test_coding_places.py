@@ -24,6 +24,11 @@ def countries(text: str) -> list:
     # "of" after a locative head noun or a direction
     ("Kenyan police fired tear gas at crowds in the streets of Mombasa on Monday.", ["KEN"]),
     ("Gunmen killed five villagers in a village north of Kabul on Monday.", ["AFG"]),
+    # a long object does not push the place out of reach
+    ("Soldiers shot dead the rebel commander and a dozen of his loyal bodyguards in Kinshasa on Friday.", ["COD"]),
+    # a participle of the same moment does not end the clause
+    ("Bishop Juan Gerardi was shot dead by a gunman while leading prayers in a small chapel in Managua on Sunday.",
+     ["NIC"]),
 ])
 def test_written_place(text, expected):
     assert countries(text) == expected

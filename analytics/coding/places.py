@@ -22,10 +22,14 @@ import re
 from dataclasses import replace
 
 from analytics.coding.context import within
-from analytics.coding.grammar import COUNTRY_KINDS, LOC_PREPS, VIOLENT, breaks, coordinated, governing_prep, span_tokens
+from analytics.coding.grammar import COUNTRY_KINDS, LOC_PREPS, VIOLENT, breaks, clause_end, coordinated, \
+    governing_prep, span_tokens
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
 
+# how far after its verb (in tokens) a place may stand: "shot dead X's President Y and a dozen of his aides in
+# Ouagadougou" is 15
+WINDOW = 16
 # locative prepositions beyond the shared list: "off the coast", "marched through Leipzig", "along the border"
 LOCATIVE = LOC_PREPS | {"off", "through", "along", "outside", "inside"}
 # "the streets of Rio", "north of Belgrade", "the outskirts of Kabul": "of" after these is locative
@@ -84,15 +88,15 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     if not cands:
         return []
     cands.sort(key=lambda c: c[0])
-    after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 20 and not breaks(toks, trig.end, c[0])]
-    before = [c for c in cands if c[1] <= trig.start and not breaks(toks, c[1], trig.start)]
+    after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 20 and not _breaks(toks, trig.end, c[0])]
+    before = [c for c in cands if c[1] <= trig.start and not _breaks(toks, c[1], trig.start)]
     # "an end to the war in Syria at a vigil in Rome": the war's place is not the appeal's (a place that
     # far from the verb counts only then)
     other = [c for c in after if _of_other_event(toks, c[0], trig)]
     if other and any(c not in other for c in after):
         after = [c for c in after if c not in other]
     else:
-        after = [c for c in after if c[0] - trig.end <= 12]
+        after = [c for c in after if c[0] - trig.end <= WINDOW]
     chosen = ([c for c in after if c[3]][:1] or [c for c in before if c[3]][-1:]
               or after[:1] or before[-1:])
     if not chosen:
@@ -102,6 +106,14 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         if c[0] > group[-1][0] and coordinated(toks, group[-1][1], c[0]):
             group.append(c)
     return [c[2] for c in group]
+
+
+def _breaks(toks, a: int, b: int) -> bool:
+    """A clause boundary between tokens a and b, but not a participle of the same moment ("shot dead by a
+    gunman while celebrating Mass in San Salvador": the shooting was there)."""
+    return any(clause_end(toks, k) and not (toks[k].lower in {"while", "when"} and k + 1 < len(toks)
+                                            and toks[k + 1].lower.endswith("ing"))
+               for k in range(max(a, 0), min(b, len(toks))))
 
 
 def _locative(toks, t0: int, prep: str | None) -> bool:
@@ -208,8 +220,10 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
     None of these for a state's measure at home (martial law, curfew: 172) by an actor of no known country (the
     place would become its target) or for an organisation's act."""
     root = code[:2]
-    if (code[:3] == "172" and not all(s.country for s in sources)) or any((s.code or "").startswith(("IGO", "NGO")) or s.kind == "igo" for s in sources):
-        return []   # (an organisation acts from nowhere in particular)
+    if code[:3] == "172" and not all(s.country for s in sources):
+        return []   # the place would become the measure's target
+    if any((s.code or "").startswith(("IGO", "NGO")) or s.kind == "igo" for s in sources):
+        return []   # an organisation acts from nowhere in particular
     foreign = [t for t in targets if t.country and t.kind in COUNTRY_KINDS]
     if (root == "07" or code[:3] == "087") and foreign and all(
             s.country != foreign[0].country for s in sources):
