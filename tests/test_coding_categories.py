@@ -235,3 +235,15 @@ def test_a_consequence_participle_is_still_the_same_event():
 ])
 def test_dissolving_or_suspending_a_legislature_is_administrative_sanction(text):
     assert "172" in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # leaving a place is no visit
+    ("The hijackers seized an Air France airliner after it left Athens on Sunday.", "040"),
+    # "gathered pace" is no gathering
+    ("Ukrainian forces recaptured the city as Kyiv's counteroffensive gathered pace.", "040"),
+    # the audience of a speech is no event ("told a party congress")
+    ("The Kenyan justice minister told a party congress on Wednesday that the death left him cold.", "040"),
+])
+def test_not_a_meeting(text, absent):
+    assert absent not in codes(text), codes(text)

@@ -12,7 +12,7 @@ from analytics.coding.codes import ARRIVAL_BY_TYPE
 from analytics.coding.context import same_actor
 from analytics.coding.grammar import SUBORDINATORS, VIOLENT, clause_end
 from analytics.coding.triggers import Trigger
-from analytics.coding.words import ARRIVAL_VERBS, CARRY_VERBS, DISASTERS, OBJECT_PRONOUNS, SELF_ACTS
+from analytics.coding.words import ARRIVAL_VERBS, CARRY_VERBS, DEPARTURE_VERBS, DISASTERS, OBJECT_PRONOUNS, SELF_ACTS
 
 BASE_CONFIDENCE = 0.85
 
@@ -25,6 +25,8 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
         return True     # "Morales resigned": an act on oneself, with no other party, is no event between actors
     if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
         return True     # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
+    if trig.lemma in DEPARTURE_VERBS and code[:2] == "04":
+        return True     # "after the airliner left Athens", "the ambassador left Moscow": leaving is no visit
     if trig.kind == "verb" and not trig.passive and _natural_subject(toks, mentions, trig):
         return True     # "after an earthquake killed 2,000 people": nature is no actor
     return False

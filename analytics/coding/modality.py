@@ -17,7 +17,7 @@ from analytics.coding import cameo
 from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
     REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
 from analytics.coding.text import Token
-from analytics.coding.triggers import CLAUSE_STOP, Trigger
+from analytics.coding.triggers import CLAUSE_STOP, PREPOSITIONS, Trigger
 from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
     POSSESSIVE_DETS, QUOTES, REPORT_LEMMAS, SPEECH_LEMMAS)
 
@@ -192,6 +192,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
+        if prev is not None and trig.kind == "nominal" and prev.lemma in SPEECH_LEMMAS | {"ADDRESS"} \
+                and trig.start - prev.end <= 3 and not any(toks[k].lower in PREPOSITIONS for k in range(prev.end, trig.start)):
+            continue    # "told a party congress", "addressed the summit": the audience, not an event
         if trig.kind == "nominal" and _background(toks, trig):
             continue    # "was in Singapore for a summit", "a five-year freeze in visits": a state, no event
         if _document_content(toks, trig):
