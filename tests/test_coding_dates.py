@@ -83,3 +83,31 @@ def test_a_later_coordinated_clause_keeps_its_date_to_itself():
     text = "Iran condemned Israel for the raid, and protesters stormed the Israeli embassy in Ankara on Tuesday."
     assert dated(text, "11") == WEEK
     assert dated(text, "18") == (D(2021, 10, 19),) * 2
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a time of day after "before" is no clause
+    ("Army officers seized power in Bangkok before dawn on Tuesday.", "17", (D(2021, 10, 19),) * 2),
+    # "since" is the timex's own preposition: from that day to publication
+    ("Troops have killed dozens of protesters in Yangon since Sunday night.", "17", (D(2021, 10, 17), DCT)),
+    # "while V-ing" is the same moment
+    ("The mayor of Bogota was shot dead by gunmen while leaving a church on Sunday.", "19", (D(2021, 10, 17),) * 2),
+    # a stance held when speaking is dated by the speaking
+    ("The Chilean president said on Monday that he was ready to meet Bolivia.", "03", (D(2021, 10, 18),) * 2),
+    # a participle aside is crossed on the way to a clause hours apart
+    ("A gunman opened fire in a mosque on Friday, killing 12 people, hours after rebels shelled the town.", "19",
+     (D(2021, 10, 15),) * 2),
+])
+def test_prepositions_and_asides(text, root, expected):
+    rows = [r for r in code_text(text, DCT) if r["event_root"] == root]
+    assert rows and all((r["date_start"], r["date_end"]) == expected for r in rows)
+
+
+@pytest.mark.parametrize("text, root", [
+    # a deadline is not the event's date
+    ("The United States gave Syria until noon on Friday to withdraw its troops from Lebanon.", "06"),
+    # a reaction in a participle clause may come later
+    ("North Korea tested a missile on Sunday, drawing condemnation from Japan.", "11"),
+])
+def test_dates_that_do_not_govern(text, root):
+    assert dated(text, root) == WEEK

@@ -17,6 +17,8 @@ WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sund
 CLOSE_IN_TIME = {"hours", "minutes", "shortly", "moments", "soon", "just"}
 # "bombed the airport on Monday as troops pushed deeper": a clause of the same moment shares its date
 SAME_MOMENT = {"as", "when"}
+# "before dawn", "after midnight": a preposition before a time of day, not a clause
+TIMES_OF_DAY = {"dawn", "daybreak", "sunrise", "sunset", "dusk", "nightfall", "midnight", "noon", "midday"}
 FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "did"}
 
 
@@ -97,6 +99,12 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
                 continue    # ", accusing Tehran of arming rebels": the participle clause is its main clause's
             if _as_preposition(toks, k):
                 continue    # "recognised the killings as genocide on Friday"
+            if (k == span[0] - 1 and toks[k].lower == "since") or (
+                    toks[k].lower in {"before", "after"} and k + 1 < len(toks) and toks[k + 1].lower in TIMES_OF_DAY):
+                continue    # "have killed thousands since Thursday night" (since that day), "seized power before
+                            # dawn on Friday" (but "gave Iraq until noon on Saturday" is a deadline)
+            if toks[k].lower in {"while", "when"} and k + 1 < len(toks) and toks[k + 1].lower.endswith("ing"):
+                continue    # "shot dead while celebrating Mass on Monday": a participle of the same moment
             if k in bridges:
                 if span[0] < trig.start and toks[k].lower == "after" and toks[k - 1].lower == "hours" \
                         and _early(t.text, toks, span[0]):
@@ -141,16 +149,20 @@ def _bridges(toks, lo: int, hi: int) -> set[int]:
     """Tokens between lo and hi that join two clauses of about the same time: ", hours after", "shortly
     before", "as"/"when" opening a clause; a date may cross them (the second pass only)."""
     out: set[int] = set()
+    asides: set[int] = set()
     for k in range(lo, hi):
         w = toks[k].lower
         if w in {"after", "before"} and k > 0 and toks[k - 1].lower in CLOSE_IN_TIME:
             out.update(j for j in (k, k - 1, k - 2, k - 3) if j >= 0 and toks[j].lower in CLOSE_IN_TIME | {
                 w, ",", "a", "few", "several", "just"})
+        elif w == "," and k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and is_verb_form(toks[k + 1].lower):
+            asides.add(k)   # ", killing 85 people, hours after ...": a participle aside of the main clause
         elif w in SAME_MOMENT and not _as_preposition(toks, k):
             out.add(k)
             if k > 0 and toks[k - 1].lower == ",":
                 out.add(k - 1)
-    return out
+    # an aside is crossed only on the way to a clause hours apart (", drawing condemnation" alone may be later)
+    return out | asides if any(toks[k].lower in {"after", "before"} for k in out) else out
 
 
 def _as_preposition(toks, k: int) -> bool:
@@ -174,10 +186,13 @@ def _early(text: str, toks, start: int) -> bool:
 
 def _future_complement(toks, trig: Trigger) -> bool:
     """"said on Wednesday that Germany would send tanks", "said on Sunday he was prepared to accept": what
-    is announced for the future is dated by the announcement (a past event it reports is not)."""
+    is announced for the future, or a stance held when speaking, is dated by the announcement (a past event
+    it reports is not)."""
     before = [t.lower for t in toks[max(0, trig.start - 3):trig.start]]
     if trig.kind != "verb" or any(w in {"had", "have", "has"} for w in before):
         return False
+    if before and before[-1] in {"was", "were", "is", "are"} and trig.end < len(toks) and toks[trig.end].lower == "to":
+        return True     # "he was prepared to accept": a stance at the time of saying
     return bool(before) and (before[-1] in MODALS | {"to"} or (len(before) > 1 and before[-2] in MODALS
                                                                 and before[-1] in {"not", "be"}))
 
