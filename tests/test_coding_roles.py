@@ -235,3 +235,11 @@ def test_bare_title_leader_at_home_keeps_story_country():
 def test_named_body_is_the_source_not_the_discourse_actor():
     rows = _rows("Rebels seized Goma on Monday. The Kivu Defence Front then attacked Bukavu.")
     assert [r["actor1"] for r in rows][-1].endswith("Kivu Defence Front")
+
+
+# an agent target with no country of its own takes the country named just before it in the sentence
+def test_agent_target_takes_country_named_before_it():
+    rows = _rows("Saudi Arabia welcomed the exiled king on Saturday. Chilean President Rosa Vidal praised the "
+                 "courage of the Bolivian people and urged the authorities to hold elections.")
+    urged = [r for r in rows if r["event_root"] == "02"]
+    assert urged and urged[0]["actor2_country"] == "BOL"

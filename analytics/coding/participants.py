@@ -257,7 +257,7 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
         # "rebels seized towns in Chiapas": a non-state group's violence at home is against its state
         tgt_list = [ActorRef(place.start, place.end, country_name(place.country), place.country,
                              place.country, None, "country")]
-    tgt_list = [target_country(ctx, t, place, sources, root) for t in tgt_list]
+    tgt_list = [target_country(ctx, t, place, sources, root, [m.ref for m in mentions]) for t in tgt_list]
     # a non-state group's victim says nothing about the group's country ("Kidnappers released the French
     # journalist"); a state's agents act at home ("Soldiers arrested President Zelaya")
     hostile = root in VIOLENT | {"17"} or code.startswith("084")

@@ -546,7 +546,8 @@ def _name_place(name: str) -> str | None:
     return next((p.country for p in find_places(name) if p.country), None)
 
 
-def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef], root: str = "") -> ActorRef:
+def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[ActorRef], root: str = "",
+                   sentence: list[ActorRef] = ()) -> ActorRef:
     """A target without a country ("protesters", "the generals", "President Bazoum") takes the event's
     country; else, for an agent, the country of the last agent of its kind ("Myanmar's military" ...
     "the generals"); else the country of a source that is itself a state agent ("Uzbek troops")."""
@@ -560,6 +561,12 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
     home = place.country if place is not None and place.country else None
+    if home is None and t.kind == "agent" and t.start >= 0:
+        # "praised the courage of the Tunisian people and urged the authorities to ...": the country named
+        # just before it in the sentence, when it is not the source's
+        own = {s.country for s in sources}
+        home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
+                     and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
                     None)
