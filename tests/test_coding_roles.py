@@ -243,3 +243,9 @@ def test_agent_target_takes_country_named_before_it():
                  "courage of the Bolivian people and urged the authorities to hold elections.")
     urged = [r for r in rows if r["event_root"] == "02"]
     assert urged and urged[0]["actor2_country"] == "BOL"
+
+
+# "Visiting X met Y": the participle describes the visitor; the meeting is the event, and X keeps his country
+def test_visiting_participle_is_no_event():
+    rows = _rows("Visiting Japanese Prime Minister Taro Kono met President Ashraf Ghani in Kabul on Monday.")
+    assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows] == [("JPN", "04", "AFG")]

@@ -60,6 +60,10 @@ READY_WORDS = {"prepared", "determined", "committed", "resolved", "poised", "inc
 def sources_for(ctx, toks, mentions, trig: Trigger, code: str):
     """The event's sources, how they were found, and a passive verb's subject (its target); None: no event."""
     passive_subject: list[ActorRef] = []
+    if trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and trig.end == trig.start + 1 \
+            and (trig.start == 0 or toks[trig.start - 1].lower in {"the", "a", "an"}) \
+            and any(m.t0 == trig.end and m.ref.kind == "person" and m.prep is None for m in mentions):
+        return None     # "Visiting Japanese Prime Minister Taro Kono met ...": a participle describing the person
     if trig.passive and trig.end < len(toks) and toks[trig.end].lower == "to" \
             and toks[trig.end - 1].lower in READY_WORDS:
         trig = replace(trig, passive=False)     # "he was prepared to accept": willing, not acted on by anyone
