@@ -247,3 +247,26 @@ def test_dissolving_or_suspending_a_legislature_is_administrative_sanction(text)
 ])
 def test_not_a_meeting(text, absent):
     assert absent not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a court ruling against someone disapproves (111)
+    ("The International Court of Justice ruled that Serbia had violated the genocide convention.", "111"),
+    # a state hanging or executing people represses (175)
+    ("Iran's judiciary hanged two protesters in Tehran on Saturday.", "175"),
+    # crowds destroying property are violent (180), not a state coercing (171)
+    ("Mobs burned shops and homes in the capital overnight.", "180"),
+    # forces sent abroad to help are military protection (074); doctors sent, humanitarian aid (073)
+    ("Australia sent troops and police to the Solomon Islands to restore order.", "074"),
+    ("Cuba sent a team of 50 doctors to Italy to help hospitals.", "073"),
+    # police beating people assault them, which by police is repression (175)
+    ("Riot police beat voters with batons outside polling stations.", "175"),
+    # an army pushing deeper into a country attacks it
+    ("Ethiopian troops pushed deeper into Somalia on Monday.", "190"),
+])
+def test_code_by_doer_object_and_purpose(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_a_heart_attack_is_no_attack():
+    assert not any(c.startswith("19") for c in codes("The Egyptian state media said the president died of a heart attack."))

@@ -22,7 +22,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -43,6 +43,8 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
     if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
+    if trig.lemma == "RULE" and not (sources and all(judicial(s) for s in sources)):
+        return None     # "Sankara had ruled the country since 1983": governing is no event between actors
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) or role(s) == "COP" for s in sources):
         code = "173"    # "prosecutors (police) charged 11 people over the killing": a legal charge (173), not blame
     if trig.lemma == "GRANT" and any(t.lower == "asylum" for t in _clause(toks, trig)):
@@ -105,8 +107,9 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code.startswith("084") and trig.lemma in TRANSFER_VERBS and targets and all(people(ctx.text, t) for t in targets) \
             and _handed_to_justice(ctx, toks, mentions, trig, sources):
         code = "063"    # "handed Milosevic over to the UN tribunal": extradition is judicial cooperation
+    k = trig.end + (trig.end < len(toks) and toks[trig.end].lower in {"deeper", "further", "farther", "on"})
     if trig.lemma in ADVANCE_VERBS and code[:2] != "19" and sources and all(role(s) == "MIL" for s in sources) \
-            and trig.end < len(toks) and toks[trig.end].lower in {"into", "across", "toward", "towards", "through"}:
+            and k < len(toks) and toks[k].lower in {"into", "across", "toward", "towards", "through"}:
         code = "190"    # "Syrian tanks pushed into the Golan Heights": an army advancing attacks
     if code.startswith("192") and _vessel_object(toks, trig):
         code = "171"    # "seized a British oil tanker": taking a ship or aircraft seizes property, not territory
@@ -118,6 +121,16 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         code = weapon if weapon.startswith("204") else code     # "the cult released sarin on the subway"
     if trig.lemma in KILLING_VERBS | {"MASSACRE"} and not any(armed(t) for t in targets) and _thousands(toks, trig):
         code = "202"    # "killed more than 1,000 villagers": a mass killing
+    if trig.lemma == "RULE" and sources and all(judicial(s) for s in sources):
+        code = "111"    # "the court ruled that the barrier violates international law", "ruled against China's claims"
+    if trig.lemma in EXECUTIONS and sources and all(role(s) in STATE_ARMED | {"JUD"} for s in sources):
+        code = "175"    # "the military government hanged the writer and eight activists": a state's violent repression
+    if code.startswith("171") and sources and all(role(s) in UNARMED or (non_state(s) and not armed(s))
+                                                  for s in sources):
+        code = "180"    # "mobs burned their homes and shops": destruction by crowds is violence, not coercion
+    if code == "154" and trig.lemma in {"SEND", "DEPLOY", "DISPATCH"} and _to_help(toks, trig) and targets \
+            and all(t.kind in COUNTRY_KINDS and t.country not in {s.country for s in sources} for t in targets):
+        code = "074"    # "sent troops to Tonga to restore order": forces sent to help another country protect it
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
@@ -125,6 +138,12 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _to_help(toks, trig: Trigger) -> bool:
+    """Does the clause say the forces go to help ("to restore order", "to help", "at the request of")?"""
+    words = [t.lower for t in _clause(toks, trig)]
+    return any(a == "to" and b in HELP_VERBS for a, b in zip(words, words[1:])) or "request" in words
 
 
 def _clause(toks, trig: Trigger) -> list:

@@ -41,4 +41,5 @@ def people(text: str, t: ActorRef) -> bool:
 
 def judicial(a: ActorRef) -> bool:
     """A court, judge or prosecutor ("Kenyan prosecutors", "a UN tribunal")."""
-    return (a.type or "").endswith("JUD") or (a.code or "").endswith("JUD")
+    return (a.type or "").endswith("JUD") or (a.code or "").endswith("JUD") \
+        or any(w in (a.name or "").lower() for w in ("court", "tribunal"))     # ("International Court of Justice")

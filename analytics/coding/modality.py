@@ -225,7 +225,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         for g, _ in out:
             g_root = (cameo.normalise_code(g.code) or "00")[:2]
             # a denial's content did not happen by its account ("denied that it had staged a coup")
-            if (g_root in VERBAL_GOVERNORS or g.code == "016") and g.kind == "verb" and (
+            # (a court's ruling too: "ruled that Serbia had violated the convention" is the court's finding)
+            if (g_root in VERBAL_GOVERNORS or g.code == "016" or g.lemma == "RULE") and g.kind == "verb" and (
                     modality == "hypothetical" or trig.kind == "nominal"
                     or any(toks[k].lower == "that" for k in range(g.end, trig.start))
                     or (toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower in {"for", "of"})):
