@@ -96,6 +96,10 @@ VAGUE = [
     ('The march took two hundred days.', 'two hundred days', 'DURATION', 'P200D', None, 'unknown', None, None, None),
     # "in two years" measures a gap back from the event, not the event's own length: no anchoring
     ('The talks, the first in two years, ended on Tuesday.', 'two years', 'DURATION', 'P2Y', None, 'unknown', None, None, None),
+    ('The caves were painted twenty-one thousand years ago.', 'twenty-one thousand years ago', 'DATE', 'BC18980', None, 'year', None, None, None),
+    # before the Common Era: a BC year with no interval (it was clamped to the year 1 and placed there)
+    ('The cave was painted 5,000 years ago.', '5,000 years ago', 'DATE', 'BC2980', None, 'year', None, None, None),
+    ('The temple was built 2,500 years ago.', '2,500 years ago', 'DATE', 'BC0480', None, 'year', None, None, None),
     # an anchored amount counted in finer steps is exact
     ('Sales rose in the fiscal year ending in March 2021.', 'the fiscal year', 'DURATION', 'P1Y', None, 'month', '2020-04-01', '2021-03-31', None),
     ('Inflation rose 2.8 percent in the year to February.', 'the year', 'DURATION', 'P1Y', None, 'month', '2020-03-01', '2021-02-28', None),

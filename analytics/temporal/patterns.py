@@ -33,8 +33,8 @@ def _macros(lex: dict) -> dict:
     weekday = "(?:" + alternation(weekdays_full) + r")(?![a-z])|(?:" + alternation(abbrev) + r")\."
     unit_words = list(lex["units"])
     plurals = [u + "s" for u in unit_words if u not in lex["unit_plurals"].values()] + list(lex["unit_plurals"])
-    numword = (rf"(?:(?:{NUMWORD_TENS}|{NUMWORD_TEENS}|{NUMWORD_ONES})\s+(?:hundred|thousand)(?![a-z])"  # "two thousand years"
-               rf"|(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES}"
+    numword = (rf"(?:(?:(?:{NUMWORD_TENS})(?:[-\s](?:{NUMWORD_ONES}))?|{NUMWORD_TEENS}|{NUMWORD_ONES})"
+               r"(?:\s+(?:hundred|thousand)(?![a-z]))?"  # "two thousand years": an optional multiplier, not a second pass
                r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|one\s+hundred"
                r"|half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|" + alternation(lex["vague_numbers"]) + r"|an|a)")
     return {

@@ -402,6 +402,11 @@ class RelativeRules:
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
                        None, "unresolved")
+        years_back = n * {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 0)
+        if sign < 0 and years_back >= ref.start.year:
+            # "5,000 years ago" lies before the Common Era: TIMEX3 writes the year BC (no year 0); the calendar here has
+            # no such days, so the expression gets no interval rather than the clamped year 1
+            return Sem("DATE", f"BC{int(round(years_back)) - ref.start.year + 1:04d}", None, basis, precision="year")
         if info.get("clock"):
             per_day = {"second": 86400, "minute": 1440, "hour": 24}[unit]
             r = Ref.of("day", ref.start + timedelta(days=int(sign * n // per_day)))

@@ -45,9 +45,10 @@ def parse_num(s: str | None, lex: dict) -> float | None:
     if t in nums:
         return nums[t]
     parts = t.split()
+    if len(parts) > 1 and parts[-1] in ("hundred", "thousand"):
+        base = parse_num(" ".join(parts[:-1]), lex)  # "two thousand", "twenty-one hundred"
+        return None if base is None else base * nums[parts[-1]]
     if len(parts) == 2 and parts[0] in nums and parts[1] in nums:
-        if parts[1] in ("hundred", "thousand"):
-            return nums[parts[0]] * nums[parts[1]]  # "two thousand"
         return nums[parts[0]] + nums[parts[1]]
     return None
 
