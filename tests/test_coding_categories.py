@@ -270,3 +270,13 @@ def test_code_by_doer_object_and_purpose(text, code):
 
 def test_a_heart_attack_is_no_attack():
     assert not any(c.startswith("19") for c in codes("The Egyptian state media said the president died of a heart attack."))
+
+
+@pytest.mark.parametrize("text, code", [
+    # calling off a march or an offensive de-escalates (087); calling off talks still reduces relations
+    ("The rebel commander called off his fighters' advance on the capital on Sunday.", "087"),
+    # an armed group's suicide attack is a suicide bombing (183), not conventional fighting
+    ("Suicide bombers in a small boat blew a hole in the side of a US destroyer in Aden.", "183"),
+])
+def test_code_called_off_and_suicide(text, code):
+    assert codes(text)[:1] == [code], codes(text)

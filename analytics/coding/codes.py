@@ -131,6 +131,9 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code == "154" and trig.lemma in {"SEND", "DEPLOY", "DISPATCH"} and _to_help(toks, trig) and targets \
             and all(t.kind in COUNTRY_KINDS and t.country not in {s.country for s in sources} for t in targets):
         code = "074"    # "sent troops to Tonga to restore order": forces sent to help another country protect it
+    if code[:2] == "19" and sources and all(non_state(s) for s in sources) \
+            and any(t.lower == "suicide" for t in toks[max(0, trig.start - 6):trig.end + 6]):
+        code = "183"    # "suicide bombers blew a hole in the destroyer": a suicide bombing, not conventional war
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
