@@ -26,6 +26,11 @@ def countries(text: str) -> list:
     ("Gunmen killed five villagers in a village north of Kabul on Monday.", ["AFG"]),
     # a long object does not push the place out of reach
     ("Soldiers shot dead the rebel commander and a dozen of his loyal bodyguards in Kinshasa on Friday.", ["COD"]),
+    # the place a violent verb is done to
+    ("Rebels captured the northern town of Gao on Sunday.", ["MLI"]),
+    ("US troops invaded the Caribbean island of Grenada on Tuesday.", ["GRD"]),
+    # a capital before a noun is still a place after a locative
+    ("A plane was shot down near Kigali airport on Wednesday.", ["RWA"]),
     # a participle of the same moment does not end the clause
     ("Bishop Juan Gerardi was shot dead by a gunman while leading prayers in a small chapel in Managua on Sunday.",
      ["NIC"]),
@@ -48,6 +53,11 @@ def test_place_of_another_event_noun(text, expected):
     # aid goes to, a withdrawal leaves, a country
     ("Japan flew relief supplies to Haiti on Tuesday.", ["HTI"]),
     ("The last American troops left Iraq on Sunday.", ["IRQ"]),
+    # a state expels at home
+    ("Kenya expelled the Somali ambassador on Monday.", ["KEN"]),
+    # "in the capital" is the story's, not the victims' country
+    ("Fighting broke out near Kigali airport on Monday. Belgium said ten of its soldiers had been killed in the "
+     "capital.", ["RWA"]),
     # a people votes at home
     ("Zambian voters rejected the new constitution in a referendum on Friday.", ["ZMB"]),
     # the story continues where it was

@@ -15,12 +15,15 @@ Rules, in short:
   the country.
 - "called for an end to the war in Syria at a vigil in Rome": a place right after another event noun
   ("the war in Syria") is that event's, when a later place is the act's.
+- "retook the city of Kherson": the place a violent verb is done to is where it happened; "near Kigali
+  airport": a capital before a noun is still a place after a locative.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from analytics.coding import cameo
 from analytics.coding.context import within
 from analytics.coding.grammar import COUNTRY_KINDS, LOC_PREPS, VIOLENT, breaks, clause_end, coordinated, \
     governing_prep, span_tokens
@@ -45,12 +48,17 @@ GEO_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "nort
                   "northeastern", "northwestern", "southeastern", "southwestern", "remote", "rural", "coastal"}
 # words between a locative preposition and its place ("in the northern city of Hue", "through the streets of")
 LOCATIVE_SKIP = {"the", "a", "an", "of"} | GEO_ADJECTIVES | OF_HEADS
+# words between a violent verb and the place it is done to ("seized the northern town of")
+OBJECT_WORDS = {"the", "a", "an", "of", "strategic", "key", "besieged", "rebel-held", "breakaway", "towns", "cities",
+                "villages", "enclave", "enclaves"} | GEO_ADJECTIVES | PLACE_NOUNS | {"city", "town", "village", "port"}
 # "in the capital", "across the country": a place the story has already named
 ANAPHORS = {"capital", "country", "city", "town", "village", "region", "province", "island", "nation"}
 # "the war in Syria": a place after one of these describes that event, not the act the sentence reports
 EVENT_HEADS = {"war", "wars", "fighting", "conflict", "crisis", "violence", "attack", "attacks", "massacre",
                "killing", "killings", "bombing", "bombings", "genocide", "occupation", "invasion", "unrest",
                "clashes", "famine", "earthquake", "floods", "elections", "election", "vote", "referendum"}
+# sending someone out of the country happens in it
+EXPEL_LEMMAS = {"expel", "deport", "expelled", "deported", "expulsion", "deportation"}
 # people who vote, protest or strike where they live ("French voters rejected the constitution")
 HOME_PEOPLE = {"voters", "protesters", "demonstrators", "strikers", "crowds", "workers", "students", "citizens",
                "residents", "people", "civilians", "farmers", "miners", "rioters", "mobs", "marchers"}
@@ -59,6 +67,7 @@ HOME_PEOPLE = {"voters", "protesters", "demonstrators", "strikers", "crowds", "w
 def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     """Places of the event: locative mentions after the trigger in its clause, else before it."""
     cands: list[tuple[int, int, PlaceRef, bool]] = []      # (t0, t1, place, strong)
+    violent = (cameo.normalise_code(trig.code) or "00")[:2] in VIOLENT
     placed: list[tuple[int, int]] = []
     for m in mentions:
         if m.locative:
@@ -78,13 +87,17 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         span = span_tokens(toks, p.start, p.end)
         if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
             continue
-        strong = _locative(toks, span[0], _prep(toks, span[0]))
+        strong = _locative(toks, span[0], _prep(toks, span[0])) or (
+            violent and p.country is not None and _object_place(toks, trig, span[0]))
         if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions) and not (
-                strong and _of_head(toks, span[0]) and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS
-                                                           for m in mentions)):
-            continue    # an actor, unless "north of Belgrade", "the streets of Caracas" make it a place
+                strong and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS and (
+                    _of_head(toks, span[0]) or m.ref.kind == "capital") for m in mentions)):
+            continue    # an actor, unless "north of Belgrade", "the streets of Caracas", "near Kigali airport"
+                        # make it a place
         if strong:
             cands.append((span[0], span[1], p, True))
+    if not (cameo.normalise_code(trig.code) or "").startswith("172"):
+        cands.extend(_anaphor_places(ctx, toks, cands))     # (172: see fallback_places)
     if not cands:
         return []
     cands.sort(key=lambda c: c[0])
@@ -129,6 +142,15 @@ def _locative(toks, t0: int, prep: str | None) -> bool:
     return False
 
 
+def _object_place(toks, trig: Trigger, t0: int) -> bool:
+    """"retook the city of Kherson", "captured the strategic towns of Dessie and Kombolcha": a place that is
+    the object of a violent verb is where it happened."""
+    if trig.kind != "verb" or not 0 <= t0 - trig.end <= 5:
+        return False
+    return all(t.lower in OBJECT_WORDS or (t.text[:1].isupper() and k > trig.end)
+               for k, t in enumerate(toks[trig.end:t0], trig.end))   # ("the Caribbean island of Grenada")
+
+
 def _of_head(toks, t0: int) -> bool:
     """"the streets of Rio", "north of Belgrade": "of" after a locative head, itself after a preposition or
     a direction."""
@@ -165,6 +187,22 @@ def _of_other_event(toks, t0: int, trig: Trigger) -> bool:
         j -= 1
     return j - 1 >= trig.end and toks[j].lower in {"in", "at", "near"} and toks[j - 1].lower in EVENT_HEADS \
         and j - 1 != trig.start
+
+
+def _anaphor_places(ctx, toks, cands) -> list:
+    """"in the capital", "into the city": the place the story was last in (else the story's country)."""
+    out = []
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower != "the" or toks[k - 1].lower not in LOCATIVE or toks[k + 1].lower not in ANAPHORS:
+            continue
+        if k + 2 < len(toks) and (toks[k + 2].lower == "of" or toks[k + 2].text[:1].isupper()):
+            continue    # "in the city of Aleppo", "in the capital Kabul": named
+        if any(k < c[0] <= k + 4 for c in cands):
+            continue
+        place = place_for_country(story_place_country(ctx, toks[k].start), toks[k].start, toks[k + 1].end)
+        if place is not None:
+            out.append((k, k + 2, place, True))
+    return out
 
 
 def _anaphor(toks, trig: Trigger) -> bool:
@@ -208,7 +246,7 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
     - aid sent or troops withdrawn concern the country they go to or leave ("flew supplies to Nepal",
       "the last troops left Afghanistan");
     - a people voting, protesting or striking with no foreign party does it at home ("French voters
-      rejected the constitution");
+      rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador");
     - "in the capital", "across the country", "in the town": the place the story was last in (else the
       story's country);
     - otherwise the story continues where it last was ("Troops fired tear gas at the crowds" after
@@ -230,6 +268,9 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
         place = place_for_country(foreign[0].country)
         return [place] if place is not None else []
     home = {s.country for s in sources if s.country}
+    if len(home) == 1 and trig.lemma.lower() in EXPEL_LEMMAS and len(sources) == 1:
+        place = place_for_country(next(iter(home)))     # "Venezuela expelled the German ambassador": at home
+        return [place] if place is not None else []
     if len(home) == 1 and all(_home_people(ctx, s) for s in sources) and all(
             t.country in (None, *home) for t in targets):
         place = place_for_country(next(iter(home)))
