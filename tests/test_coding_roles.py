@@ -249,3 +249,16 @@ def test_agent_target_takes_country_named_before_it():
 def test_visiting_participle_is_no_event():
     rows = _rows("Visiting Japanese Prime Minister Taro Kono met President Ashraf Ghani in Kabul on Monday.")
     assert [(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows] == [("JPN", "04", "AFG")]
+
+
+# a preposition or a predicative adjective after a name is no noun the name modifies: the name is the object
+OBJECT_BEFORE_NON_NOUN = [
+    ("President Carlos Mesa gave Chile until Friday to answer.", "CHL"),
+    ("A Peruvian court found former president Alberto Rojas guilty of fraud on Friday.", "PER"),
+]
+
+
+@pytest.mark.parametrize("text, tgt", OBJECT_BEFORE_NON_NOUN)
+def test_name_before_preposition_or_adjective_is_object(text, tgt):
+    rows = _rows(text)
+    assert rows and rows[0]["actor2_country"] == tgt and rows[0]["actor2"] is not None

@@ -126,7 +126,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         led = re.match(r"-(?:led|backed|sponsored|brokered|allied)\b", ctx.text[a.end:a.end + 12])
         if led and any(0 <= b.start - toks[t1 - 1].end <= 2 for b in inside if b is not a):
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
-        modifier = modifies_next(toks, t1) or starts_event_noun(toks, t0, t1)
+        modifier = (modifies_next(toks, t1) and toks[t1].lower not in NOT_NOUNS) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
             owner = ctx.text[a.end:a.end + 2] in ("'s", "\u2019s") or toks[t1 - 1].lower.endswith("'s")
             if modifier and toks[t1].lower not in COLLECTIVE_HEADS and toks[t1].lower not in SITES and not owner:
@@ -209,6 +209,12 @@ def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
     return country_name_kind(prefix) == "name"
 
 
+# words after a name that are no noun it could modify ("gave Iraq until noon", "Moscow despite protests")
+NOT_NOUNS = {"until", "till", "since", "before", "after", "during", "despite", "unless", "because", "while", "if",
+             "than", "via", "per", "amid", "amidst", "except", "like", "unlike", "upon", "within", "without",
+             "across", "along", "around", "behind", "beyond", "throughout", "toward", "towards", "whether",
+             # predicative adjectives after an object: "found Rios Montt guilty", "declared Assad responsible"
+             "guilty", "innocent", "responsible", "liable", "dead", "alive", "unfit", "ineligible", "illegitimate"}
 SITES = {"buildings", "building", "offices", "office", "headquarters", "palace", "compound", "residence"}
 GEO_FEATURES = {"sea", "gulf", "strait", "straits", "bay", "river", "lake", "peninsula", "horn", "coast", "sea's"}
 TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
