@@ -9,7 +9,8 @@ new GLOBALEVENTIDs, then, each in its own fresh process so peak memory is its ow
   * read_and_map `analytics.importers.read_file`: the same reading, mapping and validation, no store
 and, to show that memory is bounded by the chunk size rather than the file size, the import again on a
 file twice the size. Wall time and CPU time (all threads) are both recorded: on a shared machine the
-wall time moves with the other jobs' load. A last child splits the import's CPU into stages. Prints a
+wall time moves with the other jobs' load, and CPU time rises with it too (contended caches and cores), so
+`--baseline DIR` measures another version's import beside this one's, interleaved, for a fair comparison. A last child splits the import's CPU into stages. Prints a
 JSON object; docs/BENCHMARKS.md records the results.
 
     .venv/bin/python benchmarks/import_bench.py --rows 1000000
@@ -29,7 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "gdelt" / "20180326044500.export.CSV"
-sys.path.insert(0, str(ROOT))
+# A child measuring --baseline code imports `analytics` from there instead of this checkout.
+sys.path.insert(0, os.environ.get("IMPORT_BENCH_CODE", str(ROOT)))
 
 
 def build(path: Path, rows: int) -> int:
@@ -127,9 +129,10 @@ def child_read_csv(path: str) -> dict:
     return {"rows": len(df), "seconds": seconds, "cpu_s": cpu, "peak_mb": _peak_mb(), "baseline_mb": base}
 
 
-def _run_child(*args) -> dict:
+def _run_child(*args, code: Path | None = None) -> dict:
     load = os.getloadavg()[0]  # 1-minute load average as the run starts: the other jobs on a shared machine
-    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True)
+    env = dict(os.environ, IMPORT_BENCH_CODE=str(code)) if code else None
+    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True, env=env)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["load_avg"] = round(load, 1)
     return result
@@ -151,6 +154,12 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rows", type=int, default=1_000_000)
     p.add_argument("--repeat", type=int, default=3, help="runs of each measurement, interleaved; the fastest counts")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        help="a directory holding another version's analytics/ package (e.g. `git archive <commit> analytics | tar -x -C DIR`): "
+        "its import and read_and_map are measured too, interleaved with this checkout's, so that a loaded machine slows both alike",
+    )
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
@@ -165,9 +174,14 @@ def main(argv=None) -> int:
         double_rows = build(double, args.rows * 2)
         result = {"rows": rows, "file_mb": round(big.stat().st_size / 2**20, 1), "load_avg_at_start": round(os.getloadavg()[0], 1)}
         runs: dict[str, list] = {"read_csv": [], "read_and_map": [], "import": [], "import_unclustered": [], "import_double_file": []}
+        if args.baseline:
+            runs |= {"baseline_read_and_map": [], "baseline_import": []}
         for i in range(args.repeat):  # interleaved, so that load from other processes hits all alike
             runs["read_csv"].append(_run_child("read_csv", str(big)))
             runs["read_and_map"].append(_run_child("map", str(big)))
+            if args.baseline:
+                runs["baseline_read_and_map"].append(_run_child("map", str(big), code=args.baseline.resolve()))
+                runs["baseline_import"].append(_run_child("import", str(big), str(tmp / f"base{i}.duckdb"), code=args.baseline.resolve()))
             runs["import"].append(_run_child("import", str(big), str(tmp / f"big{i}.duckdb")))
             runs["import_unclustered"].append(_run_child("import", str(big), str(tmp / f"flat{i}.duckdb"), "unsorted"))
             runs["import_double_file"].append(_run_child("import", str(double), str(tmp / f"double{i}.duckdb")))
@@ -177,11 +191,11 @@ def main(argv=None) -> int:
             result[k] = _best(v)
         result["import_double_file"]["rows"] = double_rows
         result["import_stages_cpu_s"] = _run_child("stages", str(big))["cpu_s"]
-    for k in ("read_csv", "read_and_map", "import", "import_unclustered", "import_double_file"):
+    for k in runs:
         r = result[k]
         r["rows_per_s"] = round(r["rows"] / r["seconds"])
     result["load_avg_at_end"] = round(os.getloadavg()[0], 1)
-    for k in ("read_and_map", "import", "import_unclustered"):
+    for k in [k for k in runs if k not in ("read_csv", "import_double_file")]:
         result[f"{k}_vs_read_csv_speed"] = round(result[k]["rows_per_s"] / result["read_csv"]["rows_per_s"], 2)
         result[f"{k}_vs_read_csv_cpu"] = round(result["read_csv"]["cpu_s"] / result[k]["cpu_s"], 2)
     print(json.dumps(result, indent=2))
