@@ -137,3 +137,31 @@ def dedupe(events: list[dict]) -> list[dict]:
             e.pop(private, None)
         out.append(e)
     return out
+
+
+def stated_intent(events: list[dict], toks, mentions) -> None:
+    """A statement of what the speaker's side will do ("announced that it would build submarines", "said New
+    Zealand's gun laws would change") is an intent (030), when nothing else of the sentence was coded."""
+    if any(not e["_speech"] for e in events):
+        return
+    for e in events:
+        if not e["event_code"].startswith("01") or e["modality"] != "asserted":
+            continue
+        # the complement's subject: after "that" ("announced on Thursday that it would"), else right after the verb
+        k = next((j + 1 for j in range(e["_t_end"], min(len(toks) - 1, e["_t_end"] + 5)) if toks[j].lower == "that"),
+                 e["_t_end"])
+        if k >= len(toks):
+            continue
+        end = min(len(toks) - 2, k + 6)
+        modal = next((j for j in range(k + 1, end) if toks[j].lower in {"would", "will", "'ll"}), None)
+        if modal is None or toks[modal + 1].lower in {"not", "n't", "never", "be"}:
+            continue
+        verb = toks[modal + 1].lower.upper()
+        if verb in SELF_ACTS or f"{verb}_{toks[modal + 2].lower.upper()}" in SELF_ACTS:
+            continue    # "announced that he would resign": an act on oneself, no intent towards anyone
+        own = toks[k].lower in {"it", "we", "he", "she", "they"} or any(
+            k <= m.t0 < modal and m.ref.country and m.ref.country == e["actor1_country"] for m in mentions)
+        if own:
+            label, root, quad, goldstein = cameo.event_info("030")
+            e.update(event_code="030", event_root=root, event_label=label, quad_class=quad, goldstein=goldstein,
+                     plover=cameo.plover("030"))

@@ -120,6 +120,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
             trig = replace(trig, passive=True)
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     events = assemble.sentence_events(events)
+    assemble.stated_intent(events, toks, mentions)
     mark_reported(events, toks)
     update_discourse(ctx, mentions, toks, events)
     return assemble.dedupe(events)
