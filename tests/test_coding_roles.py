@@ -262,3 +262,10 @@ OBJECT_BEFORE_NON_NOUN = [
 def test_name_before_preposition_or_adjective_is_object(text, tgt):
     rows = _rows(text)
     assert rows and rows[0]["actor2_country"] == tgt and rows[0]["actor2"] is not None
+
+
+# a participle clause after a comma is done by the main clause's subject, not by the last name before it
+def test_participle_clause_takes_main_subject():
+    rows = _rows("Ethiopian troops shelled the border between Eritrea and Djibouti on Sunday, "
+                 "destroying roads and burning homes.")
+    assert rows and all(r["actor1_country"] == "ETH" for r in rows)

@@ -145,6 +145,9 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
     owner = _infinitive_owner(ctx, toks, mentions, trig)
     if owner is not None:
         return [owner], "pronoun"
+    main = _participle_subject(toks, mentions, trig)
+    if main:
+        return main, "text"
     found, how = subject_before(ctx, toks, mentions, trig.start)
     if found:
         return found, how
@@ -156,6 +159,22 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
                 if m.t0 > comma and m.prep is None and not m.locative:
                     return _with_coordinated(m, mentions, toks), "text"
     return [], "none"
+
+
+def _participle_subject(toks, mentions, trig: Trigger) -> list[ActorRef]:
+    """"East German troops sealed off the border, stringing wire across streets and tearing up the pavement": a
+    participle clause after a comma is done by the main clause's subject (not by the last name before it)."""
+    if trig.kind != "verb" or trig.passive or not toks[trig.start].lower.endswith("ing"):
+        return []
+    c = trig.start - 1
+    while c >= 0 and toks[c].text != "," and mention_at(mentions, c) is None and toks[c].text[:1].islower() \
+            and toks[c].lower not in SUBJ_PRONOUNS | SUBORDINATORS:
+        c -= 1
+    if c < 1 or toks[c].text != ",":
+        return []
+    subject = next((m for m in mentions if m.t1 <= c and m.prep is None and not m.locative and not m.object
+                    and not m.possessive), None)
+    return _with_coordinated(subject, mentions, toks) if subject is not None else []
 
 
 def _with_coordinated(m: Mention, mentions: list[Mention], toks) -> list[ActorRef]:
