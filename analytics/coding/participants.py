@@ -19,7 +19,7 @@ from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS,
 from analytics.coding.kinds import non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
-from analytics.coding.places import capital_of, event_places, place_for_actor
+from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
 from analytics.coding.roles import find_source, find_target, names_capital, source_country, subject_before, \
     target_country
 from analytics.coding.triggers import Trigger
@@ -164,8 +164,8 @@ def places_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, tar
         # "Malaysian police arrested the former prime minister": coercion at home happens at home
         place = place_for_country(sources[0].country)
         places = [place] if place is not None else []
-    places = _dated(ctx, places)
-    return places
+    # places.fallback_places: where the sentence places it nowhere (aid's recipient, home, the story's place)
+    return _dated(ctx, places or fallback_places(ctx, sent, toks, trig, code, sources, targets))
 
 def _dated(ctx, places: list) -> list:
     """A place in a territory that was then part of a state is in that state ("a village in Kosovo" in 1999:
