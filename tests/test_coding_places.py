@@ -24,6 +24,9 @@ def countries(text: str) -> list:
     # "of" after a locative head noun or a direction
     ("Kenyan police fired tear gas at crowds in the streets of Mombasa on Monday.", ["KEN"]),
     ("Gunmen killed five villagers in a village north of Kabul on Monday.", ["AFG"]),
+    # "and their families" joins two nouns, not two clauses
+    ("Police fired on striking dockworkers and their families in the port city of Mombasa on Friday.",
+     ["KEN", "KEN"]),
     # a long object does not push the place out of reach
     ("Soldiers shot dead the rebel commander and a dozen of his loyal bodyguards in Kinshasa on Friday.", ["COD"]),
     # the place a violent verb is done to

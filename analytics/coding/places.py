@@ -25,8 +25,8 @@ from dataclasses import replace
 
 from analytics.coding import cameo
 from analytics.coding.context import within
-from analytics.coding.grammar import COUNTRY_KINDS, LOC_PREPS, VIOLENT, breaks, clause_end, coordinated, \
-    governing_prep, span_tokens
+from analytics.coding.grammar import COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, MODALS, POSSESSIVES, VIOLENT, breaks, \
+    clause_end, coordinated, governing_prep, span_tokens
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
 
@@ -126,7 +126,19 @@ def _breaks(toks, a: int, b: int) -> bool:
     gunman while celebrating Mass in San Salvador": the shooting was there)."""
     return any(clause_end(toks, k) and not (toks[k].lower in {"while", "when"} and k + 1 < len(toks)
                                             and toks[k + 1].lower.endswith("ing"))
+               and not _noun_coordination(toks, k)
                for k in range(max(a, 0), min(b, len(toks))))
+
+
+def _noun_coordination(toks, k: int) -> bool:
+    """"fired on oil workers and their supporters in Zhanaozen": "and" + possessive + noun with no verb after
+    it joins two nouns, not two clauses."""
+    if toks[k].lower not in {"and", "or"} or k + 3 >= len(toks) or toks[k + 1].lower not in POSSESSIVES:
+        return False
+    nxt = toks[k + 3].lower
+    return toks[k + 2].text[:1].islower() and not (nxt.endswith("ed") or nxt in IRREGULAR_PAST
+                                                    or nxt in MODALS or nxt in {"is", "are", "was", "were", "has",
+                                                                                "have", "had"})
 
 
 def _locative(toks, t0: int, prep: str | None) -> bool:
