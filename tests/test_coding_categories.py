@@ -292,3 +292,18 @@ def test_code_called_off_and_suicide(text, code):
 ])
 def test_stated_intent(text, code):
     assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # opening a border crossing eases restrictions (08)
+    ("Jordan opened the Karameh border crossing on Sunday.", "08"),
+    # granting candidate status or membership is diplomatic cooperation (05)
+    ("The European Union granted Georgia the status of a candidate for membership.", "05"),
+    # giving an ambassador hours to leave expels him (16 for envoys)
+    ("The Malian junta gave the French ambassador 72 hours to leave the country.", "16"),
+    # troops arriving deploy (15)
+    ("US Marines arrived in Monrovia on Thursday.", "15"),
+])
+def test_root_of_first_event(text, root):
+    roots = [r["event_root"] for r in code_text(text, DCT)]
+    assert roots[:1] == [root], roots

@@ -49,7 +49,10 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
         code = "173"    # "prosecutors (police) charged 11 people over the killing": a legal charge (173), not blame
     if trig.lemma == "GRANT" and any(t.lower == "asylum" for t in _clause(toks, trig)):
         code = "075"    # "granted X a year of temporary asylum": the object decides, however far
-    if trig.lemma in DIRECTIVES and any(toks[k].lower == "or" and toks[k + 1].lower in {"face", "else"}
+    if trig.lemma in DIRECTIVES and code[:2] != "17" and any(
+            toks[k].lower == "to" and toks[k + 1].lower in {"leave", "quit", "depart"} for k in range(trig.end, len(toks) - 1)):
+        code = "166"    # "gave the French ambassador 48 hours to leave the country": an expulsion (161 for envoys)
+    elif trig.lemma in DIRECTIVES and any(toks[k].lower == "or" and toks[k + 1].lower in {"face", "else"}
                                         for k in range(trig.end, len(toks) - 1)):
         code = "139"    # "gave Iraq until noon to withdraw or face a ground offensive": an ultimatum
     return code
@@ -108,6 +111,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
             and _handed_to_justice(ctx, toks, mentions, trig, sources):
         code = "063"    # "handed Milosevic over to the UN tribunal": extradition is judicial cooperation
     k = trig.end + (trig.end < len(toks) and toks[trig.end].lower in {"deeper", "further", "farther", "on"})
+    if trig.lemma == "ARRIVE" and sources and all(role(s) == "MIL" for s in sources):
+        code = "154"    # "US Marines arrived in Port-au-Prince": a deployment, not military aid
     if trig.lemma in ADVANCE_VERBS and code[:2] != "19" and sources and all(role(s) == "MIL" for s in sources) \
             and k < len(toks) and toks[k].lower in {"into", "across", "toward", "towards", "through"}:
         code = "190"    # "Syrian tanks pushed into the Golan Heights": an army advancing attacks
