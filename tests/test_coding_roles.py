@@ -269,3 +269,16 @@ def test_participle_clause_takes_main_subject():
     rows = _rows("Ethiopian troops shelled the border between Eritrea and Djibouti on Sunday, "
                  "destroying roads and burning homes.")
     assert rows and all(r["actor1_country"] == "ETH" for r in rows)
+
+
+# a force posture's own forces and its own country are no target ("sent the National Guard into the city")
+OWN_FORCES = [
+    "Governor Pat Brown sent the California National Guard into Watts on Friday.",
+    "Riots spread in Detroit on Sunday. Governor Ed Harris sent the Michigan National Guard into the city.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_FORCES)
+def test_force_posture_spares_own_forces(text):
+    rows = [r for r in _rows(text) if r["event_root"] == "15"]
+    assert rows and rows[-1]["actor2"] is None

@@ -255,7 +255,7 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     near = root == "15" and place is not None and place.start >= 0 and _near(toks, place)
     if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE or near) and place is not None \
             and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and \
-            all(s.country != place.country or (non_state(s) and root in VIOLENT) for s in sources):
+            all(_home(ctx, s) != place.country or (non_state(s) and root in VIOLENT) for s in sources):
         # (an appeal only about a place written after it: "called for a ceasefire" in a story about Somalia
         # is made to every side)
         # "rebels seized towns in Chiapas": a non-state group's violence at home is against its state
@@ -288,6 +288,11 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
         home = srcs[0].country
         tgt_list = [ActorRef(-1, -1, f"{country_name(home)} government", f"{home}GOV", home, "GOV", "agent")]
     return srcs, tgt_list
+
+
+def _home(ctx, s: ActorRef) -> str | None:
+    """An actor's country, a bare-title person's being the story's (roles.source_country)."""
+    return s.country or (ctx.story if s.kind == "person" else None)
 
 
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict

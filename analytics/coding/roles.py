@@ -432,6 +432,11 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             usable = ((not m.locative or departed) and not compound and not (root == "04" and m.prep in TOPIC_PREPS) and not m.loc_possessive
                       and m.prep not in {"by"} and not any(same_actor(m.ref, s) for s in sources) and not m.own
                       and not own_state
+                      # "sent the Michigan National Guard into the city", "mobilised its reserves": a force
+                      # posture's own forces are no target
+                      and not (root == "15" and m.ref.kind == "agent" and (m.ref.type or "")[-3:] in STATE_TYPES
+                               and any((s.country or (ctx.story if s.kind == "person" else None)) == m.ref.country
+                                       and m.ref.country for s in sources))
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
                                     or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
