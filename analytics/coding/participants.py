@@ -8,6 +8,17 @@ per place, `actors_at` (a target from the place, the actors' countries, the doer
 `protesters` and `coup_government` are the actor halves of two code rules (codes.refine).
 `note_pair` / `note_material` keep the discourse state the reaction rules read. The rules themselves are
 listed in coder.py's docstring; roles.py finds the written subject and object.
+
+Rules added for unseen text (tables in tests/test_coding_roles.py):
+- "Visiting Japanese Prime Minister X met ...": a sentence-initial participle before a titled person
+  describes him; "he was prepared to accept" is the subject's own act, no passive.
+- An appeal about a place written after it is addressed to its country ("an end to the war in Syria");
+  "called for a ceasefire" alone keeps none.
+- People protesting against a policy or demanding something protest to their own government ("to protest
+  against corruption", "demanding reforms"); a protest with no complement keeps no target.
+- A place after a route preposition ("marched through the centre of Leipzig") is no object.
+- A place in a territory that was then part of a state is in that state (geo.countries.PART_OF: Kosovo in
+  1999 is Yugoslavia), as of the publication date.
 """
 from __future__ import annotations
 

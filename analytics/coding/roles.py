@@ -6,6 +6,32 @@ object, not a place), pronouns resolved; a sentence-initial participle takes the
 Target: the first actor after the trigger in its clause that is not a place, a topic ("talks on
 Afghanistan") or the source itself; "the attack" points back to the event it names; "the capital" to the
 country last named; a demand's "that"-clause subject is its addressee. Coordination multiplies actors.
+
+Rules for unseen text (each with a table in tests/test_coding_roles.py):
+- Clauses: the object search stops at "and" + a new verb ("praised the Tunisian people and urged the
+  authorities") and at ", <participle>" ("landed at the airport, becoming ..."); a participle clause after a
+  comma is done by the main clause's subject ("sealed off the border ..., tearing up the pavement").
+- Objects: the author of a resolution, plan or offer acted on is the target ("vetoed a UN Security Council
+  resolution"); what is sent belongs to the sender, the recipient after "to" is the target ("sent troops to
+  Greenland"); "the country", "the island('s)", "the kingdom" name the country last named, after "to",
+  "against", "into" too ("sent police to the island kingdom"); people fired at are hit ("fired tear gas at
+  crowds"); a state's official does not act on his own state ("accept a Palestinian state alongside Israel"),
+  his people still can be ("urged Russians"); a force posture's own forces are no target ("sent the Michigan
+  National Guard into the city").
+- Event nouns named back ("condemned the test", "denounced the trip") point to the story's last event of the
+  noun's own kind (NOUN_ROOTS) before any last event of its quad class.
+- Identity: two people agents that differ in name are two actors even with one role code ("mobs attacked
+  Sikhs"); a state's agents of one country are one actor.
+- Countries (source_country, target_country): a generic agent of a state or its people (police, soldiers,
+  protesters, civilians) with no other clue takes the story's country; armed men and criminals do not
+  ("kidnappers freed the French journalist"). A demonym describing the object gives the doer no country
+  ("Police charged a 28-year-old Australian man"). A non-state group the lexicon leaves without a country
+  (Phoenix's regional or "INT" codes) is of the place its name names ("Free Aceh Movement": IDN), else of the
+  event's place; IMG groups (Islamic State, al-Qaeda) keep none. An agent target takes the country named
+  just before it in the sentence ("the Tunisian people ... the authorities") before the story's last agent of
+  its kind. A head of government introduced by a bare title who acts against the story's country (its written
+  target, or the doer reacted to) is of the story's next country ("President Gerald Ford demanded the ship's
+  release" in a story from Cambodia); an opposition leader may oppose his own state and keeps it.
 """
 from __future__ import annotations
 
