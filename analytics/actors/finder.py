@@ -4,8 +4,13 @@ One left-to-right pass over the tokens with the phrase index (longest match), co
   - [country|group|IGO] ['s] TITLE... NAME  -> a person ("Russian Foreign Minister Sergei Lavrov");
   - [country|demonym] ['s] AGENT            -> a state agent ("Russian troops" -> RUSMIL);
   - AGENT of [the] COUNTRY                  -> a state agent ("the government of Afghanistan" -> AFGGOV);
-  - [group|IGO] AGENT                       -> the group itself ("Taliban fighters" -> Taliban).
-A second pass resolves later short mentions ("Lavrov") to the people introduced in the document.
+  - [group|IGO] AGENT                       -> the group itself ("Taliban fighters" -> Taliban);
+  - NAME, a|the ... TITLE|AGENT ...,        -> a person the lexicons lack ("Joseph Tamba, a rebel commander,");
+  - [the] NAME (movement|party|front|...)   -> a body the lexicons lack ("the FLNKS independence movement"), and
+    AGENT (group|movement|...) NAME          ("the militant group Gamaa Islamiya"), role from actor_rules.yaml;
+  - COUNTRY's ousted|former TITLE NAME      -> a former office-holder ("Romania's ousted leader N. Ceausescu").
+A title-case agent word followed by a name is part of the name ("his brother Ngo Dinh Nhu" is no NGO).
+A second pass resolves later short mentions ("Lavrov", "Tamba") to the people introduced in the document.
 
 The patterns live by job: people.py (names, titles, appositions), agents.py (agent nouns and whom they serve),
 words.py (the word lists from analytics/lexicons/actor_rules.yaml); this module holds the pass that composes them.
