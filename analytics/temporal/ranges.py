@@ -164,7 +164,6 @@ _NEGATED = re.compile(r"\b(?:not|never|no|n't)\b|n't\b", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postpon\w*|delay\w*|adjourn\w*|defer\w*|put\s+off|push\w*\s+back|reschedul\w*|"
                        r"suspend\w*|held\s+over)\b", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_PERFECT = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 
 
 def _set_open(sem, first: date, last: date, value: str) -> None:
@@ -181,8 +180,8 @@ def open_ranges(text: str, found: list, sentences: Sentences, dct: date | None, 
       ended at some past point the text may not give: open ("1979/..");
     - until / till / up to / through X, when X ends after the DCT and nothing negates or defers it: DCT .. X ("talks
       will go on until March"); "won't be released until March" and "postponed until next week" happen then, so they
-      stay the date; a past "stayed until
-      March 2003" is open at its start ("../2003-03"), a past "lasted through the winter" covers the date itself;
+      stay the date; a past "stayed until March 2003" is open at its start ("../2003-03"), a past "lasted through
+      the winter" covers the date itself;
     - by X, when X ends after the DCT (a deadline): DCT .. X ("will decide by the end of the year");
     - from X on / onwards / and beyond: X .. DCT when X is past, else open ("2030/..").
     `tense_of(start, end)` gives the clause's tense (context.tense)."""
@@ -194,8 +193,8 @@ def open_ranges(text: str, found: list, sentences: Sentences, dct: date | None, 
         m = _OPEN_LEFT.search(text, max(floor, s - 16), s)
         word = " ".join(m.group("w").lower().split()) if m else ""
         after = _ONWARDS.match(text, e)
-        if word in ("since", "ever since") or (word == "from" and after) or (not word and after and after.group(0).strip()
-                                                                             .lower().startswith("and")):
+        and_beyond = after is not None and after.group(0).strip().lower().startswith("and")  # "2022 and beyond"
+        if word in ("since", "ever since") or (word == "from" and after) or (not word and and_beyond):
             if word == "from" and k + 1 < len(found) and _RANGE_JOIN.fullmatch(text, e, found[k + 1][0]):
                 continue  # "from 1979 to 1989" is a closed range (join_ranges)
             s0 = sentences.bounds(s)[0]
