@@ -307,3 +307,15 @@ def test_stated_intent(text, code):
 def test_root_of_first_event(text, root):
     roots = [r["event_root"] for r in code_text(text, DCT)]
     assert roots[:1] == [root], roots
+
+
+@pytest.mark.parametrize("text", [
+    # dying in custody is a state, not an arrest or an attack; the arrest before it is its own event
+    "The activist died in police custody in Pretoria on Monday.",
+])
+def test_a_death_in_custody_is_no_event(text):
+    assert codes(text) == [], codes(text)
+
+
+def test_taking_someone_into_custody_is_an_arrest():
+    assert "173" in codes("Kenyan police took the opposition leader into custody on Monday.")

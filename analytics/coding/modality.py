@@ -91,6 +91,8 @@ def _background(toks: list[Token], trig: Trigger) -> bool:
         k -= 1
     if k < 1:
         return False
+    if toks[k].lower == "in" and toks[trig.end - 1].lower in {"custody", "detention", "captivity", "exile"}:
+        return True     # "died in police custody": a state, not an arrest ("taken into custody" is one)
     if toks[k].lower in {"in", "on", "of", "to"}:
         return toks[k - 1].lower in PAUSES
     for j in range(k - 1, max(-1, k - 8), -1):
