@@ -111,3 +111,15 @@ def test_prepositions_and_asides(text, root, expected):
 ])
 def test_dates_that_do_not_govern(text, root):
     assert dated(text, root) == WEEK
+
+
+def test_a_bare_year_naming_another_noun_does_not_date_the_clause():
+    text = "Dutch prosecutors opened an investigation into the awarding of the 2030 World Cup on Wednesday."
+    assert dated(text, "09") == (DCT,) * 2
+
+
+def test_narrative_month_from_an_earlier_sentence_without_an_event():
+    text = "In March 1974, the economy of Portugal was in ruins. Portuguese soldiers arrested dozens of students."
+    rows = code_text(text, D(2024, 4, 25))
+    assert [(r["date_start"], r["date_end"], r["date_basis"]) for r in rows] == [
+        (D(1974, 3, 1), D(1974, 3, 31), "narrative")]

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from analytics.coding import cameo
 from analytics.coding.context import Ctx
-from analytics.coding.grammar import IRREGULAR_PAST, MODALS, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, clause_end, \
-    is_verb_form, span_tokens
+from analytics.coding.grammar import IRREGULAR_PAST, MODALS, OBJ_PREPS, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, \
+    clause_end, is_verb_form, span_tokens
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
 from analytics.coding.words import ARTICLES
 
@@ -78,6 +78,8 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         span = span_tokens(toks, t.start, t.end)
         if span is None:
             continue
+        if _attributive(toks, span, trig):
+            continue    # "an investigation into the awarding of the 2018 World Cup": the year names the cup
         if span[0] < trig.start:
             if _dates_report(toks, span[0]) and not (_future_complement(toks, trig) and not any(
                     toks[k].lower == "," for k in range(span[1], trig.start))):
@@ -126,6 +128,23 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             if best_dist is None or dist < best_dist:
                 best, best_dist, best_widen = t, dist, widen
     return None if best is None else (best, best_widen)
+
+
+def _attributive(toks, span, trig: Trigger) -> bool:
+    """Is the date a modifier of a noun other than the trigger ("the 2018 and 2022 World Cups", "its 1990
+    borders")? (It dates that noun: "the 2016 election" is the election's date.)"""
+    i, j = span
+    if j != i + 1 or not (toks[i].text.isdigit() and len(toks[i].text) == 4) or i == 0 or j >= len(toks) \
+            or toks[i - 1].lower not in {"the", "its", "their", "his", "her", "and"}:
+        return False    # (a bare year only: "a 10-year war" measures the war its verb fought)
+    if toks[i - 1].lower == "and" and not (i >= 3 and toks[i - 3].lower == "the" and toks[i - 2].text.isdigit()):
+        return False
+    k = j
+    while k < len(toks) and (toks[k].lower in {"and", "or"} or toks[k].text.isdigit()):
+        k += 1      # "the 2018 and 2022 World Cups"
+    if k >= len(toks) or not toks[k].text.isalpha() or toks[k].lower in OBJ_PREPS | CLAUSE_STOP | {"and", "or"}:
+        return False
+    return trig.start not in (k, k + 1)
 
 
 def _verbal_complement(toks, lo: int, hi: int) -> bool:
@@ -237,9 +256,20 @@ def _overnight(ctx, sent, toks) -> dict | None:
 
 
 def _narrative(ctx, sent, toks, trig: Trigger) -> dict | None:
-    if ctx.last_dated is None or ctx.last_dated[0] == sent.start or trig.kind == "nominal":
+    """The story's month for a simple-past verb: that of the last dated event before this sentence, else (no
+    event of an earlier sentence coded: "In April 1961, 1,400 exiles landed at ...") of the last explicit date
+    an earlier sentence gives."""
+    if trig.kind == "nominal":
         return None
-    t = ctx.last_dated[1]
+    if ctx.last_dated is not None and ctx.last_dated[0] != sent.start:
+        t = ctx.last_dated[1]
+    elif ctx.last_dated is None:
+        t = next((x for x in sorted(ctx.timexes, key=lambda x: -x.start) if x.end <= sent.start
+                  and x.basis == "explicit" and x.first_day is not None and x.last_day is not None), None)
+        if t is None:
+            return None
+    else:
+        return None
     if t.basis not in ("explicit", "narrative") or (ctx.dct - t.last_day).days <= 365:
         return None
     word = toks[trig.start].lower
