@@ -319,3 +319,9 @@ def test_a_death_in_custody_is_no_event(text):
 
 def test_taking_someone_into_custody_is_an_arrest():
     assert "173" in codes("Kenyan police took the opposition leader into custody on Monday.")
+
+
+def test_a_decision_to_act_is_the_act():
+    # "decided on Friday to send a fact-finding mission": the investigation (090), asserted
+    rows = code_text("The UN Security Council decided on Friday to send a fact-finding mission to Sudan.", DCT)
+    assert [(r["event_code"], r["modality"]) for r in rows][:1] == [("090", "asserted")], rows

@@ -78,6 +78,9 @@ def _motive(toks: list[Token], trig: Trigger) -> bool:
     return k >= 1 and toks[k].lower in {"for", "to"} and toks[k - 1].lower in MOTIVES
 
 
+DECISIONS = {"decided", "decides"}     # a body's decision to act is coded as the act (DECIDE itself codes nothing)
+
+
 def _code3(trig: Trigger) -> str:
     return (cameo.normalise_code(trig.code) or "000")[:3]
 
@@ -274,6 +277,8 @@ def _modality(toks: list[Token], trig: Trigger, coded_ends: list[int]) -> tuple[
             if gov in OBJECT_INTENTS and any(0 <= to_idx - 1 - end <= 3 and not any(
                     toks[k].lower in CLAUSE_STOP | {","} for k in range(end, to_idx)) for end in coded_ends):
                 return "hypothetical", True          # "blocked Sweden's bid to join NATO": the bid's content
+            if not negated and any(toks[j].lower in DECISIONS for j in range(max(0, to_idx - 5), to_idx)):
+                return "asserted", False    # "decided on Friday to send a fact-finding mission": the decision's act
             if gov not in INFINITIVE_GOVERNORS and not negated and not any(w in MODALS for w in words):
                 return "hypothetical", True          # a purpose clause, not an event of its own
             return ("negated" if negated else "hypothetical"), False
