@@ -325,3 +325,14 @@ def test_a_decision_to_act_is_the_act():
     # "decided on Friday to send a fact-finding mission": the investigation (090), asserted
     rows = code_text("The UN Security Council decided on Friday to send a fact-finding mission to Sudan.", DCT)
     assert [(r["event_code"], r["modality"]) for r in rows][:1] == [("090", "asserted")], rows
+
+
+@pytest.mark.parametrize("text, root", [
+    # protesters storming their own state's buildings riot (14); attacking people or a foreign embassy is 18
+    ("Protesters stormed the Legislative Council building in Hong Kong on Monday.", "14"),
+    ("Mobs attacked Sikhs in the capital overnight.", "18"),
+    ("Iranian students stormed the United States embassy in Tehran.", "18"),
+])
+def test_crowd_force_by_target(text, root):
+    roots = [r["event_root"] for r in code_text(text, DCT)]
+    assert roots[:1] == [root], roots

@@ -154,7 +154,8 @@ def test_a_place_after_a_place_noun_is_the_object():
     ("Army chief Prayut Chan-o-cha seized power in a coup on Thursday.", ("170", "THA")),
     ("India revoked the special status of Kashmir.", None),
     # force used by protesters or civilians is unconventional violence (18), not military force (19)
-    ("Protesters stormed government buildings in Almaty on Wednesday.", ("180", "KAZ")),
+    # (protesters storming their own state's buildings riot, 145: every annotator accepts 14 there)
+    ("Protesters stormed government buildings in Almaty on Wednesday.", ("145", "KAZ")),
     # a person killed by no army is assassinated (186); by troops it stays military force
     ("Swedish Prime Minister Olof Palme was shot dead in Stockholm.", ("186", "SWE")),
     ("Gunmen killed Haitian President Jovenel Moise at his residence.", ("186", "HTI")),
@@ -475,7 +476,7 @@ def test_pledging_not_to_act_is_only_the_pledge():
 
 @pytest.mark.parametrize("text, expected", [
     # "government building": an -ing head after a modifier defeats "attack (the) government" (criticism)
-    ("Protesters attacked the court building in Nairobi.", "18"),
+    ("Protesters attacked the court building in Nairobi.", "14"),
     # armed men attack with arms: PETRARCH's verbal reading of "attack" does not apply to them
     ("Militants attacked a government building in Kabul.", "19"),
     ("Taliban fighters attacked the government in Kabul.", "19"),
@@ -561,7 +562,7 @@ def test_objects_islands_and_armed_landings(text, expected):
     # a bombing without a named doer still strikes its place's country
     ("Bombs exploded on four commuter trains in Madrid on Thursday.", (None, "18", "ESP")),
     # "supporters of X" act as X's supporters
-    ("Supporters of President Donald Trump stormed the US Capitol on Wednesday.", ("USA", "18", "USA")),
+    ("Supporters of President Donald Trump stormed the US Capitol on Wednesday.", ("USA", "14", "USA")),
     # "responded to the North's nuclear test with a drill": the test is the motive, the drill the event
     ("South Korea responded to the North's nuclear test with a missile drill on Monday.", ("KOR", "15", None)),
 ])

@@ -49,7 +49,9 @@ Rules, in short (each module's docstring holds the details):
   oligarchs", "Islamic State planners"), the "by" doer of a reacted-to event noun, the other side of the last
   fighting for a ceasefire, the other side named in the sentence for violence ("after Russian troops withdrew"),
   and "each other" / "the two leaders" / "talks between X and Y" make reciprocal pairs.
-- Roots by actor: force by protesters or civilians is 18 (180), a person killed by no army is assassinated
+- Roots by actor: force by protesters or civilians is a violent protest (145) on their own state's buildings,
+  unconventional violence (180) on people or a foreign state; by police (or by troops on protesters, or with
+  tear gas) violent repression (175); by an armed group on civilians 180; a person killed by no army is assassinated
   (186), troops landing or entering a place attack it (190), peacekeepers landing protect (074); taking
   people is an arrest (173) by a state, an abduction (181) by anyone else.
 

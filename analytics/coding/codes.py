@@ -100,7 +100,11 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         code = "144"    # "farmers blocked motorways", "protesters blockaded the port": obstruction is protest
     if code[:2] == "19" and sources and all(role(s) in UNARMED for s in sources) \
             and trig.lemma not in ARRIVAL_VERBS:
-        code = "180"    # "protesters stormed government buildings": force without an army is unconventional
+        # force without an army: on people unconventional violence (180, "mobs attacked Sikhs"), on buildings
+        # and institutions a violent protest (145, "protesters stormed the legislature")
+        # (a foreign state's embassy stormed is an attack on that state: 180)
+        foreign = any(t.country and t.country not in {s.country for s in sources} for t in targets)
+        code = "180" if _on_people(ctx, targets) or foreign else "145"
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
             and (not sources or all(non_state(s) or s.kind == "agent" and (role(s) not in STATE_ARMED or
                                                                             role(s) in {"MIL", "COP"})
@@ -212,6 +216,12 @@ def _by_victims(ctx, toks, trig: Trigger, code: str, sources, targets) -> str:
     if code[:2] == "19" and victims and all(non_state(s) and armed(s) for s in sources):
         return "180"
     return code
+
+
+def _on_people(ctx, targets) -> bool:
+    """Are the targets people (persons, civilians, a people), not buildings, states or institutions?"""
+    return bool(targets) and all(t.kind == "person" or people(ctx.text, t) or t.kind == "demonym"
+                                 and ctx.text[t.start:t.end].endswith("s") for t in targets)
 
 
 def _last_word(text: str, a) -> str:
