@@ -282,3 +282,31 @@ OWN_FORCES = [
 def test_force_posture_spares_own_forces(text):
     rows = [r for r in _rows(text) if r["event_root"] == "15"]
     assert rows and rows[-1]["actor2"] is None
+
+
+# a passive's "by" agent after place and time phrases
+def test_far_by_agent_of_passive():
+    rows = _rows("Governor Ali Musa was shot dead at a rally in Kano on Friday night by Idris Bello, a police "
+                 "officer, witnesses said.")
+    assert rows and rows[0]["actor1"] == "Idris Bello" and rows[0]["actor2"] == "Ali Musa"
+
+
+# "aid to Peru and Venezuela broke off relations with Lima": a name before a verb starts a new clause
+def test_coordinated_name_before_verb_is_new_subject():
+    rows = _rows("On Monday, Japan suspended its aid to Chad and Niger broke off relations with N'Djamena.")
+    assert ("NER", "16", "TCD") in {(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows}
+    assert ("JPN", "16", "NER") not in {(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows}
+
+
+# a country named as an actor is no place the story is about
+def test_story_country_not_from_countries_acting():
+    rows = _rows("Colombian President Ana Rojas was shot dead in Bogota on Friday by Luis Pardo, a former soldier. "
+                 "The United States warned Venezuela not to interfere. Venezuela rejected the warning.")
+    assert rows[0]["actor1_country"] == "COL"
+
+
+def test_rejected_warning_names_back_the_warner():
+    rows = _rows("Colombian President Ana Rojas was shot dead in Bogota on Friday by Luis Pardo, a former soldier. "
+                 "The United States warned Venezuela not to interfere. Venezuela rejected the warning.")
+    assert (rows[-1]["actor1_country"], rows[-1]["actor2_country"]) == ("VEN", "USA")
+    assert rows[0]["actor1"] == "Luis Pardo"        # an apposition that ends the sentence

@@ -256,8 +256,8 @@ class PersonRules:
             return m, j
         close = next((k for k in range(j + 2, min(self.n, j + 12)) if self.raw(k) in (",", ".", ";", ":", "(", ")")),
                      None)
-        if close is None or self.raw(close) != ",":
-            return m, j
+        if close is None or self.raw(close) not in (",", "."):
+            return m, j     # (", a former soldier." ends the sentence: an apposition too)
         k = j + 2
         country, role, group, titled = None, None, None, False
         former = any(self.key(t) in FORMER_WORDS for t in range(j + 2, close))

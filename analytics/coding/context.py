@@ -94,6 +94,9 @@ def story_countries(actors: list, places: list, text: str | None = None) -> list
     first: dict[str, int] = {}
     if text is not None:
         places = [p for p in places if not SEA_OF.search(text, max(0, p.start - 12), p.start)]
+    # a country named as an actor ("The United States warned North Korea") is no place the story happens in
+    acting = {a.start for a in actors if not a.locative and a.kind in ("country", "former_state") and a.head}
+    places = [p for p in places if p.start not in acting]
     for weight, items in ((2, places), (1, [a for a in actors if a.kind in STORY_KINDS and not a.locative])):
         for it in items:
             if it.country:
@@ -193,7 +196,10 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
         joined_by_and = any(t.lower in {"and", "or"} for t in toks[prev.t1:cur.t0])
-        if cur.prep is None and joined_by_and and coordinated(toks, prev.t1, cur.t0) and (
+        # (not the subject of a new clause: "suspended its aid to Peru and Venezuela broke off relations")
+        verb_next = cur.t1 < len(toks) and toks[cur.t1].text[:1].islower() and _past_verb(toks[cur.t1].lower) \
+            and prev.prep not in {"between", "among"}     # ("talks between Israel and Hamas broke down": a pair)
+        if cur.prep is None and joined_by_and and coordinated(toks, prev.t1, cur.t0) and not verb_next and (
                 not prev.locative or cur.ref.kind in COUNTRY_KINDS):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out

@@ -31,7 +31,7 @@ from analytics.coding.kinds import non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
 from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
-from analytics.coding.roles import find_source, find_target, names_capital, source_country, subject_before, \
+from analytics.coding.roles import by_agents, find_source, find_target, names_capital, source_country, subject_before, \
     target_country
 from analytics.coding.triggers import Trigger
 from analytics.geo.countries import country_at
@@ -89,7 +89,7 @@ def sources_for(ctx, toks, mentions, trig: Trigger, code: str):
     if trig.passive:
         # "Habyarimana was killed": the grammatical subject is the target; the source is the "by" agent only
         passive_subject, _ = subject_before(ctx, toks, mentions, trig.start)
-        by_agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        by_agent = by_agents(toks, mentions, trig)
         if not by_agent:
             sources, how = [], "none"
             if code[:2] in VIOLENT:

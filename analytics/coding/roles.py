@@ -125,10 +125,17 @@ def _launcher(toks, m, start: int) -> bool:
     return head <= 3 and not any(t.lower in {",", "that", "which"} for t in toks[k:start])
 
 
+def by_agents(toks, mentions, trig: Trigger) -> list[Mention]:
+    """A passive's "by" agents: within 6 tokens, or within 14 when only place and time phrases come between
+    ("was shot dead at a dinner in Seoul on Friday night by Kim Jae-gyu")."""
+    return [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and (m.t0 - trig.end <= 6 or (
+        m.t0 - trig.end <= 14 and not any(clause_end(toks, q) or toks[q].text == "," for q in range(trig.end, m.t0))))]
+
+
 def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str]:
     """Source actors and how they were found: 'text', 'pronoun' or 'none'."""
     if trig.passive:
-        agent = [m for m in mentions if m.t0 >= trig.end and m.prep == "by" and m.t0 - trig.end <= 6]
+        agent = by_agents(toks, mentions, trig)
         if agent:
             return _with_coordinated(agent[0], mentions, toks), "text"
     if trig.kind == "nominal":
@@ -227,8 +234,8 @@ def _with_coordinated(m: Mention, mentions: list[Mention], toks) -> list[ActorRe
         return [m.ref]
     seen, out = set(), []
     for g in (mentions[units[k]] for k in range(lo, hi + 1)):
-        if g.locative != m.locative:
-            continue
+        if g.locative != m.locative or (g.prep is None) != (m.prep is None):
+            continue    # ("its aid to Peru and Venezuela broke off relations": Peru is no subject)
         key = (g.ref.name, g.ref.code)
         if key not in seen:
             seen.add(key)
@@ -293,7 +300,9 @@ NOUN_ROOTS = {"test": ("15", "18"), "tests": ("15", "18"), "trip": ("04",), "vis
               "expulsion": ("16", "17"), "expulsions": ("16", "17"), "ban": ("17",), "crackdown": ("17", "18"),
               "arrest": ("17",), "arrests": ("17",), "detention": ("17",), "coup": ("17",), "takeover": ("17", "19"),
               "invasion": ("19",), "incursion": ("19",), "annexation": ("19",), "airstrikes": ("19",),
-              "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",)}
+              "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",),
+              "warning": ("13",), "warnings": ("13",), "threat": ("13",), "threats": ("13",), "ultimatum": ("13",),
+              "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",)}
 
 
 def _noun_root(noun: str) -> tuple[str, ...]:
@@ -446,6 +455,8 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
             # "fired rockets at the US embassy": an institution shot at is hit, not where the shooting was
             departed = departed or (m.prep == "at" and root in VIOLENT and m.ref.kind == "agent" and m.ref.country)
+            # "broke off relations with Lima", "signed a deal with Moscow": a capital one deals with is its state
+            departed = departed or (m.prep == "with" and m.ref.kind == "capital" and root in PARTNER_ROOTS)
             # "fired tear gas at crowds", "shot at protesters": people fired at are the target
             departed = departed or (m.prep == "at" and root in VIOLENT | {"17"} and m.ref.kind == "agent"
                                     and (m.ref.type or "")[-3:] in PEOPLE_ROLES)
@@ -524,6 +535,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+PARTNER_ROOTS = {"03", "04", "05", "06", "16"}
 PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REF", "AGR", "MED", "REB", "INS", "UAF", "CRM"}
 # groups that are no one country's: international militarised groups (CAMEO IMG), organisations. Phoenix's regional
 # and "INT" codes on local groups (the Free Aceh Movement is "INTREB") say only that no country was given.
@@ -610,13 +622,15 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
             return replace(t, country=home)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
-    home = place.country if place is not None and place.country else None
+    home = place.country if place is not None and place.country and place.start >= 0 else None
     if home is None and t.kind == "agent" and t.start >= 0:
         # "praised the courage of the Tunisian people and urged the authorities to ...": the country named
-        # just before it in the sentence, when it is not the source's
+        # just before it in the sentence, when it is not the source's (before a place the text does not write)
         own = {s.country for s in sources}
         home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
                      and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
+    if home is None and place is not None and place.country:
+        home = place.country
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
                     None)
