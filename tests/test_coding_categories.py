@@ -336,3 +336,17 @@ def test_a_decision_to_act_is_the_act():
 def test_crowd_force_by_target(text, root):
     roots = [r["event_root"] for r in code_text(text, DCT)]
     assert roots[:1] == [root], roots
+
+
+@pytest.mark.parametrize("text, code", [
+    # sealing off a border restricts movement (191)
+    ("Turkish troops sealed off the border with Syria on Sunday.", "191"),
+    # a named person shooting another dead assassinates him (186)
+    ("Intelligence chief Kim Jae-gyu shot President Park Chung-hee dead at a dinner.", "186"),
+])
+def test_code_seal_and_assassination(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_returning_from_a_meeting_is_no_visit():
+    assert codes("Tsai Ing-wen returned from a meeting with the US House speaker in California.") == []

@@ -106,9 +106,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         foreign = any(t.country and t.country not in {s.country for s in sources} for t in targets)
         code = "180" if _on_people(ctx, targets) or foreign else "145"
     if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
-            and (not sources or all(non_state(s) or s.kind == "agent" and (role(s) not in STATE_ARMED or
-                                                                            role(s) in {"MIL", "COP"})
-                                    for s in sources)):
+            and (not sources or all(non_state(s) or s.kind == "person" or s.kind == "agent" and (
+                role(s) not in STATE_ARMED or role(s) in {"MIL", "COP"}) for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
         code = "186"
     if code.startswith("084") and trig.lemma in TRANSFER_VERBS and targets and all(people(ctx.text, t) for t in targets) \

@@ -370,7 +370,7 @@ def drop_subject_modifiers(kept: list[tuple[Trigger, str]], toks, mentions) -> l
         after = toks[trig.end].lower if trig.end < len(toks) else ""
         # ("Commonwealth leaders meeting in New Zealand suspended ...": a present participle with a place)
         if trig.kind != "verb" or trig.start == 0 or not (
-                (word.endswith("ed") or word in IRREGULAR_PAST) and after in {"by", "with"}
+                (word.endswith("ed") or word in IRREGULAR_PAST) and after in {"by", "with", "from"}
                 or word.endswith("ing") and after in {"in", "at"}) \
                 or any(t.lower in BE for t in toks[max(0, trig.start - 2):trig.start]):
             return False
