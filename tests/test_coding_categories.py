@@ -341,8 +341,8 @@ def test_crowd_force_by_target(text, root):
 @pytest.mark.parametrize("text, code", [
     # sealing off a border restricts movement (191)
     ("Turkish troops sealed off the border with Syria on Sunday.", "191"),
-    # a named person shooting another dead assassinates him (186)
-    ("Intelligence chief Kim Jae-gyu shot President Park Chung-hee dead at a dinner.", "186"),
+    # a person shooting a named leader dead assassinates him (186)
+    ("A former army officer, Lee Min-ho, shot Prime Minister Kang Dae-sung dead at a rally in Seoul.", "186"),
 ])
 def test_code_seal_and_assassination(text, code):
     assert codes(text)[:1] == [code], codes(text)
