@@ -350,3 +350,17 @@ def test_code_seal_and_assassination(text, code):
 
 def test_returning_from_a_meeting_is_no_visit():
     assert codes("Tsai Ing-wen returned from a meeting with the US House speaker in California.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    # burning shops is destruction; by rioters violence (180)
+    ("Rioters burned dozens of shops in the port city overnight.", "180"),
+    # a politician defending someone defends verbally (052)
+    ("The Spanish prime minister defended the police on Monday.", "052"),
+])
+def test_code_burn_and_defend(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_celebrating_alone_is_no_event():
+    assert codes("Crowds celebrated the news in the streets of the capital.") == []
