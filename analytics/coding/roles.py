@@ -17,7 +17,12 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
   "against", "into" too ("sent police to the island kingdom"); people fired at are hit ("fired tear gas at
   crowds"); a state's official does not act on his own state ("accept a Palestinian state alongside Israel"),
   his people still can be ("urged Russians"); a force posture's own forces are no target ("sent the Michigan
-  National Guard into the city").
+  National Guard into the city"); a capital one deals with is its state ("broke off relations with Lima"); a
+  name before a preposition or a predicative adjective is still the object ("gave Iraq until noon", "found Rios
+  Montt guilty"); a passive's "by" agent may follow place and time phrases ("shot dead at a dinner in Seoul on
+  Friday night by Kim Jae-gyu").
+- Subjects: a name before a past verb after "and" starts a new clause ("aid to Peru and Venezuela broke off
+  relations"), except in a pair ("talks between Israel and Hamas broke down").
 - Event nouns named back ("condemned the test", "denounced the trip") point to the story's last event of the
   noun's own kind (NOUN_ROOTS) before any last event of its quad class.
 - Identity: two people agents that differ in name are two actors even with one role code ("mobs attacked
