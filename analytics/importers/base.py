@@ -35,9 +35,6 @@ class Layout:
     null_values: tuple[str, ...]
     use: tuple[str, ...]  # the columns `transform` reads
     transform: Callable[[pa.Table], Mapped]
-    # Columns read dictionary-encoded: few distinct values per chunk (dates, codes, names), so the
-    # mapping cleans and looks up each value once and the rows only carry indices (columns.distinct).
-    dictionary: tuple[str, ...] = ()
 
 
 class Reasons:

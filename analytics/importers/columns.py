@@ -20,40 +20,9 @@ def combined(arr) -> pa.Array:
     return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
-def is_dict(arr) -> bool:
-    return pa.types.is_dictionary(arr.type)
-
-
-def plain(arr) -> pa.Array:
-    """A dictionary-encoded column decoded to plain values (other columns as they are)."""
-    arr = combined(arr)
-    return pc.take(arr.dictionary, arr.indices) if is_dict(arr) else arr
-
-
-def distinct(arr) -> tuple[pa.Array, pa.Array]:
-    """(values, indices) with values.take(indices) == arr: a dictionary column's own dictionary, else
-    the column dictionary-encoded. The helpers below compute on `values` and spread with `take`."""
-    arr = combined(arr)
-    if not is_dict(arr):
-        arr = pc.dictionary_encode(arr)
-    return arr.dictionary, arr.indices
-
-
-def encoded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
-    """A dictionary column from per-value results. Rows whose value maps to nothing become missing
-    rows (a valid index to a null value would still count as present in Arrow's kernels)."""
-    if values.null_count:
-        gone = pc.fill_null(pc.take(pc.is_null(values), indices), False)
-        indices = pc.if_else(gone, pa.scalar(None, indices.type), indices)
-    return pa.DictionaryArray.from_arrays(indices, values)
-
-
 def clean_str(arr) -> pa.Array:
-    """Trim whitespace; empty strings become null (the frame's missing value). A dictionary-encoded
-    column is cleaned on its dictionary and stays encoded."""
+    """Trim whitespace; empty strings become null (the frame's missing value)."""
     arr = combined(arr)
-    if is_dict(arr):
-        return encoded(arr.indices, clean_str(arr.dictionary))
     if not pa.types.is_string(arr.type):
         arr = pc.cast(arr, pa.string())
     # ASCII trimming is several times faster; Unicode trimming only when the column needs it.
@@ -64,13 +33,6 @@ def clean_str(arr) -> pa.Array:
     return out
 
 
-def _per_value(convert, arr) -> tuple[pa.Array, np.ndarray]:
-    """Run a (values, bad) converter on a dictionary column's dictionary and spread both over the rows."""
-    values, bad = convert(arr.dictionary)
-    rows_bad = pc.fill_null(pc.take(pa.array(bad), arr.indices), False)
-    return pc.take(values, arr.indices), rows_bad.to_numpy(zero_copy_only=False)
-
-
 def not_null(arr) -> np.ndarray:
     return pc.is_valid(arr).to_numpy(zero_copy_only=False)
 
@@ -79,8 +41,6 @@ def to_float(arr, lo: float | None = None, hi: float | None = None) -> tuple[pa.
     """Strings -> float64. Returns (values, bad) where bad marks present values that are not finite
     numbers or fall outside lo..hi; bad values are nulled."""
     arr = clean_str(arr)
-    if is_dict(arr):
-        return _per_value(lambda v: to_float(v, lo, hi), arr)
     try:
         out = pc.cast(arr, pa.float64())
     except pa.ArrowInvalid:
@@ -97,9 +57,6 @@ def to_float(arr, lo: float | None = None, hi: float | None = None) -> tuple[pa.
 
 def to_int(arr, lo: int | None = None, hi: int | None = None) -> tuple[pa.Array, np.ndarray]:
     """Strings -> int64 (whole numbers only, "3.0" accepted). Returns (values, bad) like to_float."""
-    arr = combined(arr)
-    if is_dict(arr):
-        return _per_value(lambda v: to_int(v, lo, hi), clean_str(arr))
     values, bad = to_float(arr, lo, hi)
     whole = pc.fill_null(pc.equal(pc.floor(values), values), True)
     bad = bad | ~whole.to_numpy(zero_copy_only=False)
@@ -115,7 +72,8 @@ def to_date(arr, formats: tuple[tuple[str, str], ...]) -> tuple[pa.Array, np.nda
     Returns (dates, bad) where bad marks present, unparsable values.
     """
     arr = clean_str(arr)
-    values, indices = distinct(arr)
+    enc = pc.dictionary_encode(arr)
+    values = enc.dictionary
     out = pa.nulls(len(values), pa.timestamp("s"))
     for fmt, day_re in formats:
         parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
@@ -123,7 +81,7 @@ def to_date(arr, formats: tuple[tuple[str, str], ...]) -> tuple[pa.Array, np.nda
         day = pc.cast(pc.if_else(pc.equal(day, ""), pa.scalar(None, pa.string()), day), pa.int64())
         same = pc.fill_null(pc.equal(pc.day(parsed), day), False)
         out = pc.coalesce(out, pc.if_else(same, parsed, pa.scalar(None, pa.timestamp("s"))))
-    dates = pc.take(out, indices)
+    dates = pc.take(out, enc.indices)
     bad = pc.and_(pc.is_valid(arr), pc.is_null(dates))
     return dates, bad.to_numpy(zero_copy_only=False)
 
@@ -131,8 +89,9 @@ def to_date(arr, formats: tuple[tuple[str, str], ...]) -> tuple[pa.Array, np.nda
 def on_distinct(arr, fn: Callable[[pa.Array], pa.Array]) -> pa.Array:
     """Apply a vectorised Arrow function to the distinct values only, then spread the result back.
     Worth it for costly functions (regex, strftime) on columns that repeat (dates, URLs)."""
-    values, indices = distinct(arr)
-    return pc.take(fn(values), indices)
+    arr = combined(arr)
+    enc = pc.dictionary_encode(arr)
+    return pc.take(fn(enc.dictionary), enc.indices)
 
 
 def day_str(dates) -> pa.Array:
@@ -141,35 +100,27 @@ def day_str(dates) -> pa.Array:
 
 
 def map_distinct(arr, fn: Callable[[str], object], type_=pa.string()) -> pa.Array:
-    """Apply `fn` to each distinct non-null value once and spread the results over the rows. A
-    dictionary-encoded column gives a dictionary-encoded result (its rows are never decoded)."""
+    """Apply `fn` to each distinct non-null value once and spread the results over the rows."""
     arr = combined(arr)
     if len(arr) == 0:
         return pa.array([], type_)
-    values, indices = distinct(arr)
-    table = pa.array([fn(v) for v in values.to_pylist()], type_)
-    return encoded(indices, table) if is_dict(arr) else pc.take(table, indices)
+    enc = pc.dictionary_encode(arr)
+    values = [fn(v) for v in enc.dictionary.to_pylist()]
+    table = pa.array(values, type_)
+    return pc.take(table, enc.indices)
 
 
 def map_distinct_rows(columns: list, fn: Callable[..., object], type_=pa.string()) -> pa.Array:
     """Like map_distinct over several string columns at once: fn(*values) runs once per distinct combination.
-    Dictionary-encoded columns give a dictionary-encoded result."""
-    cols = [clean_null(combined(c)) for c in columns]
-    n = len(cols[0])
-    if n == 0:
+
+    Each column is dictionary-encoded and a row's combination is one integer made of its indices (a
+    missing value is one more index), so no string is built per row and a missing value cannot be
+    mistaken for any text."""
+    cols = [pc.dictionary_encode(clean_null(combined(c))) for c in columns]
+    if len(cols[0]) == 0:
         return pa.array([], type_)
-    encoded_in = any(is_dict(c) for c in cols)
-    codes = [c if is_dict(c) else pc.dictionary_encode(c) for c in cols]
-    if np.prod([len(c.dictionary) + 1.0 for c in codes]) >= 2.0**62:  # the combined index would overflow
-        out = _map_distinct_rows_rare(codes, fn, type_)
-        return out if not encoded_in else pc.dictionary_encode(out)
-    out = _map_distinct_codes(codes, fn, type_)
-    return out if encoded_in else plain(out)
-
-
-def _map_distinct_codes(cols: list, fn, type_) -> pa.Array:
-    """map_distinct_rows for dictionary-encoded columns: a row's combination is one integer made of
-    its indices (a missing value is one more index), so no string is built or hashed per row."""
+    if np.prod([len(c.dictionary) + 1.0 for c in cols]) >= 2.0**62:  # the combined index would overflow
+        return _map_distinct_rows_rare(cols, fn, type_)
     key = None
     sizes = []
     for c in cols:
@@ -186,14 +137,14 @@ def _map_distinct_codes(cols: list, fn, type_) -> pa.Array:
         combos = combos // size
     parts.reverse()
     results = pa.array([fn(*r) for r in zip(*parts)], type_)
-    return encoded(enc.indices, results)
+    return pc.take(results, enc.indices)
 
 
-def _map_distinct_rows_rare(codes: list, fn, type_) -> pa.Array:
+def _map_distinct_rows_rare(cols: list, fn, type_) -> pa.Array:
     """map_distinct_rows when the combined index could overflow: the distinct rows of the index matrix."""
-    idx = np.stack([pc.fill_null(pc.cast(c.indices, pa.int64()), len(c.dictionary)).to_numpy(zero_copy_only=False) for c in codes], axis=1)
+    idx = np.stack([pc.fill_null(pc.cast(c.indices, pa.int64()), len(c.dictionary)).to_numpy(zero_copy_only=False) for c in cols], axis=1)
     combos, inverse = np.unique(idx, axis=0, return_inverse=True)
-    values = [c.dictionary.to_pylist() + [None] for c in codes]
+    values = [c.dictionary.to_pylist() + [None] for c in cols]
     results = pa.array([fn(*[v[i] for v, i in zip(values, row)]) for row in combos.tolist()], type_)
     return pc.take(results, pa.array(inverse.reshape(-1)))
 

@@ -61,10 +61,6 @@ _USE = (
     "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED",
 )
 
-# Read dictionary-encoded: a chunk repeats a few hundred values of each (ids, URLs and coordinates are
-# mostly distinct and stay plain strings).
-_DICTIONARY = tuple(c for c in _USE if c not in ("GLOBALEVENTID", "ActionGeo_Lat", "ActionGeo_Long"))
-
 _DAY = (("%Y%m%d", r"^\d{6}(?P<day>\d{2})$"),)
 # DATEADDED: YYYYMMDDHHMMSS in GDELT 2.0, YYYYMMDD in 1.0.
 _ADDED = (("%Y%m%d%H%M%S", r"^\d{6}(?P<day>\d{2})\d{6}$"), ("%Y%m%d", r"^\d{6}(?P<day>\d{2})$"))
@@ -81,11 +77,11 @@ def _transform(table: pa.Table):
     date, bad = C.to_date(col["SQLDATE"], _DAY)
     why.add(bad | ~C.not_null(col["SQLDATE"]), "SQLDATE is not a YYYYMMDD date")
 
-    code = C.plain(col["EventCode"])
-    code_ok = pc.fill_null(C.on_distinct(code, lambda v: pc.match_substring_regex(v, r"^\d{2,4}$")), False)
-    root = C.plain(col["EventRootCode"])
+    code = col["EventCode"]
+    code_ok = pc.fill_null(pc.match_substring_regex(code, r"^\d{2,4}$"), False)
+    root = col["EventRootCode"]
     root_ok = pc.fill_null(pc.equal(root, pc.utf8_slice_codeunits(code, 0, 2)), False)
-    root_ok = pc.and_(root_ok, pc.fill_null(C.on_distinct(root, lambda v: pc.match_substring_regex(v, r"^(0[1-9]|1\d|20)$")), False))
+    root_ok = pc.and_(root_ok, pc.fill_null(pc.match_substring_regex(root, r"^(0[1-9]|1\d|20)$"), False))
     why.add(~C.not_null(code), "EventCode is empty")
     why.add(~code_ok.to_numpy(zero_copy_only=False), "EventCode is not a CAMEO code")
     why.add(~root_ok.to_numpy(zero_copy_only=False), "EventRootCode does not match EventCode")
@@ -149,7 +145,7 @@ def _transform(table: pa.Table):
 
 def _layout(name: str, cols: tuple[str, ...]) -> Layout:
     use = _USE + (("SOURCEURL",) if "SOURCEURL" in cols else ())
-    return Layout(KIND, name, cols, header=False, delimiter="\t", quoted=False, null_values=("",), use=use, transform=_transform, dictionary=_DICTIONARY)
+    return Layout(KIND, name, cols, header=False, delimiter="\t", quoted=False, null_values=("",), use=use, transform=_transform)
 
 
 LAYOUTS = {

@@ -19,7 +19,6 @@ import pyarrow.csv as pacsv
 from analytics.importers.source import Source
 
 BLOCK_SIZE = 8 << 20  # bytes per parsed block; Arrow reads a few blocks ahead, so this bounds memory
-_DICT = pa.dictionary(pa.int32(), pa.string())
 
 
 class _Counting(io.RawIOBase):
@@ -89,7 +88,7 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> I
             convert_options=pacsv.ConvertOptions(
                 include_columns=list(layout.use),
                 include_missing_columns=True,
-                column_types={c: _DICT if c in layout.dictionary else pa.string() for c in layout.columns},
+                column_types={c: pa.string() for c in layout.columns},
                 null_values=list(layout.null_values),
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=False,
