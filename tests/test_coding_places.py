@@ -32,6 +32,8 @@ def countries(text: str) -> list:
     # the place a violent verb is done to
     ("Rebels captured the northern town of Gao on Sunday.", ["MLI"]),
     ("US troops invaded the Caribbean island of Grenada on Tuesday.", ["GRD"]),
+    # "over" is a place for violence ("shot down over"), not for words ("argued over")
+    ("Rebels shot down a transport plane over eastern Ukraine on Saturday.", ["UKR"]),
     # a capital before a noun is still a place after a locative
     ("A plane was shot down near Kigali airport on Wednesday.", ["RWA"]),
     # a participle of the same moment does not end the clause

@@ -87,13 +87,14 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         span = span_tokens(toks, p.start, p.end)
         if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
             continue
-        strong = _locative(toks, span[0], _prep(toks, span[0])) or (
+        prep = _prep(toks, span[0])
+        strong = _locative(toks, span[0], prep) or (violent and prep == "over") or (
             violent and p.country is not None and _object_place(toks, trig, span[0]))
         if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions) and not (
                 strong and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS and (
-                    _of_head(toks, span[0]) or m.ref.kind == "capital") for m in mentions)):
-            continue    # an actor, unless "north of Belgrade", "the streets of Caracas", "near Kigali airport"
-                        # make it a place
+                    _of_head(toks, span[0]) or m.ref.kind == "capital" or prep == "over") for m in mentions)):
+            continue    # an actor, unless "north of Belgrade", "the streets of Caracas", "near Kigali airport",
+                        # "shot down over eastern Ukraine" make it a place
         if strong:
             cands.append((span[0], span[1], p, True))
     if not (cameo.normalise_code(trig.code) or "").startswith("172"):
@@ -187,8 +188,8 @@ def _prep(toks, t0: int) -> str | None:
     j = t0 - 1
     while j >= 0 and t0 - j <= 3 and (toks[j].lower in {"the", "a", "an"} or toks[j].lower in GEO_ADJECTIVES):
         j -= 1
-    if j >= 0 and toks[j].lower in LOCATIVE:
-        return toks[j].lower
+    if j >= 0 and toks[j].lower in LOCATIVE | {"over"}:
+        return toks[j].lower    # ("shot down over eastern Ukraine": locative for violence only, see event_places)
     return governing_prep(toks, t0)
 
 
@@ -297,8 +298,9 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
         return []   # a source of no known country would take the place's: only a place the story is in will do
     if country is None:
         country = ctx.story
-        if country is None or (root in VIOLENT and (not targets or any(t.country is None for t in targets)
-                                                    and any(p.country != country for p in ctx.places))):
+        if country is None or (
+                root in VIOLENT and (not targets or any(t.country is None for t in targets)
+                                     and any(p.country != country for p in ctx.places))):
             return []   # "Turkish jets bombed the airport": not at home; and a guess between several countries
                         # would give "the rebels" one the text does not
     others = {a.country for a in list(sources) + list(targets) if a.country}
