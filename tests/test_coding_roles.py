@@ -310,3 +310,10 @@ def test_rejected_warning_names_back_the_warner():
                  "The United States warned Venezuela not to interfere. Venezuela rejected the warning.")
     assert (rows[-1]["actor1_country"], rows[-1]["actor2_country"]) == ("VEN", "USA")
     assert rows[0]["actor1"] == "Luis Pardo"        # an apposition that ends the sentence
+
+
+# armed men named again with "the" are those named before, wherever they act
+def test_definite_armed_men_keep_their_country():
+    rows = _rows("Somali gunmen seized a Danish cargo ship off the Kenyan coast on Monday. "
+                 "The pirates demanded a ransom paid in Nairobi.")
+    assert rows[-1]["actor1_country"] == "SOM"

@@ -28,7 +28,8 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
 - Identity: two people agents that differ in name are two actors even with one role code ("mobs attacked
   Sikhs"); a state's agents of one country are one actor.
 - Countries (source_country, target_country): a generic agent of a state or its people (police, soldiers,
-  protesters, civilians) with no other clue takes the story's country; armed men and criminals do not
+  protesters, civilians) with no other clue takes the story's country; armed men named again with "the" are
+  those named before ("Somali gunmen seized a ship ... The pirates demanded"); armed men and criminals do not
   ("kidnappers freed the French journalist"). A demonym describing the object gives the doer no country
   ("Police charged a 28-year-old Australian man"). A non-state group the lexicon leaves without a country
   (Phoenix's regional or "INT" codes) is of the place its name names ("Free Aceh Movement": IDN), else of the
@@ -540,6 +541,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+ARMED_MEN = {"REB", "INS", "UAF", "CRM", "SEP"}
 PARTNER_ROOTS = {"03", "04", "05", "06", "16"}
 PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REF", "AGR", "MED", "REB", "INS", "UAF", "CRM"}
 # groups that are no one country's: international militarised groups (CAMEO IMG), organisations. Phoenix's regional
@@ -574,6 +576,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     # "An Israeli official said the army struck targets in Syria": a state's agent in reported speech is the
     # speaker's state's, wherever it acts
     home = reporter if reporter and s.type in STATE_TYPES else None
+    if home is None and (s.type or "")[-3:] in ARMED_MEN and ctx.text[max(0, s.start - 4):s.start].lower() == "the ":
+        # "Palestinian gunmen hijacked a liner ... The hijackers demanded the release of prisoners held in Israeli
+        # jails": armed men named again with "the" are those named before, wherever they act
+        home = next((r.country for r in reversed(ctx.recent) if r.country and r.start < s.start
+                     and r.kind in ("agent", "group") and (r.type or "")[-3:] in ARMED_MEN), None)
     if home is None:
         home = place.country if place is not None and place.country else None
     if home is None:
