@@ -364,3 +364,14 @@ def test_code_burn_and_defend(text, code):
 
 def test_celebrating_alone_is_no_event():
     assert codes("Crowds celebrated the news in the streets of the capital.") == []
+
+
+def test_coordinated_consequences_are_the_same_event():
+    # ", killing four and wounding nine": one attack, not a second one for the wounding
+    found = codes("Soldiers opened fire on a crowd in the square, killing four and wounding nine.")
+    assert len(found) == 1, found
+
+
+def test_a_coordinated_arrest_after_a_coup_stays():
+    found = codes("The army chief seized power in a coup, suspending the constitution and detaining political leaders.")
+    assert any(c.startswith("17") and c != "170" for c in found), found

@@ -164,6 +164,7 @@ LEGAL_PREPS = {"of", "for", "over", "with"}
 
 def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
     out: list[tuple[Trigger, str]] = []
+    consequence_end = None
     for trig, modality in kept:
         root = (cameo.normalise_code(trig.code) or "00")[:2]
         prev = out[-1][0] if out else None
@@ -179,7 +180,12 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             # statement of its own; ", accusing it of ...", the reason given for the same act, is not)
             if prev.lemma in INSTRUMENT_VERBS and _material(trig) and not _material(prev):
                 out[-1] = (trig, out[-1][1])    # "signed a treaty annexing Crimea": the annexation
+            consequence_end = trig.end
             continue    # ", killing two marines", "formally ending the war": the same event's consequence
+        if consequence_end is not None and trig.kind == "verb" and toks[trig.start].lower.endswith("ing") \
+                and toks[trig.start - 1].lower == "and" and trig.start - consequence_end <= 4 and not arrest:
+            consequence_end = trig.end
+            continue    # ", killing four and wounding nine": the same consequence, coordinated
         if prev is not None and trig.kind == "nominal" and prev.kind != "nominal" and prev_root in VIOLENT | {"17"} \
                 and root in VIOLENT and any(t.lower in ARTICLES for t in toks[max(0, trig.start - 3):trig.start]) \
                 and any(t.lower in {"in", "during", "with"} for t in toks[max(prev.end, trig.start - 4):trig.start]) \
