@@ -64,19 +64,22 @@ def text_id(text: str) -> str:
 
 
 # -- dates -----------------------------------------------------------------------------------
+PUBLISHED_YEARS = (1000, 9000)  # outside these a publication date is a typo, and date arithmetic overflows
+
+
 def parse_published(value, where: str) -> dt.date | None:
     """A publication date from a field: ISO date or timestamp. Impossible dates raise UserError."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _sane(value.date(), value, where)
     if isinstance(value, dt.date):
-        return value
+        return _sane(value, value, where)
     s = str(value).strip()
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", s)
     if m:
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return _sane(dt.date(int(m[1]), int(m[2]), int(m[3])), s, where)
         except ValueError:
             raise UserError(message("bad_date", value=s), where=where) from None
     # Parsed against two different "today"s: a relative value ("yesterday", "now") moves with them and is
@@ -84,7 +87,14 @@ def parse_published(value, where: str) -> dt.date | None:
     parsed = [_dateparser(s, base) for base in (dt.datetime(1900, 1, 1), dt.datetime(1950, 6, 15))]
     if parsed[0] is None or parsed[0] != parsed[1]:
         raise UserError(message("bad_date", value=s), where=where)
-    return parsed[0].date()
+    return _sane(parsed[0].date(), s, where)
+
+
+def _sane(date: dt.date, value, where: str) -> dt.date:
+    lo, hi = PUBLISHED_YEARS
+    if not lo <= date.year <= hi:
+        raise UserError(message("published_range", value=str(value), lo=lo, hi=hi), where=where)
+    return date
 
 
 def _dateparser(s: str, base: dt.datetime):
@@ -149,6 +159,7 @@ def _boilerplate() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # A page saved with a .txt or .md name is still a page: read it as HTML, not as text full of tags.
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
@@ -303,6 +314,10 @@ def _doc_from_record(rec: dict, where: str, line: int | None) -> Document:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UserError(message("json_fields", line=line or 1), where=where)
+    # JSON may escape half a surrogate pair ("\udcff"), which no UTF-8 writer accepts: one replacement
+    # character in its place keeps every offset into the text as given.
+    rec = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in rec.items()}
+    text = rec["text"]
     published = parse_published(rec.get("published"), f"{where}:{line}" if line else where)
     doc_id = rec.get("id")
     return Document(

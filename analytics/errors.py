@@ -44,6 +44,7 @@ MESSAGES = {
     "encoding_at": "is not valid UTF-8 text (byte 0x{byte:02X} at offset {offset}; Latin-1 or Windows-1252?); "
                    "re-save it as UTF-8",
     "nul_at": "looks like a binary file, not text (a NUL byte at offset {offset}); expected .txt, .md, .html, .json or .jsonl",
+    "published_range": "has a publication date {value!r} outside the years {lo}-{hi}; use YYYY-MM-DD",
     "future": "{count} document(s) have a publication date after today ({example}); check it: relative dates are "
               "resolved against it as given",
 }

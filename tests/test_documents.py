@@ -271,3 +271,17 @@ def test_stdin_json_lines_in_either_encoding(encoding):
 def test_stdin_pdf_is_named_for_what_it_is():
     r = D.read_paths(["-"], stdin=io.TextIOWrapper(io.BytesIO(b"%PDF-1.5\n%\xe2\xe3\n"), encoding="latin-1"))
     assert r.problems == ["<stdin>: is a PDF file, not text; save it as .txt, .html or .json first"]
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "0999-12-31", "9999-12-31", dt.date(1, 1, 1), dt.datetime(9500, 1, 1)])
+def test_a_publication_date_outside_sane_years_is_refused(value):
+    with pytest.raises(D.UserError, match="outside the years 1000-9000"):
+        D.parse_published(value, "f.json")
+
+
+def test_half_a_surrogate_pair_in_json_text_is_replaced_keeping_offsets(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "s", "published": "2021-10-20", "text": "Russia attacked \\udcff Ukraine on Monday.", "title": "\\ud800"}\n')
+    (doc,) = read(p).documents
+    assert doc.text == "Russia attacked \ufffd Ukraine on Monday." and doc.title == "\ufffd"
+    doc.text.encode("utf-8")  # every writer downstream can encode it
