@@ -285,3 +285,22 @@ def test_half_a_surrogate_pair_in_json_text_is_replaced_keeping_offsets(tmp_path
     (doc,) = read(p).documents
     assert doc.text == "Russia attacked \ufffd Ukraine on Monday." and doc.title == "\ufffd"
     doc.text.encode("utf-8")  # every writer downstream can encode it
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=hst.one_of(hst.binary(max_size=400), hst.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                          hst.text(max_size=200).map(lambda t: json.dumps({"text": t, "published": "2021-10-20"}).encode())),
+       ext=hst.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+def test_any_bytes_are_a_document_or_one_named_problem_never_an_exception(tmp_path, content, ext):
+    path = tmp_path / f"f{ext}"
+    path.write_bytes(content)
+    result = read(path)
+    assert len(result.documents) + len(result.problems) >= 1 or not content.strip()
+    for p in result.problems:
+        assert p.startswith(str(path)) and "\n" not in p
+    for d in result.documents:
+        d.text.encode("utf-8")  # what was read can be written and stored
