@@ -123,3 +123,15 @@ def test_narrative_month_from_an_earlier_sentence_without_an_event():
     rows = code_text(text, D(2024, 4, 25))
     assert [(r["date_start"], r["date_end"], r["date_basis"]) for r in rows] == [
         (D(1974, 3, 1), D(1974, 3, 31), "narrative")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hours may cross midnight: that day and the next
+    ("Rebels seized the airport on Sunday. French troops landed in Bangui hours later.",
+     (D(2021, 10, 17), D(2021, 10, 18))),
+    # minutes do not
+    ("Rebels seized the airport on Sunday. French troops landed in Bangui minutes later.", (D(2021, 10, 17),) * 2),
+])
+def test_hours_later_follows_the_last_day(text, expected):
+    rows = code_text(text, DCT)
+    assert (rows[-1]["date_start"], rows[-1]["date_end"]) == expected

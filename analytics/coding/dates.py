@@ -32,11 +32,12 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
        ("... early on Tuesday, hours after protesters stormed the building": the day before to that day);
     3. "overnight", in a sentence with no other date than its report's: the night up to the reporting date
        ("..., police said on Thursday"), else up to publication (checked first);
-    4. in a historical narrative (the last explicit date of an earlier sentence lies more than a year
+    4. "hours later", "minutes later": the day of the last day-precise date before it (hours: and the next);
+    5. in a historical narrative (the last explicit date of an earlier sentence lies more than a year
        before publication), a simple-past verb continues that story: the month (or longer period) of that
        date, basis "narrative";
-    5. the publication week (the settings' fallback_days up to the publication date), basis "publication";
-    6. nothing, without a publication date."""
+    6. the publication week (the settings' fallback_days up to the publication date), basis "publication";
+    7. nothing, without a publication date."""
     root = (cameo.normalise_code(trig.code) or "00")[:2]
     night = None if toks[trig.start].lower in REPORT else _overnight(ctx, sent, toks)
     if night is not None:
@@ -60,6 +61,9 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     if ctx.dct is None:
         return dict(date_start=None, date_end=None, date_precision=None, date_expr=None, date_basis=None,
                     timex_value=None)
+    later = _hours_later(ctx, sent, toks, trig)
+    if later is not None:
+        return later
     story = _narrative(ctx, sent, toks, trig)
     if story is not None:
         return story
@@ -253,6 +257,28 @@ def _overnight(ctx, sent, toks) -> dict | None:
         return None
     return dict(date_start=anchor - timedelta(days=1), date_end=anchor, date_precision="day",
                 date_expr=expr, date_basis="relative", timex_value=None)
+
+
+def _hours_later(ctx, sent, toks, trig: Trigger) -> dict | None:
+    """"US Marines arrived in Port-au-Prince hours later": the day of the last dated day before it, and the
+    next (hours may cross midnight); "minutes later", "shortly afterwards": that day."""
+    words = [t.lower for t in toks]
+    hours = any(words[k] == "later" and k and words[k - 1] in {"hours", "hour"} for k in range(len(words)))
+    soon = any((words[k] == "later" and k and words[k - 1] in {"minutes", "moments", "shortly"})
+               or (words[k] in {"afterwards", "afterward"} and k and words[k - 1] == "shortly")
+               for k in range(len(words)))
+    if not (hours or soon):
+        return None
+    before = toks[trig.start].start
+    t = next((x for x in sorted(ctx.timexes, key=lambda x: -x.start) if x.end <= before
+              and x.precision == "day" and x.first_day is not None), None)
+    if t is None:
+        return None
+    last = t.first_day + timedelta(days=1) if hours else t.first_day
+    if ctx.dct is not None:
+        last = min(last, max(ctx.dct, t.first_day))
+    return dict(date_start=t.first_day, date_end=last, date_precision="day", date_expr=t.text,
+                date_basis="narrative", timex_value=None)
 
 
 def _narrative(ctx, sent, toks, trig: Trigger) -> dict | None:
