@@ -375,3 +375,7 @@ def test_coordinated_consequences_are_the_same_event():
 def test_a_coordinated_arrest_after_a_coup_stays():
     found = codes("The army chief seized power in a coup, suspending the constitution and detaining political leaders.")
     assert any(c.startswith("17") and c != "170" for c in found), found
+
+
+def test_recalling_a_high_commissioner_reduces_relations():
+    assert codes("Canada recalled its high commissioner from New Delhi on Monday.")[:1] == ["161"]
