@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -101,26 +100,11 @@ def cmd_timex(args) -> int:
 
 def _store(args):
     """The store named by --store / $EVENTS_STORE, refused in one line when that path cannot be one."""
+    from analytics.default_data import check_store_path
     from analytics.store import Store
 
     store = Store(args.store)
-    path = store.path
-    if path.is_dir():
-        raise UserError("is a folder; --store takes a store file, e.g. data/events.duckdb", where=str(path))
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(16)
-        except OSError as e:
-            raise UserError(f"cannot be read ({e.strerror})", where=str(path)) from None
-        if head[8:12] != b"DUCK":  # DuckDB's file header
-            raise UserError("is not an events store (not a DuckDB file); give another --store path", where=str(path))
-    else:
-        folder = path.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        if not folder.is_dir() or not os.access(folder, os.W_OK):
-            raise UserError(f"a store cannot be created here ({folder} is not a writable folder)", where=str(path))
+    check_store_path(store.path)
     return store
 
 

@@ -19,6 +19,30 @@ SEEDS = ROOT / "seeds"
 GDELT_SAMPLE = ROOT / "data" / "gdelt"
 
 
+def check_store_path(path: Path) -> None:
+    """Raise UserError (one line naming the path) when `path` cannot be an events store: a folder, a
+    file that is not DuckDB's, or a place where none can be created. Reads 16 bytes; writes nothing."""
+    import os
+
+    path = Path(path)
+    if path.is_dir():
+        raise UserError("is a folder; the store is a file, e.g. data/events.duckdb", where=str(path))
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as e:
+            raise UserError(f"cannot be read ({e.strerror})", where=str(path)) from None
+        if head[8:12] != b"DUCK":  # DuckDB's file header
+            raise UserError("is not an events store (not a DuckDB file); give another store path", where=str(path))
+        return
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise UserError(f"a store cannot be created here ({folder} is not a writable folder)", where=str(path))
+
+
 def _gdelt_files() -> list[Path]:
     if not GDELT_SAMPLE.is_dir():
         return []

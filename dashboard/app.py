@@ -22,6 +22,15 @@ HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Event analytics", layout="wide")  # no page_icon: a material icon favicon is fetched from a CDN
 
+try:  # a store path that cannot be one ($EVENTS_STORE set to a folder or another file) is one message
+    from analytics.default_data import check_store_path
+
+    check_store_path(data.store().path)
+except UserError as e:
+    from dashboard.widgets import plain
+
+    st.error(plain(f"{e} (the store path comes from $EVENTS_STORE, else data/events.duckdb)"))
+    st.stop()
 notes = data.ensure_default(str(data.store().path))
 state.init()
 try:

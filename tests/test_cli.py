@@ -177,7 +177,7 @@ def test_bad_files_lose_nothing_already_stored(root, bad_folder, tmp_path):
 @pytest.mark.parametrize("kind", ["folder", "not a store", "unwritable"])
 def test_a_bad_store_path_is_one_line(root, tmp_path, command, kind):
     if kind == "folder":
-        store, fragment = tmp_path, "is a folder"
+        store, fragment = tmp_path, "is a folder; the store is a file"
     elif kind == "not a store":
         store, fragment = tmp_path / "notes.duckdb", "is not an events store"
         store.write_text("my notes, not a database")

@@ -330,3 +330,18 @@ def test_a_link_with_a_misspelt_actor_says_how_it_is_stored(app):
     assert any("No events match" in w.value for w in at.warning)
     shown = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "no actor 'taliban' is stored; did you mean 'Taliban'?" in shown
+
+
+@pytest.mark.parametrize("kind", ["folder", "not a store"])
+def test_a_store_path_that_cannot_be_one_is_one_message(tmp_path, monkeypatch, kind):
+    path = tmp_path if kind == "folder" else tmp_path / "notes.duckdb"
+    if kind != "folder":
+        path.write_text("my notes")
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception
+    (error,) = at.error
+    assert ("is a folder" if kind == "folder" else "is not an events store") in error.value.replace("\\", "")
+    if kind != "folder":
+        assert path.read_text() == "my notes"
