@@ -60,6 +60,8 @@ def test_place_of_another_event_noun(text, expected):
     ("The last American troops left Iraq on Sunday.", ["IRQ"]),
     # a state expels at home
     ("Kenya expelled the Somali ambassador on Monday.", ["KEN"]),
+    # and grants asylum at home
+    ("Norway granted the dissident writer asylum on Thursday.", ["NOR"]),
     # "in the capital" is the story's, not the victims' country
     ("Fighting broke out near Kigali airport on Monday. Belgium said ten of its soldiers had been killed in the "
      "capital.", ["RWA"]),
@@ -83,6 +85,8 @@ def test_place_the_text_implies(text, expected):
     "Turkish jets bombed the airport on Monday.",
     # a victim's nationality is not the place
     "Kidnappers released the French journalist on Sunday.",
+    # a withdrawal is not at home
+    "Israel completed the withdrawal of its troops and settlers on Monday.",
 ])
 def test_no_place_when_the_text_gives_none(text):
     assert set(countries(text)) == {None}

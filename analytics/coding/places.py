@@ -259,7 +259,8 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
     - aid sent or troops withdrawn concern the country they go to or leave ("flew supplies to Nepal",
       "the last troops left Afghanistan");
     - a people voting, protesting or striking with no foreign party does it at home ("French voters
-      rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador");
+      rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador")
+      or granting asylum;
     - "in the capital", "across the country", "in the town": the place the story was last in (else the
       story's country);
     - otherwise the story continues where it last was ("Troops fired tear gas at the crowds" after
@@ -281,9 +282,9 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
         place = place_for_country(foreign[0].country)
         return [place] if place is not None else []
     home = {s.country for s in sources if s.country}
-    if len(home) == 1 and trig.lemma.lower() in EXPEL_LEMMAS and len(sources) == 1:
-        place = place_for_country(next(iter(home)))     # "Venezuela expelled the German ambassador": at home
-        return [place] if place is not None else []
+    if len(home) == 1 and (trig.lemma.lower() in EXPEL_LEMMAS or code == "075") and len(sources) == 1:
+        place = place_for_country(next(iter(home)))     # "Venezuela expelled the German ambassador", "Russia
+        return [place] if place is not None else []     # granted Snowden asylum": at home
     if len(home) == 1 and all(_home_people(ctx, s) for s in sources) and all(
             t.country in (None, *home) for t in targets):
         place = place_for_country(next(iter(home)))
@@ -298,11 +299,11 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
         return []   # a source of no known country would take the place's: only a place the story is in will do
     if country is None:
         country = ctx.story
-        if country is None or (
+        if country is None or code[:3] == "087" or (
                 root in VIOLENT and (not targets or any(t.country is None for t in targets)
                                      and any(p.country != country for p in ctx.places))):
-            return []   # "Turkish jets bombed the airport": not at home; and a guess between several countries
-                        # would give "the rebels" one the text does not
+            return []   # "Turkish jets bombed the airport", "completed the withdrawal of its troops": not at
+                        # home; and a guess between several countries would give "the rebels" one the text does not
     others = {a.country for a in list(sources) + list(targets) if a.country}
     own = {s.country for s in sources if s.country}
     if others - {country} and not (root == "17" and own == {country}):
