@@ -51,9 +51,22 @@ Rules, in short (each module's docstring holds the details):
   and "each other" / "the two leaders" / "talks between X and Y" make reciprocal pairs.
 - Roots by actor: force by protesters or civilians is a violent protest (145) on their own state's buildings,
   unconventional violence (180) on people or a foreign state; by police (or by troops on protesters, or with
-  tear gas) violent repression (175); by an armed group on civilians 180; a person killed by no army is assassinated
-  (186), troops landing or entering a place attack it (190), peacekeepers landing protect (074); taking
-  people is an arrest (173) by a state, an abduction (181) by anyone else.
+  tear gas) violent repression (175); by an armed group on civilians 180; a named person killed outside battle
+  is assassinated (186), by soldiers as by gunmen; troops landing, entering or pushing into a place attack it
+  (190), arriving or being sent deploy (154), sent abroad "to help" protect (074), leaving a country withdraw
+  (0874); peacekeepers landing protect (074); taking people is an arrest (173) by a state, an abduction (181)
+  by anyone else; a ship or aircraft seized is property (171).
+- Roots by weapon, aim, object and doer (codes.py): a weapon of mass destruction used is 2041/2042, a nuclear
+  blast at no one a test (150); force at no one ("into the sea", "a show of force") 150; a thousand or more
+  killed 202; a court's ruling 111, finding guilty 116, a person handed to a court or another state 063;
+  "or face ..." an ultimatum (139); hours "to leave" an expulsion.
+- Not events: background ("was in Singapore for a summit", "a freeze in visits", "in custody"), a subject's
+  description ("mobs armed with machetes", "leaders meeting in Auckland"), a document's content ("a
+  resolution condemning X"), the frame of an act ("as part of an inquiry"), a speaker's audience ("told a party
+  congress"), nature as subject ("an earthquake killed"), leaving a place, dying.
+- Statements: a plain statement (010) is a speech act; future cooperation announced by its doer is an intent
+  (03), and so is a statement of what the speaker's own side will do, when nothing else is coded; a body's
+  decision to act ("decided to send a mission") is the act.
 
 >>> rows = code_text("The Taliban seized Kabul in August 2021.", None)   # doctest: +SKIP
 """
