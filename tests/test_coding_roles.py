@@ -317,3 +317,13 @@ def test_definite_armed_men_keep_their_country():
     rows = _rows("Somali gunmen seized a Danish cargo ship off the Kenyan coast on Monday. "
                  "The pirates demanded a ransom paid in Nairobi.")
     assert rows[-1]["actor1_country"] == "SOM"
+
+
+# "Indian and French fighter jets held their first joint exercise over the Arabian Sea": each side the other's
+# partner; a sea named after a country or people is no actor
+def test_coordinated_demonyms_share_modified_agent_and_their():
+    rows = _rows("Indian and French long-range fighter jets held their first joint exercise over the Arabian Sea "
+                 "and the South China Sea on Tuesday.")
+    pairs = {(r["actor1_country"], r["actor2_country"]) for r in rows}
+    assert ("IND", "FRA") in pairs and ("FRA", "IND") in pairs
+    assert not any(r["actor2_country"] == "CHN" for r in rows)

@@ -103,7 +103,12 @@ class AgentRules:
             nj, nval = self.atom(k)
             if not (isinstance(nval, Entry) and nval.kind in NAMED) or nj == k:
                 return None
-            aj, aval = self.agent_at(nj)
+            m = nj
+            while m < nj + 4 and self.agent_at(m)[1] is None and (self.plain_word(m, ("ed",)) or self.raw(m) == "-"):
+                m += 1      # "Russian and Chinese long-range bombers": modifiers of the shared noun
+            aj, aval = self.agent_at(m)
+            if aval is None and m > nj:
+                aj, aval = self.agent_at(nj)
             if aval is not None:
                 country = resolve_role(val.roles, self.date)[:3]
                 return self.mention(i, end, agent_name(country, aval.type), country + aval.suffix, "agent",
@@ -162,6 +167,8 @@ class AgentRules:
         aj, aval = self.agent_at(k)
         if aval is None and self.plain_word(k, ("ed", "s")):
             aj, aval = self.agent_at(k + 1)  # one adjective between: "Ethiopian federal troops"
+        if aval is None and self.plain_word(k) and self.raw(k + 1) == "-" and self.plain_word(k + 2):
+            aj, aval = self.agent_at(k + 3)  # a hyphenated one: "Chinese long-range bombers"
         if aval is None and self.key(end) == "'s":
             return self.possessed_title(i, end, k, val)
         if aval is None:

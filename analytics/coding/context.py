@@ -126,6 +126,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         t0, t1 = span
         if t0 >= 2 and toks[t0 - 1].lower == "of" and toks[t0 - 2].lower in GEO_FEATURES:
             continue    # "the Sea of Japan", "the Gulf of Aden": part of a place name, not an actor
+        if t1 < len(toks) and toks[t1].text[:1].isupper() and toks[t1].lower in GEO_FEATURES:
+            continue    # "the East China Sea", "the Korean Peninsula", "the Persian Gulf": a place name too
         led = re.match(r"-(?:led|backed|sponsored|brokered|allied)\b", ctx.text[a.end:a.end + 12])
         if led and any(0 <= b.start - toks[t1 - 1].end <= 2 for b in inside if b is not a):
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader

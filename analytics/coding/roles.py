@@ -25,6 +25,8 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
   relations"), except in a pair ("talks between Israel and Hamas broke down").
 - Event nouns named back ("condemned the test", "denounced the trip") point to the story's last event of the
   noun's own kind (NOUN_ROOTS) before any last event of its quad class.
+- "their" before a joint act is the whole coordinated group ("Russian and Chinese bombers flew their first joint
+  patrol": each the other's partner).
 - Identity: two people agents that differ in name are two actors even with one role code ("mobs attacked
   Sikhs"); a state's agents of one country are one actor.
 - Countries (source_country, target_country): a generic agent of a state or its people (police, soldiers,
@@ -160,6 +162,11 @@ def find_source(ctx, toks, mentions, trig: Trigger) -> tuple[list[ActorRef], str
             if toks[j].lower in POSSESSIVES:
                 ref = resolve_pronoun(ctx, mentions, j, toks[j].lower)
                 if ref is not None:
+                    if toks[j].lower == "their":
+                        # "Russian and Chinese bombers flew their first joint patrol": all of the group
+                        group = next((_with_coordinated(m, mentions, toks) for m in mentions if m.ref is ref), None)
+                        if group and len(group) > 1:
+                            return group, "pronoun"
                     return [ref], "pronoun"
         root = (cameo.normalise_code(trig.code) or "00")[:2]
         agent_preps = {"by", "from"} if root in VERBAL_GOVERNORS | {"01", "05"} else {"by"}
