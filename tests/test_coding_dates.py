@@ -135,3 +135,17 @@ def test_narrative_month_from_an_earlier_sentence_without_an_event():
 def test_hours_later_follows_the_last_day(text, expected):
     rows = code_text(text, DCT)
     assert (rows[-1]["date_start"], rows[-1]["date_end"]) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # coordinated participles are both their main clause's
+    ("The army chief seized power in Bangkok on Thursday, suspending the constitution and detaining opposition "
+     "leaders.", "17", (D(2021, 10, 14),) * 2),
+    # a past date after an infinitive is the governing act's
+    ("Georgia formally applied to join the European Union on Monday.", "02", (D(2021, 10, 18),) * 2),
+    # a future one is the infinitive's: the agreement itself is undated
+    ("Peru and Chile agreed to hold talks again next year.", "03", WEEK),
+])
+def test_participles_and_infinitives(text, root, expected):
+    rows = [r for r in code_text(text, DCT) if r["event_root"] == root]
+    assert rows and all((r["date_start"], r["date_end"]) == expected for r in rows)

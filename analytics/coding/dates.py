@@ -75,7 +75,10 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
     """The nearest date expression governing the trigger, and whether the event lies hours before it in a
     clause of its own (its interval then starts a day earlier); None when there is none."""
     best, best_dist, best_widen = None, None, False
-    participle = trig.start > 0 and toks[trig.start - 1].lower == "," and toks[trig.start].lower.endswith("ing")
+    # ", accusing Tehran of ...", "..., suspending the constitution and detaining political leaders"
+    participle = trig.start > 0 and toks[trig.start].lower.endswith("ing") and (
+        toks[trig.start - 1].lower == "," or (toks[trig.start - 1].lower == "and" and any(
+            toks[k].lower == "," and toks[k + 1].lower.endswith("ing") for k in range(trig.start - 1))))
     for t in ctx.timexes:
         if t.start < sent.start or t.end > sent.end or t.first_day is None or t.last_day is None:
             continue
@@ -101,7 +104,7 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             # complement clause, whose event keeps its own date
             if strict and span[0] < trig.start and toks[k].lower == "that":
                 break
-            if participle and k == trig.start - 1:
+            if participle and toks[k].lower == "," and k + 1 < len(toks) and toks[k + 1].lower.endswith("ing"):
                 continue    # ", accusing Tehran of arming rebels": the participle clause is its main clause's
             if _as_preposition(toks, k):
                 continue    # "recognised the killings as genocide on Friday"
@@ -127,8 +130,9 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             # "accused X of killing ... last month": the date is the complement's, not the accusation's
             # "agreed to meet again next year": the date of what was agreed, not of the agreement
             # (but "rejected independence from France for a third time on Sunday" is the rejection's)
-            if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and _verbal_complement(toks, lo, hi):
-                continue
+            if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and _verbal_complement(
+                    toks, lo, hi, infinitive=ctx.dct is None or t.last_day > ctx.dct):
+                continue    # ("applied to join NATO on Wednesday": a past date after "to" is the applying's)
             if best_dist is None or dist < best_dist:
                 best, best_dist, best_widen = t, dist, widen
     return None if best is None else (best, best_widen)
@@ -151,8 +155,9 @@ def _attributive(toks, span, trig: Trigger) -> bool:
     return trig.start not in (k, k + 1)
 
 
-def _verbal_complement(toks, lo: int, hi: int) -> bool:
-    """Does a clause or verb phrase open between tokens lo and hi ("that ...", "of killing", "to meet")?"""
+def _verbal_complement(toks, lo: int, hi: int, infinitive: bool = True) -> bool:
+    """Does a clause or verb phrase open between tokens lo and hi ("that ...", "of killing", "to meet"; the
+    last only with `infinitive`)?"""
     for k in range(lo, hi):
         w = toks[k].lower
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -162,7 +167,7 @@ def _verbal_complement(toks, lo: int, hi: int) -> bool:
             continue
         if w in {"of", "for"} and nxt.lower.endswith("ing") and is_verb_form(nxt.lower):
             return True
-        if w == "to" and nxt.lower not in ARTICLES and nxt.lower.isalpha() and is_verb_form(nxt.lower) \
+        if infinitive and w == "to" and nxt.lower not in ARTICLES and nxt.lower.isalpha() and is_verb_form(nxt.lower) \
                 and not nxt.lower.endswith(("ed", "ing")):
             return True
     return False
