@@ -327,3 +327,10 @@ def test_coordinated_demonyms_share_modified_agent_and_their():
     pairs = {(r["actor1_country"], r["actor2_country"]) for r in rows}
     assert ("IND", "FRA") in pairs and ("FRA", "IND") in pairs
     assert not any(r["actor2_country"] == "CHN" for r in rows)
+
+
+# a leader's own army is what he fights with, not whom
+def test_leader_ordering_own_troops_targets_the_place():
+    rows = [r for r in _rows("Brazilian President Joao Goulart ordered Brazilian marines to land in Uruguay on "
+                             "Wednesday.") if r["event_root"] == "19"]
+    assert rows and rows[0]["actor2_country"] == "URY"

@@ -17,7 +17,8 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
   "against", "into" too ("sent police to the island kingdom"); people fired at are hit ("fired tear gas at
   crowds"); a state's official does not act on his own state ("accept a Palestinian state alongside Israel"),
   his people still can be ("urged Russians"); a force posture's own forces are no target ("sent the Michigan
-  National Guard into the city"); a capital one deals with is its state ("broke off relations with Lima"); a
+  National Guard into the city"), nor is a leader's own army of his fighting ("ordered US Marines to land in
+  the Dominican Republic" targets the Republic); a capital one deals with is its state ("broke off relations with Lima"); a
   name before a preposition or a predicative adjective is still the object ("gave Iraq until noon", "found Rios
   Montt guilty"); a passive's "by" agent may follow place and time phrases ("shot dead at a dinner in Seoul on
   Friday night by Kim Jae-gyu").
@@ -487,6 +488,11 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                       and not (root == "15" and m.ref.kind == "agent" and (m.ref.type or "")[-3:] in STATE_TYPES
                                and any((s.country or (ctx.story if s.kind == "person" else None)) == m.ref.country
                                        and m.ref.country for s in sources))
+                      # "President Johnson ordered US Marines to land in the Dominican Republic": a leader's own
+                      # army is what he fights with, not whom
+                      and not (root == "19" and m.ref.kind == "agent" and (m.ref.type or "")[-3:] == "MIL"
+                               and m.ref.country and any(s.kind == "person" and s.country == m.ref.country
+                                                         for s in sources))
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
                                     or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
