@@ -379,3 +379,16 @@ def test_a_coordinated_arrest_after_a_coup_stays():
 
 def test_recalling_a_high_commissioner_reduces_relations():
     assert codes("Canada recalled its high commissioner from New Delhi on Monday.")[:1] == ["161"]
+
+
+@pytest.mark.parametrize("text", [
+    # workers walking out or off the job strike (143)
+    "Thousands of South African workers walked out on Monday.",
+    "South African workers walked off the job on Monday.",
+])
+def test_walking_out_is_a_strike(text):
+    assert codes(text)[:1] == ["143"], codes(text)
+
+
+def test_sheltering_somewhere_grants_nothing():
+    assert "075" not in codes("The Australian activist, who has been sheltering in the Ecuadorian embassy since June, spoke.")

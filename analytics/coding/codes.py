@@ -116,6 +116,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     k = trig.end + (trig.end < len(toks) and toks[trig.end].lower in {"deeper", "further", "farther", "on"})
     if trig.lemma == "ARRIVE" and sources and all(role(s) == "MIL" for s in sources):
         code = "154"    # "US Marines arrived in Port-au-Prince": a deployment, not military aid
+    if trig.lemma == "WALK_OUT" and sources and all(role(s) in UNARMED | {"LAB"} or people(ctx.text, s) for s in sources):
+        code = "143"    # "thousands of workers walked out": a strike, not leaving talks
     if trig.lemma == "DEFEND" and sources and not any(armed(s) for s in sources):
         code = "052"    # "the prime minister defended the police": a verbal defence, not military protection
     if trig.lemma in ADVANCE_VERBS and code[:2] != "19" and sources and all(role(s) == "MIL" for s in sources) \
