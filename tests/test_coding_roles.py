@@ -334,3 +334,10 @@ def test_leader_ordering_own_troops_targets_the_place():
     rows = [r for r in _rows("Brazilian President Joao Goulart ordered Brazilian marines to land in Uruguay on "
                              "Wednesday.") if r["event_root"] == "19"]
     assert rows and rows[0]["actor2_country"] == "URY"
+
+
+# violence in another state's capital is against that state
+def test_violence_at_foreign_capital_targets_its_state():
+    rows = _rows("Ethiopian troops crossed into Eritrea on Monday and Ethiopian aircraft bombed the airport at Asmara, "
+                 "weeks after riots at football matches between the two countries.")
+    assert ("ETH", "19", None) not in {(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows}

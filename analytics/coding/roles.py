@@ -18,7 +18,8 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
   crowds"); a state's official does not act on his own state ("accept a Palestinian state alongside Israel"),
   his people still can be ("urged Russians"); a force posture's own forces are no target ("sent the Michigan
   National Guard into the city"), nor is a leader's own army of his fighting ("ordered US Marines to land in
-  the Dominican Republic" targets the Republic); a capital one deals with is its state ("broke off relations with Lima"); a
+  the Dominican Republic" targets the Republic); violence in another state's capital is against that state
+  ("bombed the airport at Tegucigalpa"); a capital one deals with is its state ("broke off relations with Lima"); a
   name before a preposition or a predicative adjective is still the object ("gave Iraq until noon", "found Rios
   Montt guilty"); a passive's "by" agent may follow place and time phrases ("shot dead at a dinner in Seoul on
   Friday night by Kim Jae-gyu").
@@ -469,6 +470,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             departed = m.prep == "from" and (root == "16" or trig.code.startswith(FROM_TARGET_CODES))
             # "fired rockets at the US embassy": an institution shot at is hit, not where the shooting was
             departed = departed or (m.prep == "at" and root in VIOLENT and m.ref.kind == "agent" and m.ref.country)
+            # "bombed the airport at Tegucigalpa", "shelled targets in Kyiv": violence in another state's capital is
+            # against that state
+            departed = departed or (m.ref.kind == "capital" and root in VIOLENT and m.prep in {"at", "in", "on", "near"}
+                                    and m.ref.country and all(s.country and s.country != m.ref.country for s in sources))
             # "broke off relations with Lima", "signed a deal with Moscow": a capital one deals with is its state
             departed = departed or (m.prep == "with" and m.ref.kind == "capital" and root in PARTNER_ROOTS)
             # "fired tear gas at crowds", "shot at protesters": people fired at are the target
