@@ -19,6 +19,8 @@ CLOSE_IN_TIME = {"hours", "minutes", "shortly", "moments", "soon", "just"}
 SAME_MOMENT = {"as", "when"}
 # "before dawn", "after midnight": a preposition before a time of day, not a clause
 TIMES_OF_DAY = {"dawn", "daybreak", "sunrise", "sunset", "dusk", "nightfall", "midnight", "noon", "midday"}
+# ", drawing condemnation": a participle naming what the event brought about
+CONSEQUENCES = {"drawing", "prompting", "sparking", "triggering", "provoking", "drawn", "earning"}
 FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "did"}
 
 
@@ -33,6 +35,7 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     3. "overnight", in a sentence with no other date than its report's: the night up to the reporting date
        ("..., police said on Thursday"), else up to publication (checked first);
     4. "hours later", "minutes later": the day of the last day-precise date before it (hours: and the next);
+       ", drawing condemnation": from the main clause's day to publication;
     5. in a historical narrative (the last explicit date of an earlier sentence lies more than a year
        before publication), a simple-past verb continues that story: the month (or longer period) of that
        date, basis "narrative";
@@ -61,7 +64,7 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     if ctx.dct is None:
         return dict(date_start=None, date_end=None, date_precision=None, date_expr=None, date_basis=None,
                     timex_value=None)
-    later = _hours_later(ctx, sent, toks, trig)
+    later = _hours_later(ctx, sent, toks, trig) or _consequence(ctx, sent, toks, trig)
     if later is not None:
         return later
     story = _narrative(ctx, sent, toks, trig)
@@ -284,6 +287,22 @@ def _hours_later(ctx, sent, toks, trig: Trigger) -> dict | None:
         last = min(last, max(ctx.dct, t.first_day))
     return dict(date_start=t.first_day, date_end=last, date_precision="day", date_expr=t.text,
                 date_basis="narrative", timex_value=None)
+
+
+def _consequence(ctx, sent, toks, trig: Trigger) -> dict | None:
+    """"conducted a nuclear test on Sunday, drawing condemnation from China": the reaction the participle
+    names came that day or after, up to publication."""
+    k = trig.start
+    if trig.kind != "nominal" or k < 2 or toks[k - 1].lower not in CONSEQUENCES or toks[k - 2].lower != "," \
+            or ctx.dct is None:
+        return None
+    comma = toks[k - 2].start
+    t = next((x for x in sorted(ctx.timexes, key=lambda x: -x.start) if sent.start <= x.start and x.end <= comma
+              and x.precision == "day" and x.first_day is not None and x.first_day <= ctx.dct), None)
+    if t is None:
+        return None
+    return dict(date_start=t.first_day, date_end=ctx.dct, date_precision="day" if t.first_day == ctx.dct else "week",
+                date_expr=t.text, date_basis="relative", timex_value=None)
 
 
 def _narrative(ctx, sent, toks, trig: Trigger) -> dict | None:
