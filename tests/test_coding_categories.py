@@ -392,3 +392,14 @@ def test_walking_out_is_a_strike(text):
 
 def test_sheltering_somewhere_grants_nothing():
     assert "075" not in codes("The Australian activist, who has been sheltering in the Ecuadorian embassy since June, spoke.")
+
+
+@pytest.mark.parametrize("text, root", [
+    # setting fire to buildings destroys property; by protesters, violence (18)
+    ("Kenyan protesters set fire to government buildings in Nairobi on Wednesday.", "18"),
+    # welcoming a killing is praise (05), not criticism
+    ("The Afghan president welcomed the killing of the militant leader by US forces.", "05"),
+])
+def test_root_fire_and_welcome(text, root):
+    roots = [r["event_root"] for r in code_text(text, DCT)]
+    assert roots[:1] == [root], roots
