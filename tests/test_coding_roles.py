@@ -341,3 +341,9 @@ def test_violence_at_foreign_capital_targets_its_state():
     rows = _rows("Ethiopian troops crossed into Eritrea on Monday and Ethiopian aircraft bombed the airport at Asmara, "
                  "weeks after riots at football matches between the two countries.")
     assert ("ETH", "19", None) not in {(r["actor1_country"], r["event_root"], r["actor2_country"]) for r in rows}
+
+
+# "foreign tourists" are not the place's people, and no one country's
+def test_foreign_people_get_no_country():
+    rows = _rows("Gunmen killed 12 foreign tourists near Luxor on Monday.")
+    assert rows and rows[0]["actor2"] == "tourists" and rows[0]["actor2_country"] is None

@@ -35,7 +35,7 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
   protesters, civilians) with no other clue takes the story's country; armed men named again with "the" are
   those named before ("Somali gunmen seized a ship ... The pirates demanded"); armed men and criminals do not
   ("kidnappers freed the French journalist"). A demonym describing the object gives the doer no country
-  ("Police charged a 28-year-old Australian man"). A non-state group the lexicon leaves without a country
+  ("Police charged a 28-year-old Australian man"); "foreign tourists" get no country. A non-state group the lexicon leaves without a country
   (Phoenix's regional or "INT" codes) is of the place its name names ("Free Aceh Movement": IDN), else of the
   event's place; IMG groups (Islamic State, al-Qaeda) keep none. An agent target takes the country named
   just before it in the sentence ("the Tunisian people ... the authorities") before the story's last agent of
@@ -652,6 +652,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
             return replace(t, country=home)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
+    if t.kind == "agent" and t.start >= 8 and ctx.text[t.start - 8:t.start].lower() == "foreign ":
+        return t    # "killed 58 foreign tourists": not the place's people, and no one country's
     home = place.country if place is not None and place.country and place.start >= 0 else None
     if home is None and t.kind == "agent" and t.start >= 0:
         # "praised the courage of the Tunisian people and urged the authorities to ...": the country named
