@@ -403,3 +403,14 @@ def test_sheltering_somewhere_grants_nothing():
 def test_root_fire_and_welcome(text, root):
     roots = [r["event_root"] for r in code_text(text, DCT)]
     assert roots[:1] == [root], roots
+
+
+def test_an_event_named_as_a_time_reference_is_no_new_event():
+    # "a day after the first air strikes": when, not another attack
+    assert codes("US and British forces launched a ground invasion of Iraq, a day after the first air strikes on Baghdad.") \
+        .count("195") == 0
+
+
+def test_protests_that_lasted_are_still_coded():
+    # "after 18 days of mass protests": the protests' length, and the protests an event of their own
+    assert any(c.startswith("14") for c in codes("The Tunisian president resigned on Friday after 28 days of mass protests."))

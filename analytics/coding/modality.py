@@ -85,6 +85,18 @@ def _code3(trig: Trigger) -> str:
     return (cameo.normalise_code(trig.code) or "000")[:3]
 
 
+TIME_UNITS = {"minutes", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+
+
+def _time_anchor(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal only a time reference, a distance in time before "after"/"before" ("a day after the first
+    air strikes", "weeks after riots at the match")? ("after 18 days of protests" names the protests' length:
+    an event of its own.)"""
+    k = next((j for j in range(trig.start - 1, max(-1, trig.start - 6), -1) if toks[j].lower in {"after", "before"}),
+             None)
+    return k is not None and any(t.lower in TIME_UNITS for t in toks[max(0, k - 2):k])
+
+
 def _background(toks: list[Token], trig: Trigger) -> bool:
     """A nominal event that only describes a state: after "for" in a clause whose verb is "to be" with a
     place ("the president was in Tanzania for a regional summit"), or the object of a pause ("a freeze in
@@ -206,7 +218,7 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and prev.lemma in SPEECH_LEMMAS | {"ADDRESS"} \
                 and trig.start - prev.end <= 3 and not any(toks[k].lower in PREPOSITIONS for k in range(prev.end, trig.start)):
             continue    # "told a party congress", "addressed the summit": the audience, not an event
-        if trig.kind == "nominal" and _background(toks, trig):
+        if trig.kind == "nominal" and (_background(toks, trig) or prev is not None and _time_anchor(toks, trig)):
             continue    # "was in Singapore for a summit", "a five-year freeze in visits": a state, no event
         if _document_content(toks, trig):
             continue    # "vetoed a resolution condemning Syria", "a resolution calling for a ceasefire was vetoed":
