@@ -347,3 +347,17 @@ def test_violence_at_foreign_capital_targets_its_state():
 def test_foreign_people_get_no_country():
     rows = _rows("Gunmen killed 12 foreign tourists near Luxor on Monday.")
     assert rows and rows[0]["actor2"] == "tourists" and rows[0]["actor2_country"] is None
+
+
+# an appeal with no addressee is made to the other party named with it, not across "while"
+def test_appeal_to_other_party_named_with_it():
+    rows = _rows("Thai Prime Minister Somchai Wong appealed for calm on Tuesday, hours after protesters stormed the "
+                 "parliament building.")
+    appeal = [r for r in rows if r["event_root"] == "02"]
+    assert appeal and appeal[0]["actor2"] is not None and appeal[0]["actor2_type"] == "OPP"
+
+
+def test_appeal_not_across_while():
+    rows = _rows("Iran pledged full support for Syria, while India called for an immediate ceasefire.")
+    appeal = [r for r in rows if r["event_root"] == "02"]
+    assert appeal and appeal[0]["actor2"] is None

@@ -13,6 +13,8 @@ Rules added for unseen text (tables in tests/test_coding_roles.py):
 - "Visiting Japanese Prime Minister X met ...": a sentence-initial participle before a titled person
   describes him; "he was prepared to accept" is the subject's own act, no passive.
 - An appeal about a place written after it is addressed to its country ("an end to the war in Syria");
+  else to the other party named with it ("appealed for calm hours after protesters stormed the building",
+  "after Governor Romney asked for help" of the president ordering troops), not across "while" or "but";
   "called for a ceasefire" alone keeps none.
 - People protesting against a policy or demanding something protest to their own government ("to protest
   against corruption", "demanding reforms"); a protest with no complement keeps no target.
@@ -144,6 +146,13 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         targets = [t for t in targets if not _in_offence(toks, trig, t.start)]
     if not targets and not speech and code[:2] in VIOLENT | {"17"} and trig.kind != "nominal":
         targets = _unnamed_people(toks, mentions, trig)
+    if not targets and not speech and code[:2] == "02":
+        # "Carrie Lam appealed for calm hours after protesters stormed the building", "Johnson sent troops after
+        # Governor Romney asked for help": an appeal with no addressee is made to the other party named with it
+        # (not across "while" or "but": "Turkey pledged support, while Russia called for a ceasefire")
+        targets = [m.ref for m in mentions if not m.locative and m.ref.head and m.ref.kind != "demonym"
+                   and not any(same_actor(m.ref, s) for s in sources) and m.prep in (None, "by")
+                   and not any(t.lower in CONTRASTS for t in toks[min(m.t1, trig.end):max(m.t0, trig.start)])][:1]
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
     return targets
@@ -306,6 +315,7 @@ def _home(ctx, s: ActorRef) -> str | None:
     return s.country or (ctx.story if s.kind == "person" else None)
 
 
+CONTRASTS = {"while", "whereas", "but", ";", "although", "though"}
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
 PROTEST_COMPLEMENTS = {"against", "demanding", "demand", "demanded", "calling", "denouncing"}
