@@ -361,3 +361,9 @@ def test_appeal_not_across_while():
     rows = _rows("Iran pledged full support for Syria, while India called for an immediate ceasefire.")
     appeal = [r for r in rows if r["event_root"] == "02"]
     assert appeal and appeal[0]["actor2"] is None
+
+
+def test_trip_names_back_the_visitor_not_his_host():
+    rows = _rows("Kenyan President Nelson Kamau visited Israel on Sunday. Israeli Prime Minister Avi Cohen met him "
+                 "in Jerusalem. Libya denounced the trip.")
+    assert (rows[-1]["actor1_country"], rows[-1]["actor2_country"]) == ("LBY", "KEN")

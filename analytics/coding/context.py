@@ -54,6 +54,7 @@ class Ctx:
     last_source: ActorRef | None = None
     recent: list[ActorRef] = field(default_factory=list)   # actors in order of mention, for pronouns
     history: list[tuple[str, ActorRef]] = field(default_factory=list)  # (CAMEO root, source) of coded events
+    visitors: list[ActorRef] = field(default_factory=list)  # sources of visits (042), for "the trip"
     last_pair: tuple | None = None      # (sentence start, source, targets) of the last event with a target
     last_dated: tuple | None = None     # (sentence start, timex) of the last explicitly dated event
     groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")

@@ -301,6 +301,8 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
         tgt_list = _reacted_to(ctx, trig, srcs)
+    if code.startswith("042"):
+        ctx.visitors.extend(s for s in srcs if s not in ctx.visitors)     # for "the trip" (roles._event_anaphor)
     if not tgt_list and root == "14" and srcs and all(s.kind == "agent" and role(s) in PROTESTERS and s.country
                                                       for s in srcs) and _protests_against(toks, trig):
         # "Brazilians took to the streets to protest against corruption", "marched demanding reforms": people

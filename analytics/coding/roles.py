@@ -26,7 +26,7 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
 - Subjects: a name before a past verb after "and" starts a new clause ("aid to Peru and Venezuela broke off
   relations"), except in a pair ("talks between Israel and Hamas broke down").
 - Event nouns named back ("condemned the test", "denounced the trip") point to the story's last event of the
-  noun's own kind (NOUN_ROOTS) before any last event of its quad class.
+  noun's own kind (NOUN_ROOTS; a trip to the last visitor, not his host) before any last event of its quad class.
 - "their" before a joint act is the whole coordinated group ("Russian and Chinese bombers flew their first joint
   patrol": each the other's partner).
 - Identity: two people agents that differ in name are two actors even with one role code ("mobs attacked
@@ -281,6 +281,11 @@ def _event_anaphor(ctx, toks, trig: Trigger, sources: list[ActorRef], mentions=(
                        and not any(clause_end(toks, q) for q in range(j, m.t0))), None)
             if by is not None and not any(same_actor(by.ref, s) for s in sources):
                 return by.ref
+            if toks[j].lower in TRIP_NOUNS:
+                # "Syria denounced the trip": the visitor, not whoever greeted him
+                visitor = next((r for r in reversed(ctx.visitors) if not any(same_actor(r, s) for s in sources)), None)
+                if visitor is not None:
+                    return visitor
             roots = NOUN_ROOTS.get(toks[j].lower) or _noun_root(toks[j].lower)
             # "Australia condemned the test" after France's test and the police's clash with rioters: the
             # event of the noun's own kind, when the story has one
@@ -318,6 +323,9 @@ NOUN_ROOTS = {"test": ("15", "18"), "tests": ("15", "18"), "trip": ("04",), "vis
               "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",),
               "warning": ("13",), "warnings": ("13",), "threat": ("13",), "threats": ("13",), "ultimatum": ("13",),
               "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",)}
+
+
+TRIP_NOUNS = {"trip", "visit", "visits", "tour", "journey", "trips"}
 
 
 def _noun_root(noun: str) -> tuple[str, ...]:
