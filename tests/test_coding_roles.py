@@ -367,3 +367,9 @@ def test_trip_names_back_the_visitor_not_his_host():
     rows = _rows("Kenyan President Nelson Kamau visited Israel on Sunday. Israeli Prime Minister Avi Cohen met him "
                  "in Jerusalem. Libya denounced the trip.")
     assert (rows[-1]["actor1_country"], rows[-1]["actor2_country"]) == ("LBY", "KEN")
+
+
+# an agent noun before the body it leads stands for it ("handed power to a military directorate")
+def test_agent_before_body_noun_is_the_target():
+    rows = _rows("Malagasy President Rado Rakoto handed power to a military directorate on Tuesday.")
+    assert rows and rows[0]["actor2_type"] == "MIL" and rows[0]["actor2_country"] == "MDG"

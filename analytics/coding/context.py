@@ -135,7 +135,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         modifier = (modifies_next(toks, t1) and toks[t1].lower not in NOT_NOUNS) or starts_event_noun(toks, t0, t1)
         if a.kind == "agent" and a.country is None:
             owner = ctx.text[a.end:a.end + 2] in ("'s", "\u2019s") or toks[t1 - 1].lower.endswith("'s")
-            if modifier and toks[t1].lower not in COLLECTIVE_HEADS and toks[t1].lower not in SITES and not owner:
+            if modifier and toks[t1].lower not in BODIES and toks[t1].lower not in SITES and not owner:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
                             # (but "government buildings" names whose buildings were stormed, and
                             # "the government's decision" whose decision it is)
@@ -156,7 +156,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             head = ctx.text[a.start:a.end].endswith("s") or nxt is None or not (
                 nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS)
         else:
-            head = not modifier or (a.kind == "agent" and toks[t1].lower in COLLECTIVE_HEADS)
+            head = not modifier or (a.kind == "agent" and toks[t1].lower in BODIES)
         a = replace(a, head=head)
         own = False
         if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
@@ -224,6 +224,9 @@ NOT_NOUNS = {"until", "till", "since", "before", "after", "during", "despite", "
              "across", "along", "around", "behind", "beyond", "throughout", "toward", "towards", "whether",
              # predicative adjectives after an object: "found Rios Montt guilty", "declared Assad responsible"
              "guilty", "innocent", "responsible", "liable", "dead", "alive", "unfit", "ineligible", "illegitimate"}
+# heads of a body an agent noun can lead ("a military directorate", "the army council"): the agent stands for it
+BODIES = COLLECTIVE_HEADS | {"directorate", "committee", "commission", "tribunal", "cabinet", "delegation",
+                             "apparatus", "establishment", "hierarchy", "brass"}
 SITES = {"buildings", "building", "offices", "office", "headquarters", "palace", "compound", "residence"}
 GEO_FEATURES = {"sea", "gulf", "strait", "straits", "bay", "river", "lake", "peninsula", "horn", "coast", "sea's"}
 TITLE_NOUNS = {"head", "chief", "leader", "leaders", "commander", "spokesman", "spokeswoman", "minister",
