@@ -10,8 +10,9 @@ new GLOBALEVENTIDs, then, each in its own fresh process so peak memory is its ow
 and, to show that memory is bounded by the chunk size rather than the file size, the import again on a
 file twice the size. Wall time and CPU time (all threads) are both recorded: on a shared machine the
 wall time moves with the other jobs' load, and CPU time rises with it too (contended caches and cores), so
-`--baseline DIR` measures another version's import beside this one's, interleaved, for a fair comparison. A last child splits the import's CPU into stages. Prints a
-JSON object; docs/BENCHMARKS.md records the results.
+`--baseline DIR` measures another version's import beside this one's, interleaved, for a fair comparison.
+A last child splits the import's CPU into stages. Prints a JSON object; docs/BENCHMARKS.md records the
+results.
 
     .venv/bin/python benchmarks/import_bench.py --rows 1000000
 """

@@ -100,7 +100,7 @@ def _canonical_fn():
     return _load_canonical()
 
 
-@lru_cache(maxsize=1 << 16)  # asked again by every chunk that holds the actor: keep the answer for the file
+@lru_cache(maxsize=1 << 16)  # every chunk that holds the actor asks again; the lexicon does not change meanwhile
 def actor(name: str | None, code: str | None = None, country: str | None = None) -> tuple[str | None, str | None]:
     """(canonical name, CAMEO code or None) for a dataset actor.
 
