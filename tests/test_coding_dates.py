@@ -152,3 +152,15 @@ def test_hours_later_follows_the_last_day(text, expected):
 def test_participles_and_infinitives(text, root, expected):
     rows = [r for r in code_text(text, DCT) if r["event_root"] == root]
     assert rows and all((r["date_start"], r["date_end"]) == expected for r in rows)
+
+
+def test_coordinated_dates_are_one_interval():
+    assert dated("Rebels attacked dozens of towns on Monday night and Tuesday.", "19") == (
+        D(2021, 10, 18), D(2021, 10, 19))
+
+
+def test_a_relative_time_aside_is_no_clause_boundary():
+    text = ("Serbian tanks moved to seize the border posts on Thursday, two days after the declaration of "
+            "independence, and Slovene units fought back.")
+    rows = code_text(text, DCT)
+    assert len(rows) == 2 and {(r["date_start"], r["date_end"]) for r in rows} == {(D(2021, 10, 14),) * 2}

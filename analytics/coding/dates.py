@@ -21,6 +21,7 @@ SAME_MOMENT = {"as", "when"}
 TIMES_OF_DAY = {"dawn", "daybreak", "sunrise", "sunset", "dusk", "nightfall", "midnight", "noon", "midday"}
 # ", drawing condemnation": a participle naming what the event brought about
 CONSEQUENCES = {"drawing", "prompting", "sparking", "triggering", "provoking", "drawn", "earning"}
+TIME_UNITS = {"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"}
 FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "did"}
 
 
@@ -52,6 +53,9 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
             ctx.last_dated = (sent.start, best)
             basis = best.basis if best.basis in ("explicit", "relative", "narrative") else "relative"
             first, last, value = best.first_day, best.last_day, best.value
+            other = _coordinated_timex(ctx, sent, toks, best)
+            if other is not None:   # "on Tuesday night and Wednesday": both
+                first, last = min(first, other.first_day), max(last, other.last_day)
             shift = _past_weekday_shift(ctx, toks, trig, best)
             if shift:
                 first, last = first - shift, last - shift
@@ -111,6 +115,9 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
                 continue    # ", accusing Tehran of arming rebels": the participle clause is its main clause's
             if _as_preposition(toks, k):
                 continue    # "recognised the killings as genocide on Friday"
+            if toks[k].lower in {"after", "before"} and k > 0 and toks[k - 1].lower in TIME_UNITS \
+                    and _no_verb_until_clause(toks, k):
+                continue    # "on Thursday, two days after its declaration of independence, and ... fought back"
             if (k == span[0] - 1 and toks[k].lower == "since") or (
                     toks[k].lower in {"before", "after"} and k + 1 < len(toks) and toks[k + 1].lower in TIMES_OF_DAY):
                 continue    # "have killed thousands since Thursday night" (since that day), "seized power before
@@ -156,6 +163,23 @@ def _attributive(toks, span, trig: Trigger) -> bool:
     if k >= len(toks) or not toks[k].text.isalpha() or toks[k].lower in OBJ_PREPS | CLAUSE_STOP | {"and", "or"}:
         return False
     return trig.start not in (k, k + 1)
+
+
+def _coordinated_timex(ctx, sent, toks, best):
+    """The date expression joined to `best` by "and"/"or" ("on Tuesday night and Wednesday"), or None."""
+    span = span_tokens(toks, best.start, best.end)
+    if span is None:
+        return None
+    for t in ctx.timexes:
+        if t is best or not (sent.start <= t.start and t.end <= sent.end) or t.first_day is None \
+                or t.last_day is None or t.precision != best.precision:
+            continue
+        other = span_tokens(toks, t.start, t.end)
+        between = [x.lower for x in toks[span[1]:other[0]]] if other is not None else None
+        if other is not None and other[0] >= span[1] and between in (["and"], ["or"], ["and", "on"]) \
+                and abs((t.first_day - best.last_day).days) <= 7:
+            return t
+    return None
 
 
 def _verbal_complement(toks, lo: int, hi: int, infinitive: bool = True) -> bool:
@@ -207,6 +231,18 @@ def _as_preposition(toks, k: int) -> bool:
         if w in FINITE_AUX or w in MODALS or w in IRREGULAR_PAST or (w.endswith("ed") and toks[j].text[:1].islower()):
             return False
     return True
+
+
+def _no_verb_until_clause(toks, k: int) -> bool:
+    """Does the phrase after token k run to a comma or conjunction without a finite verb ("after its
+    declaration of independence,")?"""
+    for j in range(k + 1, min(k + 9, len(toks))):
+        w = toks[j].lower
+        if w in {",", ".", ";", "and", "but"}:
+            return True
+        if w in FINITE_AUX or w in MODALS or w in IRREGULAR_PAST or (w.endswith("ed") and toks[j].text[:1].islower()):
+            return False
+    return False
 
 
 def _early(text: str, toks, start: int) -> bool:
