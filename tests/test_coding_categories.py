@@ -414,3 +414,15 @@ def test_an_event_named_as_a_time_reference_is_no_new_event():
 def test_protests_that_lasted_are_still_coded():
     # "after 18 days of mass protests": the protests' length, and the protests an event of their own
     assert any(c.startswith("14") for c in codes("The Tunisian president resigned on Friday after 28 days of mass protests."))
+
+
+@pytest.mark.parametrize("text", [
+    # a participle used as an adjective before a noun is no verb: one killing, no encirclement
+    "Militias killed 40 villagers in the town and surrounding hamlets in Ituri on Friday.",
+])
+def test_participle_adjectives_are_no_verbs(text):
+    assert len(codes(text)) == 1, codes(text)
+
+
+def test_a_participle_verb_is_still_a_verb():
+    assert codes("Kenyan troops are surrounding the rebel town.")

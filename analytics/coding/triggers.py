@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from analytics.coding.lexicon import Lexicon, Pattern, VerbEntry, load
 from analytics.coding.text import Token
-from analytics.coding.words import ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, OBJECT_OPENERS  # noqa: F401 (re-exported)
+from analytics.coding.words import (ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, ING_ADJECTIVES,  # noqa: F401 (re-exported)
+    OBJECT_OPENERS)
 
 SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "also", "not", "n't", "never",
                  "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
@@ -187,6 +188,9 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     tok = toks[i]
     if i > 0 and tok.text[:1].isupper():
         return False        # inside a name ("Operation Desert Storm", "Strike Group")
+    if tok.lower in ING_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].text[:1].islower() \
+            and toks[i + 1].lower.isalpha() and toks[i + 1].lower not in FUNCTION_WORDS | DETERMINERS:
+        return False        # "surrounding hamlets", "the ruling party", "warring factions": an adjective
     j = i - 1
     while j >= 0 and (toks[j].lower.endswith("ly") and toks[j].lower not in {"italy", "july"}):
         j -= 1              # skip adverbs: "to officially recognize"
