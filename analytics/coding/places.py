@@ -66,33 +66,15 @@ HOME_PEOPLE = {"voters", "protesters", "demonstrators", "strikers", "crowds", "w
 
 def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     """Places of the event: locative mentions after the trigger in its clause, else before it."""
-    cands: list[tuple[int, int, PlaceRef, bool]] = []      # (t0, t1, place, strong)
     violent = (cameo.normalise_code(trig.code) or "00")[:2] in VIOLENT
-    placed: list[tuple[int, int]] = []
-    for m in mentions:
-        if m.locative:
-            if m.ref.kind == "agent" and m.t1 < len(toks) and toks[m.t1].lower in {"in", "at"}:
-                placed.append((m.t0, m.t1))
-                continue    # "at the US embassy in Baghdad": the embassy stands where the next place says
-            place = place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
-            if place is not None:
-                cands.append((m.t0, m.t1, place, _locative(toks, m.t0, m.prep)))
-        elif m.ref.kind == "demonym" and not m.ref.head and m.ref.country and _names_place_noun(toks, m.t0, m.t1):
-            place = place_for_country(m.ref.country, m.ref.start, m.ref.end)
-            if place is not None:   # "off the Egyptian coast"
-                cands.append((m.t0, m.t1, place, True))
-    for p in within(ctx.places, sent.start, sent.end):
-        if p.end > sent.end:
+    base, gazetteer = _sentence_places(ctx, sent, toks, mentions)
+    cands = list(base)
+    for span, p, prep, locative, actor, country_head in gazetteer:
+        if any(c[0] <= span[0] < c[1] for c in cands[len(base):]):
             continue
-        span = span_tokens(toks, p.start, p.end)
-        if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
-            continue
-        prep = _prep(toks, span[0])
-        strong = _locative(toks, span[0], prep) or (violent and prep == "over") or (
+        strong = locative or (violent and prep == "over") or (
             violent and p.country is not None and _object_place(toks, trig, span[0]))
-        if any(m.t0 <= span[0] < m.t1 and not m.locative for m in mentions) and not (
-                strong and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS and (
-                    _of_head(toks, span[0]) or m.ref.kind == "capital" or prep == "over") for m in mentions)):
+        if actor and not (strong and country_head):
             continue    # an actor, unless "north of Belgrade", "the streets of Caracas", "near Kigali airport",
                         # "shot down over eastern Ukraine" make it a place
         if strong:
@@ -103,7 +85,10 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         return []
     cands.sort(key=lambda c: c[0])
     after = [c for c in cands if c[0] >= trig.end and c[0] - trig.end <= 20 and not _breaks(toks, trig.end, c[0])]
-    before = [c for c in cands if c[1] <= trig.start and not _breaks(toks, c[1], trig.start)]
+    # a boundary between a place and the verb also lies between every earlier place and the verb, so the
+    # places before it are found from the last boundary, in one backward scan
+    cut = next((k + 1 for k in range(min(trig.start, len(toks)) - 1, -1, -1) if _breaks(toks, k, k + 1)), 0)
+    before = [c for c in cands if cut <= c[1] <= trig.start]
     # "an end to the war in Syria at a vigil in Rome": the war's place is not the appeal's (a place that
     # far from the verb counts only then)
     other = [c for c in after if _of_other_event(toks, c[0], trig)]
@@ -120,6 +105,49 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         if c[0] > group[-1][0] and coordinated(toks, group[-1][1], c[0]):
             group.append(c)
     return [c[2] for c in group]
+
+
+def _sentence_places(ctx, sent, toks, mentions) -> tuple[list, list]:
+    """What the place search finds in a sentence whatever its verb, worked out once per sentence (a run-on
+    sentence of many events made it cubic): the (t0, t1, place, strong) candidates from actor mentions, and
+    for each gazetteer place not inside one of them (span, place, preposition, locative, inside a non-locative
+    actor mention, a country mention there that may still be a place)."""
+    key = (sent.start, sent.end, id(mentions))
+    cached = ctx.sentence_places.get(key)
+    if cached is not None and cached[0] is mentions:
+        return cached[1]
+    cands: list[tuple[int, int, PlaceRef, bool]] = []      # (t0, t1, place, strong)
+    placed: list[tuple[int, int]] = []
+    covering: dict[int, list] = {}                          # the mentions covering each token
+    for m in mentions:
+        for k in range(m.t0, m.t1):
+            covering.setdefault(k, []).append(m)
+        if m.locative:
+            if m.ref.kind == "agent" and m.t1 < len(toks) and toks[m.t1].lower in {"in", "at"}:
+                placed.append((m.t0, m.t1))
+                continue    # "at the US embassy in Baghdad": the embassy stands where the next place says
+            place = place_for_actor(m.ref, ctx.text[m.ref.start:m.ref.end])
+            if place is not None:
+                cands.append((m.t0, m.t1, place, _locative(toks, m.t0, m.prep)))
+        elif m.ref.kind == "demonym" and not m.ref.head and m.ref.country and _names_place_noun(toks, m.t0, m.t1):
+            place = place_for_country(m.ref.country, m.ref.start, m.ref.end)
+            if place is not None:   # "off the Egyptian coast"
+                cands.append((m.t0, m.t1, place, True))
+    gazetteer = []
+    for p in within(ctx.places, sent.start, sent.end):
+        if p.end > sent.end:
+            continue
+        span = span_tokens(toks, p.start, p.end)
+        if span is None or any(c[0] <= span[0] < c[1] for c in cands) or any(a <= span[0] < b for a, b in placed):
+            continue
+        prep = _prep(toks, span[0])
+        here = covering.get(span[0], ())
+        actor = any(not m.locative for m in here)
+        country_head = actor and any(m.t0 == span[0] and m.ref.kind in COUNTRY_KINDS and (
+            _of_head(toks, span[0]) or m.ref.kind == "capital" or prep == "over") for m in here)
+        gazetteer.append((span, p, prep, _locative(toks, span[0], prep), actor, country_head))
+    ctx.sentence_places[key] = (mentions, (cands, gazetteer))
+    return cands, gazetteer
 
 
 def _breaks(toks, a: int, b: int) -> bool:
