@@ -212,11 +212,16 @@ _SIGNATURES = (
 )
 
 
+def binary_kind(head: bytes) -> str | None:
+    """The known non-text format whose signature the first bytes carry ("PDF", "PNG image"), else None."""
+    return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
+
+
 def sniff(head: bytes, where: str) -> None:
     """Refuse a file whose first bytes say it is a known non-text format (one line naming the format)."""
-    for magic, kind in _SIGNATURES:
-        if head.startswith(magic):
-            raise UserError(message("not_text", kind=kind), where=where)
+    kind = binary_kind(head)
+    if kind is not None:
+        raise UserError(message("not_text", kind=kind), where=where)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

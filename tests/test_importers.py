@@ -379,7 +379,10 @@ def _snapshot(store):
     [
         (b"", "empty"),
         (b"\n\n  \n", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ("not_data", {"kind": "PNG image"})),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ("not_data", {"kind": "PDF"})),      # a report saved as .csv
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), ("not_data", {"kind": "Microsoft Office (.doc/.xls)"})),
+        (b"GLOBALEVENTID\x00\tSQLDATE\n", "binary"),
         ("caf\xe9\tna\xefve\n".encode("latin-1"), "encoding"),
         (b"title,body\nhello,world\n", None),
     ],
@@ -393,7 +396,8 @@ def test_unusable_file_refused_before_anything_is_written(store, tmp_path, conte
     assert not report.ok and report.added == 0 and len(report.refused) == 1
     assert report.refused[0].startswith(f"{bad}: ")
     if key:
-        assert report.refused[0] == f"{bad}: {message(key)}"
+        key, kw = key if isinstance(key, tuple) else (key, {})
+        assert report.refused[0] == f"{bad}: {message(key, **kw)}"
     assert _snapshot(store) == before
 
 

@@ -8,6 +8,7 @@ MESSAGES = {
     "empty": "file is empty; nothing to import",
     "binary": "looks like a binary file, not a text data file (found NUL bytes); expected a GDELT, ICEWS or ACLED export",
     "encoding": "is not UTF-8 text; re-save it as UTF-8 and import again",
+    "not_data": "is a {kind} file, not a data file; expected a GDELT, ICEWS or ACLED export (.csv, .tsv, .txt or .zip)",
     "zip_members": "zip archive holds {n} files; expected exactly one data file",
     "zip_bad": "is not a readable zip archive ({detail})",
     "unknown": "is not a GDELT, ICEWS or ACLED file ({detail})",

@@ -16,6 +16,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analytics.documents import binary_kind
 from analytics.importers import acled, gdelt, icews
 from analytics.importers.base import Layout
 from analytics.importers.messages import message
@@ -117,6 +118,9 @@ def _sample(path: Path) -> tuple[bytes, str | None, int]:
 
 
 def _first_line(sample: bytes) -> str:
+    kind = binary_kind(sample)
+    if kind is not None:     # a PDF or spreadsheet saved under a .csv name: say what it is
+        raise Refused(message("not_data", kind=kind))
     if b"\x00" in sample:
         raise Refused(message("binary"))
     if not sample.strip():
