@@ -33,9 +33,9 @@ SEED = ROOT / "seeds" / "000_9008637334b72796.txt"
 SEED_DCT = date(2021, 10, 20)
 
 
-def load_devset() -> list[dict]:
+def load_devset(paths=(DEVSET, DEV2)) -> list[dict]:
     out = []
-    for path in (DEVSET, DEV2):
+    for path in paths:
         if path.exists():
             with open(path, encoding="utf-8") as fh:
                 out += [json.loads(line) for line in fh if line.strip()]
@@ -125,8 +125,10 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true", help="list every disagreement with the gold events")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--split", action="append", help="score only this split (repeatable), e.g. heldout5")
+    ap.add_argument("--file", action="append", type=Path,
+                    help="score the records of this JSONL file instead of the devset (repeatable), e.g. a sealed set")
     args = ap.parse_args(argv)
-    passages = load_devset()
+    passages = load_devset(args.file) if args.file else load_devset()
     splits = args.split or list(dict.fromkeys(p["split"] for p in passages))
     total = Score()
     for split in splits:
