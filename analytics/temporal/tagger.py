@@ -51,13 +51,19 @@ DEICTIC_RULES = {"deictic", "this_pod", "wd_pod", "weekday", "month_rel"}
 EXPLICIT_YEAR_RULES = {"year", "mdy", "dmy", "month_year", "fiscal", "season_year", "iso", "numeric", "quarter"}
 
 
-def _narrative(cands, dct: date | None) -> bool:
+# phrases that point back into the story, whatever the DCT: nobody writes "the next day" for tomorrow
+_ANAPHORIC = re.compile(r"(?i)(?:that|the\s+(?:following|next|previous|preceding))\s+(?:day|morning|afternoon|evening|night)\b")
+
+
+def _narrative(text: str, cands, dct: date | None) -> bool:
     """History text (dates far from the DCT, hardly anything said relative to it) is read in narrative mode."""
     if dct is None:
         return True
     deictic, years = 0, []
     for rule, s, e, g in cands:
-        if rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
+        if _ANAPHORIC.match(text, s):
+            pass  # "that evening", "the next day", "the following afternoon": the story's time, not the DCT's
+        elif rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
                 or (rule == "ago" and (g.get("dir") or "").lower() == "ago"):
             deictic += 1
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
@@ -281,12 +287,26 @@ def _keeps_anchor(resolver: Resolver, sem: Sem) -> bool:
     return r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
 
 
+# "the union, founded in 1922,", "a decree, issued in 1974, that ...", "rule that began ... in 1757": a modifier
+# of a noun, opened by a comma or a relative pronoun and a verb, then "in" right before the year
+_MODIFIER_YEAR = re.compile(r"(?:,|\b(?:which|that|who)\b)\s+(?:[a-z]+\s+){0,1}[a-z]+(?:ed|en|gan|ilt|orn)\b[^,.;:()]{0,60}?\bin\s+\Z")
+
+
+def _background_year(text: str, s: int, sem: Sem, resolver: Resolver) -> bool:
+    """A bare year in a relative clause or participial modifier ("the union, founded in 1922, ...") is background:
+    the day or month the story is at stays the anchor, so "in August" and "that month" go on reading from it."""
+    a = resolver.anchor
+    if a is None or sem.ref.gran != "year" or a.gran not in ("day", "month") or a.start.year == sem.ref.start.year:
+        return False
+    return _MODIFIER_YEAR.search(text, max(0, s - 90), s) is not None
+
+
 def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
     cands = list(find(text, lang))
     resolver = Resolver(text, dct, lang)
-    resolver.narrative = _narrative(cands, dct)
+    resolver.narrative = _narrative(text, cands, dct)
     found: list[tuple[int, int, Sem]] = []
     last_end = 0
     for rule, s, e, g in cands:
@@ -302,7 +322,8 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
             s = s2
         found.append((s, e, sem))
         last_end = e
-        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
+        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem) \
+                and not _background_year(text, s, sem, resolver):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = trim_signals(text, temporal_noun_phrases(text, drop_restated_clocks(text, found)))
     found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))

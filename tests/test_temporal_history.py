@@ -1,0 +1,43 @@
+"""Table tests for round 4's history-reading rules: anniversary and history pieces published near the date they
+retell are read in the story's time, and a year in a background modifier does not move the story. Each row is
+(publication date, text, extent, TIMEX3 value); the sentences are this file's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analytics.temporal import tag
+
+HISTORY = [
+    # (a history needs two written years to be read as one, as before this round)
+    # "that evening", "the next day", "the following afternoon" point into the story, not at the publication date,
+    # so they do not make a retelling read as news
+    (date(2024, 3, 9), "The bridge collapsed on March 4, 1931, and rescuers worked through that evening. "
+     "The next day, the mayor resigned, and the inquiry opened in May. It reported in 1932.", "May", "1931-05"),
+    (date(2024, 3, 9), "The bridge collapsed on March 4, 1931, and rescuers worked through that evening. "
+     "The next day, the mayor resigned, and the inquiry opened in May. It reported in 1932.", "The next day", "1931-03-05"),
+    (date(2019, 11, 3), "Troops crossed the river on Oct. 30, 1956. The following afternoon the city fell, "
+     "and on Nov. 4 the rebels surrendered. The last of them were freed in 1963.", "Nov. 4", "1956-11-04"),
+    (date(2019, 11, 3), "Troops crossed the river on Oct. 30, 1956. The following afternoon the city fell, "
+     "and on Nov. 4 the rebels surrendered. The last of them were freed in 1963.", "The following afternoon", "1956-10-31TAF"),
+    # ... while real deixis still makes news: "next week" is the publication date's
+    (date(2024, 3, 9), "The bridge collapsed on March 4, 1931. A memorial opens next week, and the city said on "
+     "Friday that May will bring a second one.", "next week", "2024-W11"),
+    # a year in a participial modifier or relative clause is background: the story stays at its day
+    (date(2023, 2, 1), "The treaty was signed on Jan. 9, 1948, and the council, founded in 1921, met that month.",
+     "that month", "1948-01"),
+    (date(2023, 2, 1), "The strike began on May 2, 1968, against a law that was passed in 1965, and ended in June.",
+     "June", "1968-06"),
+    # ... a year in the main clause still moves it
+    (date(2023, 2, 1), "The strike began on May 2, 1968. In 1971, a second strike closed the port, and the "
+     "following year the port was sold.", "the following year", "1972"),
+]
+
+
+@pytest.mark.parametrize("dct,text,extent,value", HISTORY)
+def test_history(dct, text, extent, value):
+    hits = [t for t in tag(text, dct) if t.text == extent]
+    assert hits, f"{extent!r} not in {[t.text for t in tag(text, dct)]}"
+    assert hits[0].value == value
