@@ -1,4 +1,4 @@
-"""Table tests for round 4's history-reading rules: anniversary and history pieces published near the date they
+"""Table tests for round 4's rules. History reading: anniversary and history pieces published near the date they
 retell are read in the story's time, and a year in a background modifier does not move the story. Each row is
 (publication date, text, extent, TIMEX3 value); the sentences are this file's own."""
 
@@ -41,3 +41,24 @@ def test_history(dct, text, extent, value):
     hits = [t for t in tag(text, dct) if t.text == extent]
     assert hits, f"{extent!r} not in {[t.text for t in tag(text, dct)]}"
     assert hits[0].value == value
+
+
+AHEAD = [
+    # an unmeasured stretch ahead is a DURATION with an X amount (TimeML; both TBAQ halves), from the day after the
+    # publication date to as far as "a few" of its units reach
+    ("Aid agencies expect more cases in the coming weeks.", "the coming weeks", "PXW", "2021-10-21", "2021-11-24"),
+    ("Prices may stay high in coming months.", "coming months", "PXM", "2021-10-21", "2022-03-20"),
+    ("Investors fear the months ahead.", "the months ahead", "PXM", "2021-10-21", "2022-03-20"),
+    ("The fleet will be renewed in the next years.", "the next years", "PXY", "2021-10-21", "2026-10-20"),
+    # ... "following" runs from the date in the story
+    ("The port closed on 3 May 1921, and strikes spread over the following weeks.", "the following weeks", "PXW",
+     "1921-05-04", "1921-06-07"),
+]
+
+
+@pytest.mark.parametrize("text,extent,value,first,last", AHEAD)
+def test_stretch_ahead(text, extent, value, first, last):
+    hits = [t for t in tag(text, date(2021, 10, 20)) if t.text == extent]
+    assert hits, f"{extent!r} not in {[t.text for t in tag(text, date(2021, 10, 20))]}"
+    t = hits[0]
+    assert (t.type, t.value, t.first_day.isoformat(), t.last_day.isoformat()) == ("DURATION", value, first, last)

@@ -128,8 +128,28 @@ class AmountRules:
 
     def r_vague_plural(self, g, s, e):
         rel = norm(g["rel"])
-        future = rel in ("coming", "next", "following", "later", "future", "upcoming", "ensuing", "subsequent")
+        if rel in _AHEAD:
+            return self._stretch_ahead(unit_of(g["unit"], self.lex), rel)
+        future = rel in ("later", "future")
         return Sem("DATE", "FUTURE_REF" if future else "PAST_REF", None, "relative", precision="unknown")
+
+    def _stretch_ahead(self, unit: str, rel: str) -> Sem:
+        """"the coming weeks", "the weeks ahead", "over the following weeks": an unmeasured stretch of those units
+        (TimeML DURATION PXW; both TBAQ halves, 3 of 4) from the day after the publication date, or after the date
+        in the story for "following"; it reaches as far as "a few" of them do ("the next few weeks")."""
+        value = duration_value(None, unit, self.lex)
+        if rel in ("following", "ensuing", "subsequent"):
+            ref, _ = self.anaphoric_base()
+            start = ref.end if ref is not None else None
+        else:
+            start = self.dct
+        info = self.lex["units"].get(unit, {})
+        if start is None or info.get("clock") or unit not in self.lex["units"]:
+            return Sem("DURATION", value, None, "explicit", precision="unknown", dur=(None, unit))
+        step = unit if unit != "weekend" else "week"
+        first, last = start + timedelta(days=1), add(start, self.lex["vague_upper"]["few"], step)
+        return Sem("DURATION", value, None, "relative", first=first, last=last,
+                   precision=span_precision((last - first).days + 1), dur=(None, unit))
 
     def r_the_years(self, g, s, e):
         unit = unit_of(g["unit"], self.lex)
@@ -206,10 +226,17 @@ class AmountRules:
     def r_vague(self, g, s, e):
         w = norm(g["w"])
         value = self.lex["vague"][w]
+        m = _AHEAD_PHRASE.fullmatch(w)
+        if m:  # "the weeks ahead", "the coming years": see _stretch_ahead
+            return self._stretch_ahead(unit_of(m.group("unit") or m.group("unit2"), self.lex), "coming")
         if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+_AHEAD = ("coming", "next", "following", "upcoming", "ensuing", "subsequent")
+_AHEAD_PHRASE = re.compile(r"the\s+(?:coming\s+(?P<unit>days|weeks|months|years)|(?P<unit2>days|weeks|months|years)\s+ahead)")
 
 
 def _amount_range(sem: Sem, n, other: str | None, join: str | None, unit: str, lex: dict) -> Sem:
