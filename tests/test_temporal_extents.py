@@ -37,6 +37,8 @@ RULES = [
     ("The siege lasted more than two years.", ["more than two years"]),
     ("The siege lasted at least a decade.", ["at least a decade"]),
     ("The siege lasted about two years.", ["two years"]),
+    # "almost" is "nearly": inside, mod LESS_THAN (TIDES; TBAQ 3 of 5, our news and history sets 4 of 4)
+    ("The siege lasted almost two years and the truce nearly a month.", ["almost two years", "nearly a month"]),
     # a part of day after a weekday is one TIME
     ("The attack came Wednesday night.", ["Wednesday night"]),
     # an appositive date is one expression
