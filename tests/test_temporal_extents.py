@@ -43,6 +43,12 @@ RULES = [
     ("The attack came Wednesday night.", ["Wednesday night"]),
     # an appositive date is one expression
     ("The paper said in an editorial on Thursday, Jan. 6, that it disagreed.", ["Thursday, Jan. 6"]),
+    # a lower-case time word capitalised beside a capitalised word, or quoted after a word, is part of a name
+    ("He told USA Today on Monday that the Daily Telegraph was wrong.", ["Monday"]),
+    ('The minister said on ABC\'s "This Week" that talks had failed.', []),
+    ('She spoke on "This Week With Martha Raddatz" today.', ["today"]),
+    # ... but a sentence-initial or quoted-speech time word is the time itself
+    ('Today, the army withdrew. "Tonight we rest," he said.', ["Today", "Tonight"]),
     # an adjectival amount is the timex; with a temporal head noun the noun phrase is
     ("The two-day rally ended.", ["two-day"]),
     ("The index fell 20% over a three-year period.", ["a three-year period"]),

@@ -27,6 +27,7 @@ extent, "out" = it stands right outside it (TimeBank half / AQUAINT half).
 | post-modifier naming an event: "the week of the election", "the year that followed" | not inside | prepositional phrases and relative clauses about events are outside a TIMEX3 (TimeML tags the event separately) | |
 | "that time", "at the same time" | not tagged | anaphoric or sequencing, not a temporal expression | 1 tagged of 18 |
 | a date inside a name: "the Good Friday Agreement", "Orion 1980" | not tagged | temporal expressions inside proper names are not markable | |
+| a lower-case time word capitalised in mid-sentence beside a capitalised word or inside quotes: "USA Today", "VOA Today", ABC's "This Week", "the Daily Telegraph" | not tagged | the same rule: it is part of a name (a newspaper, a programme) | 3 tagged by the system in TBAQ (all TimeBank), none in the gold |
 | a generic "today's"/"of tomorrow": "today's world", "the people of tomorrow"; "High Noon", "high noon" | not tagged | not a reference to a particular time (the guidelines' non-markable generic uses); neither half tags them | 0 of 4; 0 of 2 |
 """
 
@@ -41,6 +42,26 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # "a three-year period": an adjectival amount before a temporal noun
 _TEMPORAL_NOUN = re.compile(r"\s+(?:period|term|span|stretch|spell|window)(?![\w-])", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:(?P<art>a|an|the)|its|his|her|their|our|my|your)\s+$", re.IGNORECASE)
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;]\s)(?<![.!?:;]\s\s)\b(?-i:[A-Z])[\w.&'’-]*(?:'s|’s)?\s+\Z")
+_CAP_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z])[a-z]")
+_QUOTE_OPEN = re.compile(r"[A-Za-z,']\s+[\"“]\Z")
+_QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
+
+
+def in_name(text: str, s: int, e: int, lowercase_words) -> bool:
+    """"told USA Today", "on ABC's \"This Week\"", "the Daily Telegraph": a time word that running text writes in
+    lower case, capitalised in mid-sentence beside a capitalised word or quoted after a word, is part of a name."""
+    first = text[s:e].split(None, 1)[0]
+    if not first[:1].isupper() or first.lower().rstrip(".,") not in lowercase_words:
+        return False
+    if _QUOTE_OPEN.search(text, max(0, s - 4), s):  # a quoted title after a word: ABC's "This Week With ..."
+        return bool(_QUOTE_CLOSE.match(text, e) or _CAP_WORD_AFTER.match(text, e))
+    before = text[max(0, s - 40):s]
+    if before.strip() == "" or re.search(r"(?:[.!?:;\"“'‘(\n_]|--)\s*\Z", before):
+        return False  # sentence-initial "Today, ..." is the time word itself
+    return bool(_CAP_WORD_BEFORE.search(before)) or bool(_CAP_WORD_AFTER.match(text, e))
 
 
 def trim_signals(text: str, found: list) -> list:

@@ -11,7 +11,7 @@ from .dates import Ref, finer
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
 from .context import tense
-from .extents import temporal_noun_phrases, trim_signals
+from .extents import in_name, temporal_noun_phrases, trim_signals
 from .ranges import drop_restated_clocks, join_ranges, open_ranges, ordered_weekdays, short_years
 from .resolve import Resolver, Sem
 from .timex import Timex
@@ -313,7 +313,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         if s < last_end:
             continue
         sem, e = _resolve(resolver, rule, s, e, g, lang)
-        if sem is None:
+        if sem is None or in_name(text, s, e, resolver.lex["lowercase_time_words"]):
             continue
         s += sem.trim
         s2, mod = _widen(text, s, sem, last_end, lang)
