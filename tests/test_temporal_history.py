@@ -30,6 +30,21 @@ HISTORY = [
      "that month", "1948-01"),
     (date(2023, 2, 1), "The strike began on May 2, 1968, against a law that was passed in 1965, and ended in June.",
      "June", "1968-06"),
+    # an anniversary's "80 years ago" restates the date beside it and does not make the piece news; a date told in
+    # the past perfect before the story's date is a flashback, and the story's date stays the anchor
+    (date(2025, 5, 9), "Germany surrendered on May 8, 1945, 80 years ago. The war had begun in September 1939, when "
+     "troops crossed into Poland. On May 7, a first act was signed in Reims, and the following year the trials "
+     "opened.", "May 7", "1945-05-07"),
+    (date(2025, 5, 9), "Germany surrendered on May 8, 1945, 80 years ago. The war had begun in September 1939, when "
+     "troops crossed into Poland. On May 7, a first act was signed in Reims, and the following year the trials "
+     "opened.", "the following year", "1946"),
+    # a month before the story's date is the nearer one: this year's August, but next year's January
+    (date(2021, 12, 26), "The president resigned on Dec. 25, 1991. The collapse followed a failed coup in August, and "
+     "the union, founded in 1922, was dissolved. Thirty years later, the debate goes on.", "August", "1991-08"),
+    (date(2021, 12, 26), "The president resigned on Dec. 25, 1991. The collapse followed a failed coup in August, and "
+     "the union, founded in 1922, was dissolved. Thirty years later, the debate goes on.", "Thirty years later", "2021"),
+    (date(2024, 1, 10), "The rebels took the capital in November 1923, and in January the government fled. Elections "
+     "followed in 1925.", "January", "1924-01"),
     # ... a year in the main clause still moves it
     (date(2023, 2, 1), "The strike began on May 2, 1968. In 1971, a second strike closed the port, and the "
      "following year the port was sold.", "the following year", "1972"),
@@ -62,3 +77,18 @@ def test_stretch_ahead(text, extent, value, first, last):
     assert hits, f"{extent!r} not in {[t.text for t in tag(text, date(2021, 10, 20))]}"
     t = hits[0]
     assert (t.type, t.value, t.first_day.isoformat(), t.last_day.isoformat()) == ("DURATION", value, first, last)
+
+
+DEADLINES = [
+    # a deadline set or moved "until" a weekday lies ahead, as one "until" a month already did
+    ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "2000-04-04TMO"),
+    ("The court gave the family until 9 a.m. Tuesday to respond.", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    # ... a past stay "until" a weekday stays behind
+    ("He stayed in the city until Tuesday.", "Tuesday", "2000-03-28"),
+]
+
+
+@pytest.mark.parametrize("text,extent,value", DEADLINES)
+def test_deadline_weekday(text, extent, value):
+    hits = [t for t in tag(text, date(2000, 3, 30)) if t.text == extent]
+    assert hits and hits[0].value == value

@@ -54,20 +54,26 @@ EXPLICIT_YEAR_RULES = {"year", "mdy", "dmy", "month_year", "fiscal", "season_yea
 # phrases that point back into the story, whatever the DCT: nobody writes "the next day" for tomorrow
 _ANAPHORIC = re.compile(r"(?i)(?:that|the\s+(?:following|next|previous|preceding))\s+(?:day|morning|afternoon|evening|night)\b")
 
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+
 
 def _narrative(text: str, cands, dct: date | None) -> bool:
     """History text (dates far from the DCT, hardly anything said relative to it) is read in narrative mode."""
     if dct is None:
         return True
     deictic, years = 0, []
+    dated_end = -1  # end of the last date written with its year
     for rule, s, e, g in cands:
         if _ANAPHORIC.match(text, s):
             pass  # "that evening", "the next day", "the following afternoon": the story's time, not the DCT's
+        elif rule == "ago" and _APPOSITION_GAP.fullmatch(text, dated_end, s):
+            pass  # "on April 30, 1975, 40 years ago": an anniversary restating the date, not news of the day
         elif rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
                 or (rule == "ago" and (g.get("dir") or "").lower() == "ago"):
             deictic += 1
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
             years.append(int(g["y"]))
+            dated_end = e
     if len(years) < 2 or deictic * 4 > len(years):  # a stray "today" in a long history does not make it news
         return False
     years.sort()
@@ -301,6 +307,21 @@ def _background_year(text: str, s: int, sem: Sem, resolver: Resolver) -> bool:
     return _MODIFIER_YEAR.search(text, max(0, s - 90), s) is not None
 
 
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|just|also|first|long|earlier)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ne|un|ft)\b",
+                           re.IGNORECASE)
+
+
+def _flashback(text: str, s: int, sem: Sem, resolver: Resolver) -> bool:
+    """"The last troops had left two years earlier, under accords signed in January 1973. On April 29, ...": a
+    date told in the past perfect, before the one the story is at, is a flashback; the story's date stays the
+    anchor for what follows (Reichenbach's reference time returns to the main line)."""
+    a = resolver.anchor
+    if a is None or not resolver.narrative or sem.ref.end >= a.start:
+        return False
+    s0, _ = resolver.sentences.bounds(s)
+    return _PAST_PERFECT.search(text, s0, s) is not None
+
+
 def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
@@ -323,7 +344,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         found.append((s, e, sem))
         last_end = e
         if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem) \
-                and not _background_year(text, s, sem, resolver):
+                and not _background_year(text, s, sem, resolver) and not _flashback(text, s, sem, resolver):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = trim_signals(text, temporal_noun_phrases(text, drop_restated_clocks(text, found)))
     found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
