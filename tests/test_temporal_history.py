@@ -92,3 +92,23 @@ DEADLINES = [
 def test_deadline_weekday(text, extent, value):
     hits = [t for t in tag(text, date(2000, 3, 30)) if t.text == extent]
     assert hits and hits[0].value == value
+
+
+WHOLE = [
+    # "<month> of that year" is one DATE in the year referred to (TIDES: the of-phrase completes the date)
+    (date(2019, 9, 27), "The movement emerged in 1994 and captured the city in November of that year.",
+     "November of that year", "DATE", "1994-11"),
+    (date(2019, 9, 27), "The treaty was signed in 1919 and took effect in January of the following year.",
+     "January of the following year", "DATE", "1920-01"),
+    (date(2019, 9, 27), "Elections are due in March of next year.", "March of next year", "DATE", "2020-03"),
+    # "every Oct. 2": a yearly day, not the month
+    (date(2010, 11, 20), "Survivors still march through the capital every Oct. 2.", "every Oct. 2", "SET", "XXXX-10-02"),
+    (date(2010, 11, 20), "The farmers meet each July.", "each July", "SET", "XXXX-07"),
+]
+
+
+@pytest.mark.parametrize("dct,text,extent,typ,value", WHOLE)
+def test_whole_expression(dct, text, extent, typ, value):
+    hits = [t for t in tag(text, dct) if t.text == extent]
+    assert hits, f"{extent!r} not in {[t.text for t in tag(text, dct)]}"
+    assert (hits[0].type, hits[0].value) == (typ, value)

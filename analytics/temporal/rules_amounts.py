@@ -204,8 +204,9 @@ class AmountRules:
             pod = g["pod"] or g["pod3"]
             tod = lex["parts_of_day"].get(norm(pod).rstrip("s")) if pod else None
             return Sem("SET", f"XXXX-WXX-{lex['weekdays'][key]}" + (f"T{tod}" if tod else ""), None, "explicit")
-        if g["mon"]:
-            return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}", None, "explicit")
+        if g["mon"]:  # "each July"; "every Oct. 2" is the day (an anniversary kept every year)
+            day = f"-{int(re.match(r'[0-9]+', g['md']).group(0)):02d}" if g.get("md") else ""
+            return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}{day}", None, "explicit")
         if g["pod4"]:
             return Sem("SET", f"XXXX-XX-XXT{self.lex['parts_of_day'][norm(g['pod4'])]}", None, "explicit")
         if g["s"]:

@@ -121,6 +121,17 @@ class RelativeRules:
         ref, basis = self.in_month(month, s, e)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}")
 
+    def r_month_of_rel(self, g, s, e):
+        """"captured Kandahar in November of that year": the month in the year the story is at (that, the same),
+        the one after or before it (the following, the previous), or the publication year's (this, last, next)."""
+        rel = norm(g["rel"])
+        shift = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1, "last": -1}.get(rel, 0)
+        ref, basis = self.anaphoric_base() if rel not in ("this", "last", "next") else self.base(narrative_ok=False)
+        month = self.month_num(g["mon"])
+        if ref is None:
+            return self.date_sem(None, "unresolved", f"XXXX-{month:02d}")
+        return self.date_sem(Ref("month", date(ref.start.year + shift, month, 1)), basis, "")
+
     def r_season(self, g, s, e):
         code = self.lex["seasons"][norm(g["s"] or g["s2"])]
         if g["s"]:
