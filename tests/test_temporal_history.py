@@ -112,3 +112,19 @@ def test_whole_expression(dct, text, extent, typ, value):
     hits = [t for t in tag(text, dct) if t.text == extent]
     assert hits, f"{extent!r} not in {[t.text for t in tag(text, dct)]}"
     assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+ABBREVIATIONS = [
+    # a full stop closing an abbreviation does not end the sentence, so the verb before still gives the tense
+    ("The bank will announce its decision at 2 p.m. ET on Thursday.", "Thursday", "2023-03-16"),
+    ("Gen. Smith will visit the troops on Friday.", "Friday", "2023-03-17"),
+    ("Mr. Lee of the U.S. delegation will arrive on Monday.", "Monday", "2023-03-20"),
+    # ... while a clock that ends a sentence still ends it
+    ("The polls closed at 8 p.m. Counting resumes on Friday.", "Friday", "2023-03-17"),
+]
+
+
+@pytest.mark.parametrize("text,extent,value", ABBREVIATIONS)
+def test_sentence_through_abbreviations(text, extent, value):
+    hits = [t for t in tag(text, date(2023, 3, 15)) if t.text == extent]
+    assert hits and hits[0].value == value, [(t.text, t.value) for t in tag(text, date(2023, 3, 15))]
