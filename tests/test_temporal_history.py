@@ -101,6 +101,12 @@ WHOLE = [
     (date(2019, 9, 27), "The treaty was signed in 1919 and took effect in January of the following year.",
      "January of the following year", "DATE", "1920-01"),
     (date(2019, 9, 27), "Elections are due in March of next year.", "March of next year", "DATE", "2020-03"),
+    # "Feb. 24 last year": the day in the year named after it, one expression as "July last year" is
+    (date(2023, 3, 15), "Russia invaded Ukraine on Feb. 24 last year.", "Feb. 24 last year", "DATE", "2022-02-24"),
+    (date(2023, 3, 15), "The vote is set for March 3 next year.", "March 3 next year", "DATE", "2024-03-03"),
+    # "in the early morning hours of Saturday": the day is the timex, as in "the early hours of Saturday"
+    (date(2023, 3, 15), "Police arrested two men in the early morning hours of Saturday.", "Saturday", "DATE",
+     "2023-03-11"),
     # "every Oct. 2": a yearly day, not the month
     (date(2010, 11, 20), "Survivors still march through the capital every Oct. 2.", "every Oct. 2", "SET", "XXXX-10-02"),
     (date(2010, 11, 20), "The farmers meet each July.", "each July", "SET", "XXXX-07"),

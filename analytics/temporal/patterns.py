@@ -91,6 +91,8 @@ RULES: list[tuple[str, str]] = [
     ("numeric", r"(?<![0-9/.-])[0-9]{1,2}(?:/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|(?P<dot>\.)[0-9]{1,2}\.[0-9]{4}|(?P<dash>-)[0-9]{1,2}-[0-9]{4})(?![0-9/.-]?[0-9])(?![a-z])"),
     # "November of that year", "March of the following year": the month of a year named by reference
     ("month_of_rel", r"(?P<mon>{MONTH})\s+of\s+(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|this|last|next)\s+year(?![a-z-])"),
+    # "Feb. 24 last year": the day in the year named by reference (as "July last year" below)
+    ("mdy_rel", r"(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?![a-z-])"),
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("day_only", _after(r"on by until till before since") + r"the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),

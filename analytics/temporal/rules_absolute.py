@@ -216,6 +216,16 @@ class AbsoluteRules:
         y = self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(g["rel"])]
         return self.date_sem(Ref("month", date(y, month, 1)), "relative", "")
 
+    def r_mdy_rel(self, g, s, e):
+        month, day = self.month_num(g["mon"]), int(re.match(r"[0-9]+", g["d"]).group(0))
+        if self.dct is None:
+            return Sem("DATE", f"XXXX-{month:02d}-{day:02d}", None, "unresolved")
+        y = self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(g["rel"])]
+        try:
+            return self.date_sem(Ref("day", date(y, month, day)), "relative", "")
+        except ValueError:
+            return None
+
     def r_holiday(self, g, s, e):
         h = lookup(self.lex["holidays"], g["h"])
         nxt = _CAPITALISED_NEXT.match(self.text, e)

@@ -169,6 +169,8 @@ class AmountRules:
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
 
     def r_bare_plural(self, g, s, e):
+        if norm(g["unit"]) == "hours" and _OF_DAY.match(self.text, e):
+            return None  # "in the early morning hours of Saturday": the day places the event, as in r_phase_plural
         before = self.text[max(0, s - 16):s].lower().split()
         of_follows = re.match(r"\s+of\s+(?!the\b|this\b|that\b|his\b|her\b|its\b|their\b)", self.text[e:e + 12])
         # "in the weeks before the shooting", "the years that followed": TimeBank marks the plural alone

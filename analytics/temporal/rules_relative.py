@@ -15,6 +15,7 @@ from .semantics import Sem, duration_value, parse_num, prec, unit_of
 # "today's world", "today's youth": a generic present, not the day (neither TBAQ half tags these)
 _GENERIC_NOW = re.compile(r"['’]s\s+(?:world|society|youth|young|generation|children|kids|culture|economy|standards|dollars|"
                           r"technology|media|politics|personal\s+computers|computers|consumers?|families|women|men)\b", re.IGNORECASE)
+_HOURS_OF_DAY = re.compile(r"\s+hours\s+of\s+(?:(?-i:[A-Z])[a-z]+day\b|today|yesterday|tomorrow)")
 _OF_TOMORROW = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
 # a lower-case word after "the <Month>" that is no verb or preposition: the month premodifies a noun
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|is|were|will|would|has|had|have|of|and|or|to|in|on|at|for|by|with)\b)[a-z]{3}")
@@ -67,6 +68,8 @@ class RelativeRules:
 
     def r_pod_mod(self, g, s, e):
         """"early morning", "mid-afternoon yesterday": a part of a day, the one named or the day in focus."""
+        if not g["wd"] and _HOURS_OF_DAY.match(self.text, e):
+            return None  # "in the early morning hours of Saturday": the day is the timex, as "the early hours of"
         tod = self.lex["parts_of_day"][norm(g["pod"])]
         ref, basis = self._day_word(g["wd"], s, e)
         if ref is None:
