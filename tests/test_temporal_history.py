@@ -11,7 +11,6 @@ import pytest
 from analytics.temporal import tag
 
 HISTORY = [
-    # (a history needs two written years to be read as one, as before this round)
     # "that evening", "the next day", "the following afternoon" point into the story, not at the publication date,
     # so they do not make a retelling read as news
     (date(2024, 3, 9), "The bridge collapsed on March 4, 1931, and rescuers worked through that evening. "
@@ -30,6 +29,15 @@ HISTORY = [
      "that month", "1948-01"),
     (date(2023, 2, 1), "The strike began on May 2, 1968, against a law that was passed in 1965, and ended in June.",
      "June", "1968-06"),
+    # one written year far back and nothing said relative to the publication date is a history too
+    (date(2024, 6, 6), "Allied troops landed in Normandy on June 6, 1944. Paris was liberated on Aug. 25, and by "
+     "September the front had moved east. The war in Europe ended the following May.", "Aug. 25", "1944-08-25"),
+    (date(2024, 6, 6), "Allied troops landed in Normandy on June 6, 1944. Paris was liberated on Aug. 25, and by "
+     "September the front had moved east. The war in Europe ended the following May.", "the following May", "1945-05"),
+    # ... but with a deictic word it is news about the past ("on Tuesday" is the publication week's)
+    (date(2024, 6, 6), "Veterans who landed on June 6, 1944, gathered on Tuesday, and a parade will be held on "
+     "Aug. 25.",
+     "Aug. 25", "2024-08-25"),
     # an anniversary's "80 years ago" restates the date beside it and does not make the piece news; a date told in
     # the past perfect before the story's date is a flashback, and the story's date stays the anchor
     (date(2025, 5, 9), "Germany surrendered on May 8, 1945, 80 years ago. The war had begun in September 1939, when "

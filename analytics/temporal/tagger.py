@@ -74,8 +74,9 @@ def _narrative(text: str, cands, dct: date | None) -> bool:
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
             years.append(int(g["y"]))
             dated_end = e
-    if len(years) < 2 or deictic * 4 > len(years):  # a stray "today" in a long history does not make it news
-        return False
+    if not years or (len(years) < 2 and deictic) or deictic * 4 > len(years):
+        return False  # a stray "today" in a long history does not make it news; one year with nothing deictic does
+        # not make it news either ("landed in Normandy on June 6, 1944 ... Paris was liberated on Aug. 25")
     years.sort()
     return years[len(years) // 2] <= dct.year - 3
 
