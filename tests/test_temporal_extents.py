@@ -43,6 +43,12 @@ RULES = [
     ("The attack came Wednesday night.", ["Wednesday night"]),
     # an appositive date is one expression
     ("The paper said in an editorial on Thursday, Jan. 6, that it disagreed.", ["Thursday, Jan. 6"]),
+    # "last" after a modal or "to" is the verb: the amount alone is the timex
+    ("Under the rules, the talks can last two years.", ["two years"]),
+    ("The trial is expected to last several weeks.", ["several weeks"]),
+    ("Sales fell over the last two years.", ["the last two years"]),
+    # "a day after" an event is an offset, not a rate, even after a verb in -s
+    ("The move comes a day after the bank raised rates; the plant makes 500 cars a day.", ["a day", "a day"]),
     # a lower-case time word capitalised beside a capitalised word, or quoted after a word, is part of a name
     ("He told USA Today on Monday that the Daily Telegraph was wrong.", ["Monday"]),
     ('The minister said on ABC\'s "This Week" that talks had failed.', []),

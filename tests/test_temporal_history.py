@@ -142,3 +142,8 @@ ABBREVIATIONS = [
 def test_sentence_through_abbreviations(text, extent, value):
     hits = [t for t in tag(text, date(2023, 3, 15)) if t.text == extent]
     assert hits and hits[0].value == value, [(t.text, t.value) for t in tag(text, date(2023, 3, 15))]
+
+
+def test_offset_is_no_rate():
+    found = tag("The move comes a day after the bank raised rates; the plant makes 500 cars a day.", date(2023, 3, 15))
+    assert [(t.text, t.type) for t in found] == [("a day", "DURATION"), ("a day", "SET")]

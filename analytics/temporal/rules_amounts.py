@@ -46,7 +46,8 @@ class AmountRules:
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
             return None  # "the 1988 quarter"
         # "$40 a year", "twice a day": a rate, i.e. a SET
-        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()):
+        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()) and not _OFFSET_AFTER.match(self.text, e):
+            # ("comes a day after the vote", "arrived an hour before dawn": an offset from an event, no rate)
             return Sem("SET", duration_value(1, unit, lex), None, "explicit")
         if raw == "one" and unit == "day" and not g["adj"]:
             after = self.text[e:e + 2]
@@ -56,6 +57,13 @@ class AmountRules:
         return _amount_range(sem, n, g["n2"] or g["n3"] or g["n4"], g["join"] or ("to" if g["n3"] else "or"), unit, lex)
 
     def r_dur_rel(self, g, s, e):
+        verb = _LAST_VERB.match(self.text, s, e)
+        if verb and _VERB_SLOT.search(self.text, max(0, s - 12), s):
+            # "talks can last two years", "expected to last several weeks": "last" is the verb, the amount the timex
+            unit = unit_of(g["unit"], self.lex)
+            n = parse_num(g["n"], self.lex)
+            return Sem("DURATION", duration_value(n, unit, self.lex), None, "explicit", precision="unknown",
+                       dur=(n, unit), trim=verb.end() - s)
         sem = self._dur_rel(g, s, e)
         if sem is None or sem.type != "DURATION" or not g["n2"]:
             return sem
@@ -267,6 +275,10 @@ def _is_name(text: str, s: int, e: int) -> bool:
     return bool(words) and words[-1][0].isupper() and bool(_NAMED.match(text, e))
 
 
+_LAST_VERB = re.compile(r"last\s+", re.IGNORECASE)
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not|'ll|n't)\s+\Z",
+                        re.IGNORECASE)
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago)\b", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|million|billion|trillion|thousand|hundred|dozen"
                           r"|people|children|men|women|(?P<plural>[a-z]{3,}s))\s*$")
 _NOT_RATE = frozenset("""lasts takes needs requires spends gets remains has was is does its this his hers ours yours theirs
