@@ -375,6 +375,10 @@ class AbsoluteRules:
                 y = century * 100 + int(d)
             else:
                 y = int(d)
+                if y % 100 == 0 and y < 2000:
+                    # "the 1500s", "the 1800s": the hundred years, i.e. the century (TIDES: "the 1700s" is 17);
+                    # "the 2000s" stays the decade its readers mean
+                    return self.date_sem(Ref("century", date(y, 1, 1)), "explicit", "")
         else:
             words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
             ref, _ = self.base()
