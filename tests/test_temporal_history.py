@@ -115,7 +115,7 @@ WHOLE = [
     # "in the early morning hours of Saturday": the day is the timex, as in "the early hours of Saturday"
     (date(2023, 3, 15), "Police arrested two men in the early morning hours of Saturday.", "Saturday", "DATE",
      "2023-03-11"),
-    # "the 1500s" is the century (TIDES: "the 1700s" is 17); "the 2000s" and "the 1990s" are decades
+    # "the 1500s" is the century, as "the 16th century" is; "the 2000s" and "the 1990s" are decades
     (date(2023, 3, 15), "Trade flourished in the 1500s.", "the 1500s", "DATE", "15"),
     (date(2023, 3, 15), "In the mid-1800s the railways arrived.", "the mid-1800s", "DATE", "18"),
     (date(2023, 3, 15), "The 2000s were a boom decade.", "The 2000s", "DATE", "200"),

@@ -376,7 +376,7 @@ class AbsoluteRules:
             else:
                 y = int(d)
                 if y % 100 == 0 and y < 2000:
-                    # "the 1500s", "the 1800s": the hundred years, i.e. the century (TIDES: "the 1700s" is 17);
+                    # "the 1500s", "the 1800s": the hundred years, i.e. the century (value 15, as "the 16th century");
                     # "the 2000s" stays the decade its readers mean
                     return self.date_sem(Ref("century", date(y, 1, 1)), "explicit", "")
         else:
