@@ -91,6 +91,9 @@ DEADLINES = [
     # a deadline set or moved "until" a weekday lies ahead, as one "until" a month already did
     ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "2000-04-04TMO"),
     ("The court gave the family until 9 a.m. Tuesday to respond.", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    ("The court adjourned the case to Friday.", "Friday", "2000-03-31"),
+    ("Union leaders have called a general strike for Monday.", "Monday", "2000-04-03"),
+    ("Lawmakers voted on Tuesday to extend the mandate until June.", "June", "2000-06"),
     # ... a past stay "until" a weekday stays behind
     ("He stayed in the city until Tuesday.", "Tuesday", "2000-03-28"),
 ]

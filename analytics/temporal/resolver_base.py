@@ -10,7 +10,8 @@ from .dates import Ref
 from .lexicon import load, norm
 from .semantics import Sem
 
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
+# "until June", and after a verb that sets or moves a date: "adjourned the case to Friday", "called a strike for Monday"
+_UNTIL = re.compile(r"\b(?:until|till|through|to|for)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
 _DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 _ON_DAY = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 
