@@ -122,6 +122,9 @@ WHOLE = [
     (date(2023, 3, 15), "Trade flourished in the 1500s.", "the 1500s", "DATE", "15"),
     (date(2023, 3, 15), "In the mid-1800s the railways arrived.", "the mid-1800s", "DATE", "18"),
     (date(2023, 3, 15), "The 2000s were a boom decade.", "The 2000s", "DATE", "200"),
+    # "20 years ago today": the same day that many years back, one expression (an anniversary)
+    (date(2023, 3, 15), "The peace deal was signed 20 years ago today.", "20 years ago today", "DATE", "2003-03-15"),
+    (date(2023, 3, 15), "The wall fell 30 years ago this month.", "30 years ago this month", "DATE", "1993-03"),
     # "every Oct. 2": a yearly day, not the month
     (date(2010, 11, 20), "Survivors still march through the capital every Oct. 2.", "every Oct. 2", "SET", "XXXX-10-02"),
     (date(2010, 11, 20), "The farmers meet each July.", "each July", "SET", "XXXX-07"),

@@ -131,7 +131,8 @@ RULES: list[tuple[str, str]] = [
     ("year_unit", r"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|year|season|half)(?![a-z])"),
     ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
     # "two years ago", "a year earlier", "three days later"
-    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
+    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"
+            r"(?:\s+(?P<on>today|this\s+week|this\s+month)(?![a-z]))?"),
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following|the\s+previous|tomorrow|yesterday)\s+(?P<pod>{POD})"),

@@ -413,6 +413,11 @@ class RelativeRules:
                 ref, basis = self.anchor, "narrative"
         if ref is not None and basis == "narrative" and n == 1 and finer(ref.gran, gran):
             gran = ref.gran  # "a year earlier" than a quarter is that quarter a year before
+        if g.get("on") and ref is not None and sign < 0 and direction == "ago":
+            # "20 years ago today", "50 years ago this month": the same day (week, month) that many units back
+            on = {"today": "day", "this week": "week", "this month": "month"}[norm(g["on"])]
+            if finer(on, gran) and unit in ("year", "decade", "century", "month", "week"):
+                gran = on
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
                        None, "unresolved")
