@@ -53,7 +53,8 @@ RULES = [
     ("He told USA Today on Monday that the Daily Telegraph was wrong.", ["Monday"]),
     ('The minister said on ABC\'s "This Week" that talks had failed.', []),
     ('She spoke on "This Week With Martha Raddatz" today.', ["today"]),
-    # ... but a sentence-initial or quoted-speech time word is the time itself
+    # ... but a sentence-initial or quoted-speech time word is the time itself, and so is one in a Title-Case headline
+    ("Israel Talks Resume Today", ["Today"]),
     ('Today, the army withdrew. "Tonight we rest," he said.', ["Today", "Tonight"]),
     # an adjectival amount is the timex; with a temporal head noun the noun phrase is
     ("The two-day rally ended.", ["two-day"]),

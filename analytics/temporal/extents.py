@@ -44,7 +44,9 @@ _TEMPORAL_NOUN = re.compile(r"\s+(?:period|term|span|stretch|spell|window)(?![\w
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:(?P<art>a|an|the)|its|his|her|their|our|my|your)\s+$", re.IGNORECASE)
 
 
-_CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;]\s)(?<![.!?:;]\s\s)\b(?-i:[A-Z])[\w.&'’-]*(?:'s|’s)?\s+\Z")
+# the capitalised word before: an acronym ("USA Today", "VOA Today") or a possessive ("NBC's Today show"), so a
+# Title-Case headline ("Israel Talks Resume Today") keeps its timex
+_CAP_WORD_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;]\s)(?<![.!?:;]\s\s)\b(?-i:[A-Z]{2,}|[A-Z][\w.&-]*(?:'s|’s))\s+\Z")
 _CAP_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _QUOTE_OPEN = re.compile(r"[A-Za-z,']\s+[\"“]\Z")
 _QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
