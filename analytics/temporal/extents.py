@@ -27,7 +27,7 @@ extent, "out" = it stands right outside it (TimeBank half / AQUAINT half).
 | post-modifier naming an event: "the week of the election", "the year that followed" | not inside | prepositional phrases and relative clauses about events are outside a TIMEX3 (TimeML tags the event separately) | |
 | "that time", "at the same time" | not tagged | anaphoric or sequencing, not a temporal expression | 1 tagged of 18 |
 | a date inside a name: "the Good Friday Agreement", "Orion 1980" | not tagged | temporal expressions inside proper names are not markable | |
-| a lower-case time word capitalised in mid-sentence beside a capitalised word or inside quotes: "USA Today", "VOA Today", ABC's "This Week", "the Daily Telegraph" | not tagged | the same rule: it is part of a name (a newspaper, a programme) | 3 tagged by the system in TBAQ (all TimeBank), none in the gold |
+| a lower-case time word capitalised in mid-sentence after an acronym or a possessive, before a capitalised word, or quoted after a word: "USA Today", "VOA Today", ABC's "This Week", "the Daily Telegraph" (a Title-Case headline keeps its timex) | not tagged | the same rule: it is part of a name (a newspaper, a programme) | 3 tagged by the system in TBAQ (all TimeBank), none in the gold |
 | a generic "today's"/"of tomorrow": "today's world", "the people of tomorrow"; "High Noon", "high noon" | not tagged | not a reference to a particular time (the guidelines' non-markable generic uses); neither half tags them | 0 of 4; 0 of 2 |
 """
 
