@@ -34,6 +34,8 @@ HISTORY = [
      "September the front had moved east. The war in Europe ended the following May.", "Aug. 25", "1944-08-25"),
     (date(2024, 6, 6), "Allied troops landed in Normandy on June 6, 1944. Paris was liberated on Aug. 25, and by "
      "September the front had moved east. The war in Europe ended the following May.", "the following May", "1945-05"),
+    # ... a single bare year in a news aside is not: "died in March" is this March
+    (date(2023, 3, 15), "Smith, who founded the firm in 1990, died in March.", "March", "2023-03"),
     # ... but with a deictic word it is news about the past ("on Tuesday" is the publication week's)
     (date(2024, 6, 6), "Veterans who landed on June 6, 1944, gathered on Tuesday, and a parade will be held on "
      "Aug. 25.",

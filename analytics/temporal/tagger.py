@@ -61,7 +61,7 @@ def _narrative(text: str, cands, dct: date | None) -> bool:
     """History text (dates far from the DCT, hardly anything said relative to it) is read in narrative mode."""
     if dct is None:
         return True
-    deictic, years = 0, []
+    deictic, years, full_dates = 0, [], 0
     dated_end = -1  # end of the last date written with its year
     for rule, s, e, g in cands:
         if _ANAPHORIC.match(text, s):
@@ -74,9 +74,11 @@ def _narrative(text: str, cands, dct: date | None) -> bool:
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
             years.append(int(g["y"]))
             dated_end = e
-    if not years or (len(years) < 2 and deictic) or deictic * 4 > len(years):
-        return False  # a stray "today" in a long history does not make it news; one year with nothing deictic does
-        # not make it news either ("landed in Normandy on June 6, 1944 ... Paris was liberated on Aug. 25")
+            full_dates += rule in ("mdy", "dmy", "month_year", "season_year")
+    if not years or (len(years) < 2 and (deictic or not full_dates)) or deictic * 4 > len(years):
+        return False  # a stray "today" in a long history does not make it news; one dated day or month with nothing
+        # deictic does not either ("landed in Normandy on June 6, 1944 ... Paris was liberated on Aug. 25"), but one
+        # bare year does ("Smith, who founded the firm in 1990, died in March": this March)
     years.sort()
     return years[len(years) // 2] <= dct.year - 3
 
