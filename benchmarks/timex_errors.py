@@ -106,8 +106,13 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="only classes starting with this prefix")
     ap.add_argument("--min", type=int, default=1, help="hide classes with fewer errors")
     ap.add_argument("--subcorpus", choices=["TimeBank", "AQUAINT"], help="only one half of TBAQ")
+    ap.add_argument("--file", type=Path, help="another development set in the same JSONL schema (e.g. "
+                    "tests/data/timex/news_history2.jsonl) instead of TBAQ; never the platinum file")
     args = ap.parse_args(argv)
-    path = args.data / "tbaq_train.jsonl"
+    path = args.file or args.data / "tbaq_train.jsonl"
+    if "platinum" in path.name:
+        print("timex_errors: TE3 platinum is evaluated only, never analysed", file=sys.stderr)
+        return 2
     if not path.is_file():
         print(f"timex_errors: {path} not found (use --data DIR)", file=sys.stderr)
         return 2

@@ -148,7 +148,8 @@ VAGUE_AND_SETS = [
     ("The program costs $5 billion a year.", DCT, "a year", "P1Y", "unknown", None, None),
     ("After months of talks, a deal.", DCT, "months", "PXM", "unknown", None, None),
     ("Refugees receive two meals a day.", DCT, "a day", "P1D", "unknown", None, None),
-    ("Prices will rise in the coming years.", DCT, "the coming years", "FUTURE_REF", "unknown", None, None),
+    # an unmeasured stretch ahead: a DURATION (TBAQ, both halves), reaching as far as "a few" years
+    ("Prices will rise in the coming years.", DCT, "the coming years", "PXY", "decade", "2021-10-21", "2026-10-20"),
     ("Prices are now falling.", DCT, "now", "PRESENT_REF", "unknown", None, None),
     ("He recently resigned.", DCT, "recently", "PAST_REF", "unknown", None, None),
     ("Talks may resume in the future.", DCT, "the future", "FUTURE_REF", "unknown", None, None),

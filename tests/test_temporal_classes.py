@@ -42,7 +42,7 @@ CLASSES = [
     ('They meet once a month.', 'once a month', 'SET', 'P1M', None, 'unknown', None, None),
     ('The festival is held every two years.', 'every two years', 'SET', 'P2Y', None, 'unknown', None, None),
     ('In recent years, growth has slowed.', 'recent years', 'DATE', 'PAST_REF', None, 'unknown', None, None),
-    ('Prices will rise in the coming months.', 'the coming months', 'DATE', 'FUTURE_REF', None, 'unknown', None, None),
+    ('Prices will rise in the coming months.', 'the coming months', 'DURATION', 'PXM', None, 'year', '2021-10-21', '2022-03-20'),
     ('He died on March 5 at 58.', 'March 5', 'DATE', '2021-03-05', None, 'day', '2021-03-05', '2021-03-05'),
     ('Kopp was killed on Oct. 23 by a sniper.', 'Oct. 23', 'DATE', '2020-10-23', None, 'day', '2020-10-23', '2020-10-23'),
     ('Earlier in the week, the minister resigned.', 'the week', 'DATE', '2021-W42', None, 'week', '2021-10-18', '2021-10-24'),

@@ -37,10 +37,25 @@ RULES = [
     ("The siege lasted more than two years.", ["more than two years"]),
     ("The siege lasted at least a decade.", ["at least a decade"]),
     ("The siege lasted about two years.", ["two years"]),
+    # "almost" is "nearly": inside, mod LESS_THAN (TIDES; TBAQ 3 of 5, our news and history sets 4 of 4)
+    ("The siege lasted almost two years and the truce nearly a month.", ["almost two years", "nearly a month"]),
     # a part of day after a weekday is one TIME
     ("The attack came Wednesday night.", ["Wednesday night"]),
     # an appositive date is one expression
     ("The paper said in an editorial on Thursday, Jan. 6, that it disagreed.", ["Thursday, Jan. 6"]),
+    # "last" after a modal or "to" is the verb: the amount alone is the timex
+    ("Under the rules, the talks can last two years.", ["two years"]),
+    ("The trial is expected to last several weeks.", ["several weeks"]),
+    ("Sales fell over the last two years.", ["the last two years"]),
+    # "a day after" an event is an offset, not a rate, even after a verb in -s
+    ("The move comes a day after the bank raised rates; the plant makes 500 cars a day.", ["a day", "a day"]),
+    # a lower-case time word capitalised beside a capitalised word, or quoted after a word, is part of a name
+    ("He told USA Today on Monday that the Daily Telegraph was wrong.", ["Monday"]),
+    ('The minister said on ABC\'s "This Week" that talks had failed.', []),
+    ('She spoke on "This Week With Martha Raddatz" today.', ["today"]),
+    # ... but a sentence-initial or quoted-speech time word is the time itself, and so is one in a Title-Case headline
+    ("Israel Talks Resume Today", ["Today"]),
+    ('Today, the army withdrew. "Tonight we rest," he said.', ["Today", "Tonight"]),
     # an adjectival amount is the timex; with a temporal head noun the noun phrase is
     ("The two-day rally ended.", ["two-day"]),
     ("The index fell 20% over a three-year period.", ["a three-year period"]),

@@ -90,7 +90,7 @@ VAGUE = [
     ('He has served for many years.', 'many years', 'DURATION', 'PXY', None, 'unknown', None, None, None),
     ('The war lasted several decades.', 'several decades', 'DURATION', 'PXY', None, 'unknown', None, None, None),
     ('Attacks rose in recent months.', 'recent months', 'DURATION', 'PXM', None, 'unknown', None, None, None),
-    ('The coming months will be hard.', 'The coming months', 'DATE', 'FUTURE_REF', None, 'unknown', None, None, None),
+    ('The coming months will be hard.', 'The coming months', 'DURATION', 'PXM', None, 'year', '2021-10-21', '2022-03-20', None),
     # spelled hundreds and thousands are amounts, not the year 2000
     ('The shrine is more than two thousand years older.', 'more than two thousand years', 'DURATION', 'P2000Y', 'MORE_THAN', 'unknown', None, None, None),
     ('The march took two hundred days.', 'two hundred days', 'DURATION', 'P200D', None, 'unknown', None, None, None),

@@ -17,12 +17,26 @@ _COPULAS = {"remain", "remains", "remaining", "stay", "stays", "staying", "becom
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
 
+# a full stop that ends an abbreviation, not a sentence: "Oct. 23", "Mr. Bush", "U.S. officials", "2 p.m. ET"
+_ABBREV_END = re.compile(r"(?:(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|"
+                         r"Rep|Gov|Prof|Sgt|Capt|Maj|Adm|Rev|Mt|St|No|Nos|Jr|Sr|Gens|[A-Z])\.|(?<![A-Za-z])[A-Z]\.[A-Z]\.)\Z")
+_ZONE_AFTER = re.compile(r"[ap]\.m\.\Z", re.IGNORECASE)
+_ZONE = re.compile(r"(?:[A-Z]{1,3}T|GMT|UTC|local)\b")
+
+
 class Sentences:
     """Sentence start offsets of a text, for cheap `bounds(pos)` look-ups."""
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        self.starts = [0] + [m.end() for m in _SENT_END.finditer(text) if not self._abbreviation(m.start(), m.end())]
+
+    def _abbreviation(self, stop: int, nxt: int) -> bool:
+        """The full stop at `stop` closes an abbreviation and the next word continues the sentence."""
+        head = self.text[max(0, stop - 6):stop]
+        if _ABBREV_END.search(head):
+            return True
+        return bool(_ZONE_AFTER.search(head) and _ZONE.match(self.text, nxt))
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.starts, pos) - 1

@@ -50,7 +50,7 @@ def load(lang: str = "en") -> dict:
         lex = yaml.safe_load(f)
     for key in ("ambiguous_months", "weekday_abbrev_need_dot", "vague_numbers", "set_blockers",
                 "future_cues", "past_cues", "present_cues", "not_past", "reporting_verbs", "participle_aux", "modal_future", "bare_plural_cues",
-                "infinitive_future", "decision_infinitive", "adjective_before", "deadline_verbs"):
+                "infinitive_future", "decision_infinitive", "adjective_before", "deadline_verbs", "lowercase_time_words"):
         lex[key] = frozenset(lex[key])
     return lex
 

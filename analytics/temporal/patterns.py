@@ -89,6 +89,10 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"(?P<y>[12][0-9]{3})[-/](?P<mo>0[1-9]|1[0-2])[-/](?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
             r"(?:T(?P<hh>[01][0-9]|2[0-3]):(?P<mm>[0-5][0-9]))?"),
     ("numeric", r"(?<![0-9/.-])[0-9]{1,2}(?:/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})|(?P<dot>\.)[0-9]{1,2}\.[0-9]{4}|(?P<dash>-)[0-9]{1,2}-[0-9]{4})(?![0-9/.-]?[0-9])(?![a-z])"),
+    # "November of that year", "March of the following year": the month of a year named by reference
+    ("month_of_rel", r"(?P<mon>{MONTH})\s+of\s+(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|this|last|next)\s+year(?![a-z-])"),
+    # "Feb. 24 last year": the day in the year named by reference (as "July last year" below)
+    ("mdy_rel", r"(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?![a-z-])"),
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("day_only", _after(r"on by until till before since") + r"the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
@@ -114,7 +118,7 @@ RULES: list[tuple[str, str]] = [
     ("fiscal", r"(?:the\s+)?(?P<f>fiscal|calendar|financial|model|school|academic|crop|marketing)\s+(?:year\s+)?(?P<y>{YEAR})(?:-(?P<y2>[0-9]{2,4}))?"),
     ("season_year", r"(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})|(?P<y2>{YEAR})\s+(?P<s2>{SEASON})"),
     # recurring: every Monday, Monday nights, twice a year, daily
-    ("set", r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<unit>{UNITX}|(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?|(?P<mon>{MONTH})|(?P<s>{SEASON}))"
+    ("set", r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<unit>{UNITX}|(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?|(?P<mon>{MONTH})(?:\s+(?P<md>{DAY}))?|(?P<s>{SEASON}))"
             r"|(?P<freq>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit2>{UNIT})"
             r"|per\s+(?P<unit3>{UNIT})"
             r"|(?P<wd2>{WEEKDAYS})(?:\s+and\s+{WEEKDAYS})?"
@@ -127,7 +131,8 @@ RULES: list[tuple[str, str]] = [
     ("year_unit", r"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|year|season|half)(?![a-z])"),
     ("dur_the", r"the\s+(?P<n>{NUM})\s+(?P<unit>{UNITS})(?!\s+(?:ago|earlier|later))"),
     # "two years ago", "a year earlier", "three days later"
-    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"),
+    ("ago", r"(?:(?P<n>{NUM})[-\s]+)?(?P<unit>{UNITX})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![a-z])"
+            r"(?:\s+(?P<on>today|this\s+week|this\s+month)(?![a-z]))?"),
     # deictic days and parts of day
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?"),
     ("this_pod", r"(?P<rel>this|last|that|the\s+same|the\s+next|the\s+following|the\s+previous|tomorrow|yesterday)\s+(?P<pod>{POD})"),

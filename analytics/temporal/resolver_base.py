@@ -10,7 +10,8 @@ from .dates import Ref
 from .lexicon import load, norm
 from .semantics import Sem
 
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
+# "until June", and after a verb that sets or moves a date: "adjourned the case to Friday", "called a strike for Monday"
+_UNTIL = re.compile(r"\b(?:until|till|through|to|for)\s+(?:(?:early|mid|late)[-\s]+)?\Z", re.IGNORECASE)
 _DAY_WORDS = {"today", "yesterday", "tomorrow", "tonight"}
 _ON_DAY = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:on\s+)?((?-i:[A-Z])[a-z]+day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 
@@ -93,9 +94,14 @@ class ResolverBase:
             else:
                 pick = closest
             return Ref(gran, pick), basis
-        if basis_ref.gran in ("month", "week", "day") and (month, day or 0) < (basis_ref.start.month, basis_ref.start.day if day else 0):
-            y += 1  # a story told in order: "in November 1923 ... in January" is January 1924
         try:
+            if basis_ref.gran in ("month", "week", "day") and (month, day or 0) < (basis_ref.start.month, basis_ref.start.day if day else 0):
+                # a story told in order: "in November 1923 ... in January" is January 1924; but a date just before the
+                # one in focus is that year's ("Dec. 25, 1991 ... a coup in August", "April 30, 1975 ... On April 29"):
+                # whichever is nearer the story's date, later on a tie
+                back, ahead = Ref(gran, date(y, month, day or 1)), Ref(gran, date(y + 1, month, day or 1))
+                a0, a1 = basis_ref.start, basis_ref.end
+                return (back if (a0 - back.end).days < (ahead.start - a1).days else ahead), basis
             return Ref(gran, date(y, month, day or 1)), basis
         except ValueError:
             return None, "unresolved"
@@ -124,6 +130,8 @@ class ResolverBase:
         delta = wd - d.isoweekday()
         if rel is None:
             t = "future" if basis == "narrative" else self.tense(s, e)
+            if t == "past" and _UNTIL.search(self.text, max(0, s - 10), s) and self._deadline(s):
+                t = "future"  # "postponed until Tuesday morning", "gave them until Friday": a deadline still ahead
             if t == "future":
                 rel = "next_incl"
             elif t == "present":

@@ -216,6 +216,16 @@ class AbsoluteRules:
         y = self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(g["rel"])]
         return self.date_sem(Ref("month", date(y, month, 1)), "relative", "")
 
+    def r_mdy_rel(self, g, s, e):
+        month, day = self.month_num(g["mon"]), int(re.match(r"[0-9]+", g["d"]).group(0))
+        if self.dct is None:
+            return Sem("DATE", f"XXXX-{month:02d}-{day:02d}", None, "unresolved")
+        y = self.dct.year + {"this": 0, "last": -1, "next": 1}[norm(g["rel"])]
+        try:
+            return self.date_sem(Ref("day", date(y, month, day)), "relative", "")
+        except ValueError:
+            return None
+
     def r_holiday(self, g, s, e):
         h = lookup(self.lex["holidays"], g["h"])
         nxt = _CAPITALISED_NEXT.match(self.text, e)
@@ -365,6 +375,10 @@ class AbsoluteRules:
                 y = century * 100 + int(d)
             else:
                 y = int(d)
+                if y % 100 == 0 and y < 2000:
+                    # "the 1500s", "the 1800s": the hundred years, i.e. the century (value 15, as "the 16th century");
+                    # "the 2000s" stays the decade its readers mean
+                    return self.date_sem(Ref("century", date(y, 1, 1)), "explicit", "")
         else:
             words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
             ref, _ = self.base()

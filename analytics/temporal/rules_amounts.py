@@ -46,7 +46,8 @@ class AmountRules:
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
             return None  # "the 1988 quarter"
         # "$40 a year", "twice a day": a rate, i.e. a SET
-        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()):
+        if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()) and not _OFFSET_AFTER.match(self.text, e):
+            # ("comes a day after the vote", "arrived an hour before dawn": an offset from an event, no rate)
             return Sem("SET", duration_value(1, unit, lex), None, "explicit")
         if raw == "one" and unit == "day" and not g["adj"]:
             after = self.text[e:e + 2]
@@ -56,6 +57,13 @@ class AmountRules:
         return _amount_range(sem, n, g["n2"] or g["n3"] or g["n4"], g["join"] or ("to" if g["n3"] else "or"), unit, lex)
 
     def r_dur_rel(self, g, s, e):
+        verb = _LAST_VERB.match(self.text, s, e)
+        if verb and _VERB_SLOT.search(self.text, max(0, s - 12), s):
+            # "talks can last two years", "expected to last several weeks": "last" is the verb, the amount the timex
+            unit = unit_of(g["unit"], self.lex)
+            n = parse_num(g["n"], self.lex)
+            return Sem("DURATION", duration_value(n, unit, self.lex), None, "explicit", precision="unknown",
+                       dur=(n, unit), trim=verb.end() - s)
         sem = self._dur_rel(g, s, e)
         if sem is None or sem.type != "DURATION" or not g["n2"]:
             return sem
@@ -128,8 +136,28 @@ class AmountRules:
 
     def r_vague_plural(self, g, s, e):
         rel = norm(g["rel"])
-        future = rel in ("coming", "next", "following", "later", "future", "upcoming", "ensuing", "subsequent")
+        if rel in _AHEAD:
+            return self._stretch_ahead(unit_of(g["unit"], self.lex), rel)
+        future = rel in ("later", "future")
         return Sem("DATE", "FUTURE_REF" if future else "PAST_REF", None, "relative", precision="unknown")
+
+    def _stretch_ahead(self, unit: str, rel: str) -> Sem:
+        """"the coming weeks", "the weeks ahead", "over the following weeks": an unmeasured stretch of those units
+        (TimeML DURATION PXW; both TBAQ halves, 3 of 4) from the day after the publication date, or after the date
+        in the story for "following"; it reaches as far as "a few" of them do ("the next few weeks")."""
+        value = duration_value(None, unit, self.lex)
+        if rel in ("following", "ensuing", "subsequent"):
+            ref, _ = self.anaphoric_base()
+            start = ref.end if ref is not None else None
+        else:
+            start = self.dct
+        info = self.lex["units"].get(unit, {})
+        if start is None or info.get("clock") or unit not in self.lex["units"]:
+            return Sem("DURATION", value, None, "explicit", precision="unknown", dur=(None, unit))
+        step = unit if unit != "weekend" else "week"
+        first, last = start + timedelta(days=1), add(start, self.lex["vague_upper"]["few"], step)
+        return Sem("DURATION", value, None, "relative", first=first, last=last,
+                   precision=span_precision((last - first).days + 1), dur=(None, unit))
 
     def r_the_years(self, g, s, e):
         unit = unit_of(g["unit"], self.lex)
@@ -149,6 +177,8 @@ class AmountRules:
         return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
 
     def r_bare_plural(self, g, s, e):
+        if norm(g["unit"]) == "hours" and _OF_DAY.match(self.text, e):
+            return None  # "in the early morning hours of Saturday": the day places the event, as in r_phase_plural
         before = self.text[max(0, s - 16):s].lower().split()
         of_follows = re.match(r"\s+of\s+(?!the\b|this\b|that\b|his\b|her\b|its\b|their\b)", self.text[e:e + 12])
         # "in the weeks before the shooting", "the years that followed": TimeBank marks the plural alone
@@ -184,8 +214,9 @@ class AmountRules:
             pod = g["pod"] or g["pod3"]
             tod = lex["parts_of_day"].get(norm(pod).rstrip("s")) if pod else None
             return Sem("SET", f"XXXX-WXX-{lex['weekdays'][key]}" + (f"T{tod}" if tod else ""), None, "explicit")
-        if g["mon"]:
-            return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}", None, "explicit")
+        if g["mon"]:  # "each July"; "every Oct. 2" is the day (an anniversary kept every year)
+            day = f"-{int(re.match(r'[0-9]+', g['md']).group(0)):02d}" if g.get("md") else ""
+            return Sem("SET", f"XXXX-{self.month_num(g['mon']):02d}{day}", None, "explicit")
         if g["pod4"]:
             return Sem("SET", f"XXXX-XX-XXT{self.lex['parts_of_day'][norm(g['pod4'])]}", None, "explicit")
         if g["s"]:
@@ -206,10 +237,17 @@ class AmountRules:
     def r_vague(self, g, s, e):
         w = norm(g["w"])
         value = self.lex["vague"][w]
+        m = _AHEAD_PHRASE.fullmatch(w)
+        if m:  # "the weeks ahead", "the coming years": see _stretch_ahead
+            return self._stretch_ahead(unit_of(m.group("unit") or m.group("unit2"), self.lex), "coming")
         if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
         return Sem("DATE", value, None, "relative", precision="unknown")
+
+
+_AHEAD = ("coming", "next", "following", "upcoming", "ensuing", "subsequent")
+_AHEAD_PHRASE = re.compile(r"the\s+(?:coming\s+(?P<unit>days|weeks|months|years)|(?P<unit2>days|weeks|months|years)\s+ahead)")
 
 
 def _amount_range(sem: Sem, n, other: str | None, join: str | None, unit: str, lex: dict) -> Sem:
@@ -237,6 +275,10 @@ def _is_name(text: str, s: int, e: int) -> bool:
     return bool(words) and words[-1][0].isupper() and bool(_NAMED.match(text, e))
 
 
+_LAST_VERB = re.compile(r"last\s+", re.IGNORECASE)
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:to|will|would|could|can|may|might|should|must|shall|did|does|do|not|'ll|n't)\s+\Z",
+                        re.IGNORECASE)
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago)\b", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:[0-9%]|percent|cents?|dollars?|once|twice|times|million|billion|trillion|thousand|hundred|dozen"
                           r"|people|children|men|women|(?P<plural>[a-z]{3,}s))\s*$")
 _NOT_RATE = frozenset("""lasts takes needs requires spends gets remains has was is does its this his hers ours yours theirs

@@ -15,6 +15,7 @@ from .semantics import Sem, duration_value, parse_num, prec, unit_of
 # "today's world", "today's youth": a generic present, not the day (neither TBAQ half tags these)
 _GENERIC_NOW = re.compile(r"['’]s\s+(?:world|society|youth|young|generation|children|kids|culture|economy|standards|dollars|"
                           r"technology|media|politics|personal\s+computers|computers|consumers?|families|women|men)\b", re.IGNORECASE)
+_HOURS_OF_DAY = re.compile(r"\s+hours\s+of\s+(?:(?-i:[A-Z])[a-z]+day\b|today|yesterday|tomorrow)")
 _OF_TOMORROW = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
 # a lower-case word after "the <Month>" that is no verb or preposition: the month premodifies a noun
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|is|were|will|would|has|had|have|of|and|or|to|in|on|at|for|by|with)\b)[a-z]{3}")
@@ -67,6 +68,8 @@ class RelativeRules:
 
     def r_pod_mod(self, g, s, e):
         """"early morning", "mid-afternoon yesterday": a part of a day, the one named or the day in focus."""
+        if not g["wd"] and _HOURS_OF_DAY.match(self.text, e):
+            return None  # "in the early morning hours of Saturday": the day is the timex, as "the early hours of"
         tod = self.lex["parts_of_day"][norm(g["pod"])]
         ref, basis = self._day_word(g["wd"], s, e)
         if ref is None:
@@ -120,6 +123,17 @@ class RelativeRules:
         month = self.month_num(mon)
         ref, basis = self.in_month(month, s, e)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}")
+
+    def r_month_of_rel(self, g, s, e):
+        """"captured Kandahar in November of that year": the month in the year the story is at (that, the same),
+        the one after or before it (the following, the previous), or the publication year's (this, last, next)."""
+        rel = norm(g["rel"])
+        shift = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1, "last": -1}.get(rel, 0)
+        ref, basis = self.anaphoric_base() if rel not in ("this", "last", "next") else self.base(narrative_ok=False)
+        month = self.month_num(g["mon"])
+        if ref is None:
+            return self.date_sem(None, "unresolved", f"XXXX-{month:02d}")
+        return self.date_sem(Ref("month", date(ref.start.year + shift, month, 1)), basis, "")
 
     def r_season(self, g, s, e):
         code = self.lex["seasons"][norm(g["s"] or g["s2"])]
@@ -399,6 +413,11 @@ class RelativeRules:
                 ref, basis = self.anchor, "narrative"
         if ref is not None and basis == "narrative" and n == 1 and finer(ref.gran, gran):
             gran = ref.gran  # "a year earlier" than a quarter is that quarter a year before
+        if g.get("on") and ref is not None and sign < 0 and direction == "ago":
+            # "20 years ago today", "50 years ago this month": the same day (week, month) that many units back
+            on = {"today": "day", "this week": "week", "this month": "month"}[norm(g["on"])]
+            if finer(on, gran) and unit in ("year", "decade", "century", "month", "week"):
+                gran = on
         if ref is None:
             return Sem("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(gran, "XXXX"),
                        None, "unresolved")

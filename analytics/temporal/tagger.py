@@ -11,7 +11,7 @@ from .dates import Ref, finer
 from .lexicon import alternation, load, norm
 from .patterns import find, rules
 from .context import tense
-from .extents import temporal_noun_phrases, trim_signals
+from .extents import in_name, temporal_noun_phrases, trim_signals
 from .ranges import drop_restated_clocks, join_ranges, open_ranges, ordered_weekdays, short_years
 from .resolve import Resolver, Sem
 from .timex import Timex
@@ -51,19 +51,34 @@ DEICTIC_RULES = {"deictic", "this_pod", "wd_pod", "weekday", "month_rel"}
 EXPLICIT_YEAR_RULES = {"year", "mdy", "dmy", "month_year", "fiscal", "season_year", "iso", "numeric", "quarter"}
 
 
-def _narrative(cands, dct: date | None) -> bool:
+# phrases that point back into the story, whatever the DCT: nobody writes "the next day" for tomorrow
+_ANAPHORIC = re.compile(r"(?i)(?:that|the\s+(?:following|next|previous|preceding))\s+(?:day|morning|afternoon|evening|night)\b")
+
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+
+
+def _narrative(text: str, cands, dct: date | None) -> bool:
     """History text (dates far from the DCT, hardly anything said relative to it) is read in narrative mode."""
     if dct is None:
         return True
-    deictic, years = 0, []
+    deictic, years, full_dates = 0, [], 0
+    dated_end = -1  # end of the last date written with its year
     for rule, s, e, g in cands:
-        if rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
+        if _ANAPHORIC.match(text, s):
+            pass  # "that evening", "the next day", "the following afternoon": the story's time, not the DCT's
+        elif rule == "ago" and _APPOSITION_GAP.fullmatch(text, dated_end, s):
+            pass  # "on April 30, 1975, 40 years ago": an anniversary restating the date, not news of the day
+        elif rule in DEICTIC_RULES or (rule == "rel_unit" and (g.get("rel") or "").lower() in ("this", "last", "next", "current", "coming")) \
                 or (rule == "ago" and (g.get("dir") or "").lower() == "ago"):
             deictic += 1
         if rule in EXPLICIT_YEAR_RULES and g.get("y") and g["y"].isdigit() and len(g["y"]) == 4:
             years.append(int(g["y"]))
-    if len(years) < 2 or deictic * 4 > len(years):  # a stray "today" in a long history does not make it news
-        return False
+            dated_end = e
+            full_dates += rule in ("mdy", "dmy", "month_year", "season_year")
+    if not years or (len(years) < 2 and (deictic or not full_dates)) or deictic * 4 > len(years):
+        return False  # a stray "today" in a long history does not make it news; one dated day or month with nothing
+        # deictic does not either ("landed in Normandy on June 6, 1944 ... Paris was liberated on Aug. 25"), but one
+        # bare year does ("Smith, who founded the firm in 1990, died in March": this March)
     years.sort()
     return years[len(years) // 2] <= dct.year - 3
 
@@ -281,19 +296,48 @@ def _keeps_anchor(resolver: Resolver, sem: Sem) -> bool:
     return r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
 
 
+# "the union, founded in 1922,", "a decree, issued in 1974, that ...", "rule that began ... in 1757": a modifier
+# of a noun, opened by a comma or a relative pronoun and a verb, then "in" right before the year
+_MODIFIER_YEAR = re.compile(r"(?:,|\b(?:which|that|who)\b)\s+(?:[a-z]+\s+){0,1}[a-z]+(?:ed|en|gan|ilt|orn)\b[^,.;:()]{0,60}?\bin\s+\Z")
+
+
+def _background_year(text: str, s: int, sem: Sem, resolver: Resolver) -> bool:
+    """A bare year in a relative clause or participial modifier ("the union, founded in 1922, ...") is background:
+    the day or month the story is at stays the anchor, so "in August" and "that month" go on reading from it."""
+    a = resolver.anchor
+    if a is None or sem.ref.gran != "year" or a.gran not in ("day", "month") or a.start.year == sem.ref.start.year:
+        return False
+    return _MODIFIER_YEAR.search(text, max(0, s - 90), s) is not None
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|just|also|first|long|earlier)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ne|un|ft)\b",
+                           re.IGNORECASE)
+
+
+def _flashback(text: str, s: int, sem: Sem, resolver: Resolver) -> bool:
+    """"The last troops had left two years earlier, under accords signed in January 1973. On April 29, ...": a
+    date told in the past perfect, before the one the story is at, is a flashback; the story's date stays the
+    anchor for what follows (Reichenbach's reference time returns to the main line)."""
+    a = resolver.anchor
+    if a is None or not resolver.narrative or sem.ref.end >= a.start:
+        return False
+    s0, _ = resolver.sentences.bounds(s)
+    return _PAST_PERFECT.search(text, s0, s) is not None
+
+
 def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
     cands = list(find(text, lang))
     resolver = Resolver(text, dct, lang)
-    resolver.narrative = _narrative(cands, dct)
+    resolver.narrative = _narrative(text, cands, dct)
     found: list[tuple[int, int, Sem]] = []
     last_end = 0
     for rule, s, e, g in cands:
         if s < last_end:
             continue
         sem, e = _resolve(resolver, rule, s, e, g, lang)
-        if sem is None:
+        if sem is None or in_name(text, s, e, resolver.lex["lowercase_time_words"]):
             continue
         s += sem.trim
         s2, mod = _widen(text, s, sem, last_end, lang)
@@ -302,7 +346,8 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
             s = s2
         found.append((s, e, sem))
         last_end = e
-        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem):
+        if sem.ref is not None and sem.type in ("DATE", "TIME") and sem.anchors and not _keeps_anchor(resolver, sem) \
+                and not _background_year(text, s, sem, resolver) and not _flashback(text, s, sem, resolver):
             resolver.anchor, resolver.anchor_pos = sem.ref, s
     found = trim_signals(text, temporal_noun_phrases(text, drop_restated_clocks(text, found)))
     found = short_years(text, _clock_days(text, _leading_days(text, _continued_days(text, found))))
