@@ -184,7 +184,8 @@ def cluster_key(table: pa.Table) -> pa.Array | None:
     DuckDB sorts one integer key much faster than three string and date columns (a 1M-row sorted insert:
     ~4.2 CPU-s against ~6.2), and the key needs no lookup table shared between batches: every row's key
     is its region's rank, its country's rank and its day, packed. Example: a table of one row
-    ("Eastern Europe", "RUS", 2018-03-26) -> [rank("Eastern Europe") * 17577 + rank("RUS")) << 33 | day]."""
+    ("Eastern Europe", "RUS", 2018-03-26) -> [((rank("Eastern Europe") * 17577 + rank("RUS")) << 33) + 2**31 + day],
+    day counted from 1970-01-01."""
     assert CLUSTER_ORDER == ("region", "country", "date_start"), "cluster_key packs these three columns"
     regions, iso3 = _cluster_ranks()
     ranks = []

@@ -11,10 +11,10 @@ bounded chunks, mapped with vectorised Arrow operations, validated against the f
 store's private copy (`Store.write()`), which keeps the rows with new event ids, sorted for the
 dashboard's filters on one integer key per row (`store.cluster_key`; unsorted with cluster=False).
 Reading, mapping and inserting run in separate threads; the actor lexicon loads and the file is hashed
-in the background meanwhile. The copy replaces the store only
-when every file succeeded: a failure leaves the store exactly as it was. A file whose hash is already in the store's `imports`
-table is skipped, and rows whose event_id is already stored are not added again, so importing the
-same file twice adds nothing. Malformed rows are skipped and reported with their file and line; they
+in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
+leaves the store exactly as it was. A file whose hash is already in the store's `imports` table is
+skipped, and rows whose event_id is already stored are not added again, so importing the same file
+twice adds nothing. Malformed rows are skipped and reported with their file and line; they
 are warnings, not failures.
 
 Modules: source.py (open, sniff, hash), reader.py (streaming), columns.py (vectorised helpers), checks.py
@@ -293,8 +293,9 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
                 staged["rows"] += direct.put(table, key, ordinals)
                 return
             # An id range overlapping an earlier batch's, a region the sort key does not know, or a value in
-            # a column the stream left out: end the stream; the rest of the file is staged, and its INSERT (after the stream's) skips the ids the
-            # stream added, keeping their first row. Two sorted runs: the table is re-sorted after the load.
+            # a column the stream left out: end the stream; the rest of the file is staged, and its INSERT
+            # (after the stream's) skips the ids the stream added, keeping their first row. Two sorted runs:
+            # the table is re-sorted after the load.
             staged["split"] = direct.started
             direct.close()
         staged["rows"] += _stage_batch(con, table, ordinals, staging)
