@@ -32,10 +32,13 @@ import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics import schema
 from analytics.errors import UserError
@@ -160,6 +163,43 @@ def migrate(con) -> int:
 
 # Physical order of the events table after a bulk load (see `cluster_events`).
 CLUSTER_ORDER = ("region", "country", "date_start")
+
+
+@lru_cache(maxsize=1)
+def _cluster_ranks() -> tuple[pa.Array, pa.Array]:
+    """The values CLUSTER_ORDER's string columns can hold, sorted as DuckDB sorts them (by bytes): the
+    regions geo knows (the importers' regions are geo's region of the country), every ISO3 code."""
+    from analytics.geo.countries import all_countries
+
+    regions = sorted({c.region for c in all_countries() if c.region}, key=str.encode)
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    iso3 = [a + b + c for a in letters for b in letters for c in letters]
+    return pa.array(regions, pa.string()), pa.array(iso3, pa.string())
+
+
+def cluster_key(table: pa.Table) -> pa.Array | None:
+    """One int64 per row that sorts as CLUSTER_ORDER does (region, country, date_start, nulls last), or
+    None when a region or a country is not one of `_cluster_ranks`' (then sort on the columns themselves).
+
+    DuckDB sorts one integer key much faster than three string and date columns (a 1M-row sorted insert:
+    ~4.2 CPU-s against ~6.2), and the key needs no lookup table shared between batches: every row's key
+    is its region's rank, its country's rank and its day, packed. Example: a table of one row
+    ("Eastern Europe", "RUS", 2018-03-26) -> [((rank("Eastern Europe") * 17577 + rank("RUS")) << 33) + 2**31 + day],
+    day counted from 1970-01-01."""
+    assert CLUSTER_ORDER == ("region", "country", "date_start"), "cluster_key packs these three columns"
+    regions, iso3 = _cluster_ranks()
+    ranks = []
+    for column, values in (("region", regions), ("country", iso3)):
+        given = table[column]
+        rank = pc.index_in(given, value_set=values)  # null where missing or unknown
+        if rank.null_count != given.null_count:
+            return None  # a value outside the known ones
+        ranks.append(pc.fill_null(rank, len(values)).cast(pa.int64()))  # missing: after every value
+    day = pc.cast(table["date_start"], pa.date32(), safe=False).cast(pa.int32()).cast(pa.int64())
+    day = pc.fill_null(pc.add(day, 1 << 31), 1 << 32)  # 33 bits, missing last
+    place = pc.add(pc.multiply(ranks[0], len(iso3) + 1), ranks[1])  # < 2**20
+    key = pc.add(pc.shift_left(place, 33), day)
+    return key.combine_chunks() if isinstance(key, pa.ChunkedArray) else key
 
 
 def cluster_events(con) -> None:

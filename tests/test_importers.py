@@ -428,9 +428,12 @@ def test_missing_file_and_zip_with_two_members(store, tmp_path):
         ("_record_import", 1),  # after the events are in, before the file's hash is recorded
     ],
 )
-def test_failed_import_leaves_store_as_it_was(store, monkeypatch, step, fail_on_call):
+def test_failed_import_leaves_store_as_it_was(store, tmp_path, monkeypatch, step, fail_on_call):
     import analytics.importers as importers
 
+    # ids in descending order: the batches' id ranges overlap from the second on, so they are staged
+    path = tmp_path / "reversed.export.CSV"
+    path.write_text("".join(GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)[::-1]), encoding="utf-8")
     import_files("gdelt", [GDELT1_57], store)
     before = _snapshot(store)
     calls = {"n": 0}
@@ -446,7 +449,7 @@ def test_failed_import_leaves_store_as_it_was(store, monkeypatch, step, fail_on_
     monkeypatch.setattr(importers, step, failing)
     monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
     with pytest.raises(RuntimeError):
-        import_files("gdelt", [GDELT2], store, block_size=16 << 10)
+        import_files("gdelt", [path], store, block_size=16 << 10)
     assert calls["n"] == fail_on_call
     assert _snapshot(store) == before
 
@@ -515,10 +518,12 @@ def test_bulk_load_leaves_the_table_clustered(store, monkeypatch):
     assert not small.clustered and small.added == 201
 
 
+@pytest.mark.parametrize("cluster", [True, False])
 @pytest.mark.parametrize("ordered", [True, False])
-def test_unclustered_import_stores_the_same_rows(store, tmp_path, monkeypatch, ordered):
-    # cluster=False streams batches straight into the events table while their id ranges follow one
-    # another, and stages the rest of the file once they do not (here: midway, or from the second batch).
+def test_streamed_import_stores_the_same_rows(store, tmp_path, monkeypatch, ordered, cluster):
+    # Batches are streamed straight into the events table (sorted on the cluster key, or not) while their
+    # id ranges follow one another, and the rest of the file is staged once they do not (here: midway, or
+    # from the second batch); the two sorted runs of a clustered import are then re-sorted.
     lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)  # ids in ascending order
     lines = lines if ordered else lines[::-1]
     lines = lines[:900] + lines[:10] + lines[900:]  # ten ids again after 900 rows: kept once, first row
@@ -526,13 +531,19 @@ def test_unclustered_import_stores_the_same_rows(store, tmp_path, monkeypatch, o
     path.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setattr("analytics.importers.CLUSTER_MIN_ROWS", 1000)
     monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
-    report = import_files("gdelt", [path], store, cluster=False, block_size=16 << 10)
+    report = import_files("gdelt", [path], store, cluster=cluster, block_size=16 << 10)
     f = report.files[0]
-    assert not report.clustered and (f.rows, f.added, f.existing, f.malformed) == (1550, 1540, 10, 0)
+    assert report.clustered == cluster and (f.rows, f.added, f.existing, f.malformed) == (1550, 1540, 10, 0)
     want, _ = read_file(GDELT2, "gdelt")
     want = schema.conform(want.sort_values("event_id").reset_index(drop=True))
     pd.testing.assert_frame_equal(schema.conform(events(store)), want)
-    assert import_files("gdelt", [path], store, cluster=False).files[0].already_imported
+    if cluster:
+        from analytics.store import CLUSTER_ORDER
+
+        keys = store.query(f"SELECT {', '.join(CLUSTER_ORDER)} FROM events")  # physical order
+        expected = keys.sort_values(list(CLUSTER_ORDER), na_position="last", kind="stable").reset_index(drop=True)
+        pd.testing.assert_frame_equal(keys, expected)
+    assert import_files("gdelt", [path], store, cluster=cluster).files[0].already_imported
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -644,7 +655,12 @@ def test_many_batches_and_columns_that_vary_late_are_stored_as_read(store, tmp_p
     # Staging leaves out columns that hold one value so far (DATEADDED is one value in a 15-minute export)
     # and sorts each batch: a later batch with another DATEADDED or no SOURCEURL must bring the column
     # back with the earlier rows' value, and the rows of many sorted batches must end up in one order.
+    # The stream leaves out the columns empty in its first batch: here no row before 300 has an actor 2.
     lines = GDELT2.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines[:300]):
+        fields = line.split("\t")
+        fields[15:25] = [""] * 10
+        lines[i] = "\t".join(fields)
     late = []
     for line in lines[800:]:
         fields = line.rstrip("\n").split("\t")
@@ -658,6 +674,7 @@ def test_many_batches_and_columns_that_vary_late_are_stored_as_read(store, tmp_p
     assert report.clustered and report.added == 1540 and report.malformed == 0
     want, _ = read_file(path, "gdelt")
     assert want["published"].nunique() == 2 and want["url"].isna().sum() == 740
+    assert want.sort_values("event_id")["actor2_code"].head(300).isna().all()
     got = schema.conform(events(store))
     want = schema.conform(want.sort_values("event_id").reset_index(drop=True))
     pd.testing.assert_frame_equal(got, want)
@@ -668,7 +685,8 @@ def test_many_batches_and_columns_that_vary_late_are_stored_as_read(store, tmp_p
     pd.testing.assert_frame_equal(keys, expected)
 
 
-def test_failed_streaming_import_leaves_store_as_it_was(store, monkeypatch):
+@pytest.mark.parametrize("cluster", [True, False])
+def test_failed_streaming_import_leaves_store_as_it_was(store, monkeypatch, cluster):
     import analytics.importers as importers
 
     import_files("gdelt", [GDELT1_57], store)
@@ -676,9 +694,9 @@ def test_failed_streaming_import_leaves_store_as_it_was(store, monkeypatch):
     calls = {"n": 0}
     original = importers._Direct.put
 
-    def failing(self, table):
+    def failing(self, *args):
         calls["n"] += 1
-        result = original(self, table)  # the batch is on its way into events, then the import fails
+        result = original(self, *args)  # the batch is on its way into events, then the import fails
         if calls["n"] == 3:
             raise RuntimeError("disk on fire")
         return result
@@ -686,5 +704,5 @@ def test_failed_streaming_import_leaves_store_as_it_was(store, monkeypatch):
     monkeypatch.setattr(importers._Direct, "put", failing)
     monkeypatch.setattr("analytics.importers.INSERT_ROWS", 100)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        import_files("gdelt", [GDELT2], store, cluster=False, block_size=16 << 10)
+        import_files("gdelt", [GDELT2], store, cluster=cluster, block_size=16 << 10)
     assert calls["n"] == 3 and _snapshot(store) == before

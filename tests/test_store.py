@@ -156,3 +156,21 @@ def test_reader_in_another_process_is_not_blocked_by_a_writer(store, tmp_path):
         assert reader.counts()["events"] == 0  # and sees the swapped-in store afterwards
     finally:
         writer.kill()
+
+
+def test_cluster_key_sorts_as_the_cluster_order():
+    # One integer per row that DuckDB sorts cheaply; its order must be CLUSTER_ORDER's, missing values last.
+    import pyarrow as pa
+
+    day = 86_400_000_000  # microseconds
+    rows = pa.table({
+        "region": ["Western Europe", None, "Eastern Europe", None, "Eastern Europe", "Eastern Europe", "Central Asia"],
+        "country": ["FRA", None, "RUS", "AAA", None, "RUS", "ZZZ"],
+        "date_start": pa.array([None, 0, -800_000 * day, 3_000_000 * day, 5 * day, 4 * day, 1], pa.timestamp("us")),
+    })
+    key = S.cluster_key(rows)
+    order = ", ".join(f"{c} NULLS LAST" for c in S.CLUSTER_ORDER)
+    con = duckdb.connect()
+    want = con.execute(f"SELECT row_number() OVER () - 1 AS i, * FROM rows ORDER BY {order}").fetchnumpy()["i"]
+    assert key.to_numpy().argsort(kind="stable").tolist() == want.tolist()
+    assert S.cluster_key(rows.set_column(0, "region", pa.array(["Atlantis"] + [None] * 6))) is None  # unknown: no key

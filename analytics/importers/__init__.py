@@ -7,14 +7,14 @@
 Every file is checked and its layout recognised first; if any file is refused (missing, empty, binary,
 not a known format, or not the format asked for), nothing is written. Accepted files are streamed in
 bounded chunks, mapped with vectorised Arrow operations, validated against the frame's schema on Arrow
-(checks.py: schema.validate's rules) and staged in a temporary DuckDB table inside the store's private
-copy (`Store.write()`); one INSERT per file then moves the rows with new event ids into the events
-table, sorted for the dashboard's filters (with cluster=False the batches are streamed straight into
-the events table instead, unsorted). Reading, mapping and staging run in separate threads; the actor
-lexicon loads and the file is hashed in the background meanwhile. The copy replaces the store only
-when every file succeeded: a failure leaves the store exactly as it was. A file whose hash is already in the store's `imports`
-table is skipped, and rows whose event_id is already stored are not added again, so importing the
-same file twice adds nothing. Malformed rows are skipped and reported with their file and line; they
+(checks.py: schema.validate's rules) and streamed into one INSERT per file into the events table of the
+store's private copy (`Store.write()`), which keeps the rows with new event ids, sorted for the
+dashboard's filters on one integer key per row (`store.cluster_key`; unsorted with cluster=False).
+Reading, mapping and inserting run in separate threads; the actor lexicon loads and the file is hashed
+in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
+leaves the store exactly as it was. A file whose hash is already in the store's `imports` table is
+skipped, and rows whose event_id is already stored are not added again, so importing the same file
+twice adds nothing. Malformed rows are skipped and reported with their file and line; they
 are warnings, not failures.
 
 Modules: source.py (open, sniff, hash), reader.py (streaming), columns.py (vectorised helpers), checks.py
@@ -47,6 +47,7 @@ from analytics.importers.columns import to_frame
 from analytics.importers.messages import message
 from analytics.importers.reader import BLOCK_SIZE, ReadState, batches, locate_lines
 from analytics.importers.source import FORMATS, Refused, Source, open_source
+from analytics.store import cluster_key
 
 KINDS = ("auto",) + tuple(FORMATS)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "gdelt"  # the shipped GDELT 2.0 export (README there)
@@ -57,7 +58,7 @@ DUCKDB_MEMORY = "1GB"
 # Chunks mapped at once. Two (both cores) measured no faster than one on this 2-core machine: Arrow's reader,
 # the staging thread and DuckDB already keep both cores busy while a file is read.
 MAP_THREADS = 1
-INSERT_ROWS = 131_072  # rows per append to the staging table (and per schema check)
+INSERT_ROWS = 131_072  # rows per batch sent to the INSERT or the staging table (and per schema check)
 CLUSTER_MIN_ROWS = 122_880  # one DuckDB row group: below that, sorting cannot narrow any row group's ranges
 
 
@@ -157,9 +158,9 @@ def import_files(
     kind: "gdelt", "icews", "acled" or "auto". progress: called with a `Progress` after each chunk.
     cluster: after a bulk load (at least CLUSTER_MIN_ROWS rows, and at least a tenth of the table),
     leave the events table sorted for fast filtering (store.CLUSTER_ORDER), in the same transaction;
-    each file's new rows are inserted in that order. With cluster=False they are streamed into the table
-    unsorted (no staging copy, no sort): a faster import (about 1.4 of a 1M-row bulk load's 6.2 CPU-s),
-    slower region and country filters on a large store until it is clustered (`store.cluster_events`).
+    each file's new rows are inserted in that order. With cluster=False they are inserted unsorted: a
+    slightly faster import (see docs/BENCHMARKS.md), slower region and country filters on a large store
+    until it is clustered (`store.cluster_events`).
     Returns an ImportReport; raises UserError when a file fails while being read (the store is then
     unchanged).
     """
@@ -184,6 +185,7 @@ def import_files(
             seen = {r[0] for r in con.execute("SELECT file_hash FROM imports").fetchall()}
             stored_before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
             files_added = 0
+            resort = False  # a file's rows went in as more than one sorted run
             for i, source in enumerate(sources):
                 fr = FileReport(path=str(source.path), layout=source.layout.name)
                 report.files.append(fr)
@@ -195,7 +197,7 @@ def import_files(
                         progress(Progress(str(source.path), i, len(sources), done["rows"] + rows, done["bytes"] + at, total))
 
                 try:
-                    _import_one(source, con, fr, tick, block_size, seen, sort=cluster)
+                    one_run = _import_one(source, con, fr, tick, block_size, seen, sort=cluster)
                 except _AlreadyImported:
                     fr.already_imported = True
                     done["bytes"] += source.size
@@ -203,6 +205,7 @@ def import_files(
                         progress(Progress(str(source.path), i, len(sources), done["rows"], done["bytes"], total))
                     continue
                 files_added += fr.added > 0
+                resort |= not one_run and fr.added > 0
                 done["rows"] += fr.rows
                 done["bytes"] += source.size
                 seen.add(_hash_of(source))
@@ -214,7 +217,7 @@ def import_files(
                     # were inserted in that order already, so when they are the whole table (one file into
                     # an empty store, the usual bulk load) it is sorted as it stands; otherwise re-sort it.
                     # Skipped for a small addition to a large store, where re-sorting everything would dominate.
-                    if stored_before or files_added > 1:
+                    if stored_before or files_added > 1 or resort:
                         cluster_events(con)
                     report.clustered = True
     report.seconds = time.perf_counter() - started
@@ -249,15 +252,16 @@ def _record_import(con, source: Source, fr: FileReport) -> None:
 STAGING = "import_staging"  # a temporary table: gone with the connection, never in the store file
 
 
-def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen: set[str] = frozenset(), sort: bool = True) -> None:
-    """Stream one file into the open transaction.
+def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen: set[str] = frozenset(), sort: bool = True) -> bool:
+    """Stream one file into the open transaction; returns True when its new rows went into the events
+    table in one sorted run (with `sort`), False when the table needs re-sorting to be in cluster order.
 
-    Chunks are mapped and validated in Arrow as they are read, gathered to INSERT_ROWS rows and
-    appended to a temporary staging table (DuckDB scans the Arrow table in place: no Python object per
-    row; beyond its memory limit it spills to disk, so memory stays bounded; see _Staging for what is
-    left out). Then one INSERT moves the rows whose event_id is new into the events table, sorted in
-    store.CLUSTER_ORDER: the store's duplicate check runs once per file instead of once per batch, and a
-    bulk load needs no re-sort. With sort=False the batches are streamed into events directly (_Direct).
+    Chunks are mapped and validated in Arrow as they are read and gathered to INSERT_ROWS rows (DuckDB
+    scans the Arrow tables in place: no Python object per row; beyond its memory limit it spills to
+    disk, so memory stays bounded). The batches are streamed into one INSERT into the events table
+    (_Direct), which sorts them on store.cluster_key with `sort`, and skips the ids already stored. A
+    file whose batches' id ranges overlap, or whose sort key cannot be made, is staged from that batch
+    on in a temporary table (see _Staging for what is left out), moved into events by one more INSERT.
     Raises _AlreadyImported as soon as the file's hash is found in `seen`.
     """
     state = ReadState()
@@ -265,9 +269,9 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
     dup_records: list[tuple[int, str]] = []  # (record ordinal, event id)
     gathered: list[tuple[pa.Table, np.ndarray]] = []
     gathered_len = 0
-    staged = {"rows": 0, "max_id": None, "disjoint": True}
+    staged = {"rows": 0, "max_id": None, "disjoint": True, "split": False}
     staging = _Staging(sort)
-    direct = None if sort else _Direct(con)
+    direct = _Direct(con, sort)
     pending = None
 
     def check_and_stage(batch):
@@ -280,12 +284,19 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
             if staged["max_id"] is not None and lo <= staged["max_id"]:
                 staged["disjoint"] = False
             staged["max_id"] = hi
-        if direct is not None and direct.open:
-            if staged["disjoint"]:
-                staged["rows"] += direct.put(table)
+        if direct.open:
+            key = cluster_key(table) if sort else None
+            if staged["disjoint"] and (key is not None or not sort) and direct.fits(table):
+                if not direct.started:
+                    # Streamed rows are in the store before the file ends: know first that the file is new.
+                    _check_not_imported(source, seen, wait=True)
+                staged["rows"] += direct.put(table, key, ordinals)
                 return
-            # An id range overlapping an earlier batch's: end the stream; the rest of the file is staged,
-            # and its INSERT (after the stream's) skips the ids the stream added, keeping their first row.
+            # An id range overlapping an earlier batch's, a region the sort key does not know, or a value in
+            # a column the stream left out: end the stream; the rest of the file is staged, and its INSERT
+            # (after the stream's) skips the ids the stream added, keeping their first row. Two sorted runs:
+            # the table is re-sorted after the load.
+            staged["split"] = direct.started
             direct.close()
         staged["rows"] += _stage_batch(con, table, ordinals, staging)
 
@@ -302,8 +313,6 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
             gathered.clear()
             gathered_len = 0
 
-    # Streamed rows are in the store before the file ends: know first that the file is new.
-    _check_not_imported(source, seen, wait=direct is not None)
     inflight: deque = deque()  # (future of a mapped chunk, its malformed rows), oldest first
     finished = False
     try:
@@ -337,15 +346,14 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
                     with contextlib.suppress(Exception):
                         pending.result()  # let a running batch finish before the table is dropped
         _check_not_imported(source, seen, wait=True)
-        fr.added = direct.close() if direct is not None else 0
+        fr.added = direct.close()
         fr.added += _insert_staged(con, repeats_possible=not staged["disjoint"], staging=staging)
         finished = True
     finally:
         if finished:
             con.execute(f"DROP TABLE IF EXISTS {STAGING}")
         else:  # an error is on its way out; an aborted stream has aborted the transaction too
-            if direct is not None:
-                direct.abort()
+            direct.abort()
             with contextlib.suppress(Exception):
                 con.execute(f"DROP TABLE IF EXISTS {STAGING}")
     fr.rows = state.rows + len(state.short_or_long)
@@ -354,32 +362,37 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
     fr.malformed = len(bad_records) + len(state.short_or_long)
     if fr.malformed or dup_records:
         _report_problems(source, fr, bad_records, dup_records)
+    return not staged["split"]
 
 
 _END, _ABORT = object(), object()
 
 
 class _Direct:
-    """Batches streamed straight into the events table, unsorted (cluster=False; DuckDB may interleave
-    them): no staging copy, no sort. One INSERT reads the batches as an Arrow stream, in a thread of its own, from a queue that
-    the staging worker fills (at most two batches wait), so DuckDB compresses and writes them while the
-    next ones are read and mapped. Its NOT EXISTS skips ids already stored; ids repeated across batches
-    cannot occur while the batches' id ranges follow one another, and the first batch that breaks that
-    ends the stream (`close`): the rest of the file goes through the staging table."""
+    """Batches streamed straight into the events table: no staging copy. One INSERT reads the batches as
+    an Arrow stream, in a thread of its own, from a queue that the staging worker fills (at most two
+    batches wait), so DuckDB sorts (with `sort`: on store.cluster_key, then the file's order), compresses
+    and writes them while the next ones are read and mapped; unsorted, DuckDB may interleave them. Its
+    NOT EXISTS skips ids already stored; ids repeated across batches cannot occur while the batches' id
+    ranges follow one another, and the first batch that breaks that ends the stream (`close`): the rest
+    of the file goes through the staging table."""
 
-    def __init__(self, con):
+    def __init__(self, con, sort: bool = False):
         self.con = con
+        self.sort = sort
         self.open = True
         self.added = 0
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.empty: list[str] = []  # columns left out of the stream (see `put`)
         self.thread: threading.Thread | None = None
 
     def _run(self, reader) -> None:
         try:
             self.con.register("import_stream", reader)
+            columns, order = ("* EXCLUDE (__key, __seq)", " ORDER BY __key, __seq") if self.sort else ("*", "")
             self.added = int(self.con.execute(
-                "INSERT INTO events BY NAME SELECT * FROM import_stream s" + _NEW_IDS_ONLY.format(rows="s")
+                f"INSERT INTO events BY NAME SELECT {columns} FROM import_stream s" + _NEW_IDS_ONLY.format(rows="s") + order
             ).fetchall()[0][0])
         except BaseException as e:  # noqa: BLE001 - handed to the importing thread by close()
             self.error = e
@@ -402,7 +415,24 @@ class _Direct:
                 if not self.thread.is_alive():  # the INSERT failed: close() reports why
                     return
 
-    def put(self, table: pa.Table) -> int:
+    @property
+    def started(self) -> bool:
+        return self.thread is not None
+
+    def fits(self, table: pa.Table) -> bool:
+        """False when a column left out of the stream holds a value in this batch."""
+        return all(table[c].null_count == table.num_rows for c in self.empty)
+
+    def put(self, table: pa.Table, key: pa.Array | None = None, ordinals: np.ndarray | None = None) -> int:
+        """Send a batch (with `sort`: its store.cluster_key and record ordinals too); returns its rows."""
+        if self.thread is None:
+            # Columns empty in the first batch (the text-only columns of a dataset) are left out of the
+            # stream: the INSERT leaves them NULL, and the sort carries 8 of GDELT's 38 columns less
+            # (~0.4 CPU-s per 1M rows). A later value in one ends the stream (see `fits`).
+            self.empty = [c for c in table.column_names if table[c].null_count == table.num_rows]
+        table = table.drop_columns(self.empty)
+        if self.sort:
+            table = table.append_column("__key", key).append_column("__seq", pa.array(ordinals, pa.int64()))
         if self.thread is None:
             reader = pa.RecordBatchReader.from_batches(table.schema, self._batches())
             self.thread = threading.Thread(target=self._run, args=(reader,), name="import-insert", daemon=True)
