@@ -171,6 +171,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 is_verb_form(t.lower) or t.lower in BE | PAST_AUX for t in toks[t1:t1 + 2]) and not (
                 t1 + 1 < len(toks) and is_verb_form(toks[t1].lower) is False and toks[t1].text[:1].isupper()):
             prep = None     # "after Georgia launched an offensive", "after an Iranian drone entered": a clause, its subject
+        if prep in COMPARATIVE_PREPS and _after_comparative(toks, t0, prep):
+            prep = None     # "more than 100 lawmakers defied him", "as many as 300 soldiers": a number, no preposition
         if prep == "of" and _after_title(toks, t0):
             prep = None     # "the head of the armed forces urged him": the title stands for its institution
         if prep == "of" and _after_quantity(toks, t0):
@@ -188,8 +190,11 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE
                and not (j == 1 and toks[0].lower.endswith("ly")))
         # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
-        locative = prep in LOC_PREPS or (a.locative and (prep not in {"to", "toward", "towards", "with", "against"}
-                                                         or a.kind == "capital"))
+        # "an investigation into the deputies", "stormed into parliament": a body or people after "into" is no place
+        # ("poured into South Ossetia", "crossed into West Pakistan": a region the gazetteer knows is still a place)
+        into_body = prep == "into" and a.kind in ("agent", "person") and not within(ctx.places, a.start, a.end)
+        locative = not into_body and (prep in LOC_PREPS or (a.locative and (
+            prep not in {"to", "toward", "towards", "with", "against"} or a.kind == "capital")))
         out.append(Mention(a, t0, t1, locative, prep, possessive, obj, own))
     # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
     for k, m in enumerate(out):
@@ -247,6 +252,16 @@ def _after_supporters(toks: list[Token], t0: int) -> bool:
     while j >= 0 and toks[j].lower in {"the", "a", "an", "former", "ousted", "jailed", "president"}:
         j -= 1
     return j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in SUPPORTER_NOUNS
+
+
+COMPARATIVE_PREPS = {"than", "as"}
+COMPARATIVES = {"more", "fewer", "less", "many", "much"}
+
+
+def _after_comparative(toks: list[Token], t0: int, prep: str) -> bool:
+    """Is the preposition part of a quantity before the mention ("more than 100 lawmakers", "as many as")?"""
+    j = next((k for k in range(t0 - 1, max(-1, t0 - 5), -1) if toks[k].lower == prep), None)
+    return j is not None and j >= 1 and toks[j - 1].lower in COMPARATIVES
 
 
 def _after_quantity(toks: list[Token], t0: int) -> bool:

@@ -304,7 +304,9 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if code.startswith("042"):
         ctx.visitors.extend(s for s in srcs if s not in ctx.visitors)     # for "the trip" (roles._event_anaphor)
     if not tgt_list and root == "14" and srcs and all(s.kind == "agent" and role(s) in PROTESTERS and s.country
-                                                      for s in srcs) and _protests_against(toks, trig):
+                                                      for s in srcs) and _protests_against(toks, trig) \
+            and not (code.startswith("143") and all(role(s) == "LAB" for s in srcs)):
+        # (workers on strike "to demand higher wages" strike against their employer, whom the text does not name)
         # "Brazilians took to the streets to protest against corruption", "marched demanding reforms": people
         # protesting against a policy protest to their own government
         home = srcs[0].country
