@@ -69,3 +69,30 @@ def test_strike_for_wages_invents_no_government_target():
     rows = [r for r in _rows("Chilean miners walked off the job on Monday to demand higher wages.")
             if r["event_root"] == "14"]
     assert rows and all(r["actor2"] is None for r in rows), rows
+
+
+# Companies as parties: a company is its head office's state's business actor (BUS), source or target
+COMPANIES = [
+    ("Ukraine's Naftogaz halted gas deliveries to Moldova on Tuesday.", "UKR", "16", "MDA"),
+    ("Venezuela seized the assets of ExxonMobil on Friday.", "VEN", "17", "USA"),
+    ("Rosneft suspended its deals with BP on Wednesday.", "RUS", "16", "GBR"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", COMPANIES)
+def test_companies_are_actors_of_their_home_state(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)
+
+
+# An extradition (063) is judicial cooperation with the court or state that receives the person
+EXTRADITIONS = [
+    ("Croatia extradited the former general Ante Kovac to the UN war crimes tribunal on Monday.", "HRV", None),
+    ("Colombia extradited the drug trafficker Pablo Ruiz to the United States on Friday.", "COL", "USA"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", EXTRADITIONS)
+def test_extradition_targets_the_receiver(text, src, tgt):
+    rows = [r for r in _rows(text) if r["event_code"] == "063"]
+    assert rows and rows[0]["actor1_country"] == src and rows[0]["actor2_country"] == tgt, rows
+    assert rows[0]["actor2"] is not None and "Ruiz" not in rows[0]["actor2"] and "Kovac" not in rows[0]["actor2"]

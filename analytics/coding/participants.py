@@ -219,7 +219,13 @@ def coup_government(ctx, mentions, sources: list[ActorRef]) -> list[ActorRef]:
 
 def other_side(toks, mentions, code: str, speech: bool, sources, targets, places) -> list[ActorRef]:
     """"Ukrainian forces retook Kherson after Russian troops withdrew": violence without a target is against
-    the other side named in the sentence, when the event's place names no other country."""
+    the other side named in the sentence, when the event's place names no other country. An extradition (063) is
+    judicial cooperation between its sender and the court or state that receives the person ("extradited X to the
+    UN tribunal", "handed X over to Spain"): the receiver is the target, not the person sent."""
+    if code.startswith("063") and targets and all(t.kind in ("person", "agent") for t in targets):
+        receiver = _receiver(toks, mentions, targets[0], sources)
+        if receiver is not None:
+            return [receiver]
     if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
         own = {s.country for s in sources}
         if not any(p.country and p.country not in own for p in places):
@@ -228,6 +234,23 @@ def other_side(toks, mentions, code: str, speech: bool, sources, targets, places
                      and not any(same_actor(m.ref, s) for s in sources)]
             return other[:1]
     return targets
+
+
+def _receiver(toks, mentions, person: ActorRef, sources) -> ActorRef | None:
+    """The court, organisation or state after "to" that a person handed over goes to, in the person's clause."""
+    at = next((m for m in mentions if m.ref is person), None)
+    if at is None:
+        return None
+    for k in range(at.t1, min(len(toks) - 1, at.t1 + 6)):
+        if clause_end(toks, k) and toks[k].lower != "to":
+            return None
+        if toks[k].lower == "to":
+            m = next((m for m in mentions if m.t0 in (k + 1, k + 2)), None)
+            if m is not None and (m.ref.kind in COUNTRY_KINDS | {"igo"} or role(m.ref) == "JUD") \
+                    and not any(same_actor(m.ref, s) for s in sources):
+                return m.ref
+            return None
+    return None
 
 
 def protest_source(mentions, root: str, places, sources, how: str):
