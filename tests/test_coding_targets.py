@@ -96,3 +96,29 @@ def test_extradition_targets_the_receiver(text, src, tgt):
     rows = [r for r in _rows(text) if r["event_code"] == "063"]
     assert rows and rows[0]["actor1_country"] == src and rows[0]["actor2_country"] == tgt, rows
     assert rows[0]["actor2"] is not None and "Ruiz" not in rows[0]["actor2"] and "Kovac" not in rows[0]["actor2"]
+
+
+# Unnamed people killed by an attack's consequence are its target (civilians of the event's country)
+CONSEQUENCE_VICTIMS = [
+    ("Sudanese warplanes bombed the market town of Kadugli on Sunday, killing dozens of people.", "SDN", "SDN"),
+    ("Nigerian officials said Boko Haram fighters carried out a bomb attack on the town of Gombe that killed 30 "
+     "people.", "NGA", "NGA"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", CONSEQUENCE_VICTIMS)
+def test_people_killed_by_the_consequence_are_the_target(text, src, tgt):
+    rows = [r for r in _rows(text) if r["event_root"] in {"18", "19", "20"}]
+    assert any(r["actor1_country"] == src and r["actor2_country"] == tgt and r["actor2"] for r in rows), rows
+
+
+# ", the first X to ...": an apposition on the subject after the comma names no object
+SUBJECT_APPOSITIONS = [
+    ("Indian Prime Minister Ravi Menon arrived in Islamabad on Friday, the first Indian leader to visit Pakistan "
+     "in a decade.", "IND", "04", "PAK"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", SUBJECT_APPOSITIONS)
+def test_apposition_on_the_subject_is_no_target(text, src, root, tgt):
+    assert _has(text, src, root, tgt) and not _has(text, src, root, "IND"), _rows(text)

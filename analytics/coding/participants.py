@@ -494,13 +494,21 @@ def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -
 
 
 def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
-    """"stormed a Jewish centre, killing two gunmen": the victims of the attack's consequence are its target."""
+    """"stormed a Jewish centre, killing two gunmen": the victims of the attack's consequence are its target;
+    unnamed people killed are civilians ("dropped bombs on the town, killing dozens of people", "an attack on the
+    town that killed 40 people")."""
     for k in range(trig.end, len(toks) - 1):
+        consequence = toks[k].lower == "," and toks[k + 1].lower in CONSEQUENCES or (
+            toks[k].lower in {"that", "which"} and toks[k + 1].lower in CONSEQUENCES_PAST)
+        if consequence:
+            verb = Trigger(k + 1, k + 2, "190", "KILL", "verb")
+            return find_target(ctx, toks, mentions, verb, sources) or _unnamed_people(toks, mentions, verb)
         if clause_end(toks, k) and toks[k].lower != ",":
             return []
-        if toks[k].lower == "," and toks[k + 1].lower in CONSEQUENCES:
-            return find_target(ctx, toks, mentions, Trigger(k + 1, k + 2, "190", "KILL", "verb"), sources)
     return []
+
+
+CONSEQUENCES_PAST = {"killed", "wounded", "injured", "left"}
 
 
 def _unnamed_people(toks, mentions, trig: Trigger) -> list[ActorRef]:

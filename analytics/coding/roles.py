@@ -384,6 +384,10 @@ PROPOSALS = {"resolution", "resolutions", "proposal", "proposals", "plan", "offe
 PROPOSAL_FILLERS = {"the", "a", "an", "new", "draft", "latest", "peace", "on", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "formally"}
 
+# ordinals and superlatives that open an apposition describing the subject ("..., the first Arab leader to ...")
+RANK_WORDS = {"first", "second", "third", "last", "only", "latest", "youngest", "oldest", "largest", "biggest",
+              "highest", "most", "longest"}
+
 FROM_TARGET_CODES = ("174", "192", "171")     # expel from, seize or take from: "from X" names the loser
 
 
@@ -451,6 +455,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if w == "," and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower.endswith("ing") \
                 and toks[k + 1].lower not in {"including", "during", "according", "following", "something", "nothing"}:
             break       # "landed at the airport, becoming the first Arab leader to visit Israel": a clause of its own
+        if w == "," and k + 2 < len(toks) and toks[k + 1].lower in {"the", "a", "an"} and any(
+                t.lower in RANK_WORDS and "to" in {u.lower for u in toks[q + 1:q + 7]}
+                for q, t in enumerate(toks[k + 2:k + 4], start=k + 2)):
+            # "arrived in Havana, the first sitting US president to visit Cuba": an apposition on the subject
+            # ("the country's oldest rights group" after the object describes the object)
+            break
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
         if ctx.groups and (w == "both" and k + 1 < len(toks) and toks[k + 1].lower in SIDES or w == "the" and k + 2 < len(toks)
