@@ -122,3 +122,31 @@ SUBJECT_APPOSITIONS = [
 @pytest.mark.parametrize("text, src, root, tgt", SUBJECT_APPOSITIONS)
 def test_apposition_on_the_subject_is_no_target(text, src, root, tgt):
     assert _has(text, src, root, tgt) and not _has(text, src, root, "IND"), _rows(text)
+
+
+# An act named back by its result ("backed the apology", "would not recognise the dissolution") targets its doer
+RESULT_ANAPHORS = [
+    ("Canadian Prime Minister Paul Lavoie apologised to the Inuit on Monday. Opposition leader Anne Roy welcomed "
+     "the apology.", "05", "CAN"),
+    ("Peruvian President Jorge Salas dissolved the legislature on Monday. The opposition rejected the dissolution.",
+     "12", "PER"),
+]
+
+
+@pytest.mark.parametrize("text, root, tgt", RESULT_ANAPHORS)
+def test_result_noun_points_to_the_doer(text, root, tgt):
+    second = text.split(". ", 1)[1]
+    rows = [r for r in _rows(text) if r["sentence"].startswith(second[:20]) and r["event_root"].startswith(root)]
+    assert any(r["actor2_country"] == tgt for r in rows), rows
+
+
+# "warned that he would halt X to Y": a threat of the speaker's own act targets that act's object
+OWN_ACT_THREATS = [
+    ("Russian President Oleg Volkov warned on Monday that he would cut gas supplies to Moldova.", "RUS", "13", "MDA"),
+    ("Turkey warned on Friday that it would close its airspace to Israel.", "TUR", "13", "ISR"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", OWN_ACT_THREATS)
+def test_threat_of_own_act_targets_its_object(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)

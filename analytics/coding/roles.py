@@ -322,7 +322,12 @@ NOUN_ROOTS = {"test": ("15", "18"), "tests": ("15", "18"), "trip": ("04",), "vis
               "invasion": ("19",), "incursion": ("19",), "annexation": ("19",), "airstrikes": ("19",),
               "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",),
               "warning": ("13",), "warnings": ("13",), "threat": ("13",), "threats": ("13",), "ultimatum": ("13",),
-              "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",)}
+              "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",),
+              # acts of state named back by their result ("backed the apology", "would not recognise the dissolution",
+              # "rejected the ruling"): the doer of the act
+              "apology": ("05",), "apologies": ("05",), "dissolution": ("17",), "removal": ("17",),
+              "impeachment": ("17", "11"), "ouster": ("17",), "ruling": ("11", "06"), "verdict": ("11",),
+              "judgment": ("11",), "judgement": ("11",), "conviction": ("11",)}
 
 
 TRIP_NOUNS = {"trip", "visit", "visits", "tour", "journey", "trips"}
@@ -422,6 +427,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if w == "that" and (k == trig.end or toks[k - 1].lower not in {",", "and"}) and root in VERBAL_GOVERNORS | {"01"}:
             if root in {"02", "10"}:
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
+                continue
+            if root == "13" and k + 2 < len(toks) and toks[k + 1].lower in {"he", "she", "it", "they", "we"} \
+                    and toks[k + 2].lower in MODALS:
+                # "warned that he would halt oil shipments to the United States": a threat of the speaker's own act
+                # targets that act's object
+                k += 3
                 continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
         if w == "the" and k + 1 < len(toks) and _bare(toks[k + 1].lower) in COUNTRY_NOUNS and (
