@@ -150,3 +150,32 @@ OWN_ACT_THREATS = [
 @pytest.mark.parametrize("text, src, root, tgt", OWN_ACT_THREATS)
 def test_threat_of_own_act_targets_its_object(text, src, root, tgt):
     assert _has(text, src, root, tgt), _rows(text)
+
+
+# A crowd's violence at home (rioters, mobs, militias) is against what it burns or attacks, not against its state
+CROWD_VIOLENCE = [
+    "Rioters burned dozens of shops in Bulawayo on Tuesday.",
+    "Mobs set fire to a market in Kano overnight.",
+]
+
+
+@pytest.mark.parametrize("text", CROWD_VIOLENCE)
+def test_crowd_violence_at_home_does_not_target_the_state(text):
+    rows = [r for r in _rows(text) if r["event_root"] in {"14", "18"}]
+    assert rows and all(r["actor2"] is None for r in rows), rows
+
+
+# A raid that frees hostages is against their captors, not the place or the building's owner
+RESCUE_RAIDS = [
+    ("Colombian soldiers stormed a farmhouse near Cali on Sunday and freed six hostages held by FARC rebels.",
+     "COL", "COL", "FARC"),
+    ("Kenyan troops raided a compound in Mombasa, freeing 12 hostages held by al-Shabaab militants.",
+     "KEN", "SOM", "Shabaab"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt, name", RESCUE_RAIDS)
+def test_rescue_raid_targets_the_captors(text, src, tgt, name):
+    rows = [r for r in _rows(text) if r["event_root"] in {"17", "18", "19"}]
+    assert any(r["actor1_country"] == src and r["actor2_country"] == tgt and name in (r["actor2"] or "")
+               for r in rows), rows

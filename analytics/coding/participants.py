@@ -33,8 +33,8 @@ from analytics.coding.kinds import non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
 from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
-from analytics.coding.roles import by_agents, find_source, find_target, names_capital, source_country, subject_before, \
-    target_country
+from analytics.coding.roles import _with_coordinated, by_agents, find_source, find_target, names_capital, \
+    source_country, subject_before, target_country
 from analytics.coding.triggers import Trigger
 from analytics.geo.countries import country_at
 from analytics.coding.words import (ADDRESSED, ARTICLES, BE, BACKING, BOTH_WORDS, CONSEQUENCES, FIGHT_NOUNS,
@@ -155,6 +155,9 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
                    and not any(t.lower in CONTRASTS for t in toks[min(m.t1, trig.end):max(m.t0, trig.start)])][:1]
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
+    if not speech and code[:2] in VIOLENT and trig.kind != "nominal":
+        # "troops stormed the residence and freed 71 hostages held by rebels": a rescue raid is against the captors
+        targets = _captors(toks, mentions, trig, sources) or targets
     return targets
 
 
@@ -296,8 +299,10 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     """The event's sources and targets at one of its places, with their countries: (sources, targets)."""
     tgt_list = targets
     near = root == "15" and place is not None and place.start >= 0 and _near(toks, place)
+    # ("Rioters burned shops in Nairobi": a crowd's violence at home is against what it burns, not its state)
+    crowd = root in {"14", "18"} and sources and all(s.kind == "agent" and role(s) in CROWDS for s in sources)
     if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE or near) and place is not None \
-            and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and \
+            and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and not crowd and \
             all(_home(ctx, s) != place.country or (non_state(s) and root in VIOLENT) for s in sources):
         # (an appeal only about a place written after it: "called for a ceasefire" in a story about Somalia
         # is made to every side)
@@ -342,6 +347,7 @@ def _home(ctx, s: ActorRef) -> str | None:
     return s.country or (ctx.story if s.kind == "person" else None)
 
 
+CROWDS = {"CVL", "OPP", "UAF"}     # rioters, mobs, crowds, militias: people, not an armed rebellion against the state
 CONTRASTS = {"while", "whereas", "but", ";", "although", "though"}
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
@@ -509,6 +515,27 @@ def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[Act
 
 
 CONSEQUENCES_PAST = {"killed", "wounded", "injured", "left"}
+
+
+RESCUE_WORDS = {"freed", "freeing", "free", "rescued", "rescuing", "rescue", "liberated", "liberating", "releasing"}
+CAPTIVITY_WORDS = {"held", "kept", "seized", "taken", "kidnapped", "abducted", "captured", "holding"}
+
+
+def _captors(toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
+    """The "by" agent of the captivity of the hostages a raid frees ("stormed the terminal and freed the hostages
+    held by hijackers"), or none; within the sentence, the rescue after the raid."""
+    rescue = next((k for k in range(trig.end, min(len(toks), trig.end + 16)) if toks[k].lower in RESCUE_WORDS), None)
+    if rescue is None:
+        return []
+    for k in range(rescue + 1, min(len(toks) - 1, rescue + 8)):
+        if toks[k].lower in CAPTIVITY_WORDS and toks[k + 1].lower == "by":
+            m = next((m for m in mentions if m.t0 in (k + 2, k + 3)), None)
+            if m is not None and not any(same_actor(m.ref, s) for s in sources):
+                return _with_coordinated(m, mentions, toks)
+            return []
+        if clause_end(toks, k) and toks[k].text != ",":
+            return []
+    return []
 
 
 def _unnamed_people(toks, mentions, trig: Trigger) -> list[ActorRef]:
