@@ -179,3 +179,17 @@ def test_rescue_raid_targets_the_captors(text, src, tgt, name):
     rows = [r for r in _rows(text) if r["event_root"] in {"17", "18", "19"}]
     assert any(r["actor1_country"] == src and r["actor2_country"] == tgt and name in (r["actor2"] or "")
                for r in rows), rows
+
+
+# People outside the dictionaries: an age before a name ("22-year-old X"), a particle joined by a hyphen
+# ("Nimr al-Nimr") make the whole name a person, the target of the act on them
+UNLISTED_PEOPLE = [
+    ("Egyptian police detained 24-year-old Salma Fathy in Cairo on Monday.", "EGY", "17", "Salma Fathy"),
+    ("Bahrain executed the Shiite cleric Hasan al-Jabri on Saturday.", "BHR", "18", "Hasan al-Jabri"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, name", UNLISTED_PEOPLE)
+def test_unlisted_person_is_the_target(text, src, root, name):
+    rows = [r for r in _rows(text) if r["event_root"] == root]
+    assert any(r["actor1_country"] == src and r["actor2"] == name and r["actor2_country"] == src for r in rows), rows

@@ -220,7 +220,7 @@ class _Doc(PersonRules, AgentRules):
                 if ap is None and k in ("country", "nation"):
                     ap = self.country_s_agent(i)
                 if ap is None and self.raw(i)[:1].isupper() and self.raw(i).isalpha():
-                    ap = self.described_person(i) or self.named_body(i)
+                    ap = self.described_person(i) or self.aged_person(i) or self.named_body(i)
                 if ap is not None:
                     out.append(ap)
                     i = self._tok_end(ap, i)

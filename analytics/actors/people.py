@@ -51,6 +51,8 @@ class PersonRules:
                 p = j
                 while p < n and p - j < 3 and self.raw(p).casefold() in NAME_PARTICLES:
                     p += 1
+                if p + 1 < n and self.raw(p) == "-" and self.raw(p + 1)[:1].isupper():
+                    p += 1  # "Nimr al-Nimr", "Abdel Fattah el-Sisi": a particle joined by a hyphen
                 if p < n and self.raw(p)[:1].isupper():
                     j = p
                 else:
@@ -247,6 +249,21 @@ class PersonRules:
         bare = self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
         m, _ = self.with_apposition(bare, name_end)
         return None if m is bare else m
+
+    def aged_person(self, i: int) -> ActorMention | None:
+        """N-year-old NAME, for a name no lexicon or title introduces ("detained 22-year-old Mahsa Amini"): an age
+        before a name of two or more capitalised words makes it a person (country from the coder's story)."""
+        if i < 5 or [self.key(t) for t in range(i - 4, i)] != ["-", "year", "-", "old"] or not self.raw(i - 5).isdigit():
+            return None
+        name_end = self.name_tokens(i)
+        if name_end - i < 2:
+            return None
+        for t in range(i, name_end):
+            key = self.key(t)
+            if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
+                    or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
+                return None
+        return self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
 
     def with_apposition(self, m: ActorMention, j: int) -> tuple[ActorMention, int]:
         """A person followed by an apposition that describes them: ", the head of the special forces,", ", a senior
