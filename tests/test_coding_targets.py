@@ -193,3 +193,25 @@ UNLISTED_PEOPLE = [
 def test_unlisted_person_is_the_target(text, src, root, name):
     rows = [r for r in _rows(text) if r["event_root"] == root]
     assert any(r["actor1_country"] == src and r["actor2"] == name and r["actor2_country"] == src for r in rows), rows
+
+
+# "the Catalan leader, X,": a definite title or head noun before a comma introduces the name after it, a person
+APPOSED_NAMES = [
+    ("Bolivian President Rosa Quispe demanded on Monday that the regional leader, Marco Antezana, withdraw his "
+     "threat.", "BOL", "10", "Marco Antezana"),
+    ("Sri Lankan police arrested the opposition leader, Kamal Perera, in Colombo on Friday.", "LKA", "17",
+     "Kamal Perera"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, name", APPOSED_NAMES)
+def test_title_comma_name_is_a_person_target(text, src, root, name):
+    rows = [r for r in _rows(text) if r["event_root"] == root]
+    assert any(r["actor1_country"] == src and r["actor2"] == name and r["actor2_country"] == src for r in rows), rows
+
+
+# "defended the police": the one a leader defends or protects is the target, a state agent too
+def test_defended_state_agent_is_the_target():
+    text = "Kenyan police fired on protesters in Nairobi. Kenyan President Amos Kiprop defended the police on Monday."
+    rows = [r for r in _rows(text) if r["sentence"].startswith("Kenyan President") and r["event_root"] in {"05", "07"}]
+    assert rows and rows[0]["actor2_country"] == "KEN" and "police" in rows[0]["actor2"], rows

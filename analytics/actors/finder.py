@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from analytics.actors.lexicon import Actor, Agent, Entry, load_lexicon, split_code
 from analytics.actors.agents import AgentRules
-from analytics.actors.people import PersonRules
+from analytics.actors.people import APPOSED_HEADS, PersonRules
 from analytics.actors.words import (
     PLACE_IDIOM_NOUNS,
     PLACE_IDIOM_PREPS,
@@ -207,6 +207,12 @@ class _Doc(PersonRules, AgentRules):
             end, val = self.atom(i)
             k = self.toks.keys[i]
             starts_title = k in TITLE_PREFIXES or self.deposed_prefix(i) or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
+            if (starts_title or k in APPOSED_HEADS) and self.raw(i).islower():
+                ap = self.apposed_title_person(i)
+                if ap is not None:
+                    out.append(ap)
+                    i = self._tok_end(ap, i)
+                    continue
             if starts_title or (isinstance(val, Entry) and val.kind in NAMED):
                 tp = self.titled_person(i)
                 if tp:

@@ -24,6 +24,10 @@ from analytics.actors.words import (
     NAMED,
 )
 
+# heads of a description that are no titles of their own but introduce a name after a comma ("the Catalan leader, X,")
+APPOSED_HEADS = {"leader", "chief", "head"}
+DETERMINERS = {"the", "its", "his", "her", "their"}
+
 if TYPE_CHECKING:
     from analytics.actors.finder import ActorMention
 
@@ -249,6 +253,42 @@ class PersonRules:
         bare = self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
         m, _ = self.with_apposition(bare, name_end)
         return None if m is bare else m
+
+    def apposed_title_person(self, i: int) -> ActorMention | None:
+        """the [MODIFIER] TITLE, NAME, for a name no lexicon introduces: "demanded that the Catalan leader, Carles
+        Puigdemont, say", "the army commander, Major-General X,". The span runs from the title to the name (so no
+        comma splits it from the verb that governs it); the role is the title's, the country a country or demonym
+        right before the title."""
+        tj, roles = self.titles.longest(self.toks, i)
+        role = roles[0] if roles else None
+        if not roles:
+            if self.key(i) not in APPOSED_HEADS:
+                return None
+            tj = i + 1
+        if self.raw(tj) != "," or i < 1:
+            return None
+        k = i - 1
+        country = None
+        if self.key(k) in DETERMINERS:
+            pass
+        elif isinstance(self.atom(k)[1], Entry) and self.atom(k)[1].kind in COUNTRYISH:
+            country = self.atom(k)[1].actor(self.date).country
+            k -= 1
+        elif self.raw(k)[:1].isupper() or self.plain_word(k):
+            k -= 1      # "the Catalan leader", "the rebel leader": one modifier
+        if k < 0 or self.key(k) not in DETERMINERS:
+            return None
+        name_end = self.name_tokens(tj + 1)
+        if name_end - (tj + 1) < 2 or self.raw(name_end) not in (",", ".", ";"):
+            return None
+        for t in range(tj + 1, name_end):
+            key = self.key(t)
+            if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
+                    or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
+                return None
+        m = self.mention(i, name_end, self.phrase(tj + 1, name_end), (country or "") + (role or ""), "person",
+                         source="title")
+        return m
 
     def aged_person(self, i: int) -> ActorMention | None:
         """N-year-old NAME, for a name no lexicon or title introduces ("detained 22-year-old Mahsa Amini"): an age

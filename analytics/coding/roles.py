@@ -389,6 +389,8 @@ PROPOSALS = {"resolution", "resolutions", "proposal", "proposals", "plan", "offe
 PROPOSAL_FILLERS = {"the", "a", "an", "new", "draft", "latest", "peace", "on", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "formally"}
 
+PROTECT_VERBS = {"DEFEND", "PROTECT"}
+
 # ordinals and superlatives that open an apposition describing the subject ("..., the first Arab leader to ...")
 RANK_WORDS = {"first", "second", "third", "last", "only", "latest", "youngest", "oldest", "largest", "biggest",
               "highest", "most", "longest"}
@@ -529,7 +531,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                                                          for s in sources))
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
-                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
+                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES
+                                    # ("defended the police": the one defended is the target)
+                                    and not (trig.lemma in PROTECT_VERBS and m.object))))
             if usable and m.possessive and trig.kind != "nominal" and any(
                     s.country and s.country == m.ref.country and m.ref.kind in COUNTRY_KINDS for s in sources):
                 k = m.t1        # "Putin put Russia's nuclear forces on alert": one's own country's forces
