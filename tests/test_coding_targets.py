@@ -215,3 +215,22 @@ def test_defended_state_agent_is_the_target():
     text = "Kenyan police fired on protesters in Nairobi. Kenyan President Amos Kiprop defended the police on Monday."
     rows = [r for r in _rows(text) if r["sentence"].startswith("Kenyan President") and r["event_root"] in {"05", "07"}]
     assert rows and rows[0]["actor2_country"] == "KEN" and "police" in rows[0]["actor2"], rows
+
+
+# Actors in general: "Special forces soldiers in X detained": a plural noun after the sentence's first capitalised
+# words modifies the subject, it is no verb with an object; "an international tribunal" is no one country's
+SUBJECTS = [
+    ("Special forces soldiers in Mali detained President Ibrahim Keita on Tuesday.", "MLI", "17", "MLI"),
+    ("Republican Guard troops in Niger detained President Mohamed Bazoum on Wednesday.", "NER", "17", "NER"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", SUBJECTS)
+def test_plural_modifier_does_not_make_the_subject_an_object(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)
+
+
+def test_international_body_takes_no_country_from_the_sentence():
+    rows = [r for r in _rows("An international tribunal in Geneva ruled against Russia's claims on Monday.")
+            if r["event_root"] == "11"]
+    assert rows and rows[0]["actor1"] and rows[0]["actor1_country"] is None and rows[0]["actor2_country"] == "RUS", rows

@@ -188,7 +188,11 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             j -= 1
         # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
         obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE
-               and not (j == 1 and toks[0].lower.endswith("ly")))
+               and not (j == 1 and toks[0].lower.endswith("ly"))
+               # "Special forces soldiers in Guinea detained": a plural noun after the sentence's first capitalised
+               # words is a modifier, not a verb with an object
+               and not (toks[j].lower.endswith("s") and all(t.text[:1].isupper() for t in toks[:j])
+                        and not any(m.t1 == j for m in out)))
         # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
         # "an investigation into the deputies", "stormed into parliament": a body or people after "into" is no place
         # ("poured into South Ossetia", "crossed into West Pakistan": a region the gazetteer knows is still a place)

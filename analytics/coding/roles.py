@@ -624,6 +624,8 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         return replace(s, country=home) if home else s
     if s.country is not None or s.kind != "agent":
         return s
+    if _no_ones(ctx, s):
+        return s    # "An international tribunal in The Hague ruled against China's claims": no one country's
     # "An Israeli official said the army struck targets in Syria": a state's agent in reported speech is the
     # speaker's state's, wherever it acts
     home = reporter if reporter and s.type in STATE_TYPES else None
@@ -657,6 +659,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
 
 
+def _no_ones(ctx, a: ActorRef) -> bool:
+    """Is the agent written as "foreign ..." or "international ..." (no one country's)?"""
+    return a.start >= 0 and ctx.text[max(0, a.start - 14):a.start].lower().endswith(("foreign ", "international "))
+
+
 def group_home(a: ActorRef) -> str | None:
     """The country of a place the group's name names ("Free Aceh Movement" -> IDN), or None."""
     if not a.name:
@@ -685,7 +692,7 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
             return replace(t, country=home)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
-    if t.kind == "agent" and t.start >= 8 and ctx.text[t.start - 8:t.start].lower() == "foreign ":
+    if t.kind == "agent" and _no_ones(ctx, t):
         return t    # "killed 58 foreign tourists": not the place's people, and no one country's
     home = place.country if place is not None and place.country and place.start >= 0 else None
     if home is None and t.kind == "agent" and t.start >= 0:
