@@ -234,3 +234,18 @@ def test_international_body_takes_no_country_from_the_sentence():
     rows = [r for r in _rows("An international tribunal in Geneva ruled against Russia's claims on Monday.")
             if r["event_root"] == "11"]
     assert rows and rows[0]["actor1"] and rows[0]["actor1_country"] is None and rows[0]["actor2_country"] == "RUS", rows
+
+
+# Craft and crews: a navy's ship by its prefix ("the frigate HMS X") is that state's military; an airline is its
+# state's business; a crew is of its craft's country, not of the place where it is held
+CRAFT = [
+    ("Iranian boats attacked the frigate HMS Clyde in the Gulf on Monday.", "IRN", "19", "GBR"),
+    ("Russian troops shot down a Malaysia Airlines airliner over Ukraine on Thursday.", "RUS", "19", "MYS"),
+    ("A US Navy plane landed on a Chinese island on Sunday after a collision. China detained the 24 crew members.",
+     "CHN", "17", "USA"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", CRAFT)
+def test_craft_and_crews_belong_to_their_state(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)

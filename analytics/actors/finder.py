@@ -38,6 +38,7 @@ from analytics.actors.words import (
     POST_MODIFIERS,
     ORG_HEAD_NOUNS,
     ORGISH,
+    SHIP_PREFIXES,
     NAMED,
     title_index,
 )
@@ -198,6 +199,13 @@ class _Doc(PersonRules, AgentRules):
             return not key.endswith("ly")
         return not key.endswith(("ed", "s", "ly"))
 
+    def ship(self, i: int) -> ActorMention | None:
+        """"the destroyer USS Cole", "HMS Sheffield": a navy's ship is that state's military (SHIP_PREFIXES)."""
+        end = self.name_tokens(i + 1)
+        if end == i + 1:
+            return None
+        return self.mention(i, end, self.phrase(i, end), SHIP_PREFIXES[self.raw(i)], "agent", source="agent")
+
     # -- main pass --------------------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -220,6 +228,12 @@ class _Doc(PersonRules, AgentRules):
                     m, tj = self.with_apposition(self.mention(ti, tj, actor.name, actor.code, "person", source=src), tj)
                     out.append(m)
                     i = tj
+                    continue
+            if self.raw(i) in SHIP_PREFIXES and self.raw(i + 1)[:1].isupper():
+                m = self.ship(i)
+                if m is not None:
+                    out.append(m)
+                    i = self._tok_end(m, i)
                     continue
             if val is None:
                 ap = self.appositive_person(i) if k[:1].isalpha() and self.raw(i)[:1].isupper() else None

@@ -142,7 +142,9 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                             # "the government's decision" whose decision it is)
             if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
                 a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
-            if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
+            if any(b.start > a.end and b.start - a.end <= 8 and (b.kind in ("group", "person", "igo") or (
+                    # "the destroyer USS Cole": a common noun right before the named agent it describes
+                    b.kind == "agent" and b.country and b.type == a.type and b.start - a.end <= 1))
                    and all(t.text[:1].islower() and not _past_verb(t.lower) for t in toks if a.end <= t.start < b.start)
                    for b in inside):
                 continue    # "the militant group Lashkar-e-Taiba": a description of the named actor after it

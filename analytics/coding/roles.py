@@ -601,6 +601,7 @@ GLOBAL_GROUPS = ("IMG", "IGO", "NGO")
 HOME_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "BUS", "REF", "HLH", "AGR"}
 TRANSNATIONAL = ("IMG", "IGO", "NGO", "INT")
 AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
+CREWS = ("crew", "crew members", "crewmen")
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
 
@@ -694,14 +695,17 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         return t
     if t.kind == "agent" and _no_ones(ctx, t):
         return t    # "killed 58 foreign tourists": not the place's people, and no one country's
-    home = place.country if place is not None and place.country and place.start >= 0 else None
+    surface = ctx.text[t.start:t.end].lower() if t.start >= 0 else ""
+    # a crew is of its craft's country, wherever the craft is ("China detained the 24 crew members" of a US plane)
+    crew = t.kind == "agent" and surface.endswith(CREWS)
+    home = place.country if place is not None and place.country and place.start >= 0 and not crew else None
     if home is None and t.kind == "agent" and t.start >= 0:
         # "praised the courage of the Tunisian people and urged the authorities to ...": the country named
         # just before it in the sentence, when it is not the source's (before a place the text does not write)
         own = {s.country for s in sources}
         home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
                      and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
-    if home is None and place is not None and place.country:
+    if home is None and place is not None and place.country and not crew:
         home = place.country
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
@@ -711,8 +715,7 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # country the story is about, when it is not the source's own
         own = {s.country for s in sources}
         home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
-    surface = ctx.text[t.start:t.end].lower() if t.start >= 0 else ""
-    if home is None and not surface.endswith(FOREIGN_ENVOYS):
+    if home is None and not surface.endswith(FOREIGN_ENVOYS) and not crew:
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
         # "Bainimarama seized power and dissolved the government": so does a state's official, and a
         # non-state group ("Boko Haram kidnapped girls"); an ambassador is by office another state's
