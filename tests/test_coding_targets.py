@@ -249,3 +249,21 @@ CRAFT = [
 @pytest.mark.parametrize("text, src, root, tgt", CRAFT)
 def test_craft_and_crews_belong_to_their_state(text, src, root, tgt):
     assert _has(text, src, root, tgt), _rows(text)
+
+
+# "the leader of X, NAME,": the title's organisation or state gives the person named after the comma
+def test_leader_of_group_comma_name_is_the_person():
+    rows = _rows("Kenyan troops captured the leader of al-Shabaab, Hassan Dahir Omar, near Kismayo on Monday.")
+    assert any(r["actor1_country"] == "KEN" and r["actor2"] == "Hassan Dahir Omar" for r in rows), rows
+
+
+# Concern is expressed about another's last act: its doer is the target
+CONCERN = [
+    ("Pakistan tested a nuclear-capable missile on Monday. India expressed grave concern.", "IND", "PAK"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", CONCERN)
+def test_concern_targets_the_doer_of_the_last_act(text, src, tgt):
+    rows = [r for r in _rows(text) if r["actor1_country"] == src and r["event_root"] in {"01", "11"}]
+    assert rows and rows[0]["actor2_country"] == tgt, rows

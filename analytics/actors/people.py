@@ -265,13 +265,25 @@ class PersonRules:
             if self.key(i) not in APPOSED_HEADS:
                 return None
             tj = i + 1
+        country = owner = None
+        if self.key(tj) == "of":
+            # "the leader of al-Qaeda in the Islamic Maghreb, Abdelmalek Droukdel,": the title's organisation or state
+            p = tj + 1 + (self.key(tj + 1) == "the")
+            end, val = self.atom(p)
+            if not (isinstance(val, Entry) and val.kind in NAMED):
+                return None
+            actor = val.actor(self.date)
+            if val.kind in COUNTRYISH:
+                country = actor.country
+            else:
+                owner = actor.code
+            tj = end
         if self.raw(tj) != "," or i < 1:
             return None
         k = i - 1
-        country = None
         if self.key(k) in DETERMINERS:
             pass
-        elif isinstance(self.atom(k)[1], Entry) and self.atom(k)[1].kind in COUNTRYISH:
+        elif country is None and isinstance(self.atom(k)[1], Entry) and self.atom(k)[1].kind in COUNTRYISH:
             country = self.atom(k)[1].actor(self.date).country
             k -= 1
         elif self.raw(k)[:1].isupper() or self.plain_word(k):
@@ -286,9 +298,8 @@ class PersonRules:
             if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
                     or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
                 return None
-        m = self.mention(i, name_end, self.phrase(tj + 1, name_end), (country or "") + (role or ""), "person",
-                         source="title")
-        return m
+        code = owner or (country or "") + (role or "")
+        return self.mention(i, name_end, self.phrase(tj + 1, name_end), code, "person", source="title")
 
     def aged_person(self, i: int) -> ActorMention | None:
         """N-year-old NAME, for a name no lexicon or title introduces ("detained 22-year-old Mahsa Amini"): an age

@@ -58,7 +58,9 @@ MATERIAL = {"14", "15", "16", "17", "18", "19", "20"}
 # a coup (see verbs_extra.tsv) answers nobody's action; nor do curfews, bans and martial law, which a state
 # imposes on its own people ("Armenia declared martial law" after an attack on it is not against the attacker)
 NOT_REACTIONS = {"170", "1721", "1722", "1723", "1724"}
-REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
+CEASEFIRES = {"0871"}
+REACTIVE_CODES = CEASEFIRES | {"012"}   # a ceasefire is declared towards the other side of the fighting; concern is
+# expressed about the last act of another ("India tested nuclear devices ... China expressed grave concern")
 
 AUX_ADVERBS = PERFECT_AUX | {"also", "then"}      # between a subject and its verb: "had also met"
 
@@ -599,7 +601,7 @@ def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
     """The doer of the last material action before this trigger, when it is another country's actor; for a
     ceasefire, the other side of the last event between two sides."""
     own = {s.country for s in srcs if s.country}
-    if trig.code in REACTIVE_CODES and ctx.last_pair is not None:
+    if trig.code in CEASEFIRES and ctx.last_pair is not None:
         _, a, bs = ctx.last_pair
         if a.country in own:
             return [b for b in bs if b.country not in own][:1]
