@@ -267,3 +267,19 @@ CONCERN = [
 def test_concern_targets_the_doer_of_the_last_act(text, src, tgt):
     rows = [r for r in _rows(text) if r["actor1_country"] == src and r["event_root"] in {"01", "11"}]
     assert rows and rows[0]["actor2_country"] == tgt, rows
+
+
+# Countries of actors: rebels rise where the story is, not in the country of foreign troops named with them; a
+# city's former name is still its place; a country inside a company's name is no place of the story
+STORY_COUNTRIES = [
+    ("French paratroopers landed in Leopoldville on Monday to evacuate foreigners. The rebels shelled the airport.",
+     "rebels", "COD"),
+    ("A Malaysia Airlines jet crashed in eastern Ukraine on Thursday. The rebels denied shooting it down.",
+     "rebels", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text, who, country", STORY_COUNTRIES)
+def test_generic_actor_takes_the_story_country(text, who, country):
+    rows = [r for r in _rows(text) if who in (r["actor1"] or "")]
+    assert rows and all(r["actor1_country"] == country for r in rows), rows

@@ -98,7 +98,9 @@ def story_countries(actors: list, places: list, text: str | None = None) -> list
         places = [p for p in places if not SEA_OF.search(text, max(0, p.start - 12), p.start)]
     # a country named as an actor ("The United States warned North Korea") is no place the story happens in
     acting = {a.start for a in actors if not a.locative and a.kind in ("country", "former_state") and a.head}
-    places = [p for p in places if p.start not in acting]
+    # nor is a country inside a name ("Malaysia Airlines", "the Bank of England")
+    named = [(a.start, a.end) for a in actors if a.kind in ("group", "igo")]
+    places = [p for p in places if p.start not in acting and not any(s <= p.start < e for s, e in named)]
     for weight, items in ((2, places), (1, [a for a in actors if a.kind in STORY_KINDS and not a.locative])):
         for it in items:
             if it.country:

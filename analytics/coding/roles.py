@@ -592,6 +592,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+REBELS = {"REB", "INS", "SEP"}
 ARMED_MEN = {"REB", "INS", "UAF", "CRM", "SEP"}
 PARTNER_ROOTS = {"03", "04", "05", "06", "16"}
 PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REF", "AGR", "MED", "REB", "INS", "UAF", "CRM"}
@@ -637,6 +638,10 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
                      and r.kind in ("agent", "group") and (r.type or "")[-3:] in ARMED_MEN), None)
     if home is None:
         home = place.country if place is not None and place.country else None
+    if home is None and (s.type or "")[-3:] in REBELS:
+        # "Belgian paratroopers dropped onto Stanleyville to rescue hostages held by Simba rebels. The rebels shot ...":
+        # rebels rise where the story is, not in the country of the foreign troops named with them
+        home = ctx.story
     if home is None:
         # "Iranian students stormed the embassy ... The students demanded": the same agent named before
         head = s.name.split()[-1].lower() if s.name else ""
