@@ -283,3 +283,23 @@ STORY_COUNTRIES = [
 def test_generic_actor_takes_the_story_country(text, who, country):
     rows = [r for r in _rows(text) if who in (r["actor1"] or "")]
     assert rows and all(r["actor1_country"] == country for r in rows), rows
+
+
+# The other party of a joint or reciprocal act: a joint act makes the coordinated doers each other's partners, and
+# "North and South Korea" (a direction word sharing the next country's name) are two states
+PARTNERS = [
+    ("Indian and Japanese warships held joint drills in the Bay of Bengal on Monday.", {("IND", "JPN"), ("JPN", "IND")}),
+    ("North and South Korea signed an accord at Panmunjom on Friday.", {("PRK", "KOR"), ("KOR", "PRK")}),
+]
+
+
+@pytest.mark.parametrize("text, pairs", PARTNERS)
+def test_each_is_the_others_partner(text, pairs):
+    got = {(r["actor1_country"], r["actor2_country"]) for r in _rows(text)}
+    assert pairs <= got, got
+
+
+# "the largest exercise Russia has held": a name after an event noun followed by its verb is the noun's doer
+def test_name_in_relative_clause_after_event_noun_is_no_target():
+    rows = _rows("Chinese and Pakistani troops began joint drills on Monday, the largest exercise China has held.")
+    assert not any(r["actor2_country"] == "CHN" and r["actor1_country"] == "CHN" for r in rows), rows

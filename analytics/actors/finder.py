@@ -22,6 +22,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from analytics.actors.lexicon import Actor, Agent, Entry, load_lexicon, split_code
+from analytics.geo.countries import norm_key
+
+# direction words that open a country's name and may share it with the next one ("East and West Germany")
+COMPASS = {"east", "west", "north", "south"}
 from analytics.actors.agents import AgentRules
 from analytics.actors.people import APPOSED_HEADS, PersonRules
 from analytics.actors.words import (
@@ -199,6 +203,19 @@ class _Doc(PersonRules, AgentRules):
             return not key.endswith("ly")
         return not key.endswith(("ed", "s", "ly"))
 
+    def elliptic_country(self, i: int) -> ActorMention | None:
+        """"East and West Germany", "North and South Korea": the first direction word shares the second's country
+        name, and is a country of its own ("East Germany") when the lexicon knows one."""
+        end, val = self.atom(i + 2)
+        if not (isinstance(val, Entry) and val.kind in ("country", "former_state")) or end < i + 4:
+            return None
+        name = self.raw(i) + " " + self.phrase(i + 3, end)
+        entry = next((e for e in self.lex.by_key.get(norm_key(name), []) if e.kind in ("country", "former_state")), None)
+        if entry is None:
+            return None
+        actor = entry.actor(self.date)
+        return self.mention(i, i + 1, actor.name, actor.code, entry.kind)
+
     def ship(self, i: int) -> ActorMention | None:
         """"the destroyer USS Cole", "HMS Sheffield": a navy's ship is that state's military (SHIP_PREFIXES)."""
         end = self.name_tokens(i + 1)
@@ -228,6 +245,12 @@ class _Doc(PersonRules, AgentRules):
                     m, tj = self.with_apposition(self.mention(ti, tj, actor.name, actor.code, "person", source=src), tj)
                     out.append(m)
                     i = tj
+                    continue
+            if k in COMPASS and self.key(i + 1) == "and" and self.key(i + 2) in COMPASS:
+                m = self.elliptic_country(i)
+                if m is not None:
+                    out.append(m)
+                    i += 1
                     continue
             if self.raw(i) in SHIP_PREFIXES and self.raw(i + 1)[:1].isupper():
                 m = self.ship(i)

@@ -278,10 +278,21 @@ def reciprocal(toks, trig: Trigger, code: str, root: str, sources, targets):
     pairs = None
     each_other = any(toks[k].lower == "each" and toks[k + 1].lower == "other" or toks[k].lower == "one"
                      and toks[k + 1].lower == "another" for k in range(trig.end, min(len(toks) - 1, trig.end + 3)))
+    # "Russian and Chinese troops began joint manoeuvres": a joint act makes the coordinated doers partners
+    # (a state each of them names is no other party: "the largest exercise Russia has held")
+    after_doers = min((s.end for s in sources if s.start >= 0), default=toks[trig.start].start)
+    joint = len(sources) > 1 and any(t.lower in JOINT_WORDS and t.start >= after_doers
+                                     for t in toks[:trig.end + 3])
+    if joint:
+        targets = [t for t in targets if not any(t.country and t.country == s.country for s in sources)]
+        each_other = True
     if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS or each_other
                                              or (trig.kind == "nominal" and root in {"04"})):
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
     return targets, pairs
+
+
+JOINT_WORDS = {"joint", "combined", "bilateral"}
 
 
 def note_pair(ctx, sent, root: str, sources, targets) -> None:

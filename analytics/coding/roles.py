@@ -495,6 +495,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 for n in mentions):
             k = m.t1    # "sent doctors and nurses to Italy": what is sent is the sender's; the recipient is the target
             continue
+        if m is not None and trig.kind == "nominal" and m.t0 == k and m.prep is None and m.t1 + 1 < len(toks) \
+                and (toks[m.t1].lower in PAST_AUX and is_verb_form(toks[m.t1 + 1].lower)
+                     or toks[m.t1].text[:1].islower() and toks[m.t1].lower in IRREGULAR_PAST | {"launched", "staged"}):
+            break       # "the largest exercise Russia has held": the name after the noun does it (a relative clause)
         if m is not None:
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
             # "recaptured Aleppo from rebels": the side that loses a place is the target
