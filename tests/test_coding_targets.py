@@ -303,3 +303,16 @@ def test_each_is_the_others_partner(text, pairs):
 def test_name_in_relative_clause_after_event_noun_is_no_target():
     rows = _rows("Chinese and Pakistani troops began joint drills on Monday, the largest exercise China has held.")
     assert not any(r["actor2_country"] == "CHN" and r["actor1_country"] == "CHN" for r in rows), rows
+
+
+# An army yields to the armed side it fights, named in the sentence
+YIELDS = [
+    ("Rebel fighters entered Goma on Tuesday after Congolese troops abandoned the town and retreated south.",
+     "COD", "08", "COD"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", YIELDS)
+def test_army_yields_to_its_foe(text, src, root, tgt):
+    rows = [r for r in _rows(text) if r["event_root"] == root and r["actor1_country"] == src]
+    assert rows and all(r["actor2"] and "rebel" in r["actor2"].lower() for r in rows), rows

@@ -29,7 +29,7 @@ from dataclasses import replace
 from analytics.coding.context import same_actor, within
 from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end, \
     country_name, is_verb_form
-from analytics.coding.kinds import non_state, role
+from analytics.coding.kinds import armed, non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
 from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
@@ -227,6 +227,14 @@ def other_side(toks, mentions, code: str, speech: bool, sources, targets, places
     the other side named in the sentence, when the event's place names no other country. An extradition (063) is
     judicial cooperation between its sender and the court or state that receives the person ("extradited X to the
     UN tribunal", "handed X over to Spain"): the receiver is the target, not the person sent."""
+    if not targets and not speech and code[:2] == "08" and sources and all(role(s) == "MIL" for s in sources):
+        # "Taliban fighters captured Kabul after government troops abandoned the city and retreated": an army
+        # yields to the armed side it fights, named in the sentence
+        foe = [m.ref for m in mentions if not m.locative and m.prep in (None, "by") and armed(m.ref)
+               and not any(same_actor(m.ref, s) for s in sources)
+               and (non_state(m.ref) or all(m.ref.country and m.ref.country != s.country for s in sources))]
+        if foe:
+            return foe[:1]
     if code.startswith("063") and targets and all(t.kind in ("person", "agent") for t in targets):
         receiver = _receiver(toks, mentions, targets[0], sources)
         if receiver is not None:
