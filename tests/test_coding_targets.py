@@ -316,3 +316,21 @@ YIELDS = [
 def test_army_yields_to_its_foe(text, src, root, tgt):
     rows = [r for r in _rows(text) if r["event_root"] == root and r["actor1_country"] == src]
     assert rows and all(r["actor2"] and "rebel" in r["actor2"].lower() for r in rows), rows
+
+
+# The subject of "and <verb>" is the clause's subject, not a possessive inside the first verb's object; "the Navy"
+# alone is the story's navy
+SHARED_SUBJECTS = [
+    ("Iranian gunboats fired on a tanker. Chilean President Jorge Rivas ordered the navy to double its patrols and "
+     "warned Tehran of grave consequences.", "CHL", "13", "IRN"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", SHARED_SUBJECTS)
+def test_possessive_in_object_is_no_subject(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)
+
+
+def test_the_navy_alone_is_an_actor():
+    from analytics.actors import find_actors
+    assert any(m.code == "MIL" for m in find_actors("The president ordered the Navy to leave the gulf."))

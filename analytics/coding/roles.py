@@ -107,6 +107,10 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
                 (r for r in reversed(ctx.recent) if r.kind == "group"), None)
             if ref is not None:
                 return [ref], "pronoun"
+        if w in POSSESSIVES and j >= 1 and (toks[j - 1].lower == "to" or toks[j - 1].text[:1].islower()
+                                            and is_verb_form(toks[j - 1].lower)):
+            j -= 1      # "ordered the Navy to double its patrols ... and warned Hanoi": a possessive in an object
+            continue
         if w in SUBJ_PRONOUNS - {"them", "him"} and (j == 0 or toks[j - 1].lower not in OBJ_PREPS):
             if w in {"who", "which"}:
                 j -= 1
