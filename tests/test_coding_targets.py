@@ -334,3 +334,10 @@ def test_possessive_in_object_is_no_subject(text, src, root, tgt):
 def test_the_navy_alone_is_an_actor():
     from analytics.actors import find_actors
     assert any(m.code == "MIL" for m in find_actors("The president ordered the Navy to leave the gulf."))
+
+
+# "East and West Berlin": a direction word before a city's name is part of the place, not "the West"
+def test_direction_word_before_a_city_is_no_region_actor():
+    from analytics.actors import find_actors
+    found = find_actors("Soldiers closed the crossings between East and West Beirut on Monday.")
+    assert not any(m.code == "WST" for m in found), found

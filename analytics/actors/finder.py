@@ -246,6 +246,10 @@ class _Doc(PersonRules, AgentRules):
                     out.append(m)
                     i = tj
                     continue
+            if k in COMPASS and isinstance(val, Entry) and val.kind in ("igo", "group") and end == i + 1 \
+                    and isinstance(self.atom(i + 1)[1], Entry) and self.atom(i + 1)[1].kind in ("capital", "country"):
+                i += 1      # "East and West Berlin": a direction word before a city's name is part of it, not the West
+                continue
             if k in COMPASS and self.key(i + 1) == "and" and self.key(i + 2) in COMPASS:
                 m = self.elliptic_country(i)
                 if m is not None:
