@@ -341,3 +341,21 @@ def test_direction_word_before_a_city_is_no_region_actor():
     from analytics.actors import find_actors
     found = find_actors("Soldiers closed the crossings between East and West Beirut on Monday.")
     assert not any(m.code == "WST" for m in found), found
+
+
+# A state's own forces: "its last troops" (a possessive with an adjective between) are the owner's, not of the
+# place they leave; "sent them in" with "them" its own troops is no target
+OWN_FORCES = [
+    ("Syria withdrew its last troops from northern Lebanon on Tuesday.", "SYR", "08", "LBN"),
+]
+
+
+@pytest.mark.parametrize("text, src, root, tgt", OWN_FORCES)
+def test_own_forces_are_the_owners(text, src, root, tgt):
+    assert _has(text, src, root, tgt), _rows(text)
+    assert not any(r["actor2_country"] == tgt and "troops" in (r["actor2"] or "") for r in _rows(text))
+
+
+def test_own_troops_sent_are_no_target():
+    rows = code_text("Cuban troops left Angola on Monday, sixteen years after Havana sent them in.", date(1991, 5, 27))
+    assert not any(r["actor1_country"] == "CUB" and r["actor2_country"] == "CUB" for r in rows), rows

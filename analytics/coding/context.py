@@ -142,7 +142,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
                             # (but "government buildings" names whose buildings were stormed, and
                             # "the government's decision" whose decision it is)
-            if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
+            if _possessor(toks, t0) is None:
                 a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
             if any(b.start > a.end and b.start - a.end <= 8 and (b.kind in ("group", "person", "igo") or (
                     # "the destroyer USS Cole": a common noun right before the named agent it describes
@@ -164,8 +164,10 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             head = not modifier or (a.kind == "agent" and toks[t1].lower in BODIES)
         a = replace(a, head=head)
         own = False
-        if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
-            owner = resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
+        if a.kind == "agent" and _possessor(toks, t0) is not None:
+            # "its troops", "its last troops": an agent of the owner the pronoun names
+            p = _possessor(toks, t0)
+            owner = resolve_pronoun(ctx, out, p, toks[p].lower)
             own = True
             if owner is not None and owner.country and a.country is None:
                 a = replace(a, name=f"{country_name(owner.country)} {a.name}", country=owner.country,
@@ -220,6 +222,16 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 not prev.locative or cur.ref.kind in COUNTRY_KINDS):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out
+
+
+def _possessor(toks: list[Token], t0: int) -> int | None:
+    """The index of a possessive pronoun owning the noun at t0 ("its troops", "its last troops"), or None."""
+    if t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
+        return t0 - 1
+    if t0 > 1 and toks[t0 - 2].lower in POSSESSIVES and toks[t0 - 1].text.isalpha() and toks[t0 - 1].text.islower() \
+            and not is_verb_form(toks[t0 - 1].lower):
+        return t0 - 2
+    return None
 
 
 def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:

@@ -581,6 +581,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if w in {"them", "him", "it", "her", "their"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS
                                                           or (w == "their" and k - trig.end <= 4)):
             ref = resolve_pronoun(ctx, mentions, k, w, exclude=sources[0] if sources else None)
+            if ref is not None and trig.lemma in SENDING and ref.kind == "agent" and ref.country \
+                    and any(s.country == ref.country for s in sources):
+                k += 1      # "after Moscow sent them in": the sender's own troops are what is sent, not the target
+                continue
             if ref is not None and not any(same_actor(ref, s) for s in sources):
                 if w in {"them", "their"}:
                     # "block their applications" after "Finland and Sweden": all of the group
