@@ -359,3 +359,10 @@ def test_own_forces_are_the_owners(text, src, root, tgt):
 def test_own_troops_sent_are_no_target():
     rows = code_text("Cuban troops left Angola on Monday, sixteen years after Havana sent them in.", date(1991, 5, 27))
     assert not any(r["actor1_country"] == "CUB" and r["actor2_country"] == "CUB" for r in rows), rows
+
+
+# Addressees of speech acts: "told the nation" is the speaker's own country's people
+def test_told_the_nation_addresses_own_people():
+    rows = [r for r in _rows("Nigerian President Bola Adeyemi told the nation on Monday that the curfew would end.")
+            if r["event_root"] == "01"]
+    assert rows and rows[0]["actor2_country"] == "NGA" and "citizens" in rows[0]["actor2"], rows

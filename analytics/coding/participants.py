@@ -128,6 +128,12 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
                       and role(m.ref) != "MED"), None)      # "told reporters": no addressee of note
         targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
+        if first is None and trig.end + 1 < len(toks) and toks[trig.end].lower == "the" \
+                and toks[trig.end + 1].lower in NATION_WORDS and sources and _home(ctx, sources[0]):
+            # "told the nation", "assured the public": a leader addresses his own country's people
+            home = _home(ctx, sources[0])
+            targets = [ActorRef(toks[trig.end + 1].start, toks[trig.end + 1].end, f"{country_name(home)} citizens",
+                                f"{home}CVL", home, "CVL", "agent")]
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
             and any(same_actor(s, ctx.last_pair[1]) for s in sources) \
@@ -369,6 +375,7 @@ def _home(ctx, s: ActorRef) -> str | None:
 
 
 CROWDS = {"CVL", "OPP", "UAF"}     # rioters, mobs, crowds, militias: people, not an armed rebellion against the state
+NATION_WORDS = {"nation", "country", "public", "people", "population", "citizens", "electorate"}
 CONTRASTS = {"while", "whereas", "but", ";", "although", "though"}
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
