@@ -366,3 +366,11 @@ def test_told_the_nation_addresses_own_people():
     rows = [r for r in _rows("Nigerian President Bola Adeyemi told the nation on Monday that the curfew would end.")
             if r["event_root"] == "01"]
     assert rows and rows[0]["actor2_country"] == "NGA" and "citizens" in rows[0]["actor2"], rows
+
+
+# The other party of a contest: a concession ("conceded defeat") is to the one the story says defeated the loser
+def test_concession_targets_the_winner():
+    text = ("Opposition leader Maria Duarte defeated President Carlos Vega in Peru's election on Sunday. Vega "
+            "conceded defeat on Monday.")
+    rows = [r for r in code_text(text, date(2019, 3, 12)) if r["sentence"].startswith("Vega")]
+    assert rows and all(r["actor2"] == "Maria Duarte" for r in rows), rows

@@ -161,6 +161,9 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         targets = [m.ref for m in mentions if not m.locative and m.ref.head and m.ref.kind != "demonym"
                    and not any(same_actor(m.ref, s) for s in sources) and m.prep in (None, "by")
                    and not any(t.lower in CONTRASTS for t in toks[min(m.t1, trig.end):max(m.t0, trig.start)])][:1]
+    if not targets and not speech and sources and _concedes(toks, trig):
+        # "Chamorro defeated President Ortega in the election. Ortega conceded defeat": the winner
+        targets = _winner(ctx, sent, sources[0])
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
     if not speech and code[:2] in VIOLENT and trig.kind != "nominal":
@@ -563,6 +566,36 @@ def _captors(toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
             return []
         if clause_end(toks, k) and toks[k].text != ",":
             return []
+    return []
+
+
+DEFEAT_NOUNS = {"defeat", "loss", "victory", "election"}
+DEFEAT_VERBS = ("defeated ", "beat ", "unseated ", "ousted ", "toppled ")
+
+
+def _concedes(toks, trig: Trigger) -> bool:
+    """"conceded defeat", "admitted defeat", "conceded the election": a concession of a contest."""
+    return trig.lemma in {"CONCEDE", "ADMIT", "ACCEPT"} and any(
+        t.lower in DEFEAT_NOUNS for t in toks[trig.end:trig.end + 3]) or any(
+        t.lower in {"conceded", "concedes", "concede"} for t in toks[trig.start:trig.end + 1])
+
+
+def _winner(ctx, sent, loser: ActorRef) -> list[ActorRef]:
+    """The actor the story says defeated `loser` ("X defeated President Y"), before this sentence; or none."""
+    named = [a for a in ctx.actors if a.end <= sent.start]
+    for k in range(len(named) - 1, 0, -1):
+        a = named[k]
+        if a.name != loser.name:
+            continue
+        before = ctx.text[max(0, a.start - 40):a.start].lower()
+        verb = max(before.rfind(v) for v in DEFEAT_VERBS)
+        if verb < 0 or any(c in before[verb:] for c in ".;"):
+            continue
+        at = a.start - len(before) + verb      # the verb's offset: the winner is the actor named last before it
+        winner = next((b for b in reversed(named[:k]) if b.end <= at and b.name != loser.name
+                       and not b.locative), None)
+        if winner is not None and ctx.text.rfind(".", winner.end, at) < 0:
+            return [winner]
     return []
 
 
