@@ -374,3 +374,10 @@ def test_concession_targets_the_winner():
             "conceded defeat on Monday.")
     rows = [r for r in code_text(text, date(2019, 3, 12)) if r["sentence"].startswith("Vega")]
     assert rows and all(r["actor2"] == "Maria Duarte" for r in rows), rows
+
+
+# A denial answers whoever last acted against the denier
+def test_denial_targets_the_last_actor_against_the_denier():
+    text = "Canada expelled four Chinese diplomats on Monday over a spying case. China denied any involvement."
+    rows = [r for r in _rows(text) if r["sentence"].startswith("China") and r["event_root"] == "01"]
+    assert rows and rows[0]["actor2_country"] == "CAN", rows

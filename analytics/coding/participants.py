@@ -359,6 +359,13 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
         tgt_list = _reacted_to(ctx, trig, srcs)
+    if not tgt_list and code.startswith("016") and srcs and ctx.last_pair is not None:
+        # "May expelled 23 Russian diplomats ... Russia denied any involvement": a denial answers whoever last acted
+        # against the denier
+        _, doer, acted_on = ctx.last_pair
+        own = {s.country for s in srcs if s.country}
+        if own and any(t.country in own for t in acted_on) and doer.country and doer.country not in own:
+            tgt_list = [doer]
     if code.startswith("042"):
         ctx.visitors.extend(s for s in srcs if s not in ctx.visitors)     # for "the trip" (roles._event_anaphor)
     if not tgt_list and root == "14" and srcs and all(s.kind == "agent" and role(s) in PROTESTERS and s.country
