@@ -381,3 +381,10 @@ def test_denial_targets_the_last_actor_against_the_denier():
     text = "Canada expelled four Chinese diplomats on Monday over a spying case. China denied any involvement."
     rows = [r for r in _rows(text) if r["sentence"].startswith("China") and r["event_root"] == "01"]
     assert rows and rows[0]["actor2_country"] == "CAN", rows
+
+
+# Condolences go to the victim of the story's last material act
+def test_condolences_go_to_the_last_victim():
+    text = "Gunmen killed President Ali Farah of Djibouti on Monday. Kenya's President Samuel Otieno expressed his condolences."
+    rows = [r for r in _rows(text) if r["sentence"].startswith("Kenya") and r["event_root"] == "01"]
+    assert rows and rows[0]["actor2_country"] == "DJI", rows

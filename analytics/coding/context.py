@@ -60,6 +60,7 @@ class Ctx:
     groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")
     last_material: tuple | None = None  # (sentence start, token, sources) of the last material action (roots 14-20)
     story: str | None = None            # the country the story is about (see story_country)
+    last_victims: list = field(default_factory=list)  # targets of the last material action (for condolences)
     sentence_places: dict = field(default_factory=dict)  # places.py's per-sentence work, reused by each event
 
 

@@ -315,6 +315,8 @@ JOINT_WORDS = {"joint", "combined", "bilateral"}
 def note_pair(ctx, sent, root: str, sources, targets) -> None:
     """Remember the event's sides for the reaction rules of the sentences after it."""
     ctx.history.extend((root, s) for s in sources)
+    if root in MATERIAL and targets:
+        ctx.last_victims = list(targets)
     if sources and targets:
         ctx.last_pair = (sent.start, sources[0], targets)
 
@@ -359,6 +361,11 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
         tgt_list = _reacted_to(ctx, trig, srcs)
+    if not tgt_list and code.startswith("018") and srcs:
+        # "Indira Gandhi was shot dead ... Zia expressed his condolences": sympathy goes to the last act's victim
+        own = {s.country for s in srcs if s.country}
+        victims = [target_country(ctx, t, None, srcs, root) for t in ctx.last_victims]
+        tgt_list = [t for t in victims if t.country and t.country not in own][:1]
     if not tgt_list and code.startswith("016") and srcs and ctx.last_pair is not None:
         # "May expelled 23 Russian diplomats ... Russia denied any involvement": a denial answers whoever last acted
         # against the denier
