@@ -388,3 +388,9 @@ def test_condolences_go_to_the_last_victim():
     text = "Gunmen killed President Ali Farah of Djibouti on Monday. Kenya's President Samuel Otieno expressed his condolences."
     rows = [r for r in _rows(text) if r["sentence"].startswith("Kenya") and r["event_root"] == "01"]
     assert rows and rows[0]["actor2_country"] == "DJI", rows
+
+
+# An arrival's host is the country the sentence says was visited ("..., becoming the first X to visit Y")
+def test_arrival_host_from_to_visit():
+    text = "Indian Prime Minister Ravi Menon landed at an air base on Friday, becoming the first Indian leader to visit Pakistan."
+    assert _has(text, "IND", "04", "PAK"), _rows(text)

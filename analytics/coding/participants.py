@@ -161,6 +161,13 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         targets = [m.ref for m in mentions if not m.locative and m.ref.head and m.ref.kind != "demonym"
                    and not any(same_actor(m.ref, s) for s in sources) and m.prep in (None, "by")
                    and not any(t.lower in CONTRASTS for t in toks[min(m.t1, trig.end):max(m.t0, trig.start)])][:1]
+    if not targets and not speech and code[:3] in {"042", "043"}:
+        # "landed at Ben Gurion airport, becoming the first Arab head of state to visit Israel": the host visited
+        visit = next((k for k in range(trig.end, len(toks) - 1) if toks[k].lower == "to"
+                      and toks[k + 1].lower in {"visit", "tour"}), None)
+        host = next((m for m in mentions if visit is not None and m.t0 in (visit + 2, visit + 3)
+                     and m.ref.kind in COUNTRY_KINDS and not any(same_actor(m.ref, s) for s in sources)), None)
+        targets = [host.ref] if host is not None else []
     if not targets and not speech and sources and _concedes(toks, trig):
         # "Chamorro defeated President Ortega in the election. Ortega conceded defeat": the winner
         targets = _winner(ctx, sent, sources[0])
