@@ -394,3 +394,15 @@ def test_condolences_go_to_the_last_victim():
 def test_arrival_host_from_to_visit():
     text = "Indian Prime Minister Ravi Menon landed at an air base on Friday, becoming the first Indian leader to visit Pakistan."
     assert _has(text, "IND", "04", "PAK"), _rows(text)
+
+
+# People held (prisoners, captives, inmates) are actors, the targets of releases and killings
+HELD_PEOPLE = [
+    ("Cuban authorities freed 40 prisoners in Havana on Monday.", "CUB", "CUB"),
+    ("Rebels shot dozens of the captives in Juba on Tuesday.", "SSD", "SSD"),
+]
+
+
+@pytest.mark.parametrize("text, src, tgt", HELD_PEOPLE)
+def test_people_held_are_targets(text, src, tgt):
+    assert any(r["actor1_country"] == src and r["actor2_country"] == tgt and r["actor2"] for r in _rows(text)), _rows(text)
