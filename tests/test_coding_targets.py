@@ -406,3 +406,9 @@ HELD_PEOPLE = [
 @pytest.mark.parametrize("text, src, tgt", HELD_PEOPLE)
 def test_people_held_are_targets(text, src, tgt):
     assert any(r["actor1_country"] == src and r["actor2_country"] == tgt and r["actor2"] for r in _rows(text)), _rows(text)
+
+
+# "an investigation into Iran's crackdown": the possessor of the act investigated is the target, not a place
+def test_investigation_into_a_states_act_targets_the_state():
+    text = "Swedish prosecutors opened an investigation into Belarus's crackdown on Monday."
+    assert any(r["event_root"] == "09" and r["actor2_country"] == "BLR" for r in _rows(text)), _rows(text)

@@ -203,7 +203,10 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
         # "an investigation into the deputies", "stormed into parliament": a body or people after "into" is no place
         # ("poured into South Ossetia", "crossed into West Pakistan": a region the gazetteer knows is still a place)
-        into_body = prep == "into" and a.kind in ("agent", "person") and not within(ctx.places, a.start, a.end)
+        into_body = prep == "into" and (a.kind in ("agent", "person") and not within(ctx.places, a.start, a.end)
+                                        # "an investigation into Iran's crackdown": whose act is investigated
+                                        or possessive and toks[t0 - 1].lower == "into" and t1 < len(toks)
+                                        and toks[t1].text[:1].islower())
         locative = not into_body and (prep in LOC_PREPS or (a.locative and (
             prep not in {"to", "toward", "towards", "with", "against"} or a.kind == "capital")))
         out.append(Mention(a, t0, t1, locative, prep, possessive, obj, own))
