@@ -22,8 +22,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from analytics.actors.lexicon import Actor, Agent, Entry, load_lexicon, split_code
+from analytics.geo.countries import norm_key
+
+# direction words that open a country's name and may share it with the next one ("East and West Germany")
+COMPASS = {"east", "west", "north", "south"}
 from analytics.actors.agents import AgentRules
-from analytics.actors.people import PersonRules
+from analytics.actors.people import APPOSED_HEADS, PersonRules
 from analytics.actors.words import (
     PLACE_IDIOM_NOUNS,
     PLACE_IDIOM_PREPS,
@@ -38,6 +42,7 @@ from analytics.actors.words import (
     POST_MODIFIERS,
     ORG_HEAD_NOUNS,
     ORGISH,
+    SHIP_PREFIXES,
     NAMED,
     title_index,
 )
@@ -198,6 +203,26 @@ class _Doc(PersonRules, AgentRules):
             return not key.endswith("ly")
         return not key.endswith(("ed", "s", "ly"))
 
+    def elliptic_country(self, i: int) -> ActorMention | None:
+        """"East and West Germany", "North and South Korea": the first direction word shares the second's country
+        name, and is a country of its own ("East Germany") when the lexicon knows one."""
+        end, val = self.atom(i + 2)
+        if not (isinstance(val, Entry) and val.kind in ("country", "former_state")) or end < i + 4:
+            return None
+        name = self.raw(i) + " " + self.phrase(i + 3, end)
+        entry = next((e for e in self.lex.by_key.get(norm_key(name), []) if e.kind in ("country", "former_state")), None)
+        if entry is None:
+            return None
+        actor = entry.actor(self.date)
+        return self.mention(i, i + 1, actor.name, actor.code, entry.kind)
+
+    def ship(self, i: int) -> ActorMention | None:
+        """"the destroyer USS Cole", "HMS Sheffield": a navy's ship is that state's military (SHIP_PREFIXES)."""
+        end = self.name_tokens(i + 1)
+        if end == i + 1:
+            return None
+        return self.mention(i, end, self.phrase(i, end), SHIP_PREFIXES[self.raw(i)], "agent", source="agent")
+
     # -- main pass --------------------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -207,6 +232,12 @@ class _Doc(PersonRules, AgentRules):
             end, val = self.atom(i)
             k = self.toks.keys[i]
             starts_title = k in TITLE_PREFIXES or self.deposed_prefix(i) or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
+            if (starts_title or k in APPOSED_HEADS) and self.raw(i).islower():
+                ap = self.apposed_title_person(i)
+                if ap is not None:
+                    out.append(ap)
+                    i = self._tok_end(ap, i)
+                    continue
             if starts_title or (isinstance(val, Entry) and val.kind in NAMED):
                 tp = self.titled_person(i)
                 if tp:
@@ -215,12 +246,28 @@ class _Doc(PersonRules, AgentRules):
                     out.append(m)
                     i = tj
                     continue
+            if k in COMPASS and isinstance(val, Entry) and val.kind in ("igo", "group") and end == i + 1 \
+                    and isinstance(self.atom(i + 1)[1], Entry) and self.atom(i + 1)[1].kind in ("capital", "country"):
+                i += 1      # "East and West Berlin": a direction word before a city's name is part of it, not the West
+                continue
+            if k in COMPASS and self.key(i + 1) == "and" and self.key(i + 2) in COMPASS:
+                m = self.elliptic_country(i)
+                if m is not None:
+                    out.append(m)
+                    i += 1
+                    continue
+            if self.raw(i) in SHIP_PREFIXES and self.raw(i + 1)[:1].isupper():
+                m = self.ship(i)
+                if m is not None:
+                    out.append(m)
+                    i = self._tok_end(m, i)
+                    continue
             if val is None:
                 ap = self.appositive_person(i) if k[:1].isalpha() and self.raw(i)[:1].isupper() else None
                 if ap is None and k in ("country", "nation"):
                     ap = self.country_s_agent(i)
                 if ap is None and self.raw(i)[:1].isupper() and self.raw(i).isalpha():
-                    ap = self.described_person(i) or self.named_body(i)
+                    ap = self.described_person(i) or self.aged_person(i) or self.named_body(i)
                 if ap is not None:
                     out.append(ap)
                     i = self._tok_end(ap, i)

@@ -24,6 +24,10 @@ from analytics.actors.words import (
     NAMED,
 )
 
+# heads of a description that are no titles of their own but introduce a name after a comma ("the Catalan leader, X,")
+APPOSED_HEADS = {"leader", "chief", "head"}
+DETERMINERS = {"the", "its", "his", "her", "their"}
+
 if TYPE_CHECKING:
     from analytics.actors.finder import ActorMention
 
@@ -51,6 +55,8 @@ class PersonRules:
                 p = j
                 while p < n and p - j < 3 and self.raw(p).casefold() in NAME_PARTICLES:
                     p += 1
+                if p + 1 < n and self.raw(p) == "-" and self.raw(p + 1)[:1].isupper():
+                    p += 1  # "Nimr al-Nimr", "Abdel Fattah el-Sisi": a particle joined by a hyphen
                 if p < n and self.raw(p)[:1].isupper():
                     j = p
                 else:
@@ -247,6 +253,68 @@ class PersonRules:
         bare = self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
         m, _ = self.with_apposition(bare, name_end)
         return None if m is bare else m
+
+    def apposed_title_person(self, i: int) -> ActorMention | None:
+        """the [MODIFIER] TITLE, NAME, for a name no lexicon introduces: "demanded that the Catalan leader, Carles
+        Puigdemont, say", "the army commander, Major-General X,". The span runs from the title to the name (so no
+        comma splits it from the verb that governs it); the role is the title's, the country a country or demonym
+        right before the title."""
+        tj, roles = self.titles.longest(self.toks, i)
+        role = roles[0] if roles else None
+        if not roles:
+            if self.key(i) not in APPOSED_HEADS:
+                return None
+            tj = i + 1
+        country = owner = None
+        if self.key(tj) == "of":
+            # "the leader of al-Qaeda in the Islamic Maghreb, Abdelmalek Droukdel,": the title's organisation or state
+            p = tj + 1 + (self.key(tj + 1) == "the")
+            end, val = self.atom(p)
+            if not (isinstance(val, Entry) and val.kind in NAMED):
+                return None
+            actor = val.actor(self.date)
+            if val.kind in COUNTRYISH:
+                country = actor.country
+            else:
+                owner = actor.code
+            tj = end
+        if self.raw(tj) != "," or i < 1:
+            return None
+        k = i - 1
+        if self.key(k) in DETERMINERS:
+            pass
+        elif country is None and isinstance(self.atom(k)[1], Entry) and self.atom(k)[1].kind in COUNTRYISH:
+            country = self.atom(k)[1].actor(self.date).country
+            k -= 1
+        elif self.raw(k)[:1].isupper() or self.plain_word(k):
+            k -= 1      # "the Catalan leader", "the rebel leader": one modifier
+        if k < 0 or self.key(k) not in DETERMINERS:
+            return None
+        name_end = self.name_tokens(tj + 1)
+        if name_end - (tj + 1) < 2 or self.raw(name_end) not in (",", ".", ";"):
+            return None
+        for t in range(tj + 1, name_end):
+            key = self.key(t)
+            if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
+                    or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
+                return None
+        code = owner or (country or "") + (role or "")
+        return self.mention(i, name_end, self.phrase(tj + 1, name_end), code, "person", source="title")
+
+    def aged_person(self, i: int) -> ActorMention | None:
+        """N-year-old NAME, for a name no lexicon or title introduces ("detained 22-year-old Mahsa Amini"): an age
+        before a name of two or more capitalised words makes it a person (country from the coder's story)."""
+        if i < 5 or [self.key(t) for t in range(i - 4, i)] != ["-", "year", "-", "old"] or not self.raw(i - 5).isdigit():
+            return None
+        name_end = self.name_tokens(i)
+        if name_end - i < 2:
+            return None
+        for t in range(i, name_end):
+            key = self.key(t)
+            if key in FUNCTION_WORDS or key in CALENDAR_WORDS or key in TITLE_PREFIXES or key in NOT_NAME_WORDS \
+                    or self.atom(t)[1] is not None or self.titles.longest(self.toks, t)[1]:
+                return None
+        return self.mention(i, name_end, self.phrase(i, name_end), None, "person", source="title")
 
     def with_apposition(self, m: ActorMention, j: int) -> tuple[ActorMention, int]:
         """A person followed by an apposition that describes them: ", the head of the special forces,", ", a senior

@@ -22,6 +22,7 @@ def rules() -> dict:
     out["titles"] = dict(raw["titles"])
     out["title_countries"] = dict(raw.get("title_countries") or {})
     out["body_roles"] = dict(raw.get("body_roles") or {})
+    out["ship_prefixes"] = dict(raw.get("ship_prefixes") or {})
     out["caps_word_after"] = {k: frozenset(v.split()) for k, v in raw["caps_word_after"].items()}
     out["caps_word_before"] = {k: frozenset(v.split()) for k, v in raw["caps_word_before"].items()}
     return out
@@ -52,6 +53,8 @@ PLACE_IDIOM_PREPS = _R["place_idiom_preps"]
 ORGISH = frozenset({"igo", "group"})
 # head nouns of bodies the lexicons lack ("the FLNKS independence movement") and the CAMEO role each gives
 BODY_ROLES = dict(_R.get("body_roles") or {})
+# ship prefixes and the navy (CAMEO code) whose ship they name ("USS Cole" -> USAMIL)
+SHIP_PREFIXES = dict(_R.get("ship_prefixes") or {})
 # kinds of lexicon entry that can modify a title or an agent noun ("Russian troops", "Taliban spokesman")
 NAMED = COUNTRYISH | ORGISH
 

@@ -60,6 +60,7 @@ class Ctx:
     groups: list[list[ActorRef]] = field(default_factory=list)  # coordinated subjects ("Finland and Sweden")
     last_material: tuple | None = None  # (sentence start, token, sources) of the last material action (roots 14-20)
     story: str | None = None            # the country the story is about (see story_country)
+    last_victims: list = field(default_factory=list)  # targets of the last material action (for condolences)
     sentence_places: dict = field(default_factory=dict)  # places.py's per-sentence work, reused by each event
 
 
@@ -98,7 +99,9 @@ def story_countries(actors: list, places: list, text: str | None = None) -> list
         places = [p for p in places if not SEA_OF.search(text, max(0, p.start - 12), p.start)]
     # a country named as an actor ("The United States warned North Korea") is no place the story happens in
     acting = {a.start for a in actors if not a.locative and a.kind in ("country", "former_state") and a.head}
-    places = [p for p in places if p.start not in acting]
+    # nor is a country inside a name ("Malaysia Airlines", "the Bank of England")
+    named = [(a.start, a.end) for a in actors if a.kind in ("group", "igo")]
+    places = [p for p in places if p.start not in acting and not any(s <= p.start < e for s, e in named)]
     for weight, items in ((2, places), (1, [a for a in actors if a.kind in STORY_KINDS and not a.locative])):
         for it in items:
             if it.country:
@@ -140,9 +143,11 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 continue    # a modifier: "military exercise", "militant camp", "naval blockade"
                             # (but "government buildings" names whose buildings were stormed, and
                             # "the government's decision" whose decision it is)
-            if not (t0 > 0 and toks[t0 - 1].lower in POSSESSIVES):
+            if _possessor(toks, t0) is None:
                 a = _agent_country(a, toks, t1, inside)     # "its ambassador from Iran" is its own
-            if any(b.start > a.end and b.start - a.end <= 8 and b.kind in ("group", "person", "igo")
+            if any(b.start > a.end and b.start - a.end <= 8 and (b.kind in ("group", "person", "igo") or (
+                    # "the destroyer USS Cole": a common noun right before the named agent it describes
+                    b.kind == "agent" and b.country and b.type == a.type and b.start - a.end <= 1))
                    and all(t.text[:1].islower() and not _past_verb(t.lower) for t in toks if a.end <= t.start < b.start)
                    for b in inside):
                 continue    # "the militant group Lashkar-e-Taiba": a description of the named actor after it
@@ -160,8 +165,10 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             head = not modifier or (a.kind == "agent" and toks[t1].lower in BODIES)
         a = replace(a, head=head)
         own = False
-        if a.kind == "agent" and t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
-            owner = resolve_pronoun(ctx, out, t0 - 1, toks[t0 - 1].lower)
+        if a.kind == "agent" and _possessor(toks, t0) is not None:
+            # "its troops", "its last troops": an agent of the owner the pronoun names
+            p = _possessor(toks, t0)
+            owner = resolve_pronoun(ctx, out, p, toks[p].lower)
             own = True
             if owner is not None and owner.country and a.country is None:
                 a = replace(a, name=f"{country_name(owner.country)} {a.name}", country=owner.country,
@@ -171,6 +178,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 is_verb_form(t.lower) or t.lower in BE | PAST_AUX for t in toks[t1:t1 + 2]) and not (
                 t1 + 1 < len(toks) and is_verb_form(toks[t1].lower) is False and toks[t1].text[:1].isupper()):
             prep = None     # "after Georgia launched an offensive", "after an Iranian drone entered": a clause, its subject
+        if prep in COMPARATIVE_PREPS and _after_comparative(toks, t0, prep):
+            prep = None     # "more than 100 lawmakers defied him", "as many as 300 soldiers": a number, no preposition
         if prep == "of" and _after_title(toks, t0):
             prep = None     # "the head of the armed forces urged him": the title stands for its institution
         if prep == "of" and _after_quantity(toks, t0):
@@ -186,10 +195,20 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             j -= 1
         # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
         obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE
-               and not (j == 1 and toks[0].lower.endswith("ly")))
+               and not (j == 1 and toks[0].lower.endswith("ly"))
+               # "Special forces soldiers in Guinea detained": a plural noun after the sentence's first capitalised
+               # words is a modifier, not a verb with an object
+               and not (toks[j].lower.endswith("s") and all(t.text[:1].isupper() for t in toks[:j])
+                        and not any(m.t1 == j for m in out)))
         # "sent troops to Ukraine": after "to" a country is a recipient, not the place of the event
-        locative = prep in LOC_PREPS or (a.locative and (prep not in {"to", "toward", "towards", "with", "against"}
-                                                         or a.kind == "capital"))
+        # "an investigation into the deputies", "stormed into parliament": a body or people after "into" is no place
+        # ("poured into South Ossetia", "crossed into West Pakistan": a region the gazetteer knows is still a place)
+        into_body = prep == "into" and (a.kind in ("agent", "person") and not within(ctx.places, a.start, a.end)
+                                        # "an investigation into Iran's crackdown": whose act is investigated
+                                        or possessive and toks[t0 - 1].lower == "into" and t1 < len(toks)
+                                        and toks[t1].text[:1].islower())
+        locative = not into_body and (prep in LOC_PREPS or (a.locative and (
+            prep not in {"to", "toward", "towards", "with", "against"} or a.kind == "capital")))
         out.append(Mention(a, t0, t1, locative, prep, possessive, obj, own))
     # "in Afghanistan's neighbouring Uzbekistan": the possessive is not the place, its head is.
     for k, m in enumerate(out):
@@ -207,6 +226,16 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 not prev.locative or cur.ref.kind in COUNTRY_KINDS):
             cur.prep, cur.locative = prev.prep, prev.locative
     return out
+
+
+def _possessor(toks: list[Token], t0: int) -> int | None:
+    """The index of a possessive pronoun owning the noun at t0 ("its troops", "its last troops"), or None."""
+    if t0 > 0 and toks[t0 - 1].lower in POSSESSIVES:
+        return t0 - 1
+    if t0 > 1 and toks[t0 - 2].lower in POSSESSIVES and toks[t0 - 1].text.isalpha() and toks[t0 - 1].text.islower() \
+            and not is_verb_form(toks[t0 - 1].lower):
+        return t0 - 2
+    return None
 
 
 def verb_after_country_name(toks: list[Token], m: "Mention", k: int) -> bool:
@@ -247,6 +276,16 @@ def _after_supporters(toks: list[Token], t0: int) -> bool:
     while j >= 0 and toks[j].lower in {"the", "a", "an", "former", "ousted", "jailed", "president"}:
         j -= 1
     return j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in SUPPORTER_NOUNS
+
+
+COMPARATIVE_PREPS = {"than", "as"}
+COMPARATIVES = {"more", "fewer", "less", "many", "much"}
+
+
+def _after_comparative(toks: list[Token], t0: int, prep: str) -> bool:
+    """Is the preposition part of a quantity before the mention ("more than 100 lawmakers", "as many as")?"""
+    j = next((k for k in range(t0 - 1, max(-1, t0 - 5), -1) if toks[k].lower == prep), None)
+    return j is not None and j >= 1 and toks[j - 1].lower in COMPARATIVES
 
 
 def _after_quantity(toks: list[Token], t0: int) -> bool:

@@ -29,12 +29,12 @@ from dataclasses import replace
 from analytics.coding.context import same_actor, within
 from analytics.coding.grammar import COUNTRY_KINDS, REPORT_WORDS, SUBORDINATORS, VIOLENT, clause_end, \
     country_name, is_verb_form
-from analytics.coding.kinds import non_state, role
+from analytics.coding.kinds import armed, non_state, role
 from analytics.coding.mentions import ActorRef, place_for_country
 from analytics.coding.modality import LEGAL_CODES, LEGAL_PREPS
 from analytics.coding.places import capital_of, event_places, fallback_places, place_for_actor
-from analytics.coding.roles import by_agents, find_source, find_target, names_capital, source_country, subject_before, \
-    target_country
+from analytics.coding.roles import _with_coordinated, by_agents, find_source, find_target, names_capital, \
+    source_country, subject_before, target_country
 from analytics.coding.triggers import Trigger
 from analytics.geo.countries import country_at
 from analytics.coding.words import (ADDRESSED, ARTICLES, BE, BACKING, BOTH_WORDS, CONSEQUENCES, FIGHT_NOUNS,
@@ -58,7 +58,9 @@ MATERIAL = {"14", "15", "16", "17", "18", "19", "20"}
 # a coup (see verbs_extra.tsv) answers nobody's action; nor do curfews, bans and martial law, which a state
 # imposes on its own people ("Armenia declared martial law" after an attack on it is not against the attacker)
 NOT_REACTIONS = {"170", "1721", "1722", "1723", "1724"}
-REACTIVE_CODES = {"0871"}   # a ceasefire is declared towards the other side of the fighting
+CEASEFIRES = {"0871"}
+REACTIVE_CODES = CEASEFIRES | {"012"}   # a ceasefire is declared towards the other side of the fighting; concern is
+# expressed about the last act of another ("India tested nuclear devices ... China expressed grave concern")
 
 AUX_ADVERBS = PERFECT_AUX | {"also", "then"}      # between a subject and its verb: "had also met"
 
@@ -126,6 +128,12 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         first = next((m for m in mentions if trig.end <= m.t0 <= trig.end + 1 and not m.locative
                       and role(m.ref) != "MED"), None)      # "told reporters": no addressee of note
         targets = [first.ref] if first is not None and not any(same_actor(first.ref, s) for s in sources) else []
+        if first is None and trig.end + 1 < len(toks) and toks[trig.end].lower == "the" \
+                and toks[trig.end + 1].lower in NATION_WORDS and sources and _home(ctx, sources[0]):
+            # "told the nation", "assured the public": a leader addresses his own country's people
+            home = _home(ctx, sources[0])
+            targets = [ActorRef(toks[trig.end + 1].start, toks[trig.end + 1].end, f"{country_name(home)} citizens",
+                                f"{home}CVL", home, "CVL", "agent")]
     if not targets and not speech and ctx.last_pair is not None and trig.start >= 1 \
             and toks[trig.start - 1].lower == "and" and ctx.last_pair[0] == sent.start \
             and any(same_actor(s, ctx.last_pair[1]) for s in sources) \
@@ -153,8 +161,21 @@ def targets_for(ctx, sent, toks, mentions, trig: Trigger, code: str, sources, sp
         targets = [m.ref for m in mentions if not m.locative and m.ref.head and m.ref.kind != "demonym"
                    and not any(same_actor(m.ref, s) for s in sources) and m.prep in (None, "by")
                    and not any(t.lower in CONTRASTS for t in toks[min(m.t1, trig.end):max(m.t0, trig.start)])][:1]
+    if not targets and not speech and code[:3] in {"042", "043"}:
+        # "landed at Ben Gurion airport, becoming the first Arab head of state to visit Israel": the host visited
+        visit = next((k for k in range(trig.end, len(toks) - 1) if toks[k].lower == "to"
+                      and toks[k + 1].lower in {"visit", "tour"}), None)
+        host = next((m for m in mentions if visit is not None and m.t0 in (visit + 2, visit + 3)
+                     and m.ref.kind in COUNTRY_KINDS and not any(same_actor(m.ref, s) for s in sources)), None)
+        targets = [host.ref] if host is not None else []
+    if not targets and not speech and sources and _concedes(toks, trig):
+        # "Chamorro defeated President Ortega in the election. Ortega conceded defeat": the winner
+        targets = _winner(ctx, sent, sources[0])
     if targets and not speech and trig.lemma in TRANSFER_VERBS:
         targets = _recipient(toks, mentions, trig, targets) or targets
+    if not speech and code[:2] in VIOLENT and trig.kind != "nominal":
+        # "troops stormed the residence and freed 71 hostages held by rebels": a rescue raid is against the captors
+        targets = _captors(toks, mentions, trig, sources) or targets
     return targets
 
 
@@ -219,7 +240,21 @@ def coup_government(ctx, mentions, sources: list[ActorRef]) -> list[ActorRef]:
 
 def other_side(toks, mentions, code: str, speech: bool, sources, targets, places) -> list[ActorRef]:
     """"Ukrainian forces retook Kherson after Russian troops withdrew": violence without a target is against
-    the other side named in the sentence, when the event's place names no other country."""
+    the other side named in the sentence, when the event's place names no other country. An extradition (063) is
+    judicial cooperation between its sender and the court or state that receives the person ("extradited X to the
+    UN tribunal", "handed X over to Spain"): the receiver is the target, not the person sent."""
+    if not targets and not speech and code[:2] == "08" and sources and all(role(s) == "MIL" for s in sources):
+        # "Taliban fighters captured Kabul after government troops abandoned the city and retreated": an army
+        # yields to the armed side it fights, named in the sentence
+        foe = [m.ref for m in mentions if not m.locative and m.prep in (None, "by") and armed(m.ref)
+               and not any(same_actor(m.ref, s) for s in sources)
+               and (non_state(m.ref) or all(m.ref.country and m.ref.country != s.country for s in sources))]
+        if foe:
+            return foe[:1]
+    if code.startswith("063") and targets and all(t.kind in ("person", "agent") for t in targets):
+        receiver = _receiver(toks, mentions, targets[0], sources)
+        if receiver is not None:
+            return [receiver]
     if not targets and not speech and code[:2] in VIOLENT and sources and all(s.country for s in sources):
         own = {s.country for s in sources}
         if not any(p.country and p.country not in own for p in places):
@@ -228,6 +263,23 @@ def other_side(toks, mentions, code: str, speech: bool, sources, targets, places
                      and not any(same_actor(m.ref, s) for s in sources)]
             return other[:1]
     return targets
+
+
+def _receiver(toks, mentions, person: ActorRef, sources) -> ActorRef | None:
+    """The court, organisation or state after "to" that a person handed over goes to, in the person's clause."""
+    at = next((m for m in mentions if m.ref is person), None)
+    if at is None:
+        return None
+    for k in range(at.t1, min(len(toks) - 1, at.t1 + 6)):
+        if clause_end(toks, k) and toks[k].lower != "to":
+            return None
+        if toks[k].lower == "to":
+            m = next((m for m in mentions if m.t0 in (k + 1, k + 2)), None)
+            if m is not None and (m.ref.kind in COUNTRY_KINDS | {"igo"} or role(m.ref) == "JUD") \
+                    and not any(same_actor(m.ref, s) for s in sources):
+                return m.ref
+            return None
+    return None
 
 
 def protest_source(mentions, root: str, places, sources, how: str):
@@ -250,15 +302,28 @@ def reciprocal(toks, trig: Trigger, code: str, root: str, sources, targets):
     pairs = None
     each_other = any(toks[k].lower == "each" and toks[k + 1].lower == "other" or toks[k].lower == "one"
                      and toks[k + 1].lower == "another" for k in range(trig.end, min(len(toks) - 1, trig.end + 3)))
+    # "Russian and Chinese troops began joint manoeuvres": a joint act makes the coordinated doers partners
+    # (a state each of them names is no other party: "the largest exercise Russia has held")
+    after_doers = min((s.end for s in sources if s.start >= 0), default=toks[trig.start].start)
+    joint = len(sources) > 1 and any(t.lower in JOINT_WORDS and t.start >= after_doers
+                                     for t in toks[:trig.end + 3])
+    if joint:
+        targets = [t for t in targets if not any(t.country and t.country == s.country for s in sources)]
+        each_other = True
     if not targets and len(sources) > 1 and (root in RECIPROCAL or trig.lemma in RECIPROCAL_VERBS or each_other
                                              or (trig.kind == "nominal" and root in {"04"})):
         pairs = [(a, b) for a in sources for b in sources if a is not b and not same_actor(a, b)]
     return targets, pairs
 
 
+JOINT_WORDS = {"joint", "combined", "bilateral"}
+
+
 def note_pair(ctx, sent, root: str, sources, targets) -> None:
     """Remember the event's sides for the reaction rules of the sentences after it."""
     ctx.history.extend((root, s) for s in sources)
+    if root in MATERIAL and targets:
+        ctx.last_victims = list(targets)
     if sources and targets:
         ctx.last_pair = (sent.start, sources[0], targets)
 
@@ -273,8 +338,10 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     """The event's sources and targets at one of its places, with their countries: (sources, targets)."""
     tgt_list = targets
     near = root == "15" and place is not None and place.start >= 0 and _near(toks, place)
+    # ("Rioters burned shops in Nairobi": a crowd's violence at home is against what it burns, not its state)
+    crowd = root in {"14", "18"} and sources and all(s.kind == "agent" and role(s) in CROWDS for s in sources)
     if not tgt_list and (root in TARGET_FROM_PLACE or code in TARGET_FROM_PLACE or near) and place is not None \
-            and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and \
+            and place.country and (root != "02" or place.start >= toks[trig.end - 1].end) and not crowd and \
             all(_home(ctx, s) != place.country or (non_state(s) and root in VIOLENT) for s in sources):
         # (an appeal only about a place written after it: "called for a ceasefire" in a story about Somalia
         # is made to every side)
@@ -301,10 +368,24 @@ def actors_at(ctx, toks, mentions, trig: Trigger, code: str, root: str, place, s
     if not tgt_list and not speech and (root in REACTIVE or code in REACTIVE_CODES) and code not in NOT_REACTIONS \
             and srcs:
         tgt_list = _reacted_to(ctx, trig, srcs)
+    if not tgt_list and code.startswith("018") and srcs:
+        # "Indira Gandhi was shot dead ... Zia expressed his condolences": sympathy goes to the last act's victim
+        own = {s.country for s in srcs if s.country}
+        victims = [target_country(ctx, t, None, srcs, root) for t in ctx.last_victims]
+        tgt_list = [t for t in victims if t.country and t.country not in own][:1]
+    if not tgt_list and code.startswith("016") and srcs and ctx.last_pair is not None:
+        # "May expelled 23 Russian diplomats ... Russia denied any involvement": a denial answers whoever last acted
+        # against the denier
+        _, doer, acted_on = ctx.last_pair
+        own = {s.country for s in srcs if s.country}
+        if own and any(t.country in own for t in acted_on) and doer.country and doer.country not in own:
+            tgt_list = [doer]
     if code.startswith("042"):
         ctx.visitors.extend(s for s in srcs if s not in ctx.visitors)     # for "the trip" (roles._event_anaphor)
     if not tgt_list and root == "14" and srcs and all(s.kind == "agent" and role(s) in PROTESTERS and s.country
-                                                      for s in srcs) and _protests_against(toks, trig):
+                                                      for s in srcs) and _protests_against(toks, trig) \
+            and not (code.startswith("143") and all(role(s) == "LAB" for s in srcs)):
+        # (workers on strike "to demand higher wages" strike against their employer, whom the text does not name)
         # "Brazilians took to the streets to protest against corruption", "marched demanding reforms": people
         # protesting against a policy protest to their own government
         home = srcs[0].country
@@ -317,6 +398,8 @@ def _home(ctx, s: ActorRef) -> str | None:
     return s.country or (ctx.story if s.kind == "person" else None)
 
 
+CROWDS = {"CVL", "OPP", "UAF"}     # rioters, mobs, crowds, militias: people, not an armed rebellion against the state
+NATION_WORDS = {"nation", "country", "public", "people", "population", "citizens", "electorate"}
 CONTRASTS = {"while", "whereas", "but", ";", "although", "though"}
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
@@ -469,12 +552,71 @@ def _place_object(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -
 
 
 def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
-    """"stormed a Jewish centre, killing two gunmen": the victims of the attack's consequence are its target."""
+    """"stormed a Jewish centre, killing two gunmen": the victims of the attack's consequence are its target;
+    unnamed people killed are civilians ("dropped bombs on the town, killing dozens of people", "an attack on the
+    town that killed 40 people")."""
     for k in range(trig.end, len(toks) - 1):
+        consequence = toks[k].lower == "," and toks[k + 1].lower in CONSEQUENCES or (
+            toks[k].lower in {"that", "which"} and toks[k + 1].lower in CONSEQUENCES_PAST)
+        if consequence:
+            verb = Trigger(k + 1, k + 2, "190", "KILL", "verb")
+            return find_target(ctx, toks, mentions, verb, sources) or _unnamed_people(toks, mentions, verb)
         if clause_end(toks, k) and toks[k].lower != ",":
             return []
-        if toks[k].lower == "," and toks[k + 1].lower in CONSEQUENCES:
-            return find_target(ctx, toks, mentions, Trigger(k + 1, k + 2, "190", "KILL", "verb"), sources)
+    return []
+
+
+CONSEQUENCES_PAST = {"killed", "wounded", "injured", "left"}
+
+
+RESCUE_WORDS = {"freed", "freeing", "free", "rescued", "rescuing", "rescue", "liberated", "liberating", "releasing"}
+CAPTIVITY_WORDS = {"held", "kept", "seized", "taken", "kidnapped", "abducted", "captured", "holding"}
+
+
+def _captors(toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
+    """The "by" agent of the captivity of the hostages a raid frees ("stormed the terminal and freed the hostages
+    held by hijackers"), or none; within the sentence, the rescue after the raid."""
+    rescue = next((k for k in range(trig.end, min(len(toks), trig.end + 16)) if toks[k].lower in RESCUE_WORDS), None)
+    if rescue is None:
+        return []
+    for k in range(rescue + 1, min(len(toks) - 1, rescue + 8)):
+        if toks[k].lower in CAPTIVITY_WORDS and toks[k + 1].lower == "by":
+            m = next((m for m in mentions if m.t0 in (k + 2, k + 3)), None)
+            if m is not None and not any(same_actor(m.ref, s) for s in sources):
+                return _with_coordinated(m, mentions, toks)
+            return []
+        if clause_end(toks, k) and toks[k].text != ",":
+            return []
+    return []
+
+
+DEFEAT_NOUNS = {"defeat", "loss", "victory", "election"}
+DEFEAT_VERBS = ("defeated ", "beat ", "unseated ", "ousted ", "toppled ")
+
+
+def _concedes(toks, trig: Trigger) -> bool:
+    """"conceded defeat", "admitted defeat", "conceded the election": a concession of a contest."""
+    return trig.lemma in {"CONCEDE", "ADMIT", "ACCEPT"} and any(
+        t.lower in DEFEAT_NOUNS for t in toks[trig.end:trig.end + 3]) or any(
+        t.lower in {"conceded", "concedes", "concede"} for t in toks[trig.start:trig.end + 1])
+
+
+def _winner(ctx, sent, loser: ActorRef) -> list[ActorRef]:
+    """The actor the story says defeated `loser` ("X defeated President Y"), before this sentence; or none."""
+    named = [a for a in ctx.actors if a.end <= sent.start]
+    for k in range(len(named) - 1, 0, -1):
+        a = named[k]
+        if a.name != loser.name:
+            continue
+        before = ctx.text[max(0, a.start - 40):a.start].lower()
+        verb = max(before.rfind(v) for v in DEFEAT_VERBS)
+        if verb < 0 or any(c in before[verb:] for c in ".;"):
+            continue
+        at = a.start - len(before) + verb      # the verb's offset: the winner is the actor named last before it
+        winner = next((b for b in reversed(named[:k]) if b.end <= at and b.name != loser.name
+                       and not b.locative), None)
+        if winner is not None and ctx.text.rfind(".", winner.end, at) < 0:
+            return [winner]
     return []
 
 
@@ -539,7 +681,7 @@ def _reacted_to(ctx, trig: Trigger, srcs: list[ActorRef]) -> list[ActorRef]:
     """The doer of the last material action before this trigger, when it is another country's actor; for a
     ceasefire, the other side of the last event between two sides."""
     own = {s.country for s in srcs if s.country}
-    if trig.code in REACTIVE_CODES and ctx.last_pair is not None:
+    if trig.code in CEASEFIRES and ctx.last_pair is not None:
         _, a, bs = ctx.last_pair
         if a.country in own:
             return [b for b in bs if b.country not in own][:1]

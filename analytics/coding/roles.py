@@ -107,6 +107,10 @@ def subject_before(ctx, toks, mentions, start: int) -> tuple[list[ActorRef], str
                 (r for r in reversed(ctx.recent) if r.kind == "group"), None)
             if ref is not None:
                 return [ref], "pronoun"
+        if w in POSSESSIVES and j >= 1 and (toks[j - 1].lower == "to" or toks[j - 1].text[:1].islower()
+                                            and is_verb_form(toks[j - 1].lower)):
+            j -= 1      # "ordered the Navy to double its patrols ... and warned Hanoi": a possessive in an object
+            continue
         if w in SUBJ_PRONOUNS - {"them", "him"} and (j == 0 or toks[j - 1].lower not in OBJ_PREPS):
             if w in {"who", "which"}:
                 j -= 1
@@ -322,7 +326,12 @@ NOUN_ROOTS = {"test": ("15", "18"), "tests": ("15", "18"), "trip": ("04",), "vis
               "invasion": ("19",), "incursion": ("19",), "annexation": ("19",), "airstrikes": ("19",),
               "bombing": ("18", "19"), "shelling": ("19",), "sanctions": ("16",), "embargo": ("16",),
               "warning": ("13",), "warnings": ("13",), "threat": ("13",), "threats": ("13",), "ultimatum": ("13",),
-              "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",)}
+              "demand": ("10",), "demands": ("10",), "offer": ("03",), "appeal": ("02",), "request": ("02",),
+              # acts of state named back by their result ("backed the apology", "would not recognise the dissolution",
+              # "rejected the ruling"): the doer of the act
+              "apology": ("05",), "apologies": ("05",), "dissolution": ("17",), "removal": ("17",),
+              "impeachment": ("17", "11"), "ouster": ("17",), "ruling": ("11", "06"), "verdict": ("11",),
+              "judgment": ("11",), "judgement": ("11",), "conviction": ("11",)}
 
 
 TRIP_NOUNS = {"trip", "visit", "visits", "tour", "journey", "trips"}
@@ -384,6 +393,12 @@ PROPOSALS = {"resolution", "resolutions", "proposal", "proposals", "plan", "offe
 PROPOSAL_FILLERS = {"the", "a", "an", "new", "draft", "latest", "peace", "on", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "formally"}
 
+PROTECT_VERBS = {"DEFEND", "PROTECT"}
+
+# ordinals and superlatives that open an apposition describing the subject ("..., the first Arab leader to ...")
+RANK_WORDS = {"first", "second", "third", "last", "only", "latest", "youngest", "oldest", "largest", "biggest",
+              "highest", "most", "longest"}
+
 FROM_TARGET_CODES = ("174", "192", "171")     # expel from, seize or take from: "from X" names the loser
 
 
@@ -419,6 +434,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
             if root in {"02", "10"}:
                 k += 1      # "demanded that Moscow remove": whom a demand is made of is its target
                 continue
+            if root == "13" and k + 2 < len(toks) and toks[k + 1].lower in {"he", "she", "it", "they", "we"} \
+                    and toks[k + 2].lower in MODALS:
+                # "warned that he would halt oil shipments to the United States": a threat of the speaker's own act
+                # targets that act's object
+                k += 3
+                continue
             break       # "warned that Islamabad would retaliate": the complement's subject is no target
         if w == "the" and k + 1 < len(toks) and _bare(toks[k + 1].lower) in COUNTRY_NOUNS and (
                 k - trig.end <= 1 or [t.lower for t in toks[trig.end:k]] in (["control", "of"], ["of"])
@@ -451,6 +472,12 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if w == "," and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower.endswith("ing") \
                 and toks[k + 1].lower not in {"including", "during", "according", "following", "something", "nothing"}:
             break       # "landed at the airport, becoming the first Arab leader to visit Israel": a clause of its own
+        if w == "," and k + 2 < len(toks) and toks[k + 1].lower in {"the", "a", "an"} and any(
+                t.lower in RANK_WORDS and "to" in {u.lower for u in toks[q + 1:q + 7]}
+                for q, t in enumerate(toks[k + 2:k + 4], start=k + 2)):
+            # "arrived in Havana, the first sitting US president to visit Cuba": an apposition on the subject
+            # ("the country's oldest rights group" after the object describes the object)
+            break
         if w == "," and any(t.lower in REPORT for t in toks[k + 1:k + 8]):
             break       # ", the Indian foreign ministry said"
         if ctx.groups and (w == "both" and k + 1 < len(toks) and toks[k + 1].lower in SIDES or w == "the" and k + 2 < len(toks)
@@ -472,6 +499,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                 for n in mentions):
             k = m.t1    # "sent doctors and nurses to Italy": what is sent is the sender's; the recipient is the target
             continue
+        if m is not None and trig.kind == "nominal" and m.t0 == k and m.prep is None and m.t1 + 1 < len(toks) \
+                and (toks[m.t1].lower in PAST_AUX and is_verb_form(toks[m.t1 + 1].lower)
+                     or toks[m.t1].text[:1].islower() and toks[m.t1].lower in IRREGULAR_PAST | {"launched", "staged"}):
+            break       # "the largest exercise Russia has held": the name after the noun does it (a relative clause)
         if m is not None:
             # "recalled its ambassador from Iran", "expelled them from Mali": the country left is the target
             # "recaptured Aleppo from rebels": the side that loses a place is the target
@@ -508,7 +539,9 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
                                                          for s in sources))
                       and not (m.ref.kind == "agent" and m.ref.country is None
                                and (m.prep in {"involving", "including", "among"}
-                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES)))
+                                    or root in {"06", "07", "15"} and m.ref.type in STATE_TYPES
+                                    # ("defended the police": the one defended is the target)
+                                    and not (trig.lemma in PROTECT_VERBS and m.object))))
             if usable and m.possessive and trig.kind != "nominal" and any(
                     s.country and s.country == m.ref.country and m.ref.kind in COUNTRY_KINDS for s in sources):
                 k = m.t1        # "Putin put Russia's nuclear forces on alert": one's own country's forces
@@ -548,6 +581,10 @@ def find_target(ctx, toks, mentions, trig: Trigger, sources: list[ActorRef]) -> 
         if w in {"them", "him", "it", "her", "their"} and (k == trig.end or toks[k - 1].lower in OBJ_PREPS
                                                           or (w == "their" and k - trig.end <= 4)):
             ref = resolve_pronoun(ctx, mentions, k, w, exclude=sources[0] if sources else None)
+            if ref is not None and trig.lemma in SENDING and ref.kind == "agent" and ref.country \
+                    and any(s.country == ref.country for s in sources):
+                k += 1      # "after Moscow sent them in": the sender's own troops are what is sent, not the target
+                continue
             if ref is not None and not any(same_actor(ref, s) for s in sources):
                 if w in {"them", "their"}:
                     # "block their applications" after "Finland and Sweden": all of the group
@@ -567,6 +604,7 @@ def names_capital(toks: list[Token], ref: ActorRef) -> bool:
 
 
 FOREIGN_SERVICE = {"PKO"}
+REBELS = {"REB", "INS", "SEP"}
 ARMED_MEN = {"REB", "INS", "UAF", "CRM", "SEP"}
 PARTNER_ROOTS = {"03", "04", "05", "06", "16"}
 PEOPLE_ROLES = {"CVL", "OPP", "EDU", "LAB", "REF", "AGR", "MED", "REB", "INS", "UAF", "CRM"}
@@ -576,6 +614,7 @@ GLOBAL_GROUPS = ("IMG", "IGO", "NGO")
 HOME_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "CVL", "LAB", "EDU", "MED", "BUS", "REF", "HLH", "AGR"}
 TRANSNATIONAL = ("IMG", "IGO", "NGO", "INT")
 AT_HOME_ROOTS = {"08", "17"}     # release, coercion: a state does them to its own people unless told otherwise
+CREWS = ("crew", "crew members", "crewmen")
 FOREIGN_ENVOYS = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
 
 
@@ -599,6 +638,8 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         return replace(s, country=home) if home else s
     if s.country is not None or s.kind != "agent":
         return s
+    if _no_ones(ctx, s):
+        return s    # "An international tribunal in The Hague ruled against China's claims": no one country's
     # "An Israeli official said the army struck targets in Syria": a state's agent in reported speech is the
     # speaker's state's, wherever it acts
     home = reporter if reporter and s.type in STATE_TYPES else None
@@ -609,6 +650,10 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
                      and r.kind in ("agent", "group") and (r.type or "")[-3:] in ARMED_MEN), None)
     if home is None:
         home = place.country if place is not None and place.country else None
+    if home is None and (s.type or "")[-3:] in REBELS:
+        # "Belgian paratroopers dropped onto Stanleyville to rescue hostages held by Simba rebels. The rebels shot ...":
+        # rebels rise where the story is, not in the country of the foreign troops named with them
+        home = ctx.story
     if home is None:
         # "Iranian students stormed the embassy ... The students demanded": the same agent named before
         head = s.name.split()[-1].lower() if s.name else ""
@@ -630,6 +675,11 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         # story is about (armed men and criminals may come from anywhere: "kidnappers freed the French journalist")
         home = ctx.story
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
+
+
+def _no_ones(ctx, a: ActorRef) -> bool:
+    """Is the agent written as "foreign ..." or "international ..." (no one country's)?"""
+    return a.start >= 0 and ctx.text[max(0, a.start - 14):a.start].lower().endswith(("foreign ", "international "))
 
 
 def group_home(a: ActorRef) -> str | None:
@@ -660,16 +710,19 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
             return replace(t, country=home)
     if t.country is not None or t.kind not in ("agent", "person"):
         return t
-    if t.kind == "agent" and t.start >= 8 and ctx.text[t.start - 8:t.start].lower() == "foreign ":
+    if t.kind == "agent" and _no_ones(ctx, t):
         return t    # "killed 58 foreign tourists": not the place's people, and no one country's
-    home = place.country if place is not None and place.country and place.start >= 0 else None
+    surface = ctx.text[t.start:t.end].lower() if t.start >= 0 else ""
+    # a crew is of its craft's country, wherever the craft is ("China detained the 24 crew members" of a US plane)
+    crew = t.kind == "agent" and surface.endswith(CREWS)
+    home = place.country if place is not None and place.country and place.start >= 0 and not crew else None
     if home is None and t.kind == "agent" and t.start >= 0:
         # "praised the courage of the Tunisian people and urged the authorities to ...": the country named
         # just before it in the sentence, when it is not the source's (before a place the text does not write)
         own = {s.country for s in sources}
         home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
                      and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
-    if home is None and place is not None and place.country:
+    if home is None and place is not None and place.country and not crew:
         home = place.country
     if home is None and t.kind == "agent":
         home = next((r.country for r in reversed(ctx.recent) if r.kind == "agent" and r.type == t.type and r.country),
@@ -679,8 +732,7 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # country the story is about, when it is not the source's own
         own = {s.country for s in sources}
         home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
-    surface = ctx.text[t.start:t.end].lower() if t.start >= 0 else ""
-    if home is None and not surface.endswith(FOREIGN_ENVOYS):
+    if home is None and not surface.endswith(FOREIGN_ENVOYS) and not crew:
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
         # "Bainimarama seized power and dissolved the government": so does a state's official, and a
         # non-state group ("Boko Haram kidnapped girls"); an ambassador is by office another state's
