@@ -351,18 +351,36 @@ def threat(toks, trig: Trigger, code: str, modality: str) -> tuple[str, str]:
         return INTENDED.get(code[:3], INTENDED[code[:2]]), "asserted"
     if modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
         return code, "asserted"     # "said it would strike if ...": the threat itself was made
+    if modality == "negated" and code[:2] in {"04", "05", "06", "07", "08"} and announced \
+            and _future(toks, trig, negated=True):
+        return REFUSED.get(code[:3], REFUSED[code[:2]]), "asserted"
     return code, modality
 
 
-def _future(toks, trig: Trigger) -> bool:
-    """Is the trigger governed by "will"/"would" (not "may", "should", "could"), without negation?"""
-    k, seen = trig.start - 1, False
+# Future cooperation refused by its doer ("said it would not recognise the new government", "will not
+# withdraw the decree") is a rejection (CAMEO 12, "Reject"): the refusal is what happened. By the code
+# refused, after the codebook's 12 lines: 125 "Reject proposal to meet, discuss, or negotiate", 121 "Reject
+# material cooperation" (1211 economic, 1212 military), 122 "Reject request ... for material aid", 124
+# "Refuse to yield" (1241 administrative sanctions, 1242 popular dissent, 1243 release, 1244 economic
+# sanctions, 1245 international involvement, 1246 de-escalation), 120 otherwise ("would not recognise").
+REFUSED = {"04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "07": "122", "08": "124",
+           "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+# Adjectives of willingness before "to": "said he was willing to send a delegation" announces the act as
+# "will" does (CAMEO 03, "Express intent to cooperate").
+WILLING = {"willing", "ready", "prepared"}
+
+
+def _future(toks, trig: Trigger, negated: bool = False) -> bool:
+    """Is the trigger governed by "will"/"would" or "willing/ready/prepared to" (not "may", "should",
+    "could"), without negation (with it, when `negated`: "would not recognise")?"""
+    k, seen, neg = trig.start - 1, False, False
     while k >= 0 and k >= trig.start - 4 and toks[k].lower not in {",", "that"} | QUOTES:
         if toks[k].lower in {"not", "n't", "never"}:
-            return False
-        seen = seen or toks[k].lower in FUTURE_MODALS
+            neg = True
+        seen = seen or toks[k].lower in FUTURE_MODALS or (
+            toks[k].lower in WILLING and k + 1 < len(toks) and toks[k + 1].lower == "to")
         k -= 1
-    return seen
+    return seen and neg == negated
 
 
 NOUN_DETS = {"the", "a"} | POSSESSIVE_DETS     # "the claims", "their claims": a noun, no reporting verb
