@@ -40,3 +40,22 @@ def test_announced_refusal_or_willingness(text, root):
 ])
 def test_plain_negation_is_no_rejection(text, root):
     assert roots(text) == [root], codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a military exercise with a partner is military cooperation (062): PLOVER, "joint military operations
+    # are coded as COOPERATE but single-country exercises should be coded as MOBILIZE"
+    ("Indian and French warships held naval exercises in the Arabian Sea on Monday.", "062"),
+    ("The Indian navy held exercises with the French navy in the Arabian Sea.", "062"),
+    ("Polish and Lithuanian troops began joint manoeuvres near the border on Monday.", "062"),
+    # alone, a force posture (150)
+    ("Taiwanese troops held a live-fire drill on Tuesday.", "150"),
+    ("Russia held military exercises near the Ukrainian border.", "150"),
+])
+def test_exercise_with_a_partner_is_cooperation(text, code):
+    assert set(codes(text)) == {code}, codes(text)
+
+
+def test_joint_exercise_partners_are_each_other():
+    rows = code_text("Egyptian and Saudi troops began military manoeuvres on Sunday.", DCT)
+    assert sorted((r["actor1_country"], r["actor2_country"]) for r in rows) == [("EGY", "SAU"), ("SAU", "EGY")]

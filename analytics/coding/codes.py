@@ -22,7 +22,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -148,11 +148,30 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         code = "183"    # "suicide bombers blew a hole in the destroyer": a suicide bombing, not conventional war
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
+    if code[:2] in {"06", "15"} and trig.kind != "verb" and trig.lemma.split()[-1] in EXERCISE_NOUNS:
+        code, targets = _exercise(toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
         code = "150"    # "flew bombers over the Baltic as a show of force": a demonstration of power
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _exercise(toks, trig: Trigger, code: str, sources, targets):
+    """A military exercise with a partner is military cooperation (062), alone a force posture (150): PLOVER
+    manual, MOBILIZE, "Joint military operations are coded as COOPERATE but single-country exercises should be
+    coded as MOBILIZE" (CAMEO 062 "Cooperate militarily", 150 "Demonstrate military or police power").
+    Partners: sources of two countries ("Russian and Chinese troops began joint manoeuvres"), which are then
+    each other's partner, or a foreign actor after "with" ("held exercises with the French navy")."""
+    own = {s.country for s in sources if s.country}
+    if len(own) > 1:
+        return "062", []    # each side is the other's partner (participants.reciprocal pairs them)
+    clause = range(trig.end, next((k for k in range(trig.end, len(toks)) if clause_end(toks, k)), len(toks)))
+    with_at = next((k for k in clause if toks[k].lower == "with"), None)
+    if with_at is not None and targets and all(t.start >= 0 and toks[with_at].end <= t.start and t.country
+                                               and t.country not in own for t in targets):
+        return "062", targets
+    return code, targets
 
 
 def _to_help(toks, trig: Trigger) -> bool:
