@@ -59,3 +59,18 @@ def test_exercise_with_a_partner_is_cooperation(text, code):
 def test_joint_exercise_partners_are_each_other():
     rows = code_text("Egyptian and Saudi troops began military manoeuvres on Sunday.", DCT)
     assert sorted((r["actor1_country"], r["actor2_country"]) for r in rows) == [("EGY", "SAU"), ("SAU", "EGY")]
+
+
+@pytest.mark.parametrize("text, root", [
+    # an arrival that carries relief (its subject or its cargo names it) is aid (07), by troops as by anyone:
+    # PLOVER, "mobilizing police or military forces for disaster relief should be coded as AID"
+    ("An Indian relief plane landed in Kathmandu with tents and medicine.", "07"),
+    ("Indian troops arrived in Nepal with medical supplies for earthquake survivors.", "07"),
+    ("The first Chinese aid flight landed in Port Moresby on Monday.", "07"),
+    # a clinic opened for the sick is humanitarian aid
+    ("The Red Cross set up a field hospital in Kandahar on Monday.", "07"),
+    # without relief, troops landing attack (190)
+    ("US Marines landed in Somalia on Monday.", "19"),
+])
+def test_relief_delivered_is_aid(text, root):
+    assert roots(text)[:1] == [root], codes(text)

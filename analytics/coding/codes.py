@@ -22,7 +22,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -140,6 +140,8 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code.startswith("171") and sources and all(role(s) in UNARMED or (non_state(s) and not armed(s))
                                                   for s in sources):
         code = "180"    # "mobs burned their homes and shops": destruction by crowds is violence, not coercion
+    if (trig.lemma in ARRIVAL_VERBS or trig.lemma == "ARRIVE") and _relief(toks, trig):
+        code = "073"    # "a US military aid flight landed in Yangon with blankets": relief delivered, not an attack
     if code == "154" and trig.lemma in {"SEND", "DEPLOY", "DISPATCH"} and _to_help(toks, trig) and targets \
             and all(t.kind in COUNTRY_KINDS and t.country not in {s.country for s in sources} for t in targets):
         code = "074"    # "sent troops to Tonga to restore order": forces sent to help another country protect it
@@ -172,6 +174,20 @@ def _exercise(toks, trig: Trigger, code: str, sources, targets):
                                                and t.country not in own for t in targets):
         return "062", targets
     return code, targets
+
+
+def _relief(toks, trig: Trigger) -> bool:
+    """Does the arrival's subject ("the first aid flight landed") or its cargo after "with" ("landed with
+    tents and medicine") name relief? CAMEO 073 "Provide humanitarian aid"; PLOVER manual, MOBILIZE:
+    "Mobilizing police or military forces for disaster relief should be coded as AID"."""
+    k = trig.start - 1
+    while k >= 0 and trig.start - k <= 8 and not clause_end(toks, k) and toks[k].lower != ",":
+        if toks[k].lower in RELIEF_WORDS and toks[k].text[:1].islower():
+            return True
+        k -= 1
+    clause = _clause(toks, trig)
+    with_at = next((k for k, t in enumerate(clause) if t.lower == "with"), None)
+    return with_at is not None and any(t.lower in RELIEF_WORDS for t in clause[with_at + 1:with_at + 8])
 
 
 def _to_help(toks, trig: Trigger) -> bool:
