@@ -74,3 +74,17 @@ def test_joint_exercise_partners_are_each_other():
 ])
 def test_relief_delivered_is_aid(text, root):
     assert roots(text)[:1] == [root], codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # cutting trade, closing a border or sea lanes, freezing talks reduce relations (16): CAMEO 160 "Reduce
+    # relations", 163 "Impose embargo, boycott, or sanctions", 164 "Halt negotiations"
+    ("Japan suspended trade with China on Friday.", "16"),
+    ("Turkey closed its border with Syria on Tuesday.", "16"),
+    ("The European Parliament voted to freeze membership talks with Ankara.", "16"),
+    ("Qatar halted negotiations with Bahrain on Sunday.", "16"),
+    # a day adverbial between the subject and a base-form verb ("cut", "hit") leaves it a verb
+    ("South Korea on Monday cut almost all trade with North Korea.", "16"),
+])
+def test_cutting_trade_or_talks_reduces_relations(text, root):
+    assert roots(text)[:1] == [root], codes(text)

@@ -42,6 +42,7 @@ NOMINAL_STOP = {"against", "on", "by"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "last", "this", "next"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 WHO_WORDS = {"MILITANTS", "MILITANT", "REBELS", "REBEL", "GUNMEN", "INSURGENTS", "POLICE", "TROOPS", "SOLDIERS",
              "FORCES", "GUERRILLAS", "FIGHTERS", "PROTESTERS", "&MILITARY", "&SECURITY", "&OPPOSITION"}
 PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
@@ -228,8 +229,10 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
         and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
         and (nxt.lower in OBJECT_OPENERS or nxt.text[:1].isupper() or nxt.lower.isdigit())
+    # "South Korea on Monday cut all trade": a day adverbial between the subject and its verb
+    dated = j >= 1 and prev.lower in WEEKDAYS and toks[j - 1].lower == "on"
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
-            or prev.lower in {"and", "or"} or plural_subject)
+            or prev.lower in {"and", "or"} or plural_subject or dated)
 
 
 def _after_article(toks: list[Token], j: int) -> bool:
