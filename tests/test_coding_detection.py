@@ -88,3 +88,23 @@ def test_relief_delivered_is_aid(text, root):
 ])
 def test_cutting_trade_or_talks_reduces_relations(text, root):
     assert roots(text)[:1] == [root], codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # claiming an attack is claiming responsibility for it: CAMEO 015 "Acknowledge or claim responsibility"
+    ("The Taliban claimed the attack on the police station in Kunduz.", "015"),
+    ("A Baloch separatist group claimed the bombing of the railway line.", "015"),
+    # a claim that something happened is no claim of responsibility
+    ("Russia claimed the attack was staged by Ukraine.", "110"),
+])
+def test_claiming_an_attack(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a subject relative clause on an event noun tells what that event did: a second mention, no new attack
+    ("The Taliban claimed the attack, which killed nine soldiers.", "19"),
+    ("Al-Shabaab claimed the bombing that killed 20 people in Mogadishu.", "18"),
+])
+def test_what_an_event_did_is_no_second_event(text, absent):
+    assert absent not in roots(text), codes(text)

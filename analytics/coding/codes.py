@@ -41,6 +41,9 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
     """The code once the sources are known; None: no event."""
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
+    if trig.lemma == "CLAIM" and code == "015" and any(t.lower in {"was", "were", "is", "are", "had", "has", "have"}
+                                                       for t in _clause(toks, trig)):
+        code = "110"    # "claimed the attack was staged": a claim that, not a claim of responsibility
     if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
     if trig.lemma == "RULE" and not (sources and all(judicial(s) for s in sources)):

@@ -14,8 +14,9 @@ description, no event), `threat` (one's own future force announced is a threat m
 from __future__ import annotations
 
 from analytics.coding import cameo
-from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
+from analytics.coding.grammar import (EVENT_NOUNS, INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
     REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
+from analytics.coding.lexicon import load
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, PREPOSITIONS, Trigger
 from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
@@ -64,6 +65,19 @@ def _descriptive_relative(toks: list[Token], trig: Trigger) -> bool:
     w = toks[trig.start].lower
     return trig.start >= 2 and toks[trig.start - 1].lower in {"which", "who"} and toks[trig.start - 2].lower == "," \
         and not w.endswith("ed") and not w.endswith("ing") and w.endswith("s")
+
+
+def _event_relative(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the verb of a subject relative clause on an event noun ("the bombing, which killed
+    five", "an attack that wounded 12")? The clause tells what that event did: a second mention of it."""
+    k = trig.start - 1
+    while k > 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k < 1 or toks[k].lower not in {"which", "that"}:
+        return False
+    head = toks[k - 1] if toks[k - 1].lower != "," else toks[k - 2] if k >= 2 else None
+    return head is not None and (head.lower in EVENT_NOUNS or (head.lower,) in load().nominal
+                                 or (head.lower[:-1],) in load().nominal)
 
 
 MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest", "responded", "reacted",
@@ -206,6 +220,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if trig.kind == "verb" and root in VIOLENT and _event_relative(toks, trig):
+            continue    # "claimed the attacks, which killed 30 people": the attack named again, its toll
         if trig.kind == "verb" and _descriptive_relative(toks, trig):
             continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
         if trig.kind == "nominal" and _motive(toks, trig):
