@@ -108,3 +108,17 @@ def test_claiming_an_attack(text, code):
 ])
 def test_what_an_event_did_is_no_second_event(text, absent):
     assert absent not in roots(text), codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a seizure that takes people hostage is a hostage-taking: CAMEO 181 "Abduct, hijack, or take hostage"
+    ("Armed men seized a hotel in Bamako on Friday, taking 170 guests hostage.", "181"),
+    # an explosive device without an army is a non-military bombing: CAMEO 183
+    ("A magistrate was killed by a bomb in Bogota on Monday.", "183"),
+    ("A senator was killed when a bomb destroyed his car in Lima.", "183"),
+    # from the air, or by an army, it stays an attack (19x)
+    ("Israeli jets dropped bombs on Gaza on Monday.", "194"),
+    ("Rebels seized the town of Goma on Tuesday.", "192"),
+])
+def test_hostages_and_bombs(text, code):
+    assert codes(text)[:1] == [code], codes(text)

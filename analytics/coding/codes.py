@@ -19,10 +19,10 @@ from analytics.coding.kinds import ARMED_GROUPS, PEOPLE_TYPES, STATE_ARMED, UNAR
     people, role
 from analytics.coding.roles import FOREIGN_ENVOYS
 from analytics.coding.lexicon import load
-from analytics.coding.triggers import Trigger, match_word
+from analytics.coding.triggers import CLAUSE_STOP, Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, BOMB_WORDS, AIR_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -151,6 +151,11 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code[:2] == "19" and sources and all(non_state(s) for s in sources) \
             and any(t.lower == "suicide" for t in toks[max(0, trig.start - 6):trig.end + 6]):
         code = "183"    # "suicide bombers blew a hole in the destroyer": a suicide bombing, not conventional war
+    if code.startswith("192") and _hostages(toks, trig):
+        code = "181"    # "seized a school, taking a thousand children hostage": CAMEO 181 "Abduct, hijack, or take hostage"
+    if code[:2] == "19" and not any(role(s) in STATE_ARMED for s in sources) and _bomb(toks, trig):
+        code = "183"    # "was killed when a bomb blew up the motorway": CAMEO 183 "Conduct suicide, car, or other
+                        # non-military bombing"; a state's army bombing is an air or artillery attack (19)
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
     if code[:2] in {"06", "15"} and trig.kind != "verb" and trig.lemma.split()[-1] in EXERCISE_NOUNS:
@@ -177,6 +182,32 @@ def _exercise(toks, trig: Trigger, code: str, sources, targets):
                                                and t.country not in own for t in targets):
         return "062", targets
     return code, targets
+
+
+def _sentence_part(toks, trig: Trigger, before: int, after: int) -> list:
+    """The words from `before` tokens before the trigger to `after` tokens after it, within its sentence part
+    (up to ".", ";", ":" or "but")."""
+    lo = trig.start
+    while lo > 0 and trig.start - lo < before and toks[lo - 1].lower not in CLAUSE_STOP:
+        lo -= 1
+    hi = trig.end
+    while hi < len(toks) and hi - trig.end < after and toks[hi].lower not in CLAUSE_STOP:
+        hi += 1
+    return toks[lo:hi]
+
+
+def _hostages(toks, trig: Trigger) -> bool:
+    """Does the seizure go on to take or hold people hostage ("seized a school, taking 1,000 children hostage")?"""
+    words = [t.lower for t in _sentence_part(toks, trig, 0, 30)]
+    return any(w in {"hostage", "hostages"} for w in words) and any(
+        w.startswith(("tak", "took", "held", "hold")) for w in words)
+
+
+def _bomb(toks, trig: Trigger) -> bool:
+    """Is an explosive device the means, near the trigger ("a car bomb killed", "killed when a bomb blew up",
+    "killed by a bomb"), and nothing says it fell from the air?"""
+    words = [t.lower for t in _sentence_part(toks, trig, 6, 8)]
+    return any(w in BOMB_WORDS for w in words) and not any(w in AIR_WORDS for w in words)
 
 
 def _relief(toks, trig: Trigger) -> bool:
