@@ -122,3 +122,29 @@ def test_what_an_event_did_is_no_second_event(text, absent):
 ])
 def test_hostages_and_bombs(text, code):
     assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # ending a conflict act is yielding (08), by the codebook line for what is ended
+    ("Israel ended its blockade of Gaza on Monday.", "0872"),
+    ("Russia ended its occupation of the island on Friday.", "087"),
+    ("The army ended the curfew in Srinagar on Sunday.", "0813"),
+    ("The United States lifted its embargo on Vietnam on Thursday.", "085"),
+    # "if" is a function word: "lift its trade embargo if ..." still finds the pattern's noun
+    ("Washington lifted its trade embargo on Managua after the vote.", "085"),
+])
+def test_ending_a_conflict_act_is_yielding(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a present participle before a plain noun is an adjective, no event ("striking workers")
+    "Striking dock workers in Antwerp met the mayor on Monday.",
+    "Protesting farmers met the agriculture minister in Paris.",
+])
+def test_participle_adjective_is_no_event(text):
+    assert "19" not in roots(text), codes(text)
+
+
+def test_conditional_lift_announced_is_intent():
+    assert roots("The president said Washington would lift its trade embargo if the election was fair.") == ["03"]

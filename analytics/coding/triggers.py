@@ -420,6 +420,22 @@ def _nominal_at(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# Light verbs that end the act their noun names ("ended their occupation", "ended the blockade")
+ENDING_VERBS = {"END"}
+# Ending a conflict act is yielding (CAMEO 08): the codebook's 08 line for what is ended, by the ended act's
+# code: 0872 "Ease military blockade" (191), 087 "De-escalate military engagement" (other force, 19/20, and
+# 18), 085 "Ease economic sanctions, boycott, embargo" (16x sanctions), 0813 "Ease curfew", 0814 "Ease state
+# of emergency or martial law", 081 "Ease administrative sanctions" (other 17), 080 "Yield" (a protest or
+# strike called off, 14; a force posture, 15).
+ENDED = {"191": "0872", "1723": "0813", "1724": "0814", "163": "085", "19": "087", "20": "087", "18": "087",
+         "17": "081", "16": "080", "15": "080", "14": "080"}
+
+
+def ended(code: str) -> str:
+    """The yield (08) of ending an act coded `code`; a non-conflict act (talks, a visit) keeps its code."""
+    return ENDED.get(code, ENDED.get(code[:3], ENDED.get(code[:2], code)))
+
+
 def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger]:
     """A light verb followed (within 6 tokens, same clause) by a nominal event merges into it;
     a light verb without one is dropped. The nominal keeps its code and gets the verb's position
@@ -435,7 +451,10 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
                 continue    # "began airlifting weapons": the verb after the light verb is the event
             if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 6 and not any(
                     toks[j].lower in CLAUSE_STOP for j in range(t.end, nxt.start)):
-                out.append(Trigger(t.start, nxt.end, nxt.code, nxt.lemma, "verb+nominal", t.passive))
+                # (", ending a 44-day strike" after another verb is that event's consequence: no yield of its own)
+                code = ended(nxt.code) if t.lemma in ENDING_VERBS and not toks[t.start].lower.endswith("ing") \
+                    else nxt.code
+                out.append(Trigger(t.start, nxt.end, code, nxt.lemma, "verb+nominal", t.passive))
                 skip.add(k + 1)
                 continue
             if t.code in ("---", None):
