@@ -148,3 +148,22 @@ def test_participle_adjective_is_no_event(text):
 
 def test_conditional_lift_announced_is_intent():
     assert roots("The president said Washington would lift its trade embargo if the election was fair.") == ["03"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # effort verbs before "to" + verb mean "try": no fighting ("struggled to contain")
+    ("Sierra Leone struggled to contain the cholera outbreak in Freetown.", "19"),
+    # watching, filling: no event between actors
+    ("Thousands of Kenyans watched the speech in Nairobi on Monday.", "01"),
+    ("Russian aircraft dropped bombs filled with napalm on the town.", "08"),
+    # a speech given beside another act is no second event
+    ("A man stabbed the mayor of Gdansk as he gave a speech at a charity concert.", "01"),
+    # "UN monitors said": a plural agent noun after a name, not the verb "monitors"
+    ("Twelve villagers were killed in Darfur on Monday, UN monitors said.", "09"),
+])
+def test_no_event_from_these_words(text, absent):
+    assert absent not in roots(text), codes(text)
+
+
+def test_a_speech_given_alone_is_a_statement():
+    assert roots("The Chinese premier gave a speech on trade in Davos on Tuesday.") == ["01"]

@@ -27,6 +27,8 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
                "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING",
                "FILE", "LODGE"}
+# Verbs of effort: before "to" and a verb they mean "try", no act of their own ("struggled to contain")
+EFFORT_VERBS = {"STRUGGLE", "STRIVE", "SCRAMBLE"}
 # Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
@@ -108,7 +110,7 @@ DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT"
 
 # Plural nouns that are also verb forms ("forces", "targets"): after a modifier they are its head.
 PLURAL_HEADS = {"forces", "troops", "targets", "positions", "buildings", "offices", "leaders", "supporters",
-                "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards"}
+                "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards", "monitors"}
 
 
 def _is_verb_like(word: str) -> bool:
@@ -296,6 +298,9 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
         passive = not is_base and not low.endswith("ing") and i > 0 and (
             any(t.lower in BE for t in toks[max(0, i - 3):i])
             or (i + size < len(toks) and toks[i + size].lower == "by" and toks[i - 1].lower not in SUBJECT_WORDS))
+        if entries[0].lemma in EFFORT_VERBS and i + size + 1 < len(toks) and toks[i + size].lower == "to" \
+                and _is_base_verb(toks[i + size + 1].lower):
+            return None     # "Liberia struggled to contain the outbreak": an effort, as "tried to"; the act is hypothetical
         if code is None:
             lemma0 = entries[0].lemma
             if lemma0 in LIGHT_VERBS:
@@ -472,5 +477,10 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
                 out.append(Trigger(t.start, t.end, code, t.lemma, t.kind, t.passive))
                 skip.add(k + 1)
                 continue
+        elif t.kind == "nominal" and t.code in SPEECH_NOUN_CODES:
+            continue    # "watched the speech": a statement is coded from its verb ("gave a speech", "said")
         out.append(t)
     return out
+
+
+SPEECH_NOUN_CODES = {"010"}
