@@ -167,3 +167,15 @@ def test_no_event_from_these_words(text, absent):
 
 def test_a_speech_given_alone_is_a_statement():
     assert roots("The Chinese premier gave a speech on trade in Davos on Tuesday.") == ["01"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a participle clause after a verb is that event's consequence, also when its light verb carries a noun
+    ("Ethiopian troops left Mekelle on Monday, ending an occupation of eight months.", "19"),
+    ("Workers signed an agreement with the ministry, ending a 30-day general strike.", "14"),
+    # an inquiry's subject is the event inquired into, not a new event
+    ("The UN Security Council ordered an inquiry into the massacre of 40 villagers in Mali.", "20"),
+    ("Kenyan police opened an investigation into the bombing of a bus in Mombasa.", "18"),
+])
+def test_consequence_or_subject_is_no_second_event(text, absent):
+    assert absent not in roots(text), codes(text)

@@ -186,6 +186,7 @@ def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
 # and a claim of responsibility (015), whose object names the act claimed
 LEGAL_CODES = {"116", "173", "115", "1121", "015"}
 LEGAL_PREPS = {"of", "for", "over", "with"}
+INQUIRY_PREPS = {"into", "over", "of", "on", "about"}
 
 
 def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
@@ -199,7 +200,7 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         named = trig.end < len(toks) and toks[trig.end].text[:1].isupper()
         # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own)
         arrest = prev is not None and _code3(trig) in {"173", "174", "181"} and _code3(prev) not in {"173", "174", "181"}
-        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
+        if prev is not None and prev.kind != "nominal" and trig.kind in ("verb", "verb+nominal") \
                 and not (named and (root in {"11", "12"} or arrest)) \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
             # (", accusing Tehran of arming the rebels": an accusation that names whom it accuses is a
@@ -274,6 +275,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             # ("convicted X of genocide for the massacre", "charged 11 people over the killing")
             if g.code in LEGAL_CODES and g.kind == "verb" and trig.kind == "nominal" and any(
                     t.lower in LEGAL_PREPS for t in toks[g.end:trig.start]):
+                governed = governed or not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
+            # an inquiry's subject is the event inquired into, reported, not a new act ("ordered an inquiry
+            # into last week's massacre", "questioned officials over the explosion")
+            if g_root == "09" and trig.kind == "nominal" and any(t.lower in INQUIRY_PREPS
+                                                                 for t in toks[g.end:trig.start]):
                 governed = governed or not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
         if governed:
             continue
