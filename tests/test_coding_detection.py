@@ -179,3 +179,17 @@ def test_a_speech_given_alone_is_a_statement():
 ])
 def test_consequence_or_subject_is_no_second_event(text, absent):
     assert absent not in roots(text), codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # a clause dated only as years before the news is background history: one event, the news
+    ("French troops left Mali on Monday, nine years after Paris sent them in.", "08"),
+    ("Kosovo arrested the former commander on Friday, 20 years after he was charged with war crimes.", "17"),
+])
+def test_years_before_the_news_is_background(text, root):
+    assert roots(text) == [root], codes(text)
+
+
+def test_a_day_before_is_still_news():
+    assert len(roots("Peru's Congress removed the president on Friday, a day after protesters attacked "
+                     "the parliament building.")) == 2

@@ -111,6 +111,23 @@ def _time_anchor(toks: list[Token], trig: Trigger) -> bool:
     return k is not None and any(t.lower in TIME_UNITS for t in toks[max(0, k - 2):k])
 
 
+YEAR_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
+
+
+def _history(toks: list[Token], trig: Trigger) -> bool:
+    """Is the verb in a clause dated only as years before the sentence's event ("more than eight years after
+    Moscow sent them in", "13 years after he was indicted")? News tells the past event as background to the
+    reported one; days and weeks ("a day after the lower house impeached him") still tell the news story."""
+    k = next((j for j in range(trig.start - 1, max(-1, trig.start - 6), -1)
+              if toks[j].lower in {"after", "before", "since"} or clause_end(toks, j) and toks[j].lower not in
+              SUBORDINATORS_OF_TIME), None)
+    return k is not None and toks[k].lower in SUBORDINATORS_OF_TIME and any(
+        t.lower in YEAR_UNITS for t in toks[max(0, k - 2):k])
+
+
+SUBORDINATORS_OF_TIME = {"after", "before", "since"}
+
+
 def _background(toks: list[Token], trig: Trigger) -> bool:
     """A nominal event that only describes a state: after "for" in a clause whose verb is "to be" with a
     place ("the president was in Tanzania for a regional summit"), or the object of a pause ("a freeze in
@@ -235,6 +252,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and prev.lemma in SPEECH_LEMMAS | {"ADDRESS"} \
                 and trig.start - prev.end <= 3 and not any(toks[k].lower in PREPOSITIONS for k in range(prev.end, trig.start)):
             continue    # "told a party congress", "addressed the summit": the audience, not an event
+        if prev is not None and trig.kind != "nominal" and _history(toks, trig):
+            continue    # "withdrew, more than eight years after Moscow sent them in": history, no news event
         if trig.kind == "nominal" and (_background(toks, trig) or prev is not None and _time_anchor(toks, trig)):
             continue    # "was in Singapore for a summit", "a five-year freeze in visits": a state, no event
         if _document_content(toks, trig):
