@@ -193,3 +193,12 @@ def test_years_before_the_news_is_background(text, root):
 def test_a_day_before_is_still_news():
     assert len(roots("Peru's Congress removed the president on Friday, a day after protesters attacked "
                      "the parliament building.")) == 2
+
+
+@pytest.mark.parametrize("text, root", [
+    # a relative clause set off by commas between the subject and its verb describes the subject
+    ("Kenya's former president, who led the country to independence in 1963, met Pope Francis in Rome on Monday.", "04"),
+    ("The rebel leader, who founded the movement in 1994, was arrested in Goma on Friday.", "17"),
+])
+def test_subject_description_is_no_event(text, root):
+    assert roots(text) == [root], codes(text)

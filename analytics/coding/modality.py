@@ -60,6 +60,19 @@ def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
 
+def _subject_relative(toks: list[Token], trig: Trigger, later: list[Trigger]) -> bool:
+    """Is the verb in a non-restrictive relative clause on the sentence's subject, set off by commas before
+    the main verb (", who led the party to power in 1949, had died", ", who founded the group, was
+    arrested")? It describes the subject; the main verb after it tells the news."""
+    if trig.kind != "verb" or trig.start < 2 or toks[trig.start - 1].lower != "who" or toks[trig.start - 2].lower != ",":
+        return False
+    close = next((k for k in range(trig.end, len(toks)) if toks[k].lower in {","} | CLAUSE_STOP), None)
+    if close is None or toks[close].lower != ",":
+        return False
+    nxt = toks[close + 1].lower if close + 1 < len(toks) else ""
+    return nxt in PAST_AUX | BE | {"will", "would"} or any(t.start == close + 1 for t in later)
+
+
 def _descriptive_relative(toks: list[Token], trig: Trigger) -> bool:
     """A present-tense verb in a non-restrictive relative clause (", which occupies ...")."""
     w = toks[trig.start].lower
@@ -209,7 +222,7 @@ INQUIRY_PREPS = {"into", "over", "of", "on", "about"}
 def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
     out: list[tuple[Trigger, str]] = []
     consequence_end = None
-    for trig, modality in kept:
+    for n_trig, (trig, modality) in enumerate(kept):
         root = (cameo.normalise_code(trig.code) or "00")[:2]
         prev = out[-1][0] if out else None
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
@@ -240,6 +253,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
         if trig.kind == "verb" and root in VIOLENT and _event_relative(toks, trig):
             continue    # "claimed the attacks, which killed 30 people": the attack named again, its toll
+        if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
+            continue    # "Mao Zedong, who led the party to power in 1949, had died": the subject described
         if trig.kind == "verb" and _descriptive_relative(toks, trig):
             continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
         if trig.kind == "nominal" and _motive(toks, trig):
