@@ -202,3 +202,21 @@ def test_a_day_before_is_still_news():
 ])
 def test_subject_description_is_no_event(text, root):
     assert roots(text) == [root], codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # phrasal and object-noun triggers that were missed
+    ("The outgoing cabinet handed control of the government to the army chief on Sunday.", "08"),
+    ("Russia flew paratroopers to its air base in Tajikistan on Monday.", "15"),
+    ("The FBI sent investigators to Nairobi on Saturday.", "09"),
+    ("Peru's Congress impeached President Martin Vizcarra on Monday.", "11"),
+])
+def test_missed_phrasal_and_noun_triggers(text, root):
+    assert roots(text)[:1] == [root], codes(text)
+
+
+def test_relative_that_after_a_comma_is_no_complement():
+    # ", an offer that X dismissed": "that" is a relative pronoun, the promise does not govern "dismissed"
+    triggers = code_text("Spain promised on Monday to send tents to Morocco, an offer that Rabat rejected "
+                         "as too little.", DCT)
+    assert [r["event_root"] for r in triggers] == ["03", "12"], [r["event_code"] for r in triggers]

@@ -23,8 +23,9 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
         return True     # (a violent act without actors may still have a place whose country it struck)
     if not targets and trig.lemma in SELF_ACTS and len(sources) < 2:
         return True     # "Morales resigned": an act on oneself, with no other party, is no event between actors
-    if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
+    if trig.lemma in CARRY_VERBS and code[:2] != "15" and (trig.passive or _object_follows(toks, mentions, trig)):
         return True     # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
+        # ("flew paratroopers to its air base": carrying troops deploys them, 154)
     if trig.lemma in DEPARTURE_VERBS and code[:2] == "04":
         return True     # "after the airliner left Athens", "the ambassador left Moscow": leaving is no visit
     if trig.kind == "verb" and not trig.passive and _natural_subject(toks, mentions, trig):

@@ -302,7 +302,8 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             # (a court's ruling too: "ruled that Serbia had violated the convention" is the court's finding)
             if (g_root in VERBAL_GOVERNORS or g.code == "016" or g.lemma == "RULE") and g.kind == "verb" and (
                     modality == "hypothetical" or trig.kind == "nominal"
-                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))
+                    or any(toks[k].lower == "that" and "," not in {t.lower for t in toks[g.end:k]}
+                           for k in range(g.end, trig.start))     # (", an offer that Kyiv dismissed": a relative)
                     or (toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower in {"for", "of"})):
                 governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
             # a verdict's or a charge's content is what the accused did, not a new act of the court
