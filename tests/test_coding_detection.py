@@ -220,3 +220,12 @@ def test_relative_that_after_a_comma_is_no_complement():
     triggers = code_text("Spain promised on Monday to send tents to Morocco, an offer that Rabat rejected "
                          "as too little.", DCT)
     assert [r["event_root"] for r in triggers] == ["03", "12"], [r["event_code"] for r in triggers]
+
+
+@pytest.mark.parametrize("text", [
+    # what force is aimed at ("opened fire on a rally") is its target, not an event of its own
+    "Soldiers opened fire on a student rally in Rangoon on Monday.",
+    "Troops opened fire on a funeral procession in Srinagar on Friday.",
+])
+def test_force_aimed_at_an_event_noun(text):
+    assert roots(text) == ["19"], codes(text)

@@ -425,6 +425,7 @@ def _nominal_at(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     return None
 
 
+AIM_PREPS = {"on", "at", "upon", "into"}
 # Light verbs that end the act their noun names ("ended their occupation", "ended the blockade")
 ENDING_VERBS = {"END"}
 # Ending a conflict act is yielding (CAMEO 08): the codebook's 08 line for what is ended, by the ended act's
@@ -454,6 +455,11 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
             nxt = found[k + 1] if k + 1 < len(found) else None
             if nxt is not None and nxt.kind == "verb" and nxt.start == t.end:
                 continue    # "began airlifting weapons": the verb after the light verb is the event
+            if nxt is not None and nxt.kind == "nominal" and t.code not in ("---", None) \
+                    and t.code[:2] in {"18", "19", "20"} and any(toks[j].lower in AIM_PREPS for j in range(t.end, nxt.start)):
+                out.append(t)   # "opened fire on a student rally": the rally is what is fired on, no event of its own
+                skip.add(k + 1)
+                continue
             if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 6 and not any(
                     toks[j].lower in CLAUSE_STOP for j in range(t.end, nxt.start)):
                 # (", ending a 44-day strike" after another verb is that event's consequence: no yield of its own)
