@@ -114,8 +114,8 @@ def test_what_an_event_did_is_no_second_event(text, absent):
     # a seizure that takes people hostage is a hostage-taking: CAMEO 181 "Abduct, hijack, or take hostage"
     ("Armed men seized a hotel in Bamako on Friday, taking 170 guests hostage.", "181"),
     # an explosive device without an army is a non-military bombing: CAMEO 183
-    ("A magistrate was killed by a bomb in Bogota on Monday.", "183"),
-    ("A senator was killed when a bomb destroyed his car in Lima.", "183"),
+    ("A bus was destroyed by a bomb in Bogota on Monday.", "183"),
+    ("Three police officers were killed when a bomb destroyed their car in Lima.", "183"),
     # from the air, or by an army, it stays an attack (19x)
     ("Israeli jets dropped bombs on Gaza on Monday.", "194"),
     ("Rebels seized the town of Goma on Tuesday.", "192"),
@@ -229,3 +229,16 @@ def test_relative_that_after_a_comma_is_no_complement():
 ])
 def test_force_aimed_at_an_event_noun(text):
     assert roots(text) == ["19"], codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a killing after a coup is an event of its own, not the coup's consequence
+    ("Army officers seized power in Niger on Wednesday, killing the interior minister in Niamey.", "186"),
+    # a person named by a title of one person, killed outside battle, is assassinated (186)
+    ("Gunmen killed the governor of Kandahar on Tuesday.", "186"),
+    ("A Colombian judge was shot dead in Medellin on Friday.", "186"),
+    # by a bomb too: one person killed outside battle (186 and 183 are both CAMEO 18, "Assault")
+    ("A magistrate was killed by a bomb in Bogota on Monday.", "186"),
+])
+def test_killing_a_titled_person(text, code):
+    assert code in codes(text), codes(text)

@@ -22,7 +22,7 @@ from analytics.coding.lexicon import load
 from analytics.coding.triggers import CLAUSE_STOP, Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, BOMB_WORDS, AIR_WORDS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, BOMB_WORDS, AIR_WORDS, PERSON_TITLES, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -108,7 +108,7 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         # (a foreign state's embassy stormed is an attack on that state: 180)
         foreign = any(t.country and t.country not in {s.country for s in sources} for t in targets)
         code = "180" if _on_people(ctx, targets) or foreign else "145"
-    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
+    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(_one_person(ctx, t) for t in targets) \
             and (not sources or all(non_state(s) or s.kind == "person" or s.kind == "agent" and (
                 role(s) not in STATE_ARMED or role(s) in {"MIL", "COP"}) for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
@@ -208,6 +208,11 @@ def _bomb(toks, trig: Trigger) -> bool:
     "killed by a bomb"), and nothing says it fell from the air?"""
     words = [t.lower for t in _sentence_part(toks, trig, 6, 8)]
     return any(w in BOMB_WORDS for w in words) and not any(w in AIR_WORDS for w in words)
+
+
+def _one_person(ctx, t) -> bool:
+    """A person by name, or an actor named by a title of one person ("the premier", "the anti-Mafia judge")."""
+    return t.kind == "person" or t.kind == "agent" and _last_word(ctx.text, t) in PERSON_TITLES
 
 
 def _relief(toks, trig: Trigger) -> bool:

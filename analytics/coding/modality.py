@@ -228,10 +228,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
         # ", killing two marines": the consequence of the attack just coded, not a second attack
         named = trig.end < len(toks) and toks[trig.end].text[:1].isupper()
-        # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own)
+        # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own;
+        # so is a killing after a coup, ", killing the premier": force is no consequence of coercion)
         arrest = prev is not None and _code3(trig) in {"173", "174", "181"} and _code3(prev) not in {"173", "174", "181"}
         if prev is not None and prev.kind != "nominal" and trig.kind in ("verb", "verb+nominal") \
-                and not (named and (root in {"11", "12"} or arrest)) \
+                and not (named and (root in {"11", "12"} or arrest)) and not (prev_root == "17" and root in VIOLENT) \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
             # (", accusing Tehran of arming the rebels": an accusation that names whom it accuses is a
             # statement of its own; ", accusing it of ...", the reason given for the same act, is not)
