@@ -242,3 +242,15 @@ def test_force_aimed_at_an_event_noun(text):
 ])
 def test_killing_a_titled_person(text, code):
     assert code in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # an agreement to yield, to deploy or to reduce relations is the act agreed, as "voted to" is
+    ("NATO ministers agreed on Thursday to deploy two battalions to Romania.", "15"),
+    ("Japan agreed on Monday to lift export controls on South Korea.", "08"),
+    ("EU leaders agreed to impose sanctions on Belarus on Friday.", "16"),
+    # an agreement to meet or to cooperate stays an intent
+    ("Serbia agreed on Monday to hold talks with Kosovo in Brussels.", "03"),
+])
+def test_agreed_act(text, root):
+    assert roots(text)[:1] == [root], codes(text)

@@ -24,6 +24,11 @@ from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES,
 
 
 VOTE_VERBS = {"VOTE"}
+# "agreed to lift export controls", "agreed to deploy four battalions": an agreement to yield, to deploy or to
+# reduce relations is the act agreed (the doer concedes or decides it), as "voted to" and "decided to" are;
+# an agreement to meet or to cooperate stays an intent (03).
+AGREE_VERBS = {"AGREE"}
+AGREED_ACTS = {"08", "15", "16"}
 
 
 def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Trigger, str]]:
@@ -39,7 +44,9 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
         if drop:
             if out and (out[-1][0].lemma in INSTRUMENT_VERBS and _material(trig) and not _material(out[-1][0])
                         or out[-1][0].lemma in VOTE_VERBS and trig.kind == "verb"
-                        and toks[trig.start - 1].lower == "to") \
+                        and toks[trig.start - 1].lower == "to"
+                        or out[-1][0].lemma in AGREE_VERBS and trig.kind == "verb" and toks[trig.start - 1].lower == "to"
+                        and (cameo.normalise_code(trig.code) or "00")[:2] in AGREED_ACTS) \
                     and not any(t.lower in CLAUSE_STOP for t in toks[out[-1][0].end:trig.start]):
                 # "signed a treaty to annex Crimea": the document is how; what it does is the event
                 # ("parliament voted to demand the withdrawal": what the vote decides is the event)
