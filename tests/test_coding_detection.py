@@ -254,3 +254,13 @@ def test_killing_a_titled_person(text, code):
 ])
 def test_agreed_act(text, root):
     assert roots(text)[:1] == [root], codes(text)
+
+
+def test_toll_of_an_attack_told_before_is_no_new_event():
+    # a passive act of force without its doer inside a definite event noun tells the earlier attack's toll
+    text = "Nigerian troops raided a rebel camp near Maiduguri on Monday. Twelve fighters were killed in the raid."
+    assert roots(text) == ["19"], codes(text)
+
+
+def test_a_first_telling_is_kept():
+    assert roots("Twelve fighters were killed in the raid near Maiduguri on Monday.") == ["19"]

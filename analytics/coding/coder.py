@@ -79,10 +79,10 @@ from analytics.coding import assemble, cameo, codes, participants
 from analytics.coding.context import Ctx, DEFAULT, Settings, sentence_mentions, story_country, update_discourse, \
     verb_after_country_name
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import VERBAL_GOVERNORS
+from analytics.coding.grammar import VERBAL_GOVERNORS, VIOLENT
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import (drop_dependents, drop_subject_modifiers, filter_triggers, mark_reported,
-    reduced_relative, threat)
+    reduced_relative, threat, told_again)
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import Trigger, find_triggers
 
@@ -128,7 +128,10 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
         return []
     events = []
     kept = drop_subject_modifiers(drop_dependents(filter_triggers(triggers, toks), toks), toks, mentions)
+    told = any(root in VIOLENT for root, _ in ctx.history)
     for k, (trig, modality) in enumerate(kept):
+        if told and told_again(toks, trig):
+            continue    # "... were killed in the assault": the toll of the attack told before, no new event
         if k and reduced_relative(toks, mentions, kept[k - 1][0], trig):
             if (cameo.normalise_code(trig.code) or "00")[:2] in VERBAL_GOVERNORS | {"01"}:
                 continue    # "executed two men accused of spying": a description of the object, no event

@@ -488,3 +488,21 @@ def drop_subject_modifiers(kept: list[tuple[Trigger, str]], toks, mentions) -> l
                 return True
         return False
     return [kt for i, kt in enumerate(kept) if not modifier(i)]
+
+
+ANAPHORIC_DETS = {"the", "that", "this"}
+
+
+def told_again(toks, trig: Trigger) -> bool:
+    """"Nineteen separatists and two soldiers were killed in the assault": a passive act of force without its
+    doer, inside a definite event noun ("in the assault", "during the raid"), tells the toll of an attack the
+    story has already told. The coder drops it when the story has coded an act of force before."""
+    if trig.kind != "verb" or not trig.passive or (cameo.normalise_code(trig.code) or "00")[:2] not in VIOLENT:
+        return False
+    k = trig.end
+    while k < len(toks) and k - trig.end < 3 and toks[k].lower.endswith("ly"):
+        k += 1
+    if k + 2 >= len(toks) or toks[k].lower not in {"in", "during"} or toks[k + 1].lower not in ANAPHORIC_DETS:
+        return False
+    head = toks[k + 2].lower
+    return head in EVENT_NOUNS or (head,) in load().nominal
