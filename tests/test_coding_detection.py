@@ -264,3 +264,16 @@ def test_toll_of_an_attack_told_before_is_no_new_event():
 
 def test_a_first_telling_is_kept():
     assert roots("Twelve fighters were killed in the raid near Maiduguri on Monday.") == ["19"]
+
+
+@pytest.mark.parametrize("text", [
+    # coordinated units of one state's armed force are one actor: one event
+    "Russian tanks and troops rolled into Grozny on Sunday.",
+    "Indian soldiers and paratroopers stormed the hotel in Mumbai on Friday.",
+])
+def test_units_of_one_force_are_one_source(text):
+    assert len(code_text(text, DCT)) == 1, codes(text)
+
+
+def test_two_states_forces_stay_two_sources():
+    assert len(code_text("Turkish and Iraqi troops attacked the rebels on Sunday.", DCT)) == 2

@@ -130,7 +130,7 @@ def dedupe(events: list[dict]) -> list[dict]:
     """One row per (code, source, target, place, trigger), one statement per speaker; private keys dropped."""
     seen, out = set(), []
     for e in events:
-        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["_t"])
+        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], _side(e), e["actor2"], e["location"], e["_t"])
         if key in seen:
             continue
         seen.add(key)
@@ -138,6 +138,18 @@ def dedupe(events: list[dict]) -> list[dict]:
             e.pop(private, None)
         out.append(e)
     return out
+
+
+UNIT_TYPES = {"MIL", "COP"}
+
+
+def _side(e: dict):
+    """The source as one actor: the units of one state's armed force or police ("Russian tanks and troops",
+    "soldiers and police officers" of one country) are one actor, CAMEO code country + role (RUSMIL)."""
+    kind = (e["actor1_type"] or "")[-3:]
+    if kind in UNIT_TYPES and e["actor1_country"]:
+        return (e["actor1_country"], kind)
+    return e["actor1"]
 
 
 def stated_intent(events: list[dict], toks, mentions) -> None:
