@@ -277,3 +277,19 @@ def test_units_of_one_force_are_one_source(text):
 
 def test_two_states_forces_stay_two_sources():
     assert len(code_text("Turkish and Iraqi troops attacked the rebels on Sunday.", DCT)) == 2
+
+
+@pytest.mark.parametrize("text, root", [
+    # the reason ("for V-ing") and the means ("by V-ing ... and V-ing") of an act are no acts of their own
+    ("Police arrested the editor in Ankara on Monday for insulting the president.", "17"),
+    ("Opposition deputies defied the king by holding a session and boycotting the budget vote.", "12"),
+    # failing to do is no rejection: only the shelling is coded
+    ("Ten days of shelling failed to stop the rebel advance on Goma.", "19"),
+    # a relative clause on a period describes history
+    ("Egypt and Qatar restored relations on Monday, ending four years in which Cairo had refused to "
+     "recognise the emir.", "05"),
+    # "lead to" is a cause, not a lead
+    ("The minister said the reform would not lead to new taxes.", "01"),
+])
+def test_reason_means_failure_and_period(text, root):
+    assert set(roots(text)) == {root}, codes(text)

@@ -67,6 +67,34 @@ def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
 
+def _reason_or_means(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the -ing verb in a "for V-ing" (the reason) or "by V-ing ... and V-ing" (the means) phrase after the
+    verb before it, in the same clause?"""
+    if not toks[trig.start].lower.endswith("ing"):
+        return False
+    between = range(prev.end, trig.start)
+    if any(toks[k].lower in CLAUSE_STOP or clause_end(toks, k) and toks[k].lower not in {"and"} for k in between):
+        return False
+    k = trig.start - 1
+    while k > prev.end and toks[k].lower.endswith("ly"):
+        k -= 1      # "for allegedly wearing"
+    if toks[k].lower in {"for", "by"}:
+        return True
+    return any(toks[j].lower == "by" and toks[j + 1].lower.endswith("ing") for j in between) \
+        and toks[trig.start - 1].lower == "and"
+
+
+def _period_relative(toks: list[Token], trig: Trigger) -> bool:
+    """Is the verb in a relative clause on a period ("four decades in which Madrid had refused", "years during
+    which")? It describes the period, history before the news."""
+    for k in range(trig.start - 1, max(0, trig.start - 6), -1):
+        if toks[k].lower == "which" and k >= 2 and toks[k - 1].lower in {"in", "during"}:
+            return toks[k - 2].lower in TIME_UNITS | YEAR_UNITS
+        if toks[k].lower in CLAUSE_STOP or toks[k].lower == ",":
+            return False
+    return False
+
+
 def _subject_relative(toks: list[Token], trig: Trigger, later: list[Trigger]) -> bool:
     """Is the verb in a non-restrictive relative clause on the sentence's subject, set off by commas before
     the main verb (", who led the party to power in 1949, had died", ", who founded the group, was
@@ -261,6 +289,11 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
         if trig.kind == "verb" and root in VIOLENT and _event_relative(toks, trig):
             continue    # "claimed the attacks, which killed 30 people": the attack named again, its toll
+        if prev is not None and trig.kind == "verb" and _reason_or_means(toks, prev, trig):
+            continue    # "removed her from office for breaking budget laws", "defied him by holding a session
+            # and voting to revoke the decrees": the reason or the means of the act before, no act of its own
+        if trig.kind == "verb" and _period_relative(toks, trig):
+            continue    # "four decades in which Madrid had refused to recognise": the period described
         if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
             continue    # "Mao Zedong, who led the party to power in 1949, had died": the subject described
         if trig.kind == "verb" and _descriptive_relative(toks, trig):

@@ -27,8 +27,9 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
                "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING",
                "FILE", "LODGE"}
-# Verbs of effort: before "to" and a verb they mean "try", no act of their own ("struggled to contain")
-EFFORT_VERBS = {"STRUGGLE", "STRIVE", "SCRAMBLE"}
+# Verbs of trying and failing: before "to" and a verb they mean "try" or "did not", no act of their own
+# ("struggled to contain", "air strikes failed to stop the rockets"; the infinitive keeps the meaning)
+EFFORT_VERBS = {"STRUGGLE", "STRIVE", "SCRAMBLE", "FAIL"}
 # Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
