@@ -293,3 +293,17 @@ def test_two_states_forces_stay_two_sources():
 ])
 def test_reason_means_failure_and_period(text, root):
     assert set(roots(text)) == {root}, codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # police searching for someone investigate (090); anyone else searching is no event between actors
+    ("French police searched for the gunman in Strasbourg on Wednesday.", "090"),
+    # letting someone do something is yielding (CAMEO 08, "Yield")
+    ("The Polish government agreed on Sunday to let the workers form free trade unions.", "080"),
+])
+def test_search_and_let(text, code):
+    assert codes(text)[:1] == [code], codes(text)
+
+
+def test_rescuers_searching_is_no_event():
+    assert codes("Rescuers searched for survivors in the rubble of the hotel in Ankara.") == []
