@@ -307,3 +307,12 @@ def test_search_and_let(text, code):
 
 def test_rescuers_searching_is_no_event():
     assert codes("Rescuers searched for survivors in the rubble of the hotel in Ankara.") == []
+
+
+@pytest.mark.parametrize("text, root", [
+    # a name after "a/an" modifies the noun after it ("a United Nations plan"): that noun is no verb
+    ("Serbia rejected a European Union plan to settle the dispute with Kosovo.", "12"),
+    ("Israel rejected an Egyptian proposal to extend the truce.", "12"),
+])
+def test_name_after_indefinite_article_modifies_a_noun(text, root):
+    assert roots(text) == [root], codes(text)

@@ -232,10 +232,21 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
         and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
         and (nxt.lower in OBJECT_OPENERS or nxt.text[:1].isupper() or nxt.lower.isdigit())
+    if j in subject_ends and _after_indefinite_name(toks, j):
+        return False        # "rejected a United Nations plan to reunify": a name modifying a noun after "a"
     # "South Korea on Monday cut all trade": a day adverbial between the subject and its verb
     dated = j >= 1 and prev.lower in WEEKDAYS and toks[j - 1].lower == "on"
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
             or prev.lower in {"and", "or"} or plural_subject or dated)
+
+
+def _after_indefinite_name(toks: list[Token], j: int) -> bool:
+    """Does the capitalised name ending at toks[j] follow "a"/"an" ("a United Nations plan")? An indefinite
+    article opens a noun phrase the name only modifies: no subject."""
+    k = j
+    while k >= 0 and toks[k].text[:1].isupper():
+        k -= 1
+    return k >= 0 and k < j and toks[k].lower in {"a", "an"}
 
 
 def _after_article(toks: list[Token], j: int) -> bool:
