@@ -316,3 +316,9 @@ def test_rescuers_searching_is_no_event():
 ])
 def test_name_after_indefinite_article_modifies_a_noun(text, root):
     assert roots(text) == [root], codes(text)
+
+
+def test_without_doing_is_no_event():
+    # "without V-ing" names an act not done, the manner of another: no event
+    assert roots("Protesters stormed the parliament in Bishkek after deputies adjourned without voting "
+                 "on the reform.") == ["14"], codes("Protesters stormed the parliament in Bishkek.")

@@ -292,6 +292,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "verb" and _reason_or_means(toks, prev, trig):
             continue    # "removed her from office for breaking budget laws", "defied him by holding a session
             # and voting to revoke the decrees": the reason or the means of the act before, no act of its own
+        if trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and trig.start > 0 \
+                and toks[trig.start - 1].lower == "without":
+            continue    # "adjourned without voting on the reforms": the act not done is the manner of another
         if trig.kind == "verb" and _period_relative(toks, trig):
             continue    # "four decades in which Madrid had refused to recognise": the period described
         if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
