@@ -29,6 +29,9 @@ def codes(text: str) -> list[str]:
     # willingness announced is an intent to cooperate (03), as "would" is
     ("Iran said it was willing to send a delegation to the talks in Vienna.", "03"),
     ("The rebels said they were ready to meet the government in Oslo.", "03"),
+    # an announced plan is announced intent too: of cooperation 03, of force a threat 13
+    ("Turkey said on Monday it plans to open an embassy in Israel.", "03"),
+    ("Iran's navy said it was finalising a plan to fire missiles at the American base in Bahrain.", "13"),
 ])
 def test_announced_refusal_or_willingness(text, root):
     assert roots(text) == [root], codes(text)

@@ -466,9 +466,11 @@ def threat(toks, trig: Trigger, code: str, modality: str) -> tuple[str, str]:
 # sanctions, 1245 international involvement, 1246 de-escalation), 120 otherwise ("would not recognise").
 REFUSED = {"04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "07": "122", "08": "124",
            "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
-# Adjectives of willingness before "to": "said he was willing to send a delegation" announces the act as
-# "will" does (CAMEO 03, "Express intent to cooperate").
-WILLING = {"willing", "ready", "prepared"}
+# Words of willingness or intention before "to": "said he was willing to send a delegation", "said it plans to
+# open an embassy" announce the act as "will" does (CAMEO 03, "Express intent to cooperate"; force announced so
+# is a threat, 13).
+WILLING = {"willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend", "intends",
+           "intended", "intending"}     # (an announced plan or intention: "said it was finalising a plan to fire")
 
 
 def _future(toks, trig: Trigger, negated: bool = False) -> bool:
