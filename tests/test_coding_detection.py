@@ -325,3 +325,12 @@ def test_without_doing_is_no_event():
     # "without V-ing" names an act not done, the manner of another: no event
     assert roots("Protesters stormed the parliament in Bishkek after deputies adjourned without voting "
                  "on the reform.") == ["14"], codes("Protesters stormed the parliament in Bishkek.")
+
+
+@pytest.mark.parametrize("text, root", [
+    # a base-form phrasal verb with its particle after a name is the name's verb ("Gazprom cut off")
+    ("Moscow cut off gas to Kiev on Monday.", "16"),
+    ("State oil firm Rosneft cut off supplies to Belarus on Tuesday.", "16"),
+])
+def test_phrasal_cut_off(text, root):
+    assert roots(text)[:1] == [root], codes(text)

@@ -38,6 +38,7 @@ PREPOSITIONS = {"into", "of", "for", "about", "over", "against", "with", "from",
                 "around", "across", "at", "along", "inside", "outside", "toward", "towards", "beyond", "between",
                 "among", "within", "through", "to"}
 PARTICLE_VERBS = {"back", "over", "down", "off"}
+PHRASAL_PARTICLES = {"off", "out", "down", "up"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
@@ -216,6 +217,11 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return True
     if prev is None:
         return False
+    after_form = toks[i + form.count("_") + 1] if i + form.count("_") + 1 < len(toks) else None
+    if "_" in form and form.split("_")[-1].lower() in PHRASAL_PARTICLES and prev.text[:1].isupper() \
+            and prev.lower.isalpha() and after_form is not None \
+            and after_form.lower not in FUNCTION_WORDS - ARTICLES - {"its", "their"}:
+        return True         # "Gazprom cut off supplies": a base form with its particle after a name is the name's verb
     if j >= 1 and toks[j - 1].lower in ARTICLES and prev.text[:1].islower() and prev.lower.isalpha():
         return False        # "the first visit", "a new attack": a noun after its article and modifier
     if tok.lower in PLURAL_HEADS and prev.text[:1].isupper():
