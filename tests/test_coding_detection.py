@@ -334,3 +334,13 @@ def test_without_doing_is_no_event():
 ])
 def test_phrasal_cut_off(text, root):
     assert roots(text)[:1] == [root], codes(text)
+
+
+def test_hostages_freed_by_an_assault_are_its_outcome():
+    # "stormed X and freed the hostages": one rescue, no release (084) beside the assault
+    assert "08" not in roots("Egyptian commandos stormed the hijacked airliner in Valletta on Sunday and freed "
+                             "the passengers.")
+
+
+def test_a_release_alone_is_still_coded():
+    assert roots("The junta freed 40 political prisoners in Yangon on Sunday.") == ["08"]

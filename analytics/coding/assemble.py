@@ -116,6 +116,10 @@ def sentence_events(events: list[dict]) -> list[dict]:
     landings = set(ARRIVAL_BY_TYPE.values())
     violent = {e["actor1"] for e in events if e["event_root"] == "19" and e["event_code"] not in landings}
     events = [e for e in events if not (e["event_code"] in landings and e["_arrival"] and e["actor1"] in violent)]
+    # "French troops stormed a cave and freed 23 hostages": the hostages freed by the assault are its outcome (a
+    # rescue), not a release by agreement (084 'Return, release' is a concession)
+    attackers = {e["actor1"] for e in events if e["event_root"] == "19"}
+    events = [e for e in events if not (e["event_code"].startswith("084") and e["actor1"] in attackers)]
     # A speech verb is only an event when nothing else in its sentence is.
     substantive = [e for e in events if not e["_speech"]]
     happened = [e for e in substantive if e["modality"] not in ("negated", "hypothetical")]
