@@ -286,8 +286,9 @@ def test_two_states_forces_stay_two_sources():
     # the reason ("for V-ing") and the means ("by V-ing ... and V-ing") of an act are no acts of their own
     ("Police arrested the editor in Ankara on Monday for insulting the president.", "17"),
     ("Opposition deputies defied the king by holding a session and boycotting the budget vote.", "12"),
-    # failing to do is no rejection: only the shelling is coded
+    # failing to do is no rejection: only the shelling is coded; nor is an attempt that failed
     ("Ten days of shelling failed to stop the rebel advance on Goma.", "19"),
+    ("The Gambian presidency said the coup attempt had failed.", "01"),
     # a relative clause on a period describes history
     ("Egypt and Qatar restored relations on Monday, ending four years in which Cairo had refused to "
      "recognise the emir.", "05"),
