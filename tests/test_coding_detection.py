@@ -345,3 +345,13 @@ def test_hostages_freed_by_an_assault_are_its_outcome():
 
 def test_a_release_alone_is_still_coded():
     assert roots("The junta freed 40 political prisoners in Yangon on Sunday.") == ["08"]
+
+
+@pytest.mark.parametrize("text", [
+    # a lemma ending in -ed is a base form: "in need of" is a noun after a preposition
+    "The cyclone left two million Bangladeshis in need of food in Chittagong.",
+    # the last noun of a comma list after "and" is no verb ("food, water and shelter")
+    "The floods left a million Pakistanis without food, water and shelter in Sindh.",
+])
+def test_nouns_in_lists_are_no_verbs(text):
+    assert codes(text) == [], codes(text)

@@ -238,6 +238,9 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
         and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
         and (nxt.lower in OBJECT_OPENERS or nxt.text[:1].isupper() or nxt.lower.isdigit())
+    if prev.lower in {"and", "or"} and j >= 2 and toks[j - 2].lower == "," and toks[j - 1].text[:1].islower() \
+            and toks[j - 1].lower.isalpha() and (toks[j - 1].lower,) not in load().forms:
+        return False        # "in need of food, water and shelter": the last noun of a list, no verb
     if j in subject_ends and _after_indefinite_name(toks, j):
         return False        # "rejected a United Nations plan to reunify": a name modifying a noun after "a"
     # "South Korea on Monday cut all trade": a day adverbial between the subject and its verb
@@ -306,7 +309,9 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
             continue
         form = entries[0].form
         low = key[0]
-        is_base = not (low.endswith("ed") or low.endswith("ing") or
+        # ("need", "feed", "proceed": a lemma ending in -ed is still the base form)
+        lemma_form = any(low == e.lemma.split("_")[0].lower() for e in entries)
+        is_base = not ((low.endswith("ed") and not lemma_form) or low.endswith("ing") or
                        any(e.form.split("_")[0] != e.lemma.split("_")[0] and not low.endswith("s")
                            and low != e.lemma.split("_")[0].lower() for e in entries))
         if not _looks_verbal(toks, i, form, is_base, subject_ends):
