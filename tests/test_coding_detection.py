@@ -355,3 +355,12 @@ def test_a_release_alone_is_still_coded():
 ])
 def test_nouns_in_lists_are_no_verbs(text):
     assert codes(text) == [], codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    # a participle after the object describes it: no event without its own agent
+    ("Amnesty urged Egypt on Monday to free the journalists detained last month.", "02"),
+    ("Turkey released two Greek soldiers held since March.", "08"),
+])
+def test_object_described_by_a_participle(text, root):
+    assert roots(text) == [root], codes(text)
