@@ -364,3 +364,8 @@ def test_nouns_in_lists_are_no_verbs(text):
 ])
 def test_object_described_by_a_participle(text, root):
     assert roots(text) == [root], codes(text)
+
+
+def test_coming_ashore_is_landing():
+    # "came ashore" is the phrasal verb of landing: troops landing abroad attack (190), as "landed" does
+    assert codes("US Marines came ashore in Somalia on Wednesday.") == ["190"]
