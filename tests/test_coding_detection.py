@@ -369,3 +369,13 @@ def test_object_described_by_a_participle(text, root):
 def test_coming_ashore_is_landing():
     # "came ashore" is the phrasal verb of landing: troops landing abroad attack (190), as "landed" does
     assert codes("US Marines came ashore in Somalia on Wednesday.") == ["190"]
+
+
+@pytest.mark.parametrize("text, root", [
+    # a span of years of a process after "after/since" is history, no event
+    ("Syrian troops left Lebanon on Tuesday, after 29 years of occupation.", "08"),
+    # the content of "amid signs/fears that ..." is the background the act answers
+    ("Japan put its navy on alert on Friday amid fears that North Korea might launch a missile.", "15"),
+])
+def test_history_and_background_nominals(text, root):
+    assert roots(text) == [root], codes(text)

@@ -176,6 +176,31 @@ def _history(toks: list[Token], trig: Trigger) -> bool:
 SUBORDINATORS_OF_TIME = {"after", "before", "since"}
 
 
+def _years_of(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal the process of a span of years after "after/since/ending" ("after 38 years of occupation",
+    "since decades of war")? A span of years tells history (days and weeks still tell the news story)."""
+    k = trig.start - 1
+    while k > 0 and trig.start - k <= 3 and toks[k].lower != "of":
+        k -= 1
+    if k < 1 or toks[k].lower != "of" or toks[k - 1].lower not in YEAR_UNITS:
+        return False
+    return any(t.lower in SUBORDINATORS_OF_TIME for t in toks[max(0, k - 5):k - 1])
+
+
+AMID_NOUNS = {"signs", "fears", "reports", "concerns", "speculation", "rumours", "rumors", "suspicions"}
+
+
+def _amid_content(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger in the content clause of "amid signs/fears/reports that ..." (up to 8 words after "that")?"""
+    for k in range(trig.start - 1, max(1, trig.start - 9), -1):
+        if toks[k].lower in CLAUSE_STOP:
+            return False
+        if toks[k].lower == "that" and toks[k - 1].lower in AMID_NOUNS and k >= 2 and "amid" in {
+                t.lower for t in toks[max(0, k - 4):k - 1]}:
+            return True
+    return False
+
+
 def _background(toks: list[Token], trig: Trigger) -> bool:
     """A nominal event that only describes a state: after "for" in a clause whose verb is "to be" with a
     place ("the president was in Tanzania for a regional summit"), or the object of a pause ("a freeze in
@@ -311,6 +336,10 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and prev.lemma in SPEECH_LEMMAS | {"ADDRESS"} \
                 and trig.start - prev.end <= 3 and not any(toks[k].lower in PREPOSITIONS for k in range(prev.end, trig.start)):
             continue    # "told a party congress", "addressed the summit": the audience, not an event
+        if prev is not None and trig.kind == "nominal" and _years_of(toks, trig):
+            continue    # "left Gaza, completing the withdrawal after 38 years of occupation": history, no news
+        if prev is not None and _amid_content(toks, trig):
+            continue    # "amid signs that the Soviet Union might send troops": the background the act answers
         if prev is not None and trig.kind != "nominal" and _history(toks, trig):
             continue    # "withdrew, more than eight years after Moscow sent them in": history, no news event
         if trig.kind == "nominal" and (_background(toks, trig) or prev is not None and _time_anchor(toks, trig)):
