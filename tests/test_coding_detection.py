@@ -379,3 +379,9 @@ def test_coming_ashore_is_landing():
 ])
 def test_history_and_background_nominals(text, root):
     assert roots(text) == [root], codes(text)
+
+
+def test_nature_as_passive_agent_is_no_actor():
+    # "overwhelmed by the coronavirus": a disease or disaster as the passive's agent is no actor
+    assert roots("China sent 30 doctors to Serbia on Friday to help hospitals overwhelmed by the coronavirus.") \
+        == ["07"]

@@ -30,6 +30,8 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
         return True     # "after the airliner left Athens", "the ambassador left Moscow": leaving is no visit
     if trig.kind == "verb" and not trig.passive and _natural_subject(toks, mentions, trig):
         return True     # "after an earthquake killed 2,000 people": nature is no actor
+    if trig.kind == "verb" and trig.passive and _natural_agent(toks, trig):
+        return True     # "hospitals overwhelmed by the coronavirus", "towns hit by the cyclone": nor as an agent
     return False
 
 
@@ -42,6 +44,14 @@ def _natural_subject(toks, mentions, trig: Trigger) -> bool:
         if clause_end(toks, k) or toks[k].lower in SUBORDINATORS or any(m.t0 <= k < m.t1 for m in mentions):
             return False
     return False
+
+
+def _natural_agent(toks, trig: Trigger) -> bool:
+    """Is the passive's "by" agent a natural disaster or a disease ("overwhelmed by the coronavirus")?"""
+    k = trig.end
+    if k >= len(toks) or toks[k].lower != "by":
+        return False
+    return any(t.lower in DISASTERS for t in toks[k + 1:k + 4])
 
 
 def _object_follows(toks, mentions, trig: Trigger) -> bool:
