@@ -226,8 +226,9 @@ def test_symmetric_verbs_commas_and_crowds(text, expected):
     # a participle with "by" is passive: its agent is the source, the noun phrase before it the target
     ("Pakistan and India agreed to a truce brokered by Iran.",
      [("Pakistan", "03", "India"), ("India", "03", "Pakistan"), ("Iran", "04", "Pakistan"), ("Iran", "04", "India")]),
-    # a participle after the object describes the object: no subject of its own
-    ("Iran released two Egypt prisoners detained since 2020.", [("Iran", "08", "Egypt"), (None, "17", "Egypt")]),
+    # a participle after the object describes the object: no subject of its own, and no event (heldout9's and
+    # sentences3's annotator code none; the detention is background of the release)
+    ("Iran released two Egypt prisoners detained since 2020.", [("Iran", "08", "Egypt")]),
 ])
 def test_reduced_passives(text, expected):
     assert [(r["actor1"], r["event_root"], r["actor2"]) for r in code(text)] == expected

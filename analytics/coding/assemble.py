@@ -23,12 +23,15 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
         return True     # (a violent act without actors may still have a place whose country it struck)
     if not targets and trig.lemma in SELF_ACTS and len(sources) < 2:
         return True     # "Morales resigned": an act on oneself, with no other party, is no event between actors
-    if trig.lemma in CARRY_VERBS and (trig.passive or _object_follows(toks, mentions, trig)):
+    if trig.lemma in CARRY_VERBS and code[:2] != "15" and (trig.passive or _object_follows(toks, mentions, trig)):
         return True     # "flew him to Costa Rica", "was flown to Moscow": carrying someone is how, not a visit
+        # ("flew paratroopers to its air base": carrying troops deploys them, 154)
     if trig.lemma in DEPARTURE_VERBS and code[:2] == "04":
         return True     # "after the airliner left Athens", "the ambassador left Moscow": leaving is no visit
     if trig.kind == "verb" and not trig.passive and _natural_subject(toks, mentions, trig):
         return True     # "after an earthquake killed 2,000 people": nature is no actor
+    if trig.kind == "verb" and trig.passive and _natural_agent(toks, trig):
+        return True     # "hospitals overwhelmed by the coronavirus", "towns hit by the cyclone": nor as an agent
     return False
 
 
@@ -41,6 +44,14 @@ def _natural_subject(toks, mentions, trig: Trigger) -> bool:
         if clause_end(toks, k) or toks[k].lower in SUBORDINATORS or any(m.t0 <= k < m.t1 for m in mentions):
             return False
     return False
+
+
+def _natural_agent(toks, trig: Trigger) -> bool:
+    """Is the passive's "by" agent a natural disaster or a disease ("overwhelmed by the coronavirus")?"""
+    k = trig.end
+    if k >= len(toks) or toks[k].lower != "by":
+        return False
+    return any(t.lower in DISASTERS for t in toks[k + 1:k + 4])
 
 
 def _object_follows(toks, mentions, trig: Trigger) -> bool:
@@ -115,6 +126,10 @@ def sentence_events(events: list[dict]) -> list[dict]:
     landings = set(ARRIVAL_BY_TYPE.values())
     violent = {e["actor1"] for e in events if e["event_root"] == "19" and e["event_code"] not in landings}
     events = [e for e in events if not (e["event_code"] in landings and e["_arrival"] and e["actor1"] in violent)]
+    # "French troops stormed a cave and freed 23 hostages": the hostages freed by the assault are its outcome (a
+    # rescue), not a release by agreement (084 'Return, release' is a concession)
+    attackers = {e["actor1"] for e in events if e["event_root"] == "19"}
+    events = [e for e in events if not (e["event_code"].startswith("084") and e["actor1"] in attackers)]
     # A speech verb is only an event when nothing else in its sentence is.
     substantive = [e for e in events if not e["_speech"]]
     happened = [e for e in substantive if e["modality"] not in ("negated", "hypothetical")]
@@ -129,7 +144,7 @@ def dedupe(events: list[dict]) -> list[dict]:
     """One row per (code, source, target, place, trigger), one statement per speaker; private keys dropped."""
     seen, out = set(), []
     for e in events:
-        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], e["actor1"], e["actor2"], e["location"], e["_t"])
+        key = ("01", e["actor1"]) if e["_speech"] else (e["event_code"], _side(e), e["actor2"], e["location"], e["_t"])
         if key in seen:
             continue
         seen.add(key)
@@ -137,6 +152,18 @@ def dedupe(events: list[dict]) -> list[dict]:
             e.pop(private, None)
         out.append(e)
     return out
+
+
+UNIT_TYPES = {"MIL", "COP"}
+
+
+def _side(e: dict):
+    """The source as one actor: the units of one state's armed force or police ("Russian tanks and troops",
+    "soldiers and police officers" of one country) are one actor, CAMEO code country + role (RUSMIL)."""
+    kind = (e["actor1_type"] or "")[-3:]
+    if kind in UNIT_TYPES and e["actor1_country"]:
+        return (e["actor1_country"], kind)
+    return e["actor1"]
 
 
 def stated_intent(events: list[dict], toks, mentions) -> None:

@@ -72,17 +72,16 @@ Rules, in short (each module's docstring holds the details):
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from analytics.coding import assemble, cameo, codes, participants
 from analytics.coding.context import Ctx, DEFAULT, Settings, sentence_mentions, story_country, update_discourse, \
     verb_after_country_name
 from analytics.coding.dates import date_for
-from analytics.coding.grammar import VERBAL_GOVERNORS
+from analytics.coding.grammar import VIOLENT
 from analytics.coding.mentions import ActorRef, PlaceRef, find_actors, find_places, find_timexes
 from analytics.coding.modality import (drop_dependents, drop_subject_modifiers, filter_triggers, mark_reported,
-    reduced_relative, threat)
+    reduced_relative, threat, told_again)
 from analytics.coding.text import sentences, tokens
 from analytics.coding.triggers import Trigger, find_triggers
 
@@ -128,11 +127,15 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
         return []
     events = []
     kept = drop_subject_modifiers(drop_dependents(filter_triggers(triggers, toks), toks), toks, mentions)
+    told = any(root in VIOLENT for root, _ in ctx.history)
     for k, (trig, modality) in enumerate(kept):
+        if told and told_again(toks, trig):
+            continue    # "... were killed in the assault": the toll of the attack told before, no new event
         if k and reduced_relative(toks, mentions, kept[k - 1][0], trig):
-            if (cameo.normalise_code(trig.code) or "00")[:2] in VERBAL_GOVERNORS | {"01"}:
-                continue    # "executed two men accused of spying": a description of the object, no event
-            trig = replace(trig, passive=True)
+            # "executed two men accused of spying", "urged Riyadh to free the activists detained last week": a
+            # participle after the object describes it; without its own agent it tells no event ("a truce
+            # brokered by Iran", with "by", is a passive with its doer and stays one)
+            continue
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
     events = assemble.sentence_events(events)
     assemble.stated_intent(events, toks, mentions)

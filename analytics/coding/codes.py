@@ -19,10 +19,10 @@ from analytics.coding.kinds import ARMED_GROUPS, PEOPLE_TYPES, STATE_ARMED, UNAR
     people, role
 from analytics.coding.roles import FOREIGN_ENVOYS
 from analytics.coding.lexicon import load
-from analytics.coding.triggers import Trigger, match_word
+from analytics.coding.triggers import CLAUSE_STOP, Trigger, match_word
 from analytics.coding.words import (ADMISSIONS, ARRIVAL_VERBS, CONDEMNING, COUP_LEMMAS, COUP_WORDS, FORCE_VERBS,
     FUNCTION_WORDS, KILLING_VERBS, LEGAL_CHARGES, MASS_DESTRUCTION, NUCLEAR_WORDS, OBSTRUCT_VERBS, OPEN_WATER,
-    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
+    QUESTIONING, SHOW_WORDS, CROWD_CONTROL, PROTEST_PEOPLE, DEPARTURE_VERBS, WMD_USE, DIRECTIVES, TRANSFER_VERBS, ADVANCE_VERBS, VESSELS, EXECUTIONS, HELP_VERBS, EXERCISE_NOUNS, RELIEF_WORDS, BOMB_WORDS, AIR_WORDS, PERSON_TITLES, SPEECH_LEMMAS, TEST_WORDS, WMD_SITES)
 
 # Arrival verbs: a visit by officials (the lexicon's 042); by troops a military landing (190), by
 # peacekeepers military protection (074).
@@ -41,6 +41,9 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
     """The code once the sources are known; None: no event."""
     if trig.lemma == "CALL" and any(t.lower in CONDEMNING for t in toks[trig.end:trig.end + 9]):
         code = "111"    # "called the strike an act of aggression": a characterisation that condemns
+    if trig.lemma == "CLAIM" and code == "015" and any(t.lower in {"was", "were", "is", "are", "had", "has", "have"}
+                                                       for t in _clause(toks, trig)):
+        code = "110"    # "claimed the attack was staged": a claim that, not a claim of responsibility
     if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
     if trig.lemma == "RULE" and not (sources and all(judicial(s) for s in sources)):
@@ -105,7 +108,7 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
         # (a foreign state's embassy stormed is an attack on that state: 180)
         foreign = any(t.country and t.country not in {s.country for s in sources} for t in targets)
         code = "180" if _on_people(ctx, targets) or foreign else "145"
-    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(t.kind == "person" for t in targets) \
+    if code[:2] == "19" and trig.lemma in KILLING_VERBS and targets and all(_one_person(ctx, t) for t in targets) \
             and (not sources or all(non_state(s) or s.kind == "person" or s.kind == "agent" and (
                 role(s) not in STATE_ARMED or role(s) in {"MIL", "COP"}) for s in sources)):
         # "Palme was shot dead", "gunmen killed the governor": a person killed outside war is assassinated
@@ -140,19 +143,90 @@ def refine(ctx, toks, mentions, trig: Trigger, code: str, how: str, sources, tar
     if code.startswith("171") and sources and all(role(s) in UNARMED or (non_state(s) and not armed(s))
                                                   for s in sources):
         code = "180"    # "mobs burned their homes and shops": destruction by crowds is violence, not coercion
+    if (trig.lemma in ARRIVAL_VERBS or trig.lemma == "ARRIVE") and _relief(toks, trig):
+        code = "073"    # "a US military aid flight landed in Yangon with blankets": relief delivered, not an attack
     if code == "154" and trig.lemma in {"SEND", "DEPLOY", "DISPATCH"} and _to_help(toks, trig) and targets \
             and all(t.kind in COUNTRY_KINDS and t.country not in {s.country for s in sources} for t in targets):
         code = "074"    # "sent troops to Tonga to restore order": forces sent to help another country protect it
     if code[:2] == "19" and sources and all(non_state(s) for s in sources) \
             and any(t.lower == "suicide" for t in toks[max(0, trig.start - 6):trig.end + 6]):
         code = "183"    # "suicide bombers blew a hole in the destroyer": a suicide bombing, not conventional war
+    if code.startswith("192") and _hostages(toks, trig):
+        code = "181"    # "seized a school, taking a thousand children hostage": CAMEO 181 "Abduct, hijack, or take hostage"
+    if code[:2] == "19" and not any(role(s) in STATE_ARMED for s in sources) and _bomb(toks, trig):
+        code = "183"    # "was killed when a bomb blew up the motorway": CAMEO 183 "Conduct suicide, car, or other
+                        # non-military bombing"; a state's army bombing is an air or artillery attack (19)
     if code[:2] in {"18", "19"} and sources and code != "186":
         code = _by_victims(ctx, toks, trig, code, sources, targets)
+    if code[:2] in {"06", "15"} and trig.kind != "verb" and trig.lemma.split()[-1] in EXERCISE_NOUNS:
+        code, targets = _exercise(toks, trig, code, sources, targets)
     if code[:2] in VIOLENT | {"07", "15"} and any(_match_any(SHOW_WORDS, toks, k) for k in range(len(toks))):
         code = "150"    # "flew bombers over the Baltic as a show of force": a demonstration of power
     if code[:2] in VIOLENT:
         code = by_weapon_or_aim(toks, trig, code, targets)
     return code, sources, targets
+
+
+def _exercise(toks, trig: Trigger, code: str, sources, targets):
+    """A military exercise with a partner is military cooperation (062), alone a force posture (150): PLOVER
+    manual, MOBILIZE, "Joint military operations are coded as COOPERATE but single-country exercises should be
+    coded as MOBILIZE" (CAMEO 062 "Cooperate militarily", 150 "Demonstrate military or police power").
+    Partners: sources of two countries ("Russian and Chinese troops began joint manoeuvres"), which are then
+    each other's partner, or a foreign actor after "with" ("held exercises with the French navy")."""
+    own = {s.country for s in sources if s.country}
+    if len(own) > 1:
+        return "062", []    # each side is the other's partner (participants.reciprocal pairs them)
+    clause = range(trig.end, next((k for k in range(trig.end, len(toks)) if clause_end(toks, k)), len(toks)))
+    with_at = next((k for k in clause if toks[k].lower == "with"), None)
+    if with_at is not None and targets and all(t.start >= 0 and toks[with_at].end <= t.start and t.country
+                                               and t.country not in own for t in targets):
+        return "062", targets
+    return code, targets
+
+
+def _sentence_part(toks, trig: Trigger, before: int, after: int) -> list:
+    """The words from `before` tokens before the trigger to `after` tokens after it, within its sentence part
+    (up to ".", ";", ":" or "but")."""
+    lo = trig.start
+    while lo > 0 and trig.start - lo < before and toks[lo - 1].lower not in CLAUSE_STOP:
+        lo -= 1
+    hi = trig.end
+    while hi < len(toks) and hi - trig.end < after and toks[hi].lower not in CLAUSE_STOP:
+        hi += 1
+    return toks[lo:hi]
+
+
+def _hostages(toks, trig: Trigger) -> bool:
+    """Does the seizure go on to take or hold people hostage ("seized a school, taking 1,000 children hostage")?"""
+    words = [t.lower for t in _sentence_part(toks, trig, 0, 30)]
+    return any(w in {"hostage", "hostages"} for w in words) and any(
+        w.startswith(("tak", "took", "held", "hold")) for w in words)
+
+
+def _bomb(toks, trig: Trigger) -> bool:
+    """Is an explosive device the means, near the trigger ("a car bomb killed", "killed when a bomb blew up",
+    "killed by a bomb"), and nothing says it fell from the air?"""
+    words = [t.lower for t in _sentence_part(toks, trig, 6, 8)]
+    return any(w in BOMB_WORDS for w in words) and not any(w in AIR_WORDS for w in words)
+
+
+def _one_person(ctx, t) -> bool:
+    """A person by name, or an actor named by a title of one person ("the premier", "the anti-Mafia judge")."""
+    return t.kind == "person" or t.kind == "agent" and _last_word(ctx.text, t) in PERSON_TITLES
+
+
+def _relief(toks, trig: Trigger) -> bool:
+    """Does the arrival's subject ("the first aid flight landed") or its cargo after "with" ("landed with
+    tents and medicine") name relief? CAMEO 073 "Provide humanitarian aid"; PLOVER manual, MOBILIZE:
+    "Mobilizing police or military forces for disaster relief should be coded as AID"."""
+    k = trig.start - 1
+    while k >= 0 and trig.start - k <= 8 and not clause_end(toks, k) and toks[k].lower != ",":
+        if toks[k].lower in RELIEF_WORDS and toks[k].text[:1].islower():
+            return True
+        k -= 1
+    clause = _clause(toks, trig)
+    with_at = next((k for k, t in enumerate(clause) if t.lower == "with"), None)
+    return with_at is not None and any(t.lower in RELIEF_WORDS for t in clause[with_at + 1:with_at + 8])
 
 
 def _to_help(toks, trig: Trigger) -> bool:

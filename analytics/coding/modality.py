@@ -14,8 +14,9 @@ description, no event), `threat` (one's own future force announced is a threat m
 from __future__ import annotations
 
 from analytics.coding import cameo
-from analytics.coding.grammar import (INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
+from analytics.coding.grammar import (EVENT_NOUNS, INFINITIVE_GOVERNORS, INTENT, IRREGULAR_PAST, MODALS, NEGATORS, PAST_AUX,
     REPORT_WORDS, VERBAL_GOVERNORS, VIOLENT, clause_end)
+from analytics.coding.lexicon import load
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, PREPOSITIONS, Trigger
 from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
@@ -23,6 +24,11 @@ from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES,
 
 
 VOTE_VERBS = {"VOTE"}
+# "agreed to lift export controls", "agreed to deploy four battalions": an agreement to yield, to deploy or to
+# reduce relations is the act agreed (the doer concedes or decides it), as "voted to" and "decided to" are;
+# an agreement to meet or to cooperate stays an intent (03).
+AGREE_VERBS = {"AGREE"}
+AGREED_ACTS = {"08", "15", "16"}
 
 
 def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Trigger, str]]:
@@ -38,7 +44,9 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
         if drop:
             if out and (out[-1][0].lemma in INSTRUMENT_VERBS and _material(trig) and not _material(out[-1][0])
                         or out[-1][0].lemma in VOTE_VERBS and trig.kind == "verb"
-                        and toks[trig.start - 1].lower == "to") \
+                        and toks[trig.start - 1].lower == "to"
+                        or out[-1][0].lemma in AGREE_VERBS and trig.kind == "verb" and toks[trig.start - 1].lower == "to"
+                        and (cameo.normalise_code(trig.code) or "00")[:2] in AGREED_ACTS) \
                     and not any(t.lower in CLAUSE_STOP for t in toks[out[-1][0].end:trig.start]):
                 # "signed a treaty to annex Crimea": the document is how; what it does is the event
                 # ("parliament voted to demand the withdrawal": what the vote decides is the event)
@@ -59,11 +67,65 @@ def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k > prev.end and toks[k].lower == "," and trig.start - k <= 4
 
 
+def _reason_or_means(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the -ing verb in a "for V-ing" (the reason) or "by V-ing ... and V-ing" (the means) phrase after the
+    verb before it, in the same clause?"""
+    if not toks[trig.start].lower.endswith("ing"):
+        return False
+    between = range(prev.end, trig.start)
+    if any(toks[k].lower in CLAUSE_STOP or clause_end(toks, k) and toks[k].lower not in {"and"} for k in between):
+        return False
+    k = trig.start - 1
+    while k > prev.end and toks[k].lower.endswith("ly"):
+        k -= 1      # "for allegedly wearing"
+    if toks[k].lower in {"for", "by"}:
+        return True
+    return any(toks[j].lower == "by" and toks[j + 1].lower.endswith("ing") for j in between) \
+        and toks[trig.start - 1].lower == "and"
+
+
+def _period_relative(toks: list[Token], trig: Trigger) -> bool:
+    """Is the verb in a relative clause on a period ("four decades in which Madrid had refused", "years during
+    which")? It describes the period, history before the news."""
+    for k in range(trig.start - 1, max(0, trig.start - 6), -1):
+        if toks[k].lower == "which" and k >= 2 and toks[k - 1].lower in {"in", "during"}:
+            return toks[k - 2].lower in TIME_UNITS | YEAR_UNITS
+        if toks[k].lower in CLAUSE_STOP or toks[k].lower == ",":
+            return False
+    return False
+
+
+def _subject_relative(toks: list[Token], trig: Trigger, later: list[Trigger]) -> bool:
+    """Is the verb in a non-restrictive relative clause on the sentence's subject, set off by commas before
+    the main verb (", who led the party to power in 1949, had died", ", who founded the group, was
+    arrested")? It describes the subject; the main verb after it tells the news."""
+    if trig.kind != "verb" or trig.start < 2 or toks[trig.start - 1].lower != "who" or toks[trig.start - 2].lower != ",":
+        return False
+    close = next((k for k in range(trig.end, len(toks)) if toks[k].lower in {","} | CLAUSE_STOP), None)
+    if close is None or toks[close].lower != ",":
+        return False
+    nxt = toks[close + 1].lower if close + 1 < len(toks) else ""
+    return nxt in PAST_AUX | BE | {"will", "would"} or any(t.start == close + 1 for t in later)
+
+
 def _descriptive_relative(toks: list[Token], trig: Trigger) -> bool:
     """A present-tense verb in a non-restrictive relative clause (", which occupies ...")."""
     w = toks[trig.start].lower
     return trig.start >= 2 and toks[trig.start - 1].lower in {"which", "who"} and toks[trig.start - 2].lower == "," \
         and not w.endswith("ed") and not w.endswith("ing") and w.endswith("s")
+
+
+def _event_relative(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger the verb of a subject relative clause on an event noun ("the bombing, which killed
+    five", "an attack that wounded 12")? The clause tells what that event did: a second mention of it."""
+    k = trig.start - 1
+    while k > 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k < 1 or toks[k].lower not in {"which", "that"}:
+        return False
+    head = toks[k - 1] if toks[k - 1].lower != "," else toks[k - 2] if k >= 2 else None
+    return head is not None and (head.lower in EVENT_NOUNS or (head.lower,) in load().nominal
+                                 or (head.lower[:-1],) in load().nominal)
 
 
 MOTIVES = {"retaliation", "response", "revenge", "reprisal", "punishment", "protest", "responded", "reacted",
@@ -95,6 +157,48 @@ def _time_anchor(toks: list[Token], trig: Trigger) -> bool:
     k = next((j for j in range(trig.start - 1, max(-1, trig.start - 6), -1) if toks[j].lower in {"after", "before"}),
              None)
     return k is not None and any(t.lower in TIME_UNITS for t in toks[max(0, k - 2):k])
+
+
+YEAR_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
+
+
+def _history(toks: list[Token], trig: Trigger) -> bool:
+    """Is the verb in a clause dated only as years before the sentence's event ("more than eight years after
+    Moscow sent them in", "13 years after he was indicted")? News tells the past event as background to the
+    reported one; days and weeks ("a day after the lower house impeached him") still tell the news story."""
+    k = next((j for j in range(trig.start - 1, max(-1, trig.start - 6), -1)
+              if toks[j].lower in {"after", "before", "since"} or clause_end(toks, j) and toks[j].lower not in
+              SUBORDINATORS_OF_TIME), None)
+    return k is not None and toks[k].lower in SUBORDINATORS_OF_TIME and any(
+        t.lower in YEAR_UNITS for t in toks[max(0, k - 2):k])
+
+
+SUBORDINATORS_OF_TIME = {"after", "before", "since"}
+
+
+def _years_of(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal the process of a span of years after "after/since/ending" ("after 38 years of occupation",
+    "since decades of war")? A span of years tells history (days and weeks still tell the news story)."""
+    k = trig.start - 1
+    while k > 0 and trig.start - k <= 3 and toks[k].lower != "of":
+        k -= 1
+    if k < 1 or toks[k].lower != "of" or toks[k - 1].lower not in YEAR_UNITS:
+        return False
+    return any(t.lower in SUBORDINATORS_OF_TIME for t in toks[max(0, k - 5):k - 1])
+
+
+AMID_NOUNS = {"signs", "fears", "reports", "concerns", "speculation", "rumours", "rumors", "suspicions"}
+
+
+def _amid_content(toks: list[Token], trig: Trigger) -> bool:
+    """Is the trigger in the content clause of "amid signs/fears/reports that ..." (up to 8 words after "that")?"""
+    for k in range(trig.start - 1, max(1, trig.start - 9), -1):
+        if toks[k].lower in CLAUSE_STOP:
+            return False
+        if toks[k].lower == "that" and toks[k - 1].lower in AMID_NOUNS and k >= 2 and "amid" in {
+                t.lower for t in toks[max(0, k - 4):k - 1]}:
+            return True
+    return False
 
 
 def _background(toks: list[Token], trig: Trigger) -> bool:
@@ -172,21 +276,23 @@ def _participle_clause(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
 # and a claim of responsibility (015), whose object names the act claimed
 LEGAL_CODES = {"116", "173", "115", "1121", "015"}
 LEGAL_PREPS = {"of", "for", "over", "with"}
+INQUIRY_PREPS = {"into", "over", "of", "on", "about"}
 
 
 def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[tuple[Trigger, str]]:
     out: list[tuple[Trigger, str]] = []
     consequence_end = None
-    for trig, modality in kept:
+    for n_trig, (trig, modality) in enumerate(kept):
         root = (cameo.normalise_code(trig.code) or "00")[:2]
         prev = out[-1][0] if out else None
         prev_root = (cameo.normalise_code(prev.code) or "00")[:2] if prev else None
         # ", killing two marines": the consequence of the attack just coded, not a second attack
         named = trig.end < len(toks) and toks[trig.end].text[:1].isupper()
-        # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own)
+        # (", arresting Prime Minister X" after a coup: an arrest of someone named is an event of its own;
+        # so is a killing after a coup, ", killing the premier": force is no consequence of coercion)
         arrest = prev is not None and _code3(trig) in {"173", "174", "181"} and _code3(prev) not in {"173", "174", "181"}
-        if prev is not None and prev.kind != "nominal" and trig.kind == "verb" \
-                and not (named and (root in {"11", "12"} or arrest)) \
+        if prev is not None and prev.kind != "nominal" and trig.kind in ("verb", "verb+nominal") \
+                and not (named and (root in {"11", "12"} or arrest)) and not (prev_root == "17" and root in VIOLENT) \
                 and toks[trig.start].lower.endswith("ing") and _participle_clause(toks, prev, trig):
             # (", accusing Tehran of arming the rebels": an accusation that names whom it accuses is a
             # statement of its own; ", accusing it of ...", the reason given for the same act, is not)
@@ -206,6 +312,18 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and root == prev_root and prev.kind != "nominal" \
                 and not any(clause_end(toks, k) for k in range(prev.end, trig.start)):
             continue    # "travelled to Berlin for talks": the visit and the talks are one consultation
+        if trig.kind == "verb" and root in VIOLENT and _event_relative(toks, trig):
+            continue    # "claimed the attacks, which killed 30 people": the attack named again, its toll
+        if prev is not None and trig.kind == "verb" and _reason_or_means(toks, prev, trig):
+            continue    # "removed her from office for breaking budget laws", "defied him by holding a session
+            # and voting to revoke the decrees": the reason or the means of the act before, no act of its own
+        if trig.kind == "verb" and toks[trig.start].lower.endswith("ing") and trig.start > 0 \
+                and toks[trig.start - 1].lower == "without":
+            continue    # "adjourned without voting on the reforms": the act not done is the manner of another
+        if trig.kind == "verb" and _period_relative(toks, trig):
+            continue    # "four decades in which Madrid had refused to recognise": the period described
+        if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
+            continue    # "Mao Zedong, who led the party to power in 1949, had died": the subject described
         if trig.kind == "verb" and _descriptive_relative(toks, trig):
             continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
         if trig.kind == "nominal" and _motive(toks, trig):
@@ -218,6 +336,12 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
         if prev is not None and trig.kind == "nominal" and prev.lemma in SPEECH_LEMMAS | {"ADDRESS"} \
                 and trig.start - prev.end <= 3 and not any(toks[k].lower in PREPOSITIONS for k in range(prev.end, trig.start)):
             continue    # "told a party congress", "addressed the summit": the audience, not an event
+        if prev is not None and trig.kind == "nominal" and _years_of(toks, trig):
+            continue    # "left Gaza, completing the withdrawal after 38 years of occupation": history, no news
+        if prev is not None and _amid_content(toks, trig):
+            continue    # "amid signs that the Soviet Union might send troops": the background the act answers
+        if prev is not None and trig.kind != "nominal" and _history(toks, trig):
+            continue    # "withdrew, more than eight years after Moscow sent them in": history, no news event
         if trig.kind == "nominal" and (_background(toks, trig) or prev is not None and _time_anchor(toks, trig)):
             continue    # "was in Singapore for a summit", "a five-year freeze in visits": a state, no event
         if _document_content(toks, trig):
@@ -251,13 +375,19 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             # (a court's ruling too: "ruled that Serbia had violated the convention" is the court's finding)
             if (g_root in VERBAL_GOVERNORS or g.code == "016" or g.lemma == "RULE") and g.kind == "verb" and (
                     modality == "hypothetical" or trig.kind == "nominal"
-                    or any(toks[k].lower == "that" for k in range(g.end, trig.start))
+                    or any(toks[k].lower == "that" and "," not in {t.lower for t in toks[g.end:k]}
+                           for k in range(g.end, trig.start))     # (", an offer that Kyiv dismissed": a relative)
                     or (toks[trig.start].lower.endswith("ing") and toks[trig.start - 1].lower in {"for", "of"})):
                 governed = not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
             # a verdict's or a charge's content is what the accused did, not a new act of the court
             # ("convicted X of genocide for the massacre", "charged 11 people over the killing")
             if g.code in LEGAL_CODES and g.kind == "verb" and trig.kind == "nominal" and any(
                     t.lower in LEGAL_PREPS for t in toks[g.end:trig.start]):
+                governed = governed or not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
+            # an inquiry's subject is the event inquired into, reported, not a new act ("ordered an inquiry
+            # into last week's massacre", "questioned officials over the explosion")
+            if g_root == "09" and trig.kind == "nominal" and any(t.lower in INQUIRY_PREPS
+                                                                 for t in toks[g.end:trig.start]):
                 governed = governed or not any(t.lower in CLAUSE_STOP for t in toks[g.end:trig.start])
         if governed:
             continue
@@ -351,18 +481,38 @@ def threat(toks, trig: Trigger, code: str, modality: str) -> tuple[str, str]:
         return INTENDED.get(code[:3], INTENDED[code[:2]]), "asserted"
     if modality == "hypothetical" and code[:2] == "13" and announced and _future(toks, trig):
         return code, "asserted"     # "said it would strike if ...": the threat itself was made
+    if modality == "negated" and code[:2] in {"04", "05", "06", "07", "08"} and announced \
+            and _future(toks, trig, negated=True):
+        return REFUSED.get(code[:3], REFUSED[code[:2]]), "asserted"
     return code, modality
 
 
-def _future(toks, trig: Trigger) -> bool:
-    """Is the trigger governed by "will"/"would" (not "may", "should", "could"), without negation?"""
-    k, seen = trig.start - 1, False
+# Future cooperation refused by its doer ("said it would not recognise the new government", "will not
+# withdraw the decree") is a rejection (CAMEO 12, "Reject"): the refusal is what happened. By the code
+# refused, after the codebook's 12 lines: 125 "Reject proposal to meet, discuss, or negotiate", 121 "Reject
+# material cooperation" (1211 economic, 1212 military), 122 "Reject request ... for material aid", 124
+# "Refuse to yield" (1241 administrative sanctions, 1242 popular dissent, 1243 release, 1244 economic
+# sanctions, 1245 international involvement, 1246 de-escalation), 120 otherwise ("would not recognise").
+REFUSED = {"04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "07": "122", "08": "124",
+           "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+# Words of willingness or intention before "to": "said he was willing to send a delegation", "said it plans to
+# open an embassy" announce the act as "will" does (CAMEO 03, "Express intent to cooperate"; force announced so
+# is a threat, 13).
+WILLING = {"willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend", "intends",
+           "intended", "intending"}     # (an announced plan or intention: "said it was finalising a plan to fire")
+
+
+def _future(toks, trig: Trigger, negated: bool = False) -> bool:
+    """Is the trigger governed by "will"/"would" or "willing/ready/prepared to" (not "may", "should",
+    "could"), without negation (with it, when `negated`: "would not recognise")?"""
+    k, seen, neg = trig.start - 1, False, False
     while k >= 0 and k >= trig.start - 4 and toks[k].lower not in {",", "that"} | QUOTES:
         if toks[k].lower in {"not", "n't", "never"}:
-            return False
-        seen = seen or toks[k].lower in FUTURE_MODALS
+            neg = True
+        seen = seen or toks[k].lower in FUTURE_MODALS or (
+            toks[k].lower in WILLING and k + 1 < len(toks) and toks[k + 1].lower == "to")
         k -= 1
-    return seen
+    return seen and neg == negated
 
 
 NOUN_DETS = {"the", "a"} | POSSESSIVE_DETS     # "the claims", "their claims": a noun, no reporting verb
@@ -405,3 +555,21 @@ def drop_subject_modifiers(kept: list[tuple[Trigger, str]], toks, mentions) -> l
                 return True
         return False
     return [kt for i, kt in enumerate(kept) if not modifier(i)]
+
+
+ANAPHORIC_DETS = {"the", "that", "this"}
+
+
+def told_again(toks, trig: Trigger) -> bool:
+    """"Nineteen separatists and two soldiers were killed in the assault": a passive act of force without its
+    doer, inside a definite event noun ("in the assault", "during the raid"), tells the toll of an attack the
+    story has already told. The coder drops it when the story has coded an act of force before."""
+    if trig.kind != "verb" or not trig.passive or (cameo.normalise_code(trig.code) or "00")[:2] not in VIOLENT:
+        return False
+    k = trig.end
+    while k < len(toks) and k - trig.end < 3 and toks[k].lower.endswith("ly"):
+        k += 1
+    if k + 2 >= len(toks) or toks[k].lower not in {"in", "during"} or toks[k + 1].lower not in ANAPHORIC_DETS:
+        return False
+    head = toks[k + 2].lower
+    return head in EVENT_NOUNS or (head,) in load().nominal

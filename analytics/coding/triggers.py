@@ -27,6 +27,9 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
                "ORGANISE", "MAKE", "PAY", "HAVE", "TAKE", "RESUME", "CONTINUE", "OPEN", "ANNOUNCE", "END",
                "COMPLETE", "PERFORM", "UNDERTAKE", "ENGAGE", "ENGAGE_IN", "JOIN", "LEAD", "GIVE", "OPENING",
                "FILE", "LODGE"}
+# Verbs of trying and failing: before "to" and a verb they mean "try" or "did not", no act of their own
+# ("struggled to contain", "air strikes failed to stop the rockets"; the infinitive keeps the meaning)
+EFFORT_VERBS = {"STRUGGLE", "STRIVE", "SCRAMBLE", "FAIL"}
 # Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
@@ -35,6 +38,7 @@ PREPOSITIONS = {"into", "of", "for", "about", "over", "against", "with", "from",
                 "around", "across", "at", "along", "inside", "outside", "toward", "towards", "beyond", "between",
                 "among", "within", "through", "to"}
 PARTICLE_VERBS = {"back", "over", "down", "off"}
+PHRASAL_PARTICLES = {"off", "out", "down", "up"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
@@ -42,6 +46,7 @@ NOMINAL_STOP = {"against", "on", "by"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "last", "this", "next"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 WHO_WORDS = {"MILITANTS", "MILITANT", "REBELS", "REBEL", "GUNMEN", "INSURGENTS", "POLICE", "TROOPS", "SOLDIERS",
              "FORCES", "GUERRILLAS", "FIGHTERS", "PROTESTERS", "&MILITARY", "&SECURITY", "&OPPOSITION"}
 PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
@@ -107,7 +112,7 @@ DOCUMENT_VERBS = {"SIGN", "RATIFY", "APPROVE", "ISSUE", "VOTE", "ADOPT", "ENACT"
 
 # Plural nouns that are also verb forms ("forces", "targets"): after a modifier they are its head.
 PLURAL_HEADS = {"forces", "troops", "targets", "positions", "buildings", "offices", "leaders", "supporters",
-                "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards"}
+                "ships", "vessels", "bases", "camps", "posts", "convoys", "patrols", "units", "guards", "monitors"}
 
 
 def _is_verb_like(word: str) -> bool:
@@ -212,6 +217,11 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return True
     if prev is None:
         return False
+    after_form = toks[i + form.count("_") + 1] if i + form.count("_") + 1 < len(toks) else None
+    if "_" in form and form.split("_")[-1].lower() in PHRASAL_PARTICLES and prev.text[:1].isupper() \
+            and prev.lower.isalpha() and after_form is not None \
+            and after_form.lower not in FUNCTION_WORDS - ARTICLES - {"its", "their"}:
+        return True         # "Gazprom cut off supplies": a base form with its particle after a name is the name's verb
     if j >= 1 and toks[j - 1].lower in ARTICLES and prev.text[:1].islower() and prev.lower.isalpha():
         return False        # "the first visit", "a new attack": a noun after its article and modifier
     if tok.lower in PLURAL_HEADS and prev.text[:1].isupper():
@@ -228,8 +238,24 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         and not prev.lower.endswith("ss") and prev.lower not in FUNCTION_WORDS and nxt is not None \
         and (prev.lower[:-1],) not in load().nominal and (prev.lower,) not in load().nominal \
         and (nxt.lower in OBJECT_OPENERS or nxt.text[:1].isupper() or nxt.lower.isdigit())
+    if prev.lower in {"and", "or"} and j >= 2 and toks[j - 2].lower == "," and toks[j - 1].text[:1].islower() \
+            and toks[j - 1].lower.isalpha() and (toks[j - 1].lower,) not in load().forms:
+        return False        # "in need of food, water and shelter": the last noun of a list, no verb
+    if j in subject_ends and _after_indefinite_name(toks, j):
+        return False        # "rejected a United Nations plan to reunify": a name modifying a noun after "a"
+    # "South Korea on Monday cut all trade": a day adverbial between the subject and its verb
+    dated = j >= 1 and prev.lower in WEEKDAYS and toks[j - 1].lower == "on"
     return (prev.lower in SUBJECT_WORDS or j in subject_ends or prev.lower in BE
-            or prev.lower in {"and", "or"} or plural_subject)
+            or prev.lower in {"and", "or"} or plural_subject or dated)
+
+
+def _after_indefinite_name(toks: list[Token], j: int) -> bool:
+    """Does the capitalised name ending at toks[j] follow "a"/"an" ("a United Nations plan")? An indefinite
+    article opens a noun phrase the name only modifies: no subject."""
+    k = j
+    while k >= 0 and toks[k].text[:1].isupper():
+        k -= 1
+    return k >= 0 and k < j and toks[k].lower in {"a", "an"}
 
 
 def _after_article(toks: list[Token], j: int) -> bool:
@@ -283,7 +309,9 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
             continue
         form = entries[0].form
         low = key[0]
-        is_base = not (low.endswith("ed") or low.endswith("ing") or
+        # ("need", "feed", "proceed": a lemma ending in -ed is still the base form)
+        lemma_form = any(low == e.lemma.split("_")[0].lower() for e in entries)
+        is_base = not ((low.endswith("ed") and not lemma_form) or low.endswith("ing") or
                        any(e.form.split("_")[0] != e.lemma.split("_")[0] and not low.endswith("s")
                            and low != e.lemma.split("_")[0].lower() for e in entries))
         if not _looks_verbal(toks, i, form, is_base, subject_ends):
@@ -293,6 +321,9 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
         passive = not is_base and not low.endswith("ing") and i > 0 and (
             any(t.lower in BE for t in toks[max(0, i - 3):i])
             or (i + size < len(toks) and toks[i + size].lower == "by" and toks[i - 1].lower not in SUBJECT_WORDS))
+        if entries[0].lemma in EFFORT_VERBS and i + size + 1 < len(toks) and toks[i + size].lower == "to" \
+                and _is_base_verb(toks[i + size + 1].lower):
+            return None     # "Liberia struggled to contain the outbreak": an effort, as "tried to"; the act is hypothetical
         if code is None:
             lemma0 = entries[0].lemma
             if lemma0 in LIGHT_VERBS:
@@ -417,6 +448,23 @@ def _nominal_at(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     return None
 
 
+AIM_PREPS = {"on", "at", "upon", "into"}
+# Light verbs that end the act their noun names ("ended their occupation", "ended the blockade")
+ENDING_VERBS = {"END"}
+# Ending a conflict act is yielding (CAMEO 08): the codebook's 08 line for what is ended, by the ended act's
+# code: 0872 "Ease military blockade" (191), 087 "De-escalate military engagement" (other force, 19/20, and
+# 18), 085 "Ease economic sanctions, boycott, embargo" (16x sanctions), 0813 "Ease curfew", 0814 "Ease state
+# of emergency or martial law", 081 "Ease administrative sanctions" (other 17), 080 "Yield" (a protest or
+# strike called off, 14; a force posture, 15).
+ENDED = {"191": "0872", "1723": "0813", "1724": "0814", "163": "085", "19": "087", "20": "087", "18": "087",
+         "17": "081", "16": "080", "15": "080", "14": "080"}
+
+
+def ended(code: str) -> str:
+    """The yield (08) of ending an act coded `code`; a non-conflict act (talks, a visit) keeps its code."""
+    return ENDED.get(code, ENDED.get(code[:3], ENDED.get(code[:2], code)))
+
+
 def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger]:
     """A light verb followed (within 6 tokens, same clause) by a nominal event merges into it;
     a light verb without one is dropped. The nominal keeps its code and gets the verb's position
@@ -430,9 +478,17 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
             nxt = found[k + 1] if k + 1 < len(found) else None
             if nxt is not None and nxt.kind == "verb" and nxt.start == t.end:
                 continue    # "began airlifting weapons": the verb after the light verb is the event
+            if nxt is not None and nxt.kind == "nominal" and t.code not in ("---", None) \
+                    and t.code[:2] in {"18", "19", "20"} and any(toks[j].lower in AIM_PREPS for j in range(t.end, nxt.start)):
+                out.append(t)   # "opened fire on a student rally": the rally is what is fired on, no event of its own
+                skip.add(k + 1)
+                continue
             if nxt is not None and nxt.kind == "nominal" and nxt.start - t.end <= 6 and not any(
                     toks[j].lower in CLAUSE_STOP for j in range(t.end, nxt.start)):
-                out.append(Trigger(t.start, nxt.end, nxt.code, nxt.lemma, "verb+nominal", t.passive))
+                # (", ending a 44-day strike" after another verb is that event's consequence: no yield of its own)
+                code = ended(nxt.code) if t.lemma in ENDING_VERBS and not toks[t.start].lower.endswith("ing") \
+                    else nxt.code
+                out.append(Trigger(t.start, nxt.end, code, nxt.lemma, "verb+nominal", t.passive))
                 skip.add(k + 1)
                 continue
             if t.code in ("---", None):
@@ -450,5 +506,10 @@ def _attach_light_verbs(found: list[Trigger], toks: list[Token]) -> list[Trigger
                 out.append(Trigger(t.start, t.end, code, t.lemma, t.kind, t.passive))
                 skip.add(k + 1)
                 continue
+        elif t.kind == "nominal" and t.code in SPEECH_NOUN_CODES:
+            continue    # "watched the speech": a statement is coded from its verb ("gave a speech", "said")
         out.append(t)
     return out
+
+
+SPEECH_NOUN_CODES = {"010"}

@@ -26,7 +26,8 @@ FUNCTION_WORDS = ARTICLES | {"and", "or", "but", "to", "of", "in", "on", "at", "
                              "since", "until", "while", "when", "than", "its", "their", "his", "her", "this",
                              "these", "those", "is", "are", "was", "were", "be", "been", "has", "have", "had",
                              "will", "would", "not", "between", "among", "during", "under", "near", "across",
-                             "amid", "despite", "toward", "towards", "out", "up", "down", "off", "away", "back"}
+                             "amid", "despite", "toward", "towards", "out", "up", "down", "off", "away", "back",
+                             "if", "unless", "whether"}
 
 # The open lists: each constant is the YAML key in upper case; its use is told where it is used.
 WORDS = coding_words()
@@ -71,3 +72,8 @@ PAUSES = WORDS["pauses"]
 EXECUTIONS = WORDS["executions"]
 HELP_VERBS = WORDS["help_purposes"]
 ING_ADJECTIVES = WORDS["ing_adjectives"]
+EXERCISE_NOUNS = WORDS["exercise_nouns"]
+RELIEF_WORDS = WORDS["relief_words"]
+BOMB_WORDS = WORDS["bomb_words"]
+AIR_WORDS = WORDS["air_words"]
+PERSON_TITLES = WORDS["person_titles"]
