@@ -324,8 +324,11 @@ def test_name_after_indefinite_article_modifies_a_noun(text, root):
 
 def test_without_doing_is_no_event():
     # "without V-ing" names an act not done, the manner of another: no event
+    # (the storming's own root is another rule's business: the clause after it must add no event)
+    alone = roots("Protesters stormed the parliament in Bishkek.")
+    assert len(alone) == 1
     assert roots("Protesters stormed the parliament in Bishkek after deputies adjourned without voting "
-                 "on the reform.") == ["14"], codes("Protesters stormed the parliament in Bishkek.")
+                 "on the reform.") == alone
 
 
 @pytest.mark.parametrize("text, root", [
