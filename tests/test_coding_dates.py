@@ -225,3 +225,17 @@ def test_dates_of_other_clauses_and_nouns(text, root, expected):
 ])
 def test_earlier_this_period_ends_before_publication(text, root, expected):
     assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a simple past after a past-perfect relative clause is the main clause's: "hours later" dates it
+    ("Rebels seized the airport on Monday. Hours later the fighters dragged the governor from the mission where "
+     "he had hidden since 2019 and shot him.", "19", (D(2021, 10, 18), D(2021, 10, 19))),
+    # a participle aside is crossed on the way to a clause of the same moment
+    ("Troops opened fire on students in the capital on Tuesday, wounding dozens, as the students marched "
+     "against the new law.", "14", (D(2021, 10, 19),) * 2),
+    # a bare weekday is past for a past-tense verb even after an infinitive
+    ("Swiss voters rejected a plan to join the bloc in a referendum on Sunday.", "12", (D(2021, 10, 17),) * 2),
+])
+def test_main_clause_dates(text, root, expected):
+    assert dated(text, root) == expected

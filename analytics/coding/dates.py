@@ -117,8 +117,10 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             continue
         if _attributive(toks, span, trig) or _possessive(toks, span, trig):
             continue    # "an investigation into the awarding of the 2018 World Cup": the year names the cup
-        if span[1] <= trig.start and _in_relative(toks, span[0]) and breaks(toks, span[1], trig.start):
-            continue    # "over the explosion that devastated Beirut on Tuesday, and 16 employees were detained"
+        if span[1] <= trig.start and _in_relative(toks, span[0]) and (
+                breaks(toks, span[1], trig.start) or _perfect_then_simple(toks, span[0], trig)):
+            continue    # "over the explosion that devastated Beirut on Tuesday, and 16 employees were detained",
+                        # "dragged him from the compound where he had sheltered since 1992 and hanged him"
         if span[0] < trig.start:
             if _dates_report(toks, span[0]) and not (_future_complement(toks, trig) and not any(
                     toks[k].lower == "," for k in range(span[1], trig.start))):
@@ -174,8 +176,11 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             # "accused X of killing ... last month": the date is the complement's, not the accusation's
             # "agreed to meet again next year": the date of what was agreed, not of the agreement
             # (but "rejected independence from France for a third time on Sunday" is the rejection's)
+            # (a bare weekday the tagger put after publication is still past for a past-tense verb: "rejected a
+            # plan to reunify Cyprus in a referendum on Saturday")
             if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and _verbal_complement(
-                    toks, lo, hi, infinitive=ctx.dct is None or t.last_day > ctx.dct):
+                    toks, lo, hi, infinitive=ctx.dct is None or (
+                        t.last_day > ctx.dct and not _past_weekday_shift(ctx, toks, trig, t))):
                 continue    # ("applied to join NATO on Wednesday": a past date after "to" is the applying's)
             if best_dist is None or dist < best_dist:
                 best, best_dist, best_widen, best_days = t, dist, widen, days_apart
@@ -219,11 +224,21 @@ def _in_relative(toks, start: int) -> bool:
         w = toks[j].lower
         if w in {",", ";", ":", "and", "but"}:
             return False
+        if w in {"where", "who"} and j > 0:
+            return toks[j - 1].text[:1].islower() or toks[j - 1].text[:1].isupper()
         if w in {"that", "which"} and j > 0:
             prev = toks[j - 1]
             return prev.text.isalpha() and prev.text[:1].islower() and prev.lower not in REPORT | REPORT_WORDS \
                 and not prev.lower.endswith("ed") and prev.lower not in TIME_UNITS | COMPLEMENT_VERBS
     return False
+
+
+def _perfect_then_simple(toks, start: int, trig: Trigger) -> bool:
+    """"where he had sheltered since 1992 and hanged him": a simple past after a past perfect clause (its date
+    at `start`) goes with the main clause, not with it."""
+    perfect = any(toks[j].lower == "had" for j in range(max(0, start - 6), start))
+    return perfect and not any(toks[j].lower in {"had", "has", "have"} for j in range(max(0, trig.start - 3),
+                                                                                     trig.start))
 
 
 def _verbless(toks, lo: int, hi: int, closed: bool) -> bool:
@@ -310,7 +325,8 @@ def _bridges(toks, lo: int, hi: int) -> set[int]:
             if k > 0 and toks[k - 1].lower == ",":
                 out.add(k - 1)
     # an aside is crossed only on the way to a clause hours apart (", drawing condemnation" alone may be later)
-    return out | asides if any(toks[k].lower in {"after", "before"} for k in out) else out
+    # (or to one of the same moment: "opened fire on Wednesday, killing a dozen, as the pupils marched")
+    return out | asides if out else out
 
 
 def _as_preposition(toks, k: int) -> bool:
