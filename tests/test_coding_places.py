@@ -108,3 +108,12 @@ def test_no_place_when_the_text_gives_none(text):
 ])
 def test_places_second_round(text, expected):
     assert countries(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the city", "the capital" as the trigger's object is the place the story is in
+    ("Rebels captured Kinshasa on Friday after government troops abandoned the city and retreated north.", "COD"),
+    ("Rebels fought soldiers in Goma, Congo, on Monday. The soldiers abandoned the city and retreated west.", "COD"),
+])
+def test_anaphor_object_is_the_story_place(text, expected):
+    assert [r["country"] for r in code_text(text, DCT) if r["event_code"] == "080"] == [expected]

@@ -300,9 +300,9 @@ def _anaphor(toks, trig: Trigger) -> bool:
     """"in the capital", "across the country", "into the city": a place the story has named, in the
     trigger's clause."""
     for k in range(1, len(toks) - 1):
-        if toks[k].lower not in {"the", "most", "much"} or toks[k - 1].lower not in LOCATIVE | {"over", "of"} \
-                or toks[k + 1].lower not in ANAPHORS:
-            continue
+        if toks[k].lower not in {"the", "most", "much"} or toks[k + 1].lower not in ANAPHORS or (
+                toks[k - 1].lower not in LOCATIVE | {"over", "of"} and k != trig.end):
+            continue    # (the trigger's object: "troops abandoned the city")
         if toks[k - 1].lower == "of" and not (k >= 2 and toks[k - 2].lower in {"most", "much", "parts", "all"}):
             continue    # "over most of the country" (but not "the president of the country")
         if k + 2 < len(toks) and (toks[k + 2].lower == "of" or toks[k + 2].text[:1].isupper()):
@@ -339,8 +339,8 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
     - a people voting, protesting or striking with no foreign party does it at home ("French voters
       rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador"),
       granting asylum or freeing someone ("Cuba freed the contractor");
-    - "in the capital", "across the country", "in the town": the place the story was last in (else the
-      story's country);
+    - "in the capital", "across the country", "in the town", or "the city" as the trigger's object ("troops
+      abandoned the city"): the place the story was last in (else the story's country);
     - otherwise the story continues where it last was ("Troops fired tear gas at the crowds" after
       "... in Santiago"), when every actor with a country belongs there; with no place written before,
       in the story's country, but not for violence without a target (an air strike is not at home), nor when
