@@ -164,3 +164,78 @@ def test_a_relative_time_aside_is_no_clause_boundary():
             "independence, and Slovene units fought back.")
     rows = code_text(text, DCT)
     assert len(rows) == 2 and {(r["date_start"], r["date_end"]) for r in rows} == {(D(2021, 10, 14),) * 2}
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # "overnight" dates its own clause only: a coordinated clause with a new subject is undated
+    ("Mobs looted shops in the capital overnight, and the president appealed to citizens for calm.", "02", WEEK),
+    ("Soldiers surrounded the radio station, and looting broke out in the capital overnight.", "19", WEEK),
+    ("Rioters burned cars in the capital overnight.", "18", (D(2021, 10, 19), DCT)),
+])
+def test_overnight_dates_its_own_clause(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # "after"/"before" before a noun phrase is a preposition: the date crosses it
+    ("Bolivia freed the Chilean engineer on Monday after three years in jail, and Chile expelled two Bolivian "
+     "diplomats.", "16", (D(2021, 10, 18),) * 2),
+    ("The rebels had kidnapped the engineers after an ambush on a convoy last month.", "18",
+     (D(2021, 9, 1), D(2021, 9, 30))),
+    # a clause after "after" keeps its own (publication) date, and so does a noun inside the phrase
+    ("Ukrainian troops retook the town on Friday after Russian forces withdrew across the river.", "08", WEEK),
+])
+def test_after_a_noun_phrase_or_a_clause(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # "a day after", "two days after": the other clause lies that many days before the date
+    ("Hungary closed its border on Friday, a day after the Austrian parliament voted to suspend the talks.",
+     "16", (D(2021, 10, 14),) * 2),
+    ("Greece recalled its ambassador on Friday, two days after Turkish jets bombed the island.", "19",
+     (D(2021, 10, 13),) * 2),
+])
+def test_days_after_shifts_the_date(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a date in a relative clause is that clause's
+    ("Militiamen shot the former minister outside the embassy where he had lived since 2019.", "19", WEEK),
+    ("Police detained nine dock workers on Tuesday over the fire that destroyed the port on Sunday, and seven "
+     "officials were arrested.", "17", (D(2021, 10, 19),) * 2),
+    # a date in the possessive names the noun after it
+    ("The Cuban leader said on Monday that he was willing to send athletes to next month's games in Mexico.",
+     "07", (D(2021, 10, 18),) * 2),
+    # (unless a preposition of time governs it: the noun is a time itself)
+    ("Gunmen attacked commuters at the central station during Monday's morning rush hour.", "19",
+     (D(2021, 10, 18),) * 2),
+])
+def test_dates_of_other_clauses_and_nouns(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # an "earlier" period ends the day before publication; an explicit month keeps its whole span
+    ("Kenyan police arrested six suspects earlier this week, prosecutors said.", "17", (D(2021, 10, 18),
+                                                                                       D(2021, 10, 19))),
+    ("Rebels killed dozens of villagers earlier this month, the UN said.", "18", (D(2021, 10, 1), D(2021, 10, 19))),
+    ("Japan imposed export curbs on South Korea in October 2021.", "17", (D(2021, 10, 1), D(2021, 10, 31))),
+])
+def test_earlier_this_period_ends_before_publication(text, root, expected):
+    assert dated(text, root) == expected
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a simple past after a past-perfect relative clause is the main clause's: "hours later" dates it
+    ("Rebels imposed a curfew in the capital on Monday. Hours later the fighters dragged the governor from the mission where "
+     "he had hidden since 2019 and shot him.", "19", (D(2021, 10, 18), D(2021, 10, 19))),
+    # a participle aside is crossed on the way to a clause of the same moment
+    ("Troops opened fire on students in the capital on Tuesday, wounding dozens, as the students marched "
+     "against the new law.", "14", (D(2021, 10, 19),) * 2),
+    # a bare weekday is past for a past-tense verb even after an infinitive
+    ("Swiss voters rejected a plan to join the bloc in a referendum on Sunday.", "12", (D(2021, 10, 17),) * 2),
+])
+def test_main_clause_dates(text, root, expected):
+    assert dated(text, root) == expected

@@ -90,3 +90,30 @@ def test_place_the_text_implies(text, expected):
 ])
 def test_no_place_when_the_text_gives_none(text):
     assert set(countries(text)) == {None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city named with its article after a locative ("in The Hague")
+    ("The court ruled in The Hague on Friday that the expulsions were illegal.", ["NLD"]),
+    # a country in the possessive before a building of its state, for violence, and for a coordinated verb
+    ("Gunmen stormed Peru's parliament on Friday and took the prime minister hostage.", ["PER", "PER"]),
+    # "of" after a locative head with a noun modifier before it
+    ("Two bombers blew themselves up in the departure hall of Madrid airport on Tuesday.", ["ESP"]),
+    # a state freeing someone does so at home
+    ("Cuba freed the American contractor on Wednesday.", ["CUB"]),
+    # troops withdrawn "from" a place leave it
+    ("Israel withdrew its last troops from southern Lebanon on Wednesday.", ["LBN"]),
+    # a clause of the same moment places the event when its own clause does not
+    ("A gunman shot the former prime minister as he gave a speech in the city of Osaka on Friday.", ["JPN"]),
+])
+def test_places_second_round(text, expected):
+    assert countries(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the city", "the capital" as the trigger's object is the place the story is in
+    ("Rebels captured Kinshasa on Friday after government troops abandoned the city and retreated north.", "COD"),
+    ("Rebels fought soldiers in Goma, Congo, on Monday. The soldiers abandoned the city and retreated west.", "COD"),
+])
+def test_anaphor_object_is_the_story_place(text, expected):
+    assert [r["country"] for r in code_text(text, DCT) if r["event_code"] == "080"] == [expected]

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from analytics.coding import cameo
 from analytics.coding.context import Ctx
-from analytics.coding.grammar import IRREGULAR_PAST, MODALS, OBJ_PREPS, REPORT, SUBORDINATORS, VERBAL_GOVERNORS, \
-    clause_end, is_verb_form, span_tokens
+from analytics.coding.grammar import IRREGULAR_PAST, MODALS, OBJ_PREPS, REPORT, REPORT_WORDS, SUBORDINATORS, \
+    VERBAL_GOVERNORS, breaks, clause_end, is_verb_form, span_tokens
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
 from analytics.coding.words import ARTICLES
 
@@ -23,17 +23,36 @@ TIMES_OF_DAY = {"dawn", "daybreak", "sunrise", "sunset", "dusk", "nightfall", "m
 CONSEQUENCES = {"drawing", "prompting", "sparking", "triggering", "provoking", "drawn", "earning"}
 TIME_UNITS = {"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"}
 FINITE_AUX = {"is", "are", "was", "were", "has", "have", "had", "did"}
+# "a day after", "two days before": a clause that many days from its neighbour's date
+COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "2": 2, "3": 3}
+# the first word of a noun phrase after "after"/"before" ("after an attack", "after five years in prison")
+PHRASE_OPENERS = {"a", "an", "the", "his", "her", "its", "their", "months", "weeks", "days", "years", "hours", "one",
+                  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "decades"}
+# past forms without "-ed" the shared list lacks ("after demonstrators set fire")
+UNMARKED_PAST = {"set", "put", "cut", "shut", "let", "spread", "quit", "burst", "cast"}
+# prepositions of time: "during Monday's rush hour", "since last year's election"
+TIME_PREPS = {"during", "in", "at", "on", "by", "since", "until", "till", "before", "after", "through", "throughout"}
+# present-tense verbs a "that" complement follows ("warns that"), not a relative clause
+COMPLEMENT_VERBS = {"says", "warns", "insists", "believes", "claims", "argues", "thinks", "knows", "means", "shows",
+                    "suggests", "admits", "denies", "fears", "hopes", "confirms", "announces", "stated", "say",
+                    "warn", "insist", "believe", "claim", "argue", "think", "know", "fear", "hope", "deny", "so",
+                    "such", "now"}
+# "the compound where he had sheltered since 1992": a relative clause keeps its own date
+RELATIVES = {"where", "who", "whom", "whose", "which"}
 
 
 def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     """The event's date, in order of preference:
     1. the nearest resolvable date expression in the trigger's clause (a participle clause, ", accusing
        Tehran of ...", is its main clause's; a bare weekday on a past-tense verb is the last one, never
-       one after publication);
+       one after publication; a date in a relative clause, "where ..." or "the fire that ... on Sunday", or in
+       the possessive, "next month's Olympics", is not the trigger's; "after"/"before" before a noun phrase,
+       "after five years in prison", is crossed; "earlier this week" ends the day before publication);
     2. one in a clause coordinated with it ("declared himself president last week, and Trump
        recognised him"), of the same moment ("... on Monday as troops pushed deeper") or hours apart
-       ("... early on Tuesday, hours after protesters stormed the building": the day before to that day);
-    3. "overnight", in a sentence with no other date than its report's: the night up to the reporting date
+       ("... early on Tuesday, hours after protesters stormed the building": the day before to that day) or
+       days apart ("on Friday, a day after the parliament voted": Thursday);
+    3. "overnight" in the trigger's clause, with no other date than its report's: the night up to the reporting date
        ("..., police said on Thursday"), else up to publication (checked first);
     4. "hours later", "minutes later": the day of the last day-precise date before it (hours: and the next);
        ", drawing condemnation": from the main clause's day to publication;
@@ -43,13 +62,13 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
     6. the publication week (the settings' fallback_days up to the publication date), basis "publication";
     7. nothing, without a publication date."""
     root = (cameo.normalise_code(trig.code) or "00")[:2]
-    night = None if toks[trig.start].lower in REPORT else _overnight(ctx, sent, toks)
+    night = None if toks[trig.start].lower in REPORT else _overnight(ctx, sent, toks, trig)
     if night is not None:
         return night
     for strict in (True, False):
         found = _nearest_timex(ctx, sent, toks, trig, root, strict)
         if found is not None:
-            best, widen = found
+            best, widen, days_apart = found
             ctx.last_dated = (sent.start, best)
             basis = best.basis if best.basis in ("explicit", "relative", "narrative") else "relative"
             first, last, value = best.first_day, best.last_day, best.value
@@ -62,6 +81,10 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
                 value = (first.isoformat() + value[10:]) if re.match(r"\d{4}-\d\d-\d\d", value or "") else value
             if widen:
                 first = first - timedelta(days=1)
+            if days_apart and best.precision == "day":   # "on Friday, a day after the parliament voted": Thursday
+                first, last = first + timedelta(days=days_apart), last + timedelta(days=days_apart)
+                value = first.isoformat()
+            first, last = _not_after_publication(ctx, sent, toks, trig, best, first, last)
             return dict(date_start=first, date_end=last,
                         date_precision=best.precision or "unknown", date_expr=best.text, date_basis=basis,
                         timex_value=value)
@@ -81,7 +104,7 @@ def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:
 def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
     """The nearest date expression governing the trigger, and whether the event lies hours before it in a
     clause of its own (its interval then starts a day earlier); None when there is none."""
-    best, best_dist, best_widen = None, None, False
+    best, best_dist, best_widen, best_days = None, None, False, 0
     # ", accusing Tehran of ...", "..., suspending the constitution and detaining political leaders"
     participle = trig.start > 0 and toks[trig.start].lower.endswith("ing") and (
         toks[trig.start - 1].lower == "," or (toks[trig.start - 1].lower == "and" and any(
@@ -92,8 +115,12 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         span = span_tokens(toks, t.start, t.end)
         if span is None:
             continue
-        if _attributive(toks, span, trig):
+        if _attributive(toks, span, trig) or _possessive(toks, span, trig):
             continue    # "an investigation into the awarding of the 2018 World Cup": the year names the cup
+        if span[1] <= trig.start and _in_relative(toks, span[0]) and (
+                breaks(toks, span[1], trig.start) or _perfect_then_simple(toks, span[0], trig)):
+            continue    # "over the explosion that devastated Beirut on Tuesday, and 16 employees were detained",
+                        # "dragged him from the compound where he had sheltered since 1992 and hanged him"
         if span[0] < trig.start:
             if _dates_report(toks, span[0]) and not (_future_complement(toks, trig) and not any(
                     toks[k].lower == "," for k in range(span[1], trig.start))):
@@ -102,7 +129,7 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
         else:
             lo, hi, dist = trig.end, span[0], span[0] - trig.end
         bridges = set() if strict else _bridges(toks, lo, hi)
-        widen = False
+        widen, days_apart = False, 0
         # a clause boundary between them, except the timex's own preposition ("after ... in August");
         # the second pass lets a date cross "and" between coordinated clauses, a clause of the same moment
         # and one hours apart, nothing else
@@ -118,6 +145,12 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             if toks[k].lower in {"after", "before"} and k > 0 and toks[k - 1].lower in TIME_UNITS \
                     and _no_verb_until_clause(toks, k):
                 continue    # "on Thursday, two days after its declaration of independence, and ... fought back"
+            if toks[k].lower in {"after", "before"} and _verbless(toks, k + 1, span[0] if span[0] > k else hi,
+                                                                  span[0] < k):
+                continue    # "freed Gross on Wednesday after five years in prison, and the US released ...",
+                            # "had seized the gendarmes after an attack on a police post last month"
+            if toks[k].lower in RELATIVES:
+                break       # "from the compound where he had sheltered since 1992": the relative clause's date
             if (k == span[0] - 1 and toks[k].lower == "since") or (
                     toks[k].lower in {"before", "after"} and k + 1 < len(toks) and toks[k + 1].lower in TIMES_OF_DAY):
                 continue    # "have killed thousands since Thursday night" (since that day), "seized power before
@@ -128,6 +161,9 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
                 if span[0] < trig.start and toks[k].lower == "after" and toks[k - 1].lower == "hours" \
                         and _early(t.text, toks, span[0]):
                     widen = True    # "early on Tuesday, hours after protesters stormed ...": maybe the day before
+                if span[0] < trig.start and toks[k].lower in {"after", "before"} and toks[k - 1].lower in {"day", "days"}:
+                    n = COUNTS.get(toks[k - 2].lower) if k >= 2 else None
+                    days_apart = n * (-1 if toks[k].lower == "after" else 1)
                 continue
             if not strict and span[0] >= trig.end and toks[k].lower == "and" and clause_end(toks, k - 1):
                 break       # "blamed X for the attack, and crowds stormed the embassy the next day": the later
@@ -140,12 +176,15 @@ def _nearest_timex(ctx, sent, toks, trig: Trigger, root: str, strict: bool):
             # "accused X of killing ... last month": the date is the complement's, not the accusation's
             # "agreed to meet again next year": the date of what was agreed, not of the agreement
             # (but "rejected independence from France for a third time on Sunday" is the rejection's)
+            # (a bare weekday the tagger put after publication is still past for a past-tense verb: "rejected a
+            # plan to reunify Cyprus in a referendum on Saturday")
             if span[0] >= trig.end and root in VERBAL_GOVERNORS | {"01"} and _verbal_complement(
-                    toks, lo, hi, infinitive=ctx.dct is None or t.last_day > ctx.dct):
+                    toks, lo, hi, infinitive=ctx.dct is None or (
+                        t.last_day > ctx.dct and not _past_weekday_shift(ctx, toks, trig, t))):
                 continue    # ("applied to join NATO on Wednesday": a past date after "to" is the applying's)
             if best_dist is None or dist < best_dist:
-                best, best_dist, best_widen = t, dist, widen
-    return None if best is None else (best, best_widen)
+                best, best_dist, best_widen, best_days = t, dist, widen, days_apart
+    return None if best is None else (best, best_widen, best_days)
 
 
 def _attributive(toks, span, trig: Trigger) -> bool:
@@ -163,6 +202,72 @@ def _attributive(toks, span, trig: Trigger) -> bool:
     if k >= len(toks) or not toks[k].text.isalpha() or toks[k].lower in OBJ_PREPS | CLAUSE_STOP | {"and", "or"}:
         return False
     return trig.start not in (k, k + 1)
+
+
+def _possessive(toks, span, trig: Trigger) -> bool:
+    """"next month's Winter Olympics", "last week's election": a date in the possessive names the noun after it,
+    not the trigger (unless the trigger is that noun)."""
+    j = span[1]
+    if span[0] > 0 and toks[span[0] - 1].lower in TIME_PREPS:
+        return False    # "during Monday's morning rush hour": the noun is a time itself
+    if toks[j - 1].lower.endswith(("'s", "’s")):
+        j -= 1      # "month's": one token
+    elif j >= len(toks) or toks[j].lower not in {"'s", "’s", "'"}:
+        return False
+    return not j < trig.start <= j + 4
+
+
+def _in_relative(toks, start: int) -> bool:
+    """Does the date at token `start` stand in a relative clause ("the explosion that devastated Beirut on
+    Tuesday")? A "that" after a noun, with no clause boundary between; "said that" is a complement."""
+    for j in range(start - 1, max(-1, start - 10), -1):
+        w = toks[j].lower
+        if w in {",", ";", ":", "and", "but"}:
+            return False
+        if w in {"where", "who"} and j > 0:
+            return toks[j - 1].text[:1].islower() or toks[j - 1].text[:1].isupper()
+        if w in {"that", "which"} and j > 0:
+            prev = toks[j - 1]
+            return prev.text.isalpha() and prev.text[:1].islower() and prev.lower not in REPORT | REPORT_WORDS \
+                and not prev.lower.endswith("ed") and prev.lower not in TIME_UNITS | COMPLEMENT_VERBS
+    return False
+
+
+def _perfect_then_simple(toks, start: int, trig: Trigger) -> bool:
+    """"where he had sheltered since 1992 and hanged him": a simple past after a past perfect clause (its date
+    at `start`) goes with the main clause, not with it."""
+    perfect = any(toks[j].lower == "had" for j in range(max(0, start - 6), start))
+    return perfect and not any(toks[j].lower in {"had", "has", "have"} for j in range(max(0, trig.start - 3),
+                                                                                     trig.start))
+
+
+def _verbless(toks, lo: int, hi: int, closed: bool) -> bool:
+    """Is the phrase from lo (after "after"/"before") up to hi, or up to a comma or "and" before it, free of a
+    finite verb ("after five years in prison", not "after talks collapsed")? With `closed` (the trigger at hi
+    follows the phrase) it must end before hi: "ousted Bashir on Thursday after months of protests" does not
+    date the protests."""
+    if lo >= len(toks) or not (toks[lo].lower in PHRASE_OPENERS or toks[lo].text.isdigit()):
+        return False    # "after demonstrators set fire ...": a clause opens with its subject
+    for j in range(lo, min(hi, len(toks))):
+        w = toks[j].lower
+        if w in {",", ";", ".", "and", "but"}:
+            return j > lo
+        if w in FINITE_AUX or w in MODALS or w in IRREGULAR_PAST or w in UNMARKED_PAST or (
+                w.endswith("ed") and toks[j].text[:1].islower()):
+            return False
+    return hi > lo and not closed
+
+
+def _not_after_publication(ctx, sent, toks, trig: Trigger, t, first, last):
+    """"Arrested several suspects earlier this week", "killed hundreds earlier this month": an "earlier" period
+    running past publication ends the day before it (an explicit "in July 2019" keeps its month)."""
+    if ctx.dct is None or last <= ctx.dct or first > ctx.dct:
+        return first, last
+    span = span_tokens(toks, t.start, t.end)
+    words = t.text.lower().split() + ([toks[span[0] - 1].lower] if span and span[0] > 0 else [])
+    if "earlier" in words:
+        return first, max(first, ctx.dct - timedelta(days=1))
+    return first, last
 
 
 def _coordinated_timex(ctx, sent, toks, best):
@@ -207,7 +312,10 @@ def _bridges(toks, lo: int, hi: int) -> set[int]:
     asides: set[int] = set()
     for k in range(lo, hi):
         w = toks[k].lower
-        if w in {"after", "before"} and k > 0 and toks[k - 1].lower in CLOSE_IN_TIME:
+        if w in {"after", "before"} and k >= 2 and toks[k - 1].lower in {"day", "days"} \
+                and toks[k - 2].lower in COUNTS:
+            out.update(j for j in (k, k - 1, k - 2, k - 3) if toks[j].lower in set(COUNTS) | {w, ",", "day", "days"})
+        elif w in {"after", "before"} and k > 0 and toks[k - 1].lower in CLOSE_IN_TIME:
             out.update(j for j in (k, k - 1, k - 2, k - 3) if j >= 0 and toks[j].lower in CLOSE_IN_TIME | {
                 w, ",", "a", "few", "several", "just"})
         elif w == "," and k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and is_verb_form(toks[k + 1].lower):
@@ -217,7 +325,8 @@ def _bridges(toks, lo: int, hi: int) -> set[int]:
             if k > 0 and toks[k - 1].lower == ",":
                 out.add(k - 1)
     # an aside is crossed only on the way to a clause hours apart (", drawing condemnation" alone may be later)
-    return out | asides if any(toks[k].lower in {"after", "before"} for k in out) else out
+    # (or to one of the same moment: "opened fire on Wednesday, killing a dozen, as the pupils marched")
+    return out | asides if out else out
 
 
 def _as_preposition(toks, k: int) -> bool:
@@ -285,10 +394,12 @@ def _dates_report(toks, start: int) -> bool:
     return k >= 0 and toks[k].lower in REPORT
 
 
-def _overnight(ctx, sent, toks) -> dict | None:
+def _overnight(ctx, sent, toks, trig: Trigger) -> dict | None:
     """"Mobs burned shops in the capital overnight, police said (on Thursday)": the night before the report
-    (or publication), when the sentence gives no other date."""
-    if not any(t.lower == "overnight" for t in toks):
+    (or publication), when the sentence gives no other date and "overnight" stands in the trigger's clause
+    ("Soldiers surrounded the buildings, and looting broke out overnight": the surrounding is undated)."""
+    if not any(t.lower == "overnight" and not breaks(toks, *sorted((k, trig.start)))
+               for k, t in enumerate(toks)):
         return None
     anchor, expr = ctx.dct, "overnight"
     for t in ctx.timexes:

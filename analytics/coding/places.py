@@ -17,6 +17,11 @@ Rules, in short:
   ("the war in Syria") is that event's, when a later place is the act's.
 - "retook the city of Kherson": the place a violent verb is done to is where it happened; "near Kigali
   airport": a capital before a noun is still a place after a locative.
+- "stormed Fiji's parliament (and took the prime minister hostage)": a country in the possessive before a state
+  building is the place of violence; "withdrew its troops from southern Lebanon": "from" is where a withdrawal
+  is; "in the departure hall of Brussels airport": one noun modifier may stand before a locative head.
+- "were killed when their plane was shot down near Kigali airport": when the trigger's clause names no place, a
+  clause of the same moment ("when", "as", "while") after it may.
 """
 from __future__ import annotations
 
@@ -39,7 +44,9 @@ LOCATIVE = LOC_PREPS | {"off", "through", "along", "outside", "inside"}
 OF_HEADS = {"streets", "centre", "center", "outskirts", "suburbs", "suburb", "heart", "north", "south", "east",
             "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
             "south-west", "coast", "capital", "city", "town", "village", "province", "region", "port", "island",
-            "state", "district", "county", "area", "areas", "parts", "part", "rest"}
+            "state", "district", "county", "area", "areas", "parts", "part", "rest", "hall", "terminal", "square",
+            "compound", "campus", "station", "harbour", "harbor", "market", "quarter", "neighbourhood",
+            "neighborhood"}
 # a place noun a demonym may name the country of ("the Egyptian coast", "a Kazakh town")
 PLACE_NOUNS = {"coast", "town", "city", "village", "region", "province", "capital", "border", "island", "islands",
                "port", "enclave", "waters", "territory", "district", "countryside", "mountains", "desert",
@@ -57,6 +64,11 @@ ANAPHORS = {"capital", "country", "city", "town", "village", "region", "province
 EVENT_HEADS = {"war", "wars", "fighting", "conflict", "crisis", "violence", "attack", "attacks", "massacre",
                "killing", "killings", "bombing", "bombings", "genocide", "occupation", "invasion", "unrest",
                "clashes", "famine", "earthquake", "floods", "elections", "election", "vote", "referendum"}
+# "when"/"as" opening a clause of the same moment
+SAME_MOMENT = {"when", "as", "while"}
+# a state's buildings a country in the possessive may stand before ("Fiji's parliament")
+SITE_NOUNS = {"parliament", "legislature", "palace", "presidential", "congress", "assembly", "senate", "capital",
+              "television", "radio", "airport", "cabinet", "supreme", "national", "main", "largest", "second-largest"}
 # sending someone out of the country happens in it
 EXPEL_LEMMAS = {"expel", "deport", "expelled", "deported", "expulsion", "deportation"}
 # people who vote, protest or strike where they live ("French voters rejected the constitution")
@@ -66,15 +78,19 @@ HOME_PEOPLE = {"voters", "protesters", "demonstrators", "strikers", "crowds", "w
 
 def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     """Places of the event: locative mentions after the trigger in its clause, else before it."""
-    violent = (cameo.normalise_code(trig.code) or "00")[:2] in VIOLENT
+    code = cameo.normalise_code(trig.code) or "00"
+    violent = code[:2] in VIOLENT
     base, gazetteer = _sentence_places(ctx, sent, toks, mentions)
     cands = list(base)
     for span, p, prep, locative, actor, country_head in gazetteer:
         if any(c[0] <= span[0] < c[1] for c in cands[len(base):]):
             continue
         strong = locative or (violent and prep == "over") or (
-            violent and p.country is not None and _object_place(toks, trig, span[0]))
-        if actor and not (strong and country_head):
+            violent and p.country is not None and _object_place(toks, trig, span[0])) or (
+            code[:3] == "087" and prep == "from")   # "withdrew its last troops from southern Lebanon"
+        site = violent and _possessive_site(toks, span)
+        strong = strong or site
+        if actor and not (strong and (country_head or site or (code[:3] == "087" and prep == "from"))):
             continue    # an actor, unless "north of Belgrade", "the streets of Caracas", "near Kigali airport",
                         # "shot down over eastern Ukraine" make it a place
         if strong:
@@ -98,6 +114,11 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
         after = [c for c in after if c[0] - trig.end <= WINDOW]
     chosen = ([c for c in after if c[3]][:1] or [c for c in before if c[3]][-1:]
               or after[:1] or before[-1:])
+    if not chosen:
+        # "were killed on Wednesday when their plane was shot down near Kigali airport", "shot him as he gave a
+        # speech in the city of Nara": a clause of the same moment places the event when its own clause does not
+        chosen = [c for c in cands if c[3] and c[0] >= trig.end and c[0] - trig.end <= WINDOW
+                  and _same_moment_only(toks, trig.end, c[0])][:1]
     if not chosen:
         return []
     group = [chosen[0]]
@@ -159,6 +180,32 @@ def _breaks(toks, a: int, b: int) -> bool:
                for k in range(max(a, 0), min(b, len(toks))))
 
 
+def _same_moment_only(toks, a: int, b: int) -> bool:
+    """Are the clause boundaries between tokens a and b only "when"/"as" (", when") opening a clause of the
+    same moment (one such boundary at most)?"""
+    seen = 0
+    for k in range(max(a, 0), min(b, len(toks))):
+        if not clause_end(toks, k) or _noun_coordination(toks, k):
+            continue
+        w = toks[k].lower
+        if w == "," and k + 1 < len(toks) and toks[k + 1].lower in SAME_MOMENT:
+            continue
+        if w not in SAME_MOMENT:
+            return False
+        seen += 1
+    return seen == 1
+
+
+def _possessive_site(toks, span) -> bool:
+    """"stormed Fiji's parliament", "took Trinidad's prime minister hostage" after it: a country in the possessive
+    before a building of its state is a place (an embassy stands abroad)."""
+    i, j = span
+    if not toks[j - 1].lower.endswith(("'s", "’s")) or j >= len(toks):
+        return False
+    return toks[j].lower in SITE_NOUNS or (j + 1 < len(toks) and toks[j + 1].lower in SITE_NOUNS
+                                           and toks[j].text[:1].islower())
+
+
 def _noun_coordination(toks, k: int) -> bool:
     """"fired on oil workers and their supporters in Zhanaozen": "and" + possessive + noun with no verb after
     it joins two nouns, not two clauses."""
@@ -199,7 +246,10 @@ def _of_head(toks, t0: int) -> bool:
         return False
     head = toks[t0 - 2].lower
     return head in {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                    "north-east", "north-west", "south-east", "south-west"} or _prep(toks, t0 - 2) in LOCATIVE | {"to"}
+                    "north-east", "north-west", "south-east", "south-west"} or _prep(toks, t0 - 2) in LOCATIVE | {"to"} \
+        or (t0 >= 3 and toks[t0 - 3].text.isalpha() and toks[t0 - 3].text[:1].islower()
+            and toks[t0 - 3].lower not in LOCATIVE and _prep(toks, t0 - 3) in LOCATIVE)
+    # ("in the departure hall of Brussels airport": one noun modifier before the head)
 
 
 def _names_place_noun(toks, t0: int, t1: int) -> bool:
@@ -250,9 +300,9 @@ def _anaphor(toks, trig: Trigger) -> bool:
     """"in the capital", "across the country", "into the city": a place the story has named, in the
     trigger's clause."""
     for k in range(1, len(toks) - 1):
-        if toks[k].lower not in {"the", "most", "much"} or toks[k - 1].lower not in LOCATIVE | {"over", "of"} \
-                or toks[k + 1].lower not in ANAPHORS:
-            continue
+        if toks[k].lower not in {"the", "most", "much"} or toks[k + 1].lower not in ANAPHORS or (
+                toks[k - 1].lower not in LOCATIVE | {"over", "of"} and k != trig.end):
+            continue    # (the trigger's object: "troops abandoned the city")
         if toks[k - 1].lower == "of" and not (k >= 2 and toks[k - 2].lower in {"most", "much", "parts", "all"}):
             continue    # "over most of the country" (but not "the president of the country")
         if k + 2 < len(toks) and (toks[k + 2].lower == "of" or toks[k + 2].text[:1].isupper()):
@@ -287,10 +337,10 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
     - aid sent or troops withdrawn concern the country they go to or leave ("flew supplies to Nepal",
       "the last troops left Afghanistan");
     - a people voting, protesting or striking with no foreign party does it at home ("French voters
-      rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador")
-      or granting asylum;
-    - "in the capital", "across the country", "in the town": the place the story was last in (else the
-      story's country);
+      rejected the constitution"), and so does a state expelling someone ("expelled the German ambassador"),
+      granting asylum or freeing someone ("Cuba freed the contractor");
+    - "in the capital", "across the country", "in the town", or "the city" as the trigger's object ("troops
+      abandoned the city"): the place the story was last in (else the story's country);
     - otherwise the story continues where it last was ("Troops fired tear gas at the crowds" after
       "... in Santiago"), when every actor with a country belongs there; with no place written before,
       in the story's country, but not for violence without a target (an air strike is not at home), nor when
@@ -310,9 +360,10 @@ def fallback_places(ctx, sent, toks, trig: Trigger, code: str, sources, targets)
         place = place_for_country(foreign[0].country)
         return [place] if place is not None else []
     home = {s.country for s in sources if s.country}
-    if len(home) == 1 and (trig.lemma.lower() in EXPEL_LEMMAS or code == "075") and len(sources) == 1:
+    if len(home) == 1 and len(sources) == 1 and (trig.lemma.lower() in EXPEL_LEMMAS or code == "075" or (
+            code[:4] == "0841" and sources[0].kind in COUNTRY_KINDS)):
         place = place_for_country(next(iter(home)))     # "Venezuela expelled the German ambassador", "Russia
-        return [place] if place is not None else []     # granted Snowden asylum": at home
+        return [place] if place is not None else []     # granted Snowden asylum", "Cuba freed X": at home
     if len(home) == 1 and all(_home_people(ctx, s) for s in sources) and all(
             t.country in (None, *home) for t in targets):
         place = place_for_country(next(iter(home)))

@@ -198,6 +198,8 @@ def find_places(text: str) -> list[PlaceMention]:
         common_word = best.kind == "city" and toks.keys[i] in WORDLIKE_CITIES and j == i + 1
         if best.kind == "city" and (common_word or not best.capital and (best.population or 0) < BIG_CITY):
             before = toks.keys[i - 1] if i > 0 else ""
+            if before == "the" and i > 1 and toks.keys[i - 2] in LOCATIVE:
+                before = toks.keys[i - 2]   # "in The Hague": the article of the name
             listed = i >= 1 and before in ("and", "or", ",") and last_tok == i - 1  # "in Aleppo and Idlib"
             after_country = (
                 j + 1 < n and toks.raws[j] == "," and any(
