@@ -191,7 +191,7 @@ def test_after_a_noun_phrase_or_a_clause(text, root, expected):
 
 @pytest.mark.parametrize("text, root, expected", [
     # "a day after", "two days after": the other clause lies that many days before the date
-    ("Hungary closed its border on Friday, a day after the Austrian parliament voted to suspend the talks.",
+    ("Hungary condemned the decision on Friday, a day after the Austrian parliament voted to suspend the talks.",
      "16", (D(2021, 10, 14),) * 2),
     ("Greece recalled its ambassador on Friday, two days after Turkish jets bombed the island.", "19",
      (D(2021, 10, 13),) * 2),
@@ -202,12 +202,12 @@ def test_days_after_shifts_the_date(text, root, expected):
 
 @pytest.mark.parametrize("text, root, expected", [
     # a date in a relative clause is that clause's
-    ("Militiamen shot the former minister outside the embassy where he had lived since 2019.", "19", WEEK),
+    ("Militiamen shot the former minister outside the embassy where he had lived since 2019.", "18", WEEK),
     ("Police detained nine dock workers on Tuesday over the fire that destroyed the port on Sunday, and seven "
      "officials were arrested.", "17", (D(2021, 10, 19),) * 2),
     # a date in the possessive names the noun after it
     ("The Cuban leader said on Monday that he was willing to send athletes to next month's games in Mexico.",
-     "07", (D(2021, 10, 18),) * 2),
+     "03", (D(2021, 10, 18),) * 2),
     # (unless a preposition of time governs it: the noun is a time itself)
     ("Gunmen attacked commuters at the central station during Monday's morning rush hour.", "19",
      (D(2021, 10, 18),) * 2),
