@@ -32,3 +32,32 @@ def test_surname_is_the_person_not_a_place(text, present, absent):
     assert present in found, found
     if absent:
         assert absent not in found, found
+
+
+def coded(text):
+    import datetime as dt
+
+    from analytics.coding import code_text
+
+    return [(e["actor1"], e["actor1_country"], e["event_code"][:2], e["actor2"], e["actor2_country"], e["country"])
+            for e in code_text(text, dt.date(1990, 1, 1))]
+
+
+@pytest.mark.parametrize(
+    "text, root, side, country",
+    [
+        # a country in a relative clause describes the person it follows, not the agent acting on him
+        ("Kenyan students rioted on Thursday. Police arrested Ahmed Salim, a lawyer who once lived in France, in "
+         "a cinema on Friday.", "17", 1, "KEN"),
+        # nor the agent the clause's subject acts on: the talks' venue is not the militias' country
+        ("Fighting resumed in Mogadishu on Sunday. Jan Eliasson, the UN envoy who led talks in Geneva, urged the "
+         "militias to lay down their arms.", "02", 2, "SOM"),
+        # the same country outside a relative clause is where the event is, and its agent's
+        ("Kenyan students rioted on Thursday. Police arrested a lawyer in a cinema in France on Friday.", "17", 1,
+         "FRA"),
+    ],
+)
+def test_relative_clause_country_is_not_the_agents(text, root, side, country):
+    events = [e for e in coded(text) if e[2] == root]
+    assert events, coded(text)
+    assert events[0][1 if side == 1 else 4] == country, events

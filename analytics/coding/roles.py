@@ -45,6 +45,7 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -665,6 +666,7 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         # (those before it first: "punishable by Russian law, but the Foreign Ministry answered")
         home = next((r.country for r in sorted(sentence, key=lambda r: (r.start > s.start, abs(r.start - s.start)))
                      if r.country and r is not s and r.type not in FOREIGN_SERVICE
+                     and not describes_other(ctx.text, r, s)
                      # ("Police charged a 28-year-old Australian man": a demonym describing someone says whose he is)
                      and not (r.kind == "demonym" and not r.head and r.start > s.start)), None)
     if home is None:
@@ -675,6 +677,27 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         # story is about (armed men and criminals may come from anywhere: "kidnappers freed the French journalist")
         home = ctx.story
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
+
+
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+
+
+def describes_other(text: str, r: ActorRef, a: ActorRef) -> bool:
+    """Is mention r inside a relative clause that does not hold actor a? "Police arrested Oswald, a former
+    Marine who once lived in the Soviet Union": the Soviet Union describes Oswald, not the police; "Cohen, the
+    US official who chaired talks in London, urged the rebels": London is not the rebels' country."""
+    if r.start < 0 or a.start < 0:
+        return False
+    if r.start > a.end:
+        seg = text[a.end:r.start]
+        hits = list(_RELATIVE.finditer(seg))
+        return bool(hits) and not _CLAUSE_PUNCT.search(seg, hits[-1].end())
+    if r.end <= a.start:
+        lead = text[max(0, r.start - 150):r.start]
+        cut = max((m.end() for m in _CLAUSE_PUNCT.finditer(lead)), default=0)
+        return bool(_RELATIVE.search(lead, cut)) and bool(_CLAUSE_PUNCT.search(text, r.end, a.start))
+    return False
 
 
 def _no_ones(ctx, a: ActorRef) -> bool:
@@ -721,7 +744,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # just before it in the sentence, when it is not the source's (before a place the text does not write)
         own = {s.country for s in sources}
         home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
-                     and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
+                     and r.kind in COUNTRY_KINDS and r.country and r.country not in own
+                     and not describes_other(ctx.text, r, t)), None)
     if home is None and place is not None and place.country and not crew:
         home = place.country
     if home is None and t.kind == "agent":
