@@ -61,3 +61,23 @@ def test_relative_clause_country_is_not_the_agents(text, root, side, country):
     events = [e for e in coded(text) if e[2] == root]
     assert events, coded(text)
     assert events[0][1 if side == 1 else 4] == country, events
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # an organisation's name ending a longer capitalised name is another body, of the state opening it
+        ("Fighters of the Ethiopian People's Revolutionary Democratic Front entered the town.",
+         ("Ethiopian People's Revolutionary Democratic Front", "ETHREB"), ("Democratic Front", "IRQREB")),
+        ("Leaders of the Somali National Salvation Democratic Front met in Nairobi.",
+         ("Somali National Salvation Democratic Front", "SOMREB"), ("Democratic Front", "IRQREB")),
+        # the name alone, or after a state's possessive, keeps its code
+        ("The Democratic Front said it would fight on.", ("Democratic Front", "IRQREB"), None),
+        ("Forces loyal to Libya's UN-recognised government advanced.", ("UN", "IGOUNO"), None),
+    ],
+)
+def test_partial_organisation_name(text, present, absent):
+    found = codes(text)
+    assert present in found, found
+    if absent:
+        assert absent not in found, found
