@@ -81,3 +81,34 @@ def test_partial_organisation_name(text, present, absent):
     assert present in found, found
     if absent:
         assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, root, country",
+    [
+        # a country of someone's past or refuge gives no agent its country
+        ("Mr Sato returned to Tokyo on Monday after ten years of exile in France. Police said he was questioned.",
+         "01", "JPN"),
+        ("Mr Sato returned to Tokyo on Monday after he had lived in France. Police said he was questioned.",
+         "01", "JPN"),
+    ],
+)
+def test_background_place_gives_no_agent_its_country(text, root, country):
+    events = [e for e in coded(text) if e[0] and "police" in e[0]]
+    assert events and events[0][1] == country, coded(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # "exile" after a preposition without an article is a condition, not an exile who takes a country
+        ("He came home from three years of exile in the United States.", "exile"),
+        ("The king returned from exile on Monday.", "exile"),
+    ],
+)
+def test_condition_noun_is_no_actor(text, absent):
+    assert absent not in [t for t, _c in codes(text)], codes(text)
+
+
+def test_an_exile_is_still_an_actor():
+    assert ("exile", "OPP") in codes("An exile returned to the capital on Monday.")

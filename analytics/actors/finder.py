@@ -49,6 +49,8 @@ from analytics.actors.words import (
 from analytics.geo.phrases import Tokens, tokenize
 
 _NAMED_OR_AGENT = NAMED | {"agent"}
+# agent nouns that also name a condition, which they do without an article after these prepositions
+STATE_NOUNS = {"exile"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +314,10 @@ class _Doc(PersonRules, AgentRules):
                     i = self._tok_end(m, i)
                 else:
                     i = end
+                continue
+            if isinstance(val, Agent) and end == i + 1 and self.key(i) in STATE_NOUNS and i > 0 \
+                    and self.key(i - 1) in ("of", "from", "in", "into"):
+                i = end  # "three years of exile in the United States", "returned from exile": a state, no person
                 continue
             if isinstance(val, Agent):
                 m = self.agent_named_body(i, end, val) or self.agent_loyal_to(i, end, val) \
