@@ -112,3 +112,20 @@ def test_condition_noun_is_no_actor(text, absent):
 
 def test_an_exile_is_still_an_actor():
     assert ("exile", "OPP") in codes("An exile returned to the capital on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a city whose name the text used as a person's surname is that person later on, possessive included
+        ("Crowds cheered Ramon Mendoza on Sunday. Argentina said talks with Mendoza's aides failed.",
+         [("Argentina", "ARG")]),
+        # after a locative preposition it is still the city; with no such person it is the city
+        ("Crowds cheered Ramon Mendoza on Sunday. Fighting broke out in Mendoza.", [("Mendoza", "ARG")]),
+        ("Argentina said talks with Mendoza's aides failed.", [("Argentina", "ARG"), ("Mendoza", "ARG")]),
+    ],
+)
+def test_surname_is_no_place(text, places):
+    from analytics.geo import find_places
+
+    assert [(m.text, m.country) for m in find_places(text)] == places
