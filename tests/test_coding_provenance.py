@@ -129,3 +129,19 @@ def test_surname_is_no_place(text, places):
     from analytics.geo import find_places
 
     assert [(m.text, m.country) for m in find_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place in a relative clause closed before the verb is not where the later act of the sentence is
+        "Riots broke out in Nairobi on Thursday. Police arrested Ahmed Salim, a student leader who once lived in "
+        "Uganda, on Friday and charged him with incitement on Saturday.",
+        "Kenyan students rioted in Nairobi on Thursday. Police arrested Ahmed Salim, a lawyer who once lived in "
+        "France, in a cinema on Friday afternoon and charged him with the student's murder early on Saturday.",
+    ],
+)
+def test_relative_clause_place_before_the_verb(text):
+    events = [e for e in coded(text) if e[2] == "17"]
+    assert len(events) == 2, coded(text)
+    assert {e[5] for e in events} <= {"KEN", None} and {e[1] for e in events} == {"KEN"}, events

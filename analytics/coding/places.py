@@ -108,7 +108,7 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     # "arrested Oswald, a former Marine who once lived in the Soviet Union, in a cinema", "Cohen, who chaired talks
     # in London, urged the rebels": a place in a relative clause describes someone, not where the event is
     after = [c for c in after if not _in_relative(toks, trig.end, c[0])]
-    before = [c for c in before if not (_in_relative(toks, cut, c[0]) and _comma_between(toks, c[1], trig.start))]
+    before = [c for c in before if not (_in_relative(toks, 0, c[0]) and _comma_between(toks, c[1], trig.start))]
     # "an end to the war in Syria at a vigil in Rome": the war's place is not the appeal's (a place that
     # far from the verb counts only then)
     other = [c for c in after if _of_other_event(toks, c[0], trig)]
