@@ -323,6 +323,8 @@ class AgentRules:
                 continue
             j, vals = gaz.longest(self.toks, s0, k)
             places = [v for v in vals if v.kind in ("region", "city") and v.country] if j == k else []
+            if places and self.named_surname(s0, k):
+                return None  # "Rafael Trujillo ... Trujillo's government": the person's, not a city's
             if places:
                 country = places[0].country
                 surface = self.phrase(s0, end)

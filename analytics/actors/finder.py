@@ -49,6 +49,8 @@ from analytics.actors.words import (
 from analytics.geo.phrases import Tokens, tokenize
 
 _NAMED_OR_AGENT = NAMED | {"agent"}
+# agent nouns that also name a condition, which they do without an article after these prepositions
+STATE_NOUNS = {"exile"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +315,10 @@ class _Doc(PersonRules, AgentRules):
                 else:
                     i = end
                 continue
+            if isinstance(val, Agent) and end == i + 1 and self.key(i) in STATE_NOUNS and i > 0 \
+                    and self.key(i - 1) in ("of", "from", "in", "into"):
+                i = end  # "three years of exile in the United States", "returned from exile": a state, no person
+                continue
             if isinstance(val, Agent):
                 m = self.agent_named_body(i, end, val) or self.agent_loyal_to(i, end, val) \
                     or self.agent_of_country(i, end, val) or self.placed_agent(i, end, val)
@@ -341,6 +347,12 @@ class _Doc(PersonRules, AgentRules):
                     out.append(m)
                     i = self._tok_end(m, i)
                     continue
+            if val.kind in ORGISH:
+                m = self.longer_name(i, end, val)
+                if m is not None:
+                    out.append(m)
+                    i = end
+                    continue
             actor = val.actor(self.date)
             head = True
             if val.kind == "demonym":
@@ -364,6 +376,31 @@ class _Doc(PersonRules, AgentRules):
             out.append(m)
             i = end
         return self.corefer(self.coordinated_people(out))
+
+    def longer_name(self, i: int, end: int, val: Entry) -> ActorMention | None:
+        """An organisation's name that ends a longer capitalised name is that other body ("the Ethiopian People's
+        Revolutionary Democratic Front" is no Iraqi "Democratic Front"): the whole name, of the country a
+        demonym or country opening it names, with the role the shorter name has."""
+        s0 = i
+        while s0 > 0 and (self.raw(s0 - 1)[:1].isupper() and self.raw(s0 - 1).isalpha()
+                          and self.key(s0 - 1) not in FUNCTION_WORDS and self.key(s0 - 1) not in CALENDAR_WORDS
+                          or self.key(s0 - 1) == "'s" and s0 > 1 and self.raw(s0 - 2)[:1].isupper()):
+            s0 -= 1
+        if s0 == i or not (self.key(i - 1) == "'s" or self.atom(i - 1)[1] is None) or self.raw(end) == "-":
+            return None
+        if not any(self.atom(t)[1] is None and self.key(t) != "'s" for t in range(s0, i)):
+            return None     # "Libya's UN-recognised government": a possessive, no longer name
+        opener = self.atom(s0)[1]
+        opens_state = isinstance(opener, Entry) and opener.kind in ("country", "demonym") and self.atom(s0)[0] < i
+        if not (opens_state or (s0 > 0 and self.key(s0 - 1) == "the")):
+            return None     # a sentence's first word before the name, not part of it
+        if any(self.titles.longest(self.toks, t)[1] for t in range(s0, i)):
+            return None
+        if self.out and self.out[-1].start >= self.toks.starts[s0]:
+            self.out.pop()  # the demonym opening the name is part of it
+        country = split_code(opener.actor(self.date).code)[0] if opens_state else None
+        role = split_code(val.actor(self.date).code)[1] or ""
+        return self.mention(s0, end, self.phrase(s0, end), (country or "") + role, "agent", source="agent")
 
     def _tok_end(self, m: ActorMention, i: int) -> int:
         j = i

@@ -179,6 +179,19 @@ class PersonRules:
             return False
         return True
 
+    def named_surname(self, s0: int, j: int) -> bool:
+        """True if tokens s0..j-1 were used earlier in the document as a person's surname: after a capitalised
+        word that is no lexicon entry, title or function word ("Generalissimo Rafael Trujillo ... Trujillo's
+        government" is the man's, not Peru's city), or as the last word of a person found before."""
+        keys = self.toks.keys[s0:j]
+        width = j - s0
+        if any(m.kind == "person" and m.name.split()[-1].casefold() == " ".join(keys) for m in self.out):
+            return True
+        for t in range(1, s0):
+            if self.toks.keys[t:t + width] == keys and self.after_given_name(t):
+                return True
+        return False
+
     def story_country(self) -> str | None:
         """The country the text last named (a country, demonym or capital, "in Zambia" included): what "the
         country's president" refers to."""

@@ -110,6 +110,22 @@ def story_countries(actors: list, places: list, text: str | None = None) -> list
     return sorted(score, key=lambda c: (-score[c], first[c]))
 
 
+# "three years of exile in the United States", "once lived in the Soviet Union", "was born in Kenya": a place of
+# someone's past or refuge, not where the story happens
+BACKGROUND_PLACE = re.compile(
+    r"\b(?:exile|exiled|asylum|refuge|lived|living|born|raised|studied|educated|resided|grew up)"
+    r"(?: \w+){0,2} (?:in|at|to) (?:the )?$", re.I)
+
+
+def background_place(text: str, ref) -> bool:
+    """Is the mention a place of someone's past or refuge? (roles: such a country is no agent's)
+
+    >>> background_place("He returned from exile in France.", ActorRef(26, 32, "France", "FRA", "FRA", None, "country"))
+    True
+    """
+    return ref.start > 0 and bool(BACKGROUND_PLACE.search(text, max(0, ref.start - 40), ref.start))
+
+
 def within(items: list, start: int, end: int) -> list:
     """The items (sorted by .start) that start in [start, end): a bisect, not a scan of the document."""
     lo = bisect_left(items, start, key=lambda x: x.start)

@@ -105,6 +105,10 @@ def event_places(ctx, sent, toks, mentions, trig: Trigger) -> list[PlaceRef]:
     # places before it are found from the last boundary, in one backward scan
     cut = next((k + 1 for k in range(min(trig.start, len(toks)) - 1, -1, -1) if _breaks(toks, k, k + 1)), 0)
     before = [c for c in cands if cut <= c[1] <= trig.start]
+    # "arrested Oswald, a former Marine who once lived in the Soviet Union, in a cinema", "Cohen, who chaired talks
+    # in London, urged the rebels": a place in a relative clause describes someone, not where the event is
+    after = [c for c in after if not _in_relative(toks, trig.end, c[0])]
+    before = [c for c in before if not (_in_relative(toks, 0, c[0]) and _comma_between(toks, c[1], trig.start))]
     # "an end to the war in Syria at a vigil in Rome": the war's place is not the appeal's (a place that
     # far from the verb counts only then)
     other = [c for c in after if _of_other_event(toks, c[0], trig)]
@@ -178,6 +182,24 @@ def _breaks(toks, a: int, b: int) -> bool:
                                             and toks[k + 1].lower.endswith("ing"))
                and not _noun_coordination(toks, k)
                for k in range(max(a, 0), min(b, len(toks))))
+
+
+RELATIVES = {"who", "whose", "whom", "which"}
+
+
+def _in_relative(toks, a: int, b: int) -> bool:
+    """Does token b stand in a relative clause opened between tokens a and b ("who once lived in")?"""
+    for k in range(min(b, len(toks)) - 1, max(a, 0) - 1, -1):
+        w = toks[k].lower
+        if w in RELATIVES:
+            return True
+        if w in {",", ";", ":", ".", "(", ")"}:
+            return False
+    return False
+
+
+def _comma_between(toks, a: int, b: int) -> bool:
+    return any(toks[k].lower in {",", ";", "(", ")"} for k in range(max(a, 0), min(b, len(toks))))
 
 
 def _same_moment_only(toks, a: int, b: int) -> bool:

@@ -45,11 +45,12 @@ Rules for unseen text (each with a table in tests/test_coding_roles.py):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from analytics.coding import cameo
-from analytics.coding.context import Mention, mention_at, resolve_pronoun, same_actor, story_countries
+from analytics.coding.context import Mention, background_place, mention_at, resolve_pronoun, same_actor, story_countries
 from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MODALS, NEGATORS,
     NOMINAL_PREMODIFIERS, OBJ_PREPS, PAST_AUX, POSSESSIVES, REPORT, STATE_TYPES, SUBJ_PRONOUNS, SUBORDINATORS,
     TOPIC_PREPS, VERBAL_GOVERNORS, VIOLENT, clause_end, coordinated, country_name, is_verb_form, IRREGULAR_PAST)
@@ -665,16 +666,39 @@ def source_country(ctx, s: ActorRef, place: PlaceRef | None, sentence: list[Acto
         # (those before it first: "punishable by Russian law, but the Foreign Ministry answered")
         home = next((r.country for r in sorted(sentence, key=lambda r: (r.start > s.start, abs(r.start - s.start)))
                      if r.country and r is not s and r.type not in FOREIGN_SERVICE
+                     and not describes_other(ctx.text, r, s) and not background_place(ctx.text, r)
                      # ("Police charged a 28-year-old Australian man": a demonym describing someone says whose he is)
                      and not (r.kind == "demonym" and not r.head and r.start > s.start)), None)
     if home is None:
         home = next((r.country for r in reversed(ctx.recent) if r.country
-                     and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE), None)
+                     and r.kind in COUNTRY_KINDS | {"agent", "person"} and r.type not in FOREIGN_SERVICE
+                     and not background_place(ctx.text, r)), None)
     if home is None and (s.type or "")[-3:] in HOME_ROLES:
         # "... strike in Beirut. Police arrested Haddad": a state's agents and its people act in the country the
         # story is about (armed men and criminals may come from anywhere: "kidnappers freed the French journalist")
         home = ctx.story
     return replace(s, country=home, name=f"{country_name(home)} {s.name}") if home else s
+
+
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which)\b", re.I)
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+
+
+def describes_other(text: str, r: ActorRef, a: ActorRef) -> bool:
+    """Is mention r inside a relative clause that does not hold actor a? "Police arrested Oswald, a former
+    Marine who once lived in the Soviet Union": the Soviet Union describes Oswald, not the police; "Cohen, the
+    US official who chaired talks in London, urged the rebels": London is not the rebels' country."""
+    if r.start < 0 or a.start < 0:
+        return False
+    if r.start > a.end:
+        seg = text[a.end:r.start]
+        hits = list(_RELATIVE.finditer(seg))
+        return bool(hits) and not _CLAUSE_PUNCT.search(seg, hits[-1].end())
+    if r.end <= a.start:
+        lead = text[max(0, r.start - 150):r.start]
+        cut = max((m.end() for m in _CLAUSE_PUNCT.finditer(lead)), default=0)
+        return bool(_RELATIVE.search(lead, cut)) and bool(_CLAUSE_PUNCT.search(text, r.end, a.start))
+    return False
 
 
 def _no_ones(ctx, a: ActorRef) -> bool:
@@ -721,7 +745,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # just before it in the sentence, when it is not the source's (before a place the text does not write)
         own = {s.country for s in sources}
         home = next((r.country for r in sorted(sentence, key=lambda r: -r.start) if r.start < t.start
-                     and r.kind in COUNTRY_KINDS and r.country and r.country not in own), None)
+                     and r.kind in COUNTRY_KINDS and r.country and r.country not in own
+                     and not describes_other(ctx.text, r, t) and not background_place(ctx.text, r)), None)
     if home is None and place is not None and place.country and not crew:
         home = place.country
     if home is None and t.kind == "agent":
@@ -731,7 +756,8 @@ def target_country(ctx, t: ActorRef, place: PlaceRef | None, sources: list[Actor
         # "Mali asked France for help as rebels advanced ... French troops struck the rebels": the
         # country the story is about, when it is not the source's own
         own = {s.country for s in sources}
-        home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own), None)
+        home = next((r.country for r in reversed(ctx.recent) if r.country and r.country not in own
+                     and not background_place(ctx.text, r)), None)
     if home is None and not surface.endswith(FOREIGN_ENVOYS) and not crew:
         # "Venezuelan security forces arrested Leopoldo Lopez": a state agent acts at home
         # "Bainimarama seized power and dissolved the government": so does a state's official, and a

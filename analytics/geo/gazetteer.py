@@ -183,6 +183,7 @@ def find_places(text: str) -> list[PlaceMention]:
     raw = [(i, j, vals) for i, j, vals in raw if vals]
     out = []
     last_tok = -2  # token index just after the last accepted place
+    surnames: set[tuple] = set()  # city names this text used as a person's surname
     for i, j, vals in raw:
         in_named = [p for p in vals if p.country in named_countries]
         best = sorted(in_named or vals, key=_sort_key)[0]
@@ -190,7 +191,10 @@ def find_places(text: str) -> list[PlaceMention]:
         if best.kind == "city" and prev_raw[:1].isupper() and prev_raw.isalpha() and prev_key not in LOCATIVE \
                 and prev_key not in _SENTENCE_WORDS \
                 and not any(p.kind in ("country", "region", "demonym") for p in g.index.longest(toks, i - 1)[1]):
+            surnames.add(tuple(toks.keys[i:j]))
             continue  # a surname: "George Washington", "Denzel Washington"
+        if best.kind == "city" and not best.capital and tuple(toks.keys[i:j]) in surnames and prev_key not in LOCATIVE:
+            continue  # "Rafael Trujillo ... with Trujillo's government": the man named before, not the city
         nxt = toks.raws[j] if j < n else ""
         if (best.kind == "city" or (j == i + 1 and toks.keys[i] in GIVEN_NAMES)) and nxt[:1].isupper() \
                 and nxt[:1].isalpha() and not g.index.starts_with(toks.keys[j]):
