@@ -74,6 +74,8 @@ def test_relative_clause_country_is_not_the_agents(text, root, side, country):
         # the name alone, or after a state's possessive, keeps its code
         ("The Democratic Front said it would fight on.", ("Democratic Front", "IRQREB"), None),
         ("Forces loyal to Libya's UN-recognised government advanced.", ("UN", "IGOUNO"), None),
+        # an all-capitals headline is no name: its words stay apart (found by the finder's property test)
+        ("RUSSIA WARNS UN OVER SANCTIONS", ("UN", "IGOUNO"), ("RUSSIA WARNS UN", "RUSIGO")),
     ],
 )
 def test_partial_organisation_name(text, present, absent):

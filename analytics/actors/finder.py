@@ -382,8 +382,9 @@ class _Doc(PersonRules, AgentRules):
         Revolutionary Democratic Front" is no Iraqi "Democratic Front"): the whole name, of the country a
         demonym or country opening it names, with the role the shorter name has."""
         s0 = i
+        # (title-case words only: in an all-capitals headline, "RUSSIA WARNS UN" is no name)
         while s0 > 0 and (self.raw(s0 - 1)[:1].isupper() and self.raw(s0 - 1).isalpha()
-                          and self.key(s0 - 1) not in FUNCTION_WORDS and self.key(s0 - 1) not in CALENDAR_WORDS
+                          and not self.raw(s0 - 1).isupper() and self.key(s0 - 1) not in FUNCTION_WORDS and self.key(s0 - 1) not in CALENDAR_WORDS
                           or self.key(s0 - 1) == "'s" and s0 > 1 and self.raw(s0 - 2)[:1].isupper()):
             s0 -= 1
         if s0 == i or not (self.key(i - 1) == "'s" or self.atom(i - 1)[1] is None) or self.raw(end) == "-":
@@ -396,8 +397,8 @@ class _Doc(PersonRules, AgentRules):
             return None     # a sentence's first word before the name, not part of it
         if any(self.titles.longest(self.toks, t)[1] for t in range(s0, i)):
             return None
-        if self.out and self.out[-1].start >= self.toks.starts[s0]:
-            self.out.pop()  # the demonym opening the name is part of it
+        while self.out and self.out[-1].start >= self.toks.starts[s0]:
+            self.out.pop()  # the demonym (or any mention) opening the name is part of it
         country = split_code(opener.actor(self.date).code)[0] if opens_state else None
         role = split_code(val.actor(self.date).code)[1] or ""
         return self.mention(s0, end, self.phrase(s0, end), (country or "") + role, "agent", source="agent")
