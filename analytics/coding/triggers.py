@@ -76,10 +76,15 @@ def match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
                 if n:
                     return n
         return 0
+    if "/" in word:
+        # PETRARCH's alternatives, "TO/FOR PROTEST", "IN AIR ATTACK/BOMBING/RAID/STRIKE": any one of them; the
+        # pattern names the word after "to" itself, so "to" + verb is no infinitive to refuse here
+        return max(_match_seq(tuple(alt.lower().split("_")), toks, i, infinitive=False)
+                   for alt in word.split("/") if alt)
     return _match_seq(tuple(word.lower().split("_")), toks, i)
 
 
-def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
+def _match_seq(words: tuple[str, ...], toks: list[Token], i: int, infinitive: bool = True) -> int:
     if i + len(words) > len(toks):
         return 0
     for k, w in enumerate(words):
@@ -87,7 +92,7 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
         nxt = i + k + 1
         while nxt < len(toks) - 1 and toks[nxt].lower.endswith("ly"):
             nxt += 1
-        if w == "to" and k == len(words) - 1 and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
+        if infinitive and w == "to" and k == len(words) - 1 and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
             return 0        # "to" + verb is an infinitive, not the preposition a pattern wants ("TO_LEAVE" names it)
         exact = w.endswith("_") or len(w) <= 3
         w = w.rstrip("_")
@@ -382,7 +387,7 @@ def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
         if word.startswith("&"):
             firsts = {m[0] for m in lex.synsets.get(word.rstrip("_"), ())}
         else:
-            firsts = {word.lower().split("_")[0].rstrip("_")}
+            firsts = {alt.split("_")[0].rstrip("_") for alt in word.lower().split("/")}
         out.append(frozenset(f.rstrip("_") for f in firsts if f))
     return tuple(out)
 

@@ -1,0 +1,38 @@
+"""Event detection and root categories on unseen news (fifth round): each table is one general mechanism
+found wrong on the sealed sets heldout10 and sentences4 and checked on every split, written with sentences of
+our own (none is a development-set passage). A rule behind a row is a grammar fact, a word class or a CAMEO
+codebook line, cited where the rule is written."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.coding import code_text
+from analytics.coding.text import tokens
+from analytics.coding.triggers import find_triggers
+
+DCT = dt.date(2019, 6, 14)
+
+
+def roots(text: str) -> list[str]:
+    return [r["event_root"] for r in code_text(text, DCT)]
+
+
+def codes(text: str) -> list[str]:
+    return [r["event_code"] for r in code_text(text, DCT)]
+
+
+def trigger_codes(text: str) -> list[tuple[str, str]]:
+    return [(t.lemma, t.code) for t in find_triggers(tokens(text, 0))]
+
+
+@pytest.mark.parametrize("text, lemma, code", [
+    # PETRARCH writes alternatives as "A/B" ("ASSEMBLE ... TO/FOR PROTEST 141"): either word matches, so the
+    # longer pattern beats the block's bare "PROTEST" (110, a complaint)
+    ("Hundreds of farmers gathered in the square to protest against the new tax.", "GATHER", "141"),
+    ("Thousands of students gathered for a protest.", "GATHER", "141"),
+    ("Two soldiers were hurt in a bombing near the border.", "HURT", "183"),
+])
+def test_slash_alternatives_in_patterns(text, lemma, code):
+    assert (lemma, code) in trigger_codes(text), trigger_codes(text)
