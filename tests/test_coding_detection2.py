@@ -36,3 +36,15 @@ def trigger_codes(text: str) -> list[tuple[str, str]]:
 ])
 def test_slash_alternatives_in_patterns(text, lemma, code):
     assert (lemma, code) in trigger_codes(text), trigger_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # to face an act is to undergo it: the subject of "face" is its target, never its doer, and a faced act
+    # without a written doer is no event (the MEET_PEOPLE block's "FACE ... THREAT 130" read "meet a threat")
+    "The mayor said the province faced no serious threat of flooding this spring.",
+    "Analysts said Belgrade would face tough sanctions.",
+    "The company faces a possible strike next month.",
+    "Farm workers face arrest under the new law.",
+])
+def test_what_is_faced_is_no_act_of_the_subject(text):
+    assert not [r for r in code_text(text, DCT) if r["event_root"] in {"13", "16", "17", "19", "14"}], codes(text)

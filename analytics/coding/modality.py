@@ -57,6 +57,24 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
     return out
 
 
+FACE_FORMS = {"face", "faces", "faced", "facing"}
+
+
+def _faced(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal the object of "face" ("faced no imminent threat", "would face tough sanctions"), with no
+    "by" doer after it? To face an act is to undergo it: the subject of "face" is its target, never its doer."""
+    if trig.end < len(toks) and toks[trig.end].lower == "by":
+        return False
+    start = trig.start
+    if start >= 2 and toks[start - 1].lower == "of" and toks[start - 2].text[:1].islower():
+        start -= 2  # "faced no imminent threat of invasion": the act feared is part of what is faced
+    k = start - 1
+    while k >= 0 and start - k <= 3 and toks[k].lower not in FACE_FORMS and toks[k].text[:1].islower() \
+            and toks[k].lower.isalpha() and toks[k].lower not in PREPOSITIONS | CLAUSE_STOP:
+        k -= 1      # determiners, "no", adjectives: "face a possible ground offensive"
+    return k >= 0 and toks[k].lower in FACE_FORMS
+
+
 def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     """", the first visit by ...": a noun phrase after a comma that renames the event before it."""
     k = trig.start - 1
@@ -330,6 +348,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if trig.kind == "nominal" and _faced(toks, trig):
+            continue    # "Turkey would face sanctions", "leave or face arrest": what the subject would suffer, whose
+            # doer is not written; "face attacks by militias" names its doer and stays an event
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event
