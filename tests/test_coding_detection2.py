@@ -48,3 +48,14 @@ def test_slash_alternatives_in_patterns(text, lemma, code):
 ])
 def test_what_is_faced_is_no_act_of_the_subject(text):
     assert not [r for r in code_text(text, DCT) if r["event_root"] in {"13", "16", "17", "19", "14"}], codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of a relative clause is its antecedent: a disaster there is nature as subject, no actor,
+    # however far the main clause's actor is ("an earthquake killed 2,000 people" is no event either)
+    "The Red Cross appealed on Monday for aid for the victims of Cyclone Idai, which killed hundreds of people in Mozambique.",
+    "The European Union sent aid to Haiti after Hurricane Matthew, which destroyed thousands of homes.",
+    "Japan pledged money to rebuild towns near the tsunami that devastated the northeast coast.",
+])
+def test_disaster_as_antecedent_of_a_relative_clause(text):
+    assert not [r for r in code_text(text, DCT) if r["event_root"] in {"18", "19", "20"}], codes(text)
