@@ -59,3 +59,14 @@ def test_what_is_faced_is_no_act_of_the_subject(text):
 ])
 def test_disaster_as_antecedent_of_a_relative_clause(text):
     assert not [r for r in code_text(text, DCT) if r["event_root"] in {"18", "19", "20"}], codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in protest (against X)" is an adjunct of the act before it: that act is the event, done in protest; no
+    # second demonstration with invented protesters, and what is protested against is the motive, no event
+    ("Chile recalled its ambassador from Lima on Friday in protest against Peruvian spying on its navy.", ["16"]),
+    ("The foreign minister cancelled a trip to Moscow in protest at the arrest of two diplomats.", ["16"]),
+    ("Argentina summoned the British ambassador in protest over the military exercises near the islands.", ["11"]),
+])
+def test_in_protest_is_an_adjunct(text, expected):
+    assert roots(text) == expected, codes(text)

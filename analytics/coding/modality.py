@@ -57,6 +57,21 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
     return out
 
 
+def _in_protest(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the trigger the adjunct "in protest" after another act of its clause, or inside the phrase of what
+    that adjunct protests against ("in protest against/at/over X", up to the next comma)?"""
+    k = trig.start - 1
+    while k >= prev.end and not (toks[k].lower == "in" and k + 1 < len(toks) and toks[k + 1].lower == "protest"):
+        if toks[k].lower in {",", ";"} or clause_end(toks, k):
+            return False
+        k -= 1
+    if k < prev.end:
+        return False
+    if trig.start == k + 1:
+        return True     # the nominal "protest" itself
+    return k + 2 < trig.start and toks[k + 2].lower in {"against", "at", "over"}
+
+
 FACE_FORMS = {"face", "faces", "faced", "facing"}
 
 
@@ -348,6 +363,9 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if prev is not None and _in_protest(toks, prev, trig):
+            continue    # "postponed a state visit in protest against US spying on her calls": the protest is the
+            # act before, done in protest; what it protests against is its motive, no event of its own
         if trig.kind == "nominal" and _faced(toks, trig):
             continue    # "Turkey would face sanctions", "leave or face arrest": what the subject would suffer, whose
             # doer is not written; "face attacks by militias" names its doer and stays an event
