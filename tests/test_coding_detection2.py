@@ -70,3 +70,14 @@ def test_disaster_as_antecedent_of_a_relative_clause(text):
 ])
 def test_in_protest_is_an_adjunct(text, expected):
     assert roots(text) == expected, codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # condolences sent are an empathetic comment (018), whatever carries them: not a consultation ("SEND
+    # MESSAGE 040") nor aid ("send" alone, 070)
+    "A bomb killed 30 people in Kabul. Germany sent a message of condolence to the Afghan government.",
+    "Floods killed 40 people in Bangladesh. India sent its condolences to Dhaka.",
+    "An earthquake struck Turkey. Greece sent a message of sympathy to Ankara.",
+])
+def test_condolences_sent_are_empathy(text):
+    assert codes(text)[-1:] == ["018"], codes(text)
