@@ -81,3 +81,12 @@ def test_in_protest_is_an_adjunct(text, expected):
 ])
 def test_condolences_sent_are_empathy(text):
     assert codes(text)[-1:] == ["018"], codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "come to power" is taking office, an idiom: no "come to (a meeting)" consultation (ARRIVE ... TO 040)
+    "The general came to power in a coup in 1979.",
+    "Thousands have fled the country since the junta came to power.",
+])
+def test_come_to_power_is_no_consultation(text):
+    assert "040" not in codes(text), codes(text)
