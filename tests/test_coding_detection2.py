@@ -90,3 +90,13 @@ def test_condolences_sent_are_empathy(text):
 ])
 def test_come_to_power_is_no_consultation(text):
     assert "040" not in codes(text), codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the "." of a middle initial or an abbreviation ends no clause: "at their summit" after "John F. Kennedy"
+    # is still the setting of the warning, no second event
+    ("Putin warned President George W. Bush at their summit in Slovenia that Russia would respond.", ["130"]),
+    ("Putin warned Gen. Mark Milley at their meeting in Geneva that Russia would respond.", ["130"]),
+])
+def test_abbreviation_dot_ends_no_clause(text, expected):
+    assert codes(text) == expected, codes(text)

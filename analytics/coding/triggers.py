@@ -43,6 +43,18 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
+# Words a "." abbreviates inside a sentence: a middle initial ("John F. Kennedy"), a title or suffix ("Jr.",
+# "Gen."), a month ("Sept. 11"). Such a dot ends no clause.
+ABBREVIATIONS = {"jr", "sr", "rev", "dr", "mr", "mrs", "ms", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen",
+                 "rep", "maj", "adm", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no"}
+
+
+def abbreviation_dot(toks: list[Token], k: int) -> bool:
+    """Is toks[k] the "." of an abbreviation or a middle initial, not the end of a clause?"""
+    if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+        return False
+    before = toks[k - 1].text
+    return (len(before) == 1 and before.isupper()) or before.lower() in ABBREVIATIONS
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "last", "this", "next"}
@@ -151,7 +163,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
     for n_word, word in enumerate(p.after):
         found = False
         while pos < limit:
-            if toks[pos].lower in CLAUSE_STOP or (pos > end and toks[pos].lower in PATTERN_STOP):
+            if toks[pos].lower in CLAUSE_STOP and not abbreviation_dot(toks, pos) \
+                    or (pos > end and toks[pos].lower in PATTERN_STOP):
                 return -1   # "captured the city after government troops fled": "troops" is another clause's
             if passive and toks[pos].lower == "by" and not word.upper().startswith("BY"):
                 return -1   # "was attacked by suicide bombers": the agent is no object ("attack aircraft")
