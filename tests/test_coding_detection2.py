@@ -100,3 +100,14 @@ def test_come_to_power_is_no_consultation(text):
 ])
 def test_abbreviation_dot_ends_no_clause(text, expected):
     assert codes(text) == expected, codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an interview is questioning: by police, prosecutors or agents an inquiry (090), by anyone else (a
+    # broadcaster) or without a doer no event; never the ASK block's appeal for intelligence (0214)
+    ("FBI agents interviewed the suspect for five hours on Tuesday.", ["090"]),
+    ("The BBC interviewed the Iranian foreign minister on Monday.", []),
+    ("The former minister has been interviewed in a corruption investigation.", []),
+])
+def test_interview_is_questioning(text, expected):
+    assert codes(text) == expected, codes(text)
