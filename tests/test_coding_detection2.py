@@ -111,3 +111,13 @@ def test_abbreviation_dot_ends_no_clause(text, expected):
 ])
 def test_interview_is_questioning(text, expected):
     assert codes(text) == expected, codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a thing "needed" (passive) is a justification or a requirement, nobody's demand (100): the speaker's
+    # statement is the event
+    "The defence minister said the strikes were needed to protect French citizens.",
+    "Israel's prime minister said more time was needed to finish the operation.",
+])
+def test_passive_need_is_no_demand(text):
+    assert codes(text) == ["010"], codes(text)
