@@ -121,3 +121,15 @@ def test_interview_is_questioning(text, expected):
 ])
 def test_passive_need_is_no_demand(text):
     assert codes(text) == ["010"], codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause inside the apposition on the subject describes that person: its object noun ("who
+    # chaired peace talks") is no event; the main verb after the apposition tells the news
+    ("Tom Smith, the UN envoy who chaired peace talks in Geneva, urged the rebels on Monday to lay down their arms.",
+     ["020"]),
+    ("Anna Berg, the Swedish diplomat who led negotiations in Oslo, urged Colombia on Friday to free the hostages.",
+     ["020"]),
+])
+def test_relative_clause_in_subject_apposition(text, expected):
+    assert codes(text) == expected, codes(text)

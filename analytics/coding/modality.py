@@ -132,7 +132,19 @@ def _subject_relative(toks: list[Token], trig: Trigger, later: list[Trigger]) ->
     """Is the verb in a non-restrictive relative clause on the sentence's subject, set off by commas before
     the main verb (", who led the party to power in 1949, had died", ", who founded the group, was
     arrested")? It describes the subject; the main verb after it tells the news."""
-    if trig.kind != "verb" or trig.start < 2 or toks[trig.start - 1].lower != "who" or toks[trig.start - 2].lower != ",":
+    # (", the US envoy who chaired peace talks in London, had urged ...": inside the apposition on the subject,
+    # the relative clause's verb or its nominal object)
+    if trig.kind == "nominal":
+        who = next((k for k in range(trig.start - 1, max(0, trig.start - 5), -1)
+                    if toks[k].lower == "who" or toks[k].lower in {","} | CLAUSE_STOP), None)
+    elif trig.kind.startswith("verb"):
+        who = trig.start - 1
+    else:
+        return False
+    if who is None or who < 1 or toks[who].lower != "who":
+        return False
+    opener = next((k for k in range(who - 1, max(-1, who - 10), -1) if toks[k].lower in {","} | CLAUSE_STOP), None)
+    if opener is None or toks[opener].lower != ",":
         return False
     close = next((k for k in range(trig.end, len(toks)) if toks[k].lower in {","} | CLAUSE_STOP), None)
     if close is None or toks[close].lower != ",":
@@ -355,7 +367,7 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "adjourned without voting on the reforms": the act not done is the manner of another
         if trig.kind == "verb" and _period_relative(toks, trig):
             continue    # "four decades in which Madrid had refused to recognise": the period described
-        if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
+        if _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
             continue    # "Mao Zedong, who led the party to power in 1949, had died": the subject described
         if trig.kind == "verb" and _descriptive_relative(toks, trig):
             continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
