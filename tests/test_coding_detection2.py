@@ -133,3 +133,12 @@ def test_passive_need_is_no_demand(text):
 ])
 def test_relative_clause_in_subject_apposition(text, expected):
     assert codes(text) == expected, codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a person is no property: burning oneself (self-immolation) is no destruction of property (1712)
+    "A Tibetan monk burned himself to death in Sichuan on Monday.",
+    "Two farmers burned themselves outside the provincial office in Hanoi.",
+])
+def test_burning_oneself_is_no_property_destruction(text):
+    assert not [c for c in codes(text) if c.startswith("1712")], codes(text)
