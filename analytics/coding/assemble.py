@@ -37,7 +37,15 @@ def no_event(toks, mentions, trig: Trigger, code: str, sources, targets, places)
 
 def _natural_subject(toks, mentions, trig: Trigger) -> bool:
     """Is a natural disaster ("an earthquake", "floods") the subject, between the trigger and the nearest
-    actor or clause start before it?"""
+    actor or clause start before it? In a subject relative clause the subject is the antecedent: "Typhoon
+    Haiyan, which killed thousands", "floods that swept away villages"."""
+    k = trig.start - 1
+    while k > 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k >= 1 and toks[k].lower in {"which", "that"}:
+        head = k - 2 if toks[k - 1].lower == "," else k - 1
+        if any(toks[j].lower in DISASTERS for j in range(max(0, head - 2), head + 1)):
+            return True
     for k in range(trig.start - 1, max(-1, trig.start - 8), -1):
         if toks[k].lower in DISASTERS:
             return True

@@ -46,6 +46,10 @@ def by_words(toks, trig: Trigger, code: str, sources) -> str | None:
         code = "110"    # "claimed the attack was staged": a claim that, not a claim of responsibility
     if trig.lemma in QUESTIONING and not any(judicial(s) or role(s) in {"COP", "SPY"} for s in sources):
         return None     # only prosecutors, police and spies question someone as an inquiry ("questioned the result")
+    if code.startswith("1712") and trig.end < len(toks) and toks[trig.end].lower in REFLEXIVES:
+        return None     # "a monk burned himself to death": a person is no property (1712), nor anyone else's
+    if trig.lemma == "NEED" and trig.passive:
+        return None     # "the operation was needed to protect the unity of Iraq": a justification, nobody's demand
     if trig.lemma == "RULE" and not (sources and all(judicial(s) for s in sources)):
         return None     # "Sankara had ruled the country since 1983": governing is no event between actors
     if trig.lemma in LEGAL_CHARGES and code[:2] == "11" and any(judicial(s) or role(s) == "COP" for s in sources):
@@ -233,6 +237,9 @@ def _to_help(toks, trig: Trigger) -> bool:
     """Does the clause say the forces go to help ("to restore order", "to help", "at the request of")?"""
     words = [t.lower for t in _clause(toks, trig)]
     return any(a == "to" and b in HELP_VERBS for a, b in zip(words, words[1:])) or "request" in words
+
+
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 
 
 def _clause(toks, trig: Trigger) -> list:

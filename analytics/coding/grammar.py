@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analytics.coding.text import Token
-from analytics.coding.triggers import CLAUSE_STOP
+from analytics.coding.triggers import CLAUSE_STOP, abbreviation_dot
 from analytics.coding.words import ARTICLES
 
 
@@ -219,7 +219,7 @@ def clause_end(toks: list[Token], k: int) -> bool:
     """Does a new clause start at token k? (";", "but", ", and has ...", "and its ambassador ...")"""
     w = toks[k].lower
     if w in CLAUSE_STOP:
-        return True
+        return not abbreviation_dot(toks, k)    # "John F. Kennedy", "by Sept. 11": the dot of an abbreviation
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     if w == "," and nxt in {"which", "who", "while", "but", "and", "although", "as", "after", "before", "when"}:
         return True

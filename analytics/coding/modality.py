@@ -57,6 +57,39 @@ def filter_triggers(triggers: list[Trigger], toks: list[Token]) -> list[tuple[Tr
     return out
 
 
+def _in_protest(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
+    """Is the trigger the adjunct "in protest" after another act of its clause, or inside the phrase of what
+    that adjunct protests against ("in protest against/at/over X", up to the next comma)?"""
+    k = trig.start - 1
+    while k >= prev.end and not (toks[k].lower == "in" and k + 1 < len(toks) and toks[k + 1].lower == "protest"):
+        if toks[k].lower in {",", ";"} or clause_end(toks, k):
+            return False
+        k -= 1
+    if k < prev.end:
+        return False
+    if trig.start == k + 1:
+        return True     # the nominal "protest" itself
+    return k + 2 < trig.start and toks[k + 2].lower in {"against", "at", "over"}
+
+
+FACE_FORMS = {"face", "faces", "faced", "facing"}
+
+
+def _faced(toks: list[Token], trig: Trigger) -> bool:
+    """Is the nominal the object of "face" ("faced no imminent threat", "would face tough sanctions"), with no
+    "by" doer after it? To face an act is to undergo it: the subject of "face" is its target, never its doer."""
+    if trig.end < len(toks) and toks[trig.end].lower == "by":
+        return False
+    start = trig.start
+    if start >= 2 and toks[start - 1].lower == "of" and toks[start - 2].text[:1].islower():
+        start -= 2  # "faced no imminent threat of invasion": the act feared is part of what is faced
+    k = start - 1
+    while k >= 0 and start - k <= 3 and toks[k].lower not in FACE_FORMS and toks[k].text[:1].islower() \
+            and toks[k].lower.isalpha() and toks[k].lower not in PREPOSITIONS | CLAUSE_STOP:
+        k -= 1      # determiners, "no", adjectives: "face a possible ground offensive"
+    return k >= 0 and toks[k].lower in FACE_FORMS
+
+
 def _apposition(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     """", the first visit by ...": a noun phrase after a comma that renames the event before it."""
     k = trig.start - 1
@@ -99,7 +132,19 @@ def _subject_relative(toks: list[Token], trig: Trigger, later: list[Trigger]) ->
     """Is the verb in a non-restrictive relative clause on the sentence's subject, set off by commas before
     the main verb (", who led the party to power in 1949, had died", ", who founded the group, was
     arrested")? It describes the subject; the main verb after it tells the news."""
-    if trig.kind != "verb" or trig.start < 2 or toks[trig.start - 1].lower != "who" or toks[trig.start - 2].lower != ",":
+    # (", the US envoy who chaired peace talks in London, had urged ...": inside the apposition on the subject,
+    # the relative clause's verb or its nominal object)
+    if trig.kind == "nominal":
+        who = next((k for k in range(trig.start - 1, max(0, trig.start - 5), -1)
+                    if toks[k].lower == "who" or toks[k].lower in {","} | CLAUSE_STOP), None)
+    elif trig.kind.startswith("verb"):
+        who = trig.start - 1
+    else:
+        return False
+    if who is None or who < 1 or toks[who].lower != "who":
+        return False
+    opener = next((k for k in range(who - 1, max(-1, who - 10), -1) if toks[k].lower in {","} | CLAUSE_STOP), None)
+    if opener is None or toks[opener].lower != ",":
         return False
     close = next((k for k in range(trig.end, len(toks)) if toks[k].lower in {","} | CLAUSE_STOP), None)
     if close is None or toks[close].lower != ",":
@@ -322,7 +367,7 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "adjourned without voting on the reforms": the act not done is the manner of another
         if trig.kind == "verb" and _period_relative(toks, trig):
             continue    # "four decades in which Madrid had refused to recognise": the period described
-        if trig.kind == "verb" and _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
+        if _subject_relative(toks, trig, [t for t, _ in kept[n_trig + 1:]]):
             continue    # "Mao Zedong, who led the party to power in 1949, had died": the subject described
         if trig.kind == "verb" and _descriptive_relative(toks, trig):
             continue    # "Israel, which occupies the West Bank, demolished ...": a state described, no event
@@ -330,6 +375,12 @@ def drop_dependents(kept: list[tuple[Trigger, str]], toks: list[Token]) -> list[
             continue    # "in retaliation for a nightclub bombing": the motive names an earlier event
         if prev is not None and trig.kind == "nominal" and root == prev_root and _apposition(toks, prev, trig):
             continue    # "visited Pyongyang on Thursday, the first visit by a Chinese leader": the same visit
+        if prev is not None and _in_protest(toks, prev, trig):
+            continue    # "postponed a state visit in protest against US spying on her calls": the protest is the
+            # act before, done in protest; what it protests against is its motive, no event of its own
+        if trig.kind == "nominal" and _faced(toks, trig):
+            continue    # "Turkey would face sanctions", "leave or face arrest": what the subject would suffer, whose
+            # doer is not written; "face attacks by militias" names its doer and stays an event
         if prev is not None and any(toks[k].lower == "face" and toks[k - 1].lower == "or"
                                     for k in range(max(prev.end, trig.start - 4, 1), trig.start)):
             continue    # "to withdraw or face a ground offensive": the consequence threatened, not an event

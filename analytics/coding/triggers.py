@@ -43,6 +43,18 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "thousands", "several", "many", "some", "few"}
 CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "though", "because"}
 NOMINAL_STOP = {"against", "on", "by"}
+# Words a "." abbreviates inside a sentence: a middle initial ("John F. Kennedy"), a title or suffix ("Jr.",
+# "Gen."), a month ("Sept. 11"). Such a dot ends no clause.
+ABBREVIATIONS = {"jr", "sr", "rev", "dr", "mr", "mrs", "ms", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen",
+                 "rep", "maj", "adm", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no"}
+
+
+def abbreviation_dot(toks: list[Token], k: int) -> bool:
+    """Is toks[k] the "." of an abbreviation or a middle initial, not the end of a clause?"""
+    if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+        return False
+    before = toks[k - 1].text
+    return (len(before) == 1 and before.isupper()) or before.lower() in ABBREVIATIONS
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
               "last", "this", "next"}
@@ -76,10 +88,15 @@ def match_word(word: str, toks: list[Token], i: int, lex: Lexicon) -> int:
                 if n:
                     return n
         return 0
+    if "/" in word:
+        # PETRARCH's alternatives, "TO/FOR PROTEST", "IN AIR ATTACK/BOMBING/RAID/STRIKE": any one of them; the
+        # pattern names the word after "to" itself, so "to" + verb is no infinitive to refuse here
+        return max(_match_seq(tuple(alt.lower().split("_")), toks, i, infinitive=False)
+                   for alt in word.split("/") if alt)
     return _match_seq(tuple(word.lower().split("_")), toks, i)
 
 
-def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
+def _match_seq(words: tuple[str, ...], toks: list[Token], i: int, infinitive: bool = True) -> int:
     if i + len(words) > len(toks):
         return 0
     for k, w in enumerate(words):
@@ -87,7 +104,7 @@ def _match_seq(words: tuple[str, ...], toks: list[Token], i: int) -> int:
         nxt = i + k + 1
         while nxt < len(toks) - 1 and toks[nxt].lower.endswith("ly"):
             nxt += 1
-        if w == "to" and k == len(words) - 1 and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
+        if infinitive and w == "to" and k == len(words) - 1 and nxt < len(toks) and _is_base_verb(toks[nxt].lower):
             return 0        # "to" + verb is an infinitive, not the preposition a pattern wants ("TO_LEAVE" names it)
         exact = w.endswith("_") or len(w) <= 3
         w = w.rstrip("_")
@@ -146,7 +163,8 @@ def _pattern_score(p: Pattern, toks: list[Token], start: int, end: int, lex: Lex
     for n_word, word in enumerate(p.after):
         found = False
         while pos < limit:
-            if toks[pos].lower in CLAUSE_STOP or (pos > end and toks[pos].lower in PATTERN_STOP):
+            if toks[pos].lower in CLAUSE_STOP and not abbreviation_dot(toks, pos) \
+                    or (pos > end and toks[pos].lower in PATTERN_STOP):
                 return -1   # "captured the city after government troops fled": "troops" is another clause's
             if passive and toks[pos].lower == "by" and not word.upper().startswith("BY"):
                 return -1   # "was attacked by suicide bombers": the agent is no object ("attack aircraft")
@@ -382,7 +400,7 @@ def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
         if word.startswith("&"):
             firsts = {m[0] for m in lex.synsets.get(word.rstrip("_"), ())}
         else:
-            firsts = {word.lower().split("_")[0].rstrip("_")}
+            firsts = {alt.split("_")[0].rstrip("_") for alt in word.lower().split("/")}
         out.append(frozenset(f.rstrip("_") for f in firsts if f))
     return tuple(out)
 
