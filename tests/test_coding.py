@@ -404,6 +404,18 @@ def test_sentence_splitter_keeps_initials_and_abbreviations():
         "President John F. Kennedy spoke.", "The U.S. Navy left on Jan. 3.", "It ended."]
 
 
+@pytest.mark.parametrize("text, parts", [
+    # titles the coder's splitter once lacked (the tagger's had them): no "Jr" or "King" sentence
+    ("The Rev. Martin Luther King Jr. led the march. Police watched.", 2),
+    ("Adm. Mike Mullen and Gens. Petraeus and Odierno met on Mt. Hermon. They left.", 2),
+    # a lower-case "no." ends its sentence; "No. 10" does not
+    ("She said no. He left.", 2),
+    ("Talks at No. 10 ended. He left.", 2),
+])
+def test_sentence_splitter_uses_the_shared_abbreviations(text, parts):
+    assert len(sentences(text)) == parts, [s.text for s in sentences(text)]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(list("abc XYZ.,;'\n") + ["Russia ", "attacked ", "NATO ", "in ", "talks ",
                                                           "not ", "Ukraine", "its ", "and ", "by "]),

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analytics.abbreviations import alternation
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 # A sentence ends at . ! ? (optionally followed by quotes/brackets) before whitespace and a capital,
 # digit or quote, or at a blank line. Abbreviations such as "U.S." or "Jan." do not end a sentence.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
-_ABBREV = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|Inc|Ltd|Co|Corp)\.)$")
+_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:" + alternation() + r")\.)$")
 
 
 @dataclass(frozen=True)

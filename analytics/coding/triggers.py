@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analytics.abbreviations import abbreviations
 from analytics.coding.lexicon import Lexicon, Pattern, VerbEntry, load
 from analytics.coding.text import Token
 from analytics.coding.words import (ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, ING_ADJECTIVES,  # noqa: F401 (re-exported)
@@ -45,8 +46,7 @@ CLAUSE_STOP = {".", ";", ":", "?", "!", "but", "while", "whereas", "although", "
 NOMINAL_STOP = {"against", "on", "by"}
 # Words a "." abbreviates inside a sentence: a middle initial ("John F. Kennedy"), a title or suffix ("Jr.",
 # "Gen."), a month ("Sept. 11"). Such a dot ends no clause.
-ABBREVIATIONS = {"jr", "sr", "rev", "dr", "mr", "mrs", "ms", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen",
-                 "rep", "maj", "adm", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no"}
+ABBREVIATIONS = abbreviations(lower=True)      # (analytics/lexicons/abbreviations.txt)
 
 
 def abbreviation_dot(toks: list[Token], k: int) -> bool:

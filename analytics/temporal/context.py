@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from analytics.abbreviations import alternation
+
 from .lexicon import load
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
@@ -18,8 +20,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 
 
 # a full stop that ends an abbreviation, not a sentence: "Oct. 23", "Mr. Bush", "U.S. officials", "2 p.m. ET"
-_ABBREV_END = re.compile(r"(?:(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|"
-                         r"Rep|Gov|Prof|Sgt|Capt|Maj|Adm|Rev|Mt|St|No|Nos|Jr|Sr|Gens|[A-Z])\.|(?<![A-Za-z])[A-Z]\.[A-Z]\.)\Z")
+_ABBREV_END = re.compile(r"(?:(?<![A-Za-z])(?:" + alternation() + r"|[A-Z])\.|(?<![A-Za-z])[A-Z]\.[A-Z]\.)\Z")
 _ZONE_AFTER = re.compile(r"[ap]\.m\.\Z", re.IGNORECASE)
 _ZONE = re.compile(r"(?:[A-Z]{1,3}T|GMT|UTC|local)\b")
 
