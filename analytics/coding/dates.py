@@ -10,7 +10,7 @@ from analytics.coding.context import Ctx
 from analytics.coding.grammar import IRREGULAR_PAST, MODALS, OBJ_PREPS, REPORT, REPORT_WORDS, SUBORDINATORS, \
     VERBAL_GOVERNORS, breaks, clause_end, is_verb_form, span_tokens
 from analytics.coding.triggers import CLAUSE_STOP, Trigger
-from analytics.coding.words import ARTICLES
+from analytics.coding.words import ARTICLES, RELATIVE_PRONOUNS
 
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # "hours after the protesters stormed the building": a clause this close in time shares its neighbour's day
@@ -38,7 +38,7 @@ COMPLEMENT_VERBS = {"says", "warns", "insists", "believes", "claims", "argues", 
                     "warn", "insist", "believe", "claim", "argue", "think", "know", "fear", "hope", "deny", "so",
                     "such", "now"}
 # "the compound where he had sheltered since 1992": a relative clause keeps its own date
-RELATIVES = {"where", "who", "whom", "whose", "which"}
+RELATIVES = RELATIVE_PRONOUNS | {"where"}
 
 
 def date_for(ctx: Ctx, sent, toks, trig: Trigger) -> dict:

@@ -34,6 +34,7 @@ from analytics.coding.grammar import COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, M
     clause_end, coordinated, governing_prep, span_tokens
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
+from analytics.coding.words import RELATIVE_PRONOUNS
 
 # how far after its verb (in tokens) a place may stand: "shot dead X's President Y and a dozen of his aides in
 # Ouagadougou" is 15
@@ -184,14 +185,11 @@ def _breaks(toks, a: int, b: int) -> bool:
                for k in range(max(a, 0), min(b, len(toks))))
 
 
-RELATIVES = {"who", "whose", "whom", "which"}
-
-
 def _in_relative(toks, a: int, b: int) -> bool:
     """Does token b stand in a relative clause opened between tokens a and b ("who once lived in")?"""
     for k in range(min(b, len(toks)) - 1, max(a, 0) - 1, -1):
         w = toks[k].lower
-        if w in RELATIVES:
+        if w in RELATIVE_PRONOUNS:
             return True
         if w in {",", ";", ":", ".", "(", ")"}:
             return False

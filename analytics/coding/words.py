@@ -16,6 +16,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
 BOTH_WORDS = frozenset({"two", "both"})
+RELATIVE_PRONOUNS = frozenset({"who", "whose", "whom", "which"})
 OBJECT_OPENERS = ARTICLES | {"its", "their"}     # the first word of a noun phrase as an object
 
 DETERMINERS = ARTICLES | {"its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
