@@ -21,6 +21,7 @@ from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, PREPOSITIONS, Trigger
 from analytics.coding.words import (ADMISSIONS, ARTICLES, BE, DOCUMENTS, PAUSES, FUNCTION_WORDS, FUTURE_MODALS, OBJECT_OPENERS,
     POSSESSIVE_DETS, QUOTES, REPORT_LEMMAS, SPEECH_LEMMAS)
+from analytics.coding.words import WILLING, AMID_NOUNS, FACE_FORMS
 
 
 VOTE_VERBS = {"VOTE"}
@@ -72,7 +73,6 @@ def _in_protest(toks: list[Token], prev: Trigger, trig: Trigger) -> bool:
     return k + 2 < trig.start and toks[k + 2].lower in {"against", "at", "over"}
 
 
-FACE_FORMS = {"face", "faces", "faced", "facing"}
 
 
 def _faced(toks: list[Token], trig: Trigger) -> bool:
@@ -232,7 +232,6 @@ def _years_of(toks: list[Token], trig: Trigger) -> bool:
     return any(t.lower in SUBORDINATORS_OF_TIME for t in toks[max(0, k - 5):k - 1])
 
 
-AMID_NOUNS = {"signs", "fears", "reports", "concerns", "speculation", "rumours", "rumors", "suspicions"}
 
 
 def _amid_content(toks: list[Token], trig: Trigger) -> bool:
@@ -549,8 +548,6 @@ REFUSED = {"04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", 
 # Words of willingness or intention before "to": "said he was willing to send a delegation", "said it plans to
 # open an embassy" announce the act as "will" does (CAMEO 03, "Express intent to cooperate"; force announced so
 # is a threat, 13).
-WILLING = {"willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend", "intends",
-           "intended", "intending"}     # (an announced plan or intention: "said it was finalising a plan to fire")
 
 
 def _future(toks, trig: Trigger, negated: bool = False) -> bool:

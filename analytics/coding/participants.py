@@ -40,6 +40,7 @@ from analytics.geo.countries import country_at
 from analytics.coding.words import (ADDRESSED, ARTICLES, BE, BACKING, BOTH_WORDS, CONSEQUENCES, FIGHT_NOUNS,
     FUNCTION_WORDS, PEOPLE_WORDS, PERFECT_AUX, PLACE_NOUNS, QUOTES, RECIPROCAL_VERBS,
     TRANSFER_VERBS)
+from analytics.coding.words import NATION_WORDS, RESCUE_WORDS, CAPTIVITY_WORDS, DEFEAT_NOUNS, JOINT_WORDS, CONSEQUENCES_PAST
 
 RECIPROCAL = {"03", "04", "05", "06"}
 
@@ -316,7 +317,6 @@ def reciprocal(toks, trig: Trigger, code: str, root: str, sources, targets):
     return targets, pairs
 
 
-JOINT_WORDS = {"joint", "combined", "bilateral"}
 
 
 def note_pair(ctx, sent, root: str, sources, targets) -> None:
@@ -399,7 +399,6 @@ def _home(ctx, s: ActorRef) -> str | None:
 
 
 CROWDS = {"CVL", "OPP", "UAF"}     # rioters, mobs, crowds, militias: people, not an armed rebellion against the state
-NATION_WORDS = {"nation", "country", "public", "people", "population", "citizens", "electorate"}
 CONTRASTS = {"while", "whereas", "but", ";", "although", "though"}
 HOSTILE_ROOTS = {"10", "11", "12", "13", "16", "17", "18", "19", "20"}     # demands and conflict
 PROTESTERS = {"OPP", "CVL", "LAB", "EDU", "AGR"}
@@ -566,11 +565,8 @@ def _consequence_target(ctx, toks, mentions, trig: Trigger, sources) -> list[Act
     return []
 
 
-CONSEQUENCES_PAST = {"killed", "wounded", "injured", "left"}
 
 
-RESCUE_WORDS = {"freed", "freeing", "free", "rescued", "rescuing", "rescue", "liberated", "liberating", "releasing"}
-CAPTIVITY_WORDS = {"held", "kept", "seized", "taken", "kidnapped", "abducted", "captured", "holding"}
 
 
 def _captors(toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
@@ -590,7 +586,6 @@ def _captors(toks, mentions, trig: Trigger, sources) -> list[ActorRef]:
     return []
 
 
-DEFEAT_NOUNS = {"defeat", "loss", "victory", "election"}
 DEFEAT_VERBS = ("defeated ", "beat ", "unseated ", "ousted ", "toppled ")
 
 

@@ -35,6 +35,7 @@ from analytics.coding.grammar import COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, M
 from analytics.coding.mentions import ActorRef, PlaceRef, lookup_place, place_for_country
 from analytics.coding.triggers import Trigger
 from analytics.coding.words import RELATIVE_PRONOUNS
+from analytics.coding.words import SITE_NOUNS
 
 # how far after its verb (in tokens) a place may stand: "shot dead X's President Y and a dozen of his aides in
 # Ouagadougou" is 15
@@ -68,8 +69,6 @@ EVENT_HEADS = {"war", "wars", "fighting", "conflict", "crisis", "violence", "att
 # "when"/"as" opening a clause of the same moment
 SAME_MOMENT = {"when", "as", "while"}
 # a state's buildings a country in the possessive may stand before ("Fiji's parliament")
-SITE_NOUNS = {"parliament", "legislature", "palace", "presidential", "congress", "assembly", "senate", "capital",
-              "television", "radio", "airport", "cabinet", "supreme", "national", "main", "largest", "second-largest"}
 # sending someone out of the country happens in it
 EXPEL_LEMMAS = {"expel", "deport", "expelled", "deported", "expulsion", "deportation"}
 # people who vote, protest or strike where they live ("French voters rejected the constitution")

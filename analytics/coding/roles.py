@@ -57,6 +57,7 @@ from analytics.coding.grammar import (COUNTRY_KINDS, EVENT_NOUNS, HEAD_NOUNS, MO
 from analytics.coding.mentions import ActorRef, PlaceRef
 from analytics.coding.text import Token
 from analytics.coding.triggers import BE, FUNCTION_WORDS, Trigger
+from analytics.coding.words import RANK_WORDS
 
 
 def _infinitive_owner(ctx, toks, mentions, trig: Trigger) -> ActorRef | None:
@@ -397,8 +398,6 @@ PROPOSAL_FILLERS = {"the", "a", "an", "new", "draft", "latest", "peace", "on", "
 PROTECT_VERBS = {"DEFEND", "PROTECT"}
 
 # ordinals and superlatives that open an apposition describing the subject ("..., the first Arab leader to ...")
-RANK_WORDS = {"first", "second", "third", "last", "only", "latest", "youngest", "oldest", "largest", "biggest",
-              "highest", "most", "longest"}
 
 FROM_TARGET_CODES = ("174", "192", "171")     # expel from, seize or take from: "from X" names the loser
 

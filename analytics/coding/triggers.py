@@ -19,6 +19,7 @@ from analytics.coding.lexicon import Lexicon, Pattern, VerbEntry, load
 from analytics.coding.text import Token
 from analytics.coding.words import (ARTICLES, BE, DETERMINERS, FUNCTION_WORDS, ING_ADJECTIVES,  # noqa: F401 (re-exported)
     OBJECT_OPENERS)
+from analytics.coding.words import EFFORT_VERBS
 
 SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "also", "not", "n't", "never",
                  "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
@@ -30,7 +31,6 @@ LIGHT_VERBS = {"GO", "HOLD", "LAUNCH", "CONDUCT", "CARRY_OUT", "STAGE", "MOUNT",
                "FILE", "LODGE"}
 # Verbs of trying and failing: before "to" and a verb they mean "try" or "did not", no act of their own
 # ("struggled to contain", "air strikes failed to stop the rockets"; the infinitive keeps the meaning)
-EFFORT_VERBS = {"STRUGGLE", "STRIVE", "SCRAMBLE", "FAIL"}
 # Verbs of saying: PETRARCH patterns on them assume a parse ("said ... attacked"); here they code nothing
 # beyond their default, and their complement is coded on its own.
 SPEECH_VERBS = {"SAY", "TELL", "STATE", "ADD", "CLAIM", "REPORT", "ANNOUNCE", "DECLARE", "NOTE", "STRESS",
