@@ -74,7 +74,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analytics.coding import assemble, cameo, codes, participants
+from analytics.coding import assemble, cameo, codes, learned_target, participants
 from analytics.coding.context import Ctx, DEFAULT, Settings, sentence_mentions, story_country, update_discourse, \
     verb_after_country_name
 from analytics.coding.dates import date_for
@@ -128,6 +128,7 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     events = []
     kept = drop_subject_modifiers(drop_dependents(filter_triggers(triggers, toks), toks), toks, mentions)
     told = any(root in VIOLENT for root, _ in ctx.history)
+    ctx.triggers = [trig for trig, _ in kept]
     for k, (trig, modality) in enumerate(kept):
         if told and told_again(toks, trig):
             continue    # "... were killed in the assault": the toll of the attack told before, no new event
@@ -172,5 +173,6 @@ def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list
     participants.note_pair(ctx, sent, root, sources, targets)
     rows, material_sources = assemble.rows(ctx, sent, toks, mentions, trig, code, modality, speech, how,
                                            sources, targets, pairs, places, date_fields)
+    rows = learned_target.choose(ctx, toks, mentions, trig, code, modality, sources, places, rows, pairs)
     participants.note_material(ctx, sent, trig, root, modality, material_sources)
     return rows

@@ -30,6 +30,7 @@ class Settings:
     fallback_days: int = 7              # publication-week interval for undated events
     discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
     target_window: int = 15             # tokens after the trigger searched for a target
+    target_model: object = "shipped"    # learned_target: "shipped" (models/target.json), None (rules only), a model
 
     def __post_init__(self):
         if not isinstance(self.fallback_days, int) or self.fallback_days < 1:
@@ -38,6 +39,8 @@ class Settings:
             raise SettingsError(f"discourse_confidence must be within 0..1, not {self.discourse_confidence!r}")
         if self.target_window < 1:
             raise SettingsError(f"target_window must be >= 1 token, not {self.target_window!r}")
+        if not (self.target_model in ("shipped", None) or hasattr(self.target_model, "best")):
+            raise SettingsError(f"target_model must be 'shipped', None or a model with best(), not {self.target_model!r}")
 
 
 DEFAULT = Settings()
@@ -62,6 +65,7 @@ class Ctx:
     story: str | None = None            # the country the story is about (see story_country)
     last_victims: list = field(default_factory=list)  # targets of the last material action (for condolences)
     sentence_places: dict = field(default_factory=dict)  # places.py's per-sentence work, reused by each event
+    triggers: list = field(default_factory=list)   # the sentence's kept triggers (learned_target's features)
 
 
 @dataclass
