@@ -1,6 +1,7 @@
 """Train and cross-validate the learned target chooser (analytics/coding/learned_target.py).
 
     .venv/bin/python benchmarks/target_model.py --cv      # leave-one-annotator-out CV, rules vs rules+model
+    .venv/bin/python benchmarks/target_model.py --nested  # the same, C and margin chosen inside each fold
     .venv/bin/python benchmarks/target_model.py --train   # train on every gold split, write models/target.json
 
 Training examples: the coder runs rules-only on every gold passage while a recorder keeps, for each group of
@@ -154,6 +155,45 @@ def cv(passages, c: float = C, margin: float = MARGIN) -> None:
         print(f"{'mean':<5} {label:<6} " + " ".join(f"{100 * sums[label][k]:10.1f}" for k in keys))
 
 
+GRID = [(c, m) for c in (0.1, 0.3, 1.0) for m in (0.0, 0.5, 1.0)]
+
+
+def nested(passages) -> None:
+    """The CV of the whole procedure, C and margin included: for each fold, (C, margin) is the pair of GRID with
+    the best mean actor2 F1 over the other five folds (each scored by a model trained without it and without
+    the outer fold), then the outer fold is scored once with a model of that pair trained on all but it."""
+    data = collect(passages)
+    keys = FIELDS + ("actor2_acc",)
+    sums = {"rules": dict.fromkeys(keys, 0.0), "model": dict.fromkeys(keys, 0.0)}
+    for name, splits in FOLDS.items():
+        inner = [k for k in FOLDS if k != name]
+        best, best_f = None, -1.0
+        for c, margin in GRID:
+            f = 0.0
+            for k in inner:
+                held = set(splits) | set(FOLDS[k])
+                train = [g for p in passages if p["split"] not in held for g in data[p["id"]][1]]
+                model = TargetModel(fit(train, c)["weights"], margin)
+                f += figures(score([p for p in passages if p["split"] in FOLDS[k]],
+                                   Settings(target_model=model)))["actor2"] / len(inner)
+            if f > best_f + 1e-9:
+                best, best_f = (c, margin), f
+        test = [p for p in passages if p["split"] in splits]
+        train = [g for p in passages if p["split"] not in splits for g in data[p["id"]][1]]
+        model = TargetModel(fit(train, best[0])["weights"], best[1])
+        rules = Score()
+        for p in test:
+            rules.add(score_passage(p["events"], data[p["id"]][0], p["id"]))
+        for label, s in (("rules", rules), ("model", score(test, Settings(target_model=model)))):
+            f = figures(s)
+            for k in keys:
+                sums[label][k] += f[k] / len(FOLDS)
+            print(f"{name:<5} {label:<6} " + " ".join(f"{100 * f[k]:10.1f}" for k in keys)
+                  + (f"   C={best[0]} margin={best[1]}" if label == "model" else ""))
+    for label in ("rules", "model"):
+        print(f"{'mean':<5} {label:<6} " + " ".join(f"{100 * sums[label][k]:10.1f}" for k in keys))
+
+
 def train(passages, c: float = C, margin: float = MARGIN) -> dict:
     import sklearn
 
@@ -166,6 +206,7 @@ def train(passages, c: float = C, margin: float = MARGIN) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="learned target chooser: CV and training")
     ap.add_argument("--cv", action="store_true", help="leave-one-annotator-out CV, rules-only vs rules+model")
+    ap.add_argument("--nested", action="store_true", help="CV of the procedure, C and margin chosen inside each fold")
     ap.add_argument("--train", action="store_true", help=f"train on all gold and write {MODEL_PATH.name}")
     ap.add_argument("-C", type=float, default=C, help="inverse L2 strength")
     ap.add_argument("--margin", type=float, default=MARGIN, help="score margin to replace the rules' choice")
@@ -173,6 +214,8 @@ def main(argv=None) -> int:
     passages = load()
     if args.cv:
         cv(passages, args.C, args.margin)
+    if args.nested:
+        nested(passages)
     if args.train:
         model = train(passages, args.C, args.margin)
         MODEL_PATH.parent.mkdir(exist_ok=True)

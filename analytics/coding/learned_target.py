@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from analytics.coding.context import same_actor
@@ -38,8 +39,7 @@ class TargetModel:
         self.margin = margin    # how much more than the rules' choice another candidate must score to replace it
 
     def score(self, features: list[str]) -> float:
-        w = self.weights
-        return sum(w.get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
     def best(self, candidates: list[list[str]]) -> int:
         scores = [self.score(f) for f in candidates]
@@ -229,13 +229,14 @@ def _features(toks, trig, m, a: ActorRef, rule: bool, src_countries, common, aft
         f.append("own")
     if not m.ref.head:
         f.append("modifier")
+    words = {toks[k].lower for k in span}
     if any(clause_end(toks, k) for k in span):
         f.append(f"{side}|clause_break")
-    if any(toks[k].lower == "," for k in span):
+    if "," in words:
         f.append(f"{side}|comma")
-    if any(toks[k].lower in {"and", "or"} for k in span):
+    if "and" in words or "or" in words:
         f.append(f"{side}|and")
-    if any(is_verb_form(toks[k].lower) for k in span):
+    if any(is_verb_form(w) for w in words):
         f.append(f"{side}|verb_between")
     if any(t.start in span for t in triggers if t is not trig):
         f.append(f"{side}|trigger_between")  # another event's argument ("praised the truce and urged X")
