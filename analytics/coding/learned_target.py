@@ -1,13 +1,16 @@
 """A learned chooser for the event's target (actor2), run after the rules have chosen theirs.
 
 For each group of rows of one trigger, source and place, the candidates are: the rules' target(s), "no
-target", and every other actor mention of the sentence (its country found as the rules find a target's,
-roles.target_country). Each candidate is described by a few generic string features (the rules' decision,
-side and token distance from the trigger, the governing preposition, a clause boundary between, the
-actor's kind, same country as the source, the CAMEO root ...); a linear model (weights trained by
-benchmarks/target_model.py on the gold development set, stored in models/target.json) scores them and the
-best one is kept. If that is the rules' choice the rows stay as they are, else the group becomes one row
-with the chosen target (or none). Reciprocal pairs ("X and Y signed") are left to the rules.
+target", every other actor mention of the sentence (its country found as the rules find a target's,
+roles.target_country), a written agent or person without a country of its own once more with each other
+country the text offers, the story's country, the source's own country (for a non-state source) and the two
+last actors of earlier sentences. Each candidate is described by a few generic string features (the rules'
+decision, side and token distance from the trigger, the governing preposition, a clause boundary, another
+trigger or the source between, the actor's kind, same country as the source, the CAMEO root ...); a linear
+model (trained by benchmarks/target_model.py on the gold development set, stored in models/target.json)
+scores them. The best one replaces the rules' choice only when it scores the model's margin more; then the
+group becomes one row with the chosen target (or none). Reciprocal pairs ("X and Y signed") are left to the
+rules.
 
 Inference needs no scikit-learn: a dot product of the features with the weights dict.
 
