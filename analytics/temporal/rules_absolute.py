@@ -14,6 +14,11 @@ from .semantics import Sem, parse_num
 
 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+((?-i:[A-Z])[a-z]+)\b")
+# "the first half of the 1990s", "the last quarter of the 20th century": the decade or century is the timex and
+# "the first half of" its modifier (lexicon position_of), not the first half of the DCT's year
+_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?:(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s|twenties|thirties"
+                        r"|forties|fifties|sixties|seventies|eighties|nineties|(?:[0-9]{1,2}|[a-z]+-)?[a-z]*(?:st|nd|rd|th)[-\s]+century)(?![a-z])",
+                        re.IGNORECASE)
 _CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+$", re.IGNORECASE)
 
 
@@ -302,6 +307,8 @@ class AbsoluteRules:
             return None
         if norm(g["ord"]) in ("last", "latter") and not (g["y1"] or g["y2"] or g["rel"] or g["rel2"] or g["ty"]):
             return None  # "the latter half of the 1990s": the decade is the timex, "the latter half of" its modifier
+        if not (g["y1"] or g["y2"] or g["rel"] or g["rel2"] or g["ty"]) and _OF_LONGER.match(self.text, e):
+            return None
         y = g["y1"] or g["y2"]
         basis = "explicit"
         if y:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from .dates import Ref, add, finer, season_ref
 from .lexicon import norm
+from .rules_absolute import _OF_LONGER
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 
@@ -232,6 +233,8 @@ class RelativeRules:
             rel = "past_the"
         if g["ly"]:
             rel = "year-earlier"
+        if unit in ("half", "quarter") and rel in ("last", "past_the") and _OF_LONGER.match(self.text, e):
+            return None  # "the last half of the '80s": a part of the decade, not the half-year before the DCT
         rel = rel.replace("comparable ", "").replace("corresponding ", "").replace("that same", "same").replace("this same", "same")
         return self._rel(rel, unit, s, e, original=g["unit"])
 

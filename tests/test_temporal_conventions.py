@@ -1,0 +1,42 @@
+"""Table tests for issue 3's fifth round: TIMEX3 conventions on which TBAQ's two halves agree (a part of a decade or
+century is that decade with a mod, US Election Day, ...). Each row is (sentence, extent, type, TIMEX3 value, mod,
+first_day, last_day), read against a publication date of Wednesday 2021-10-20 unless the text gives the year. The
+sentences are this file's own, written for the rule each row checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analytics.temporal import tag
+
+DCT = date(2021, 10, 20)
+
+ROWS = [
+    # "the first half of the 1990s": the decade or century is the timex, the part of it its mod (not the DCT year's H1)
+    ("Growth slowed in the first half of the 1990s.", "the first half of the 1990s", "DATE", "199", "START",
+     "1990-01-01", "1999-12-31"),
+    ("Prices were flat through the last half of the '80s.", "the last half of the '80s", "DATE", "198", "END",
+     "1980-01-01", "1989-12-31"),
+    ("Cities grew in the second half of the 20th century.", "the second half of the 20th century", "DATE", "19", "END",
+     "1900-01-01", "1999-12-31"),
+    ("Railways spread in the last quarter of the nineteenth century.", "the last quarter of the nineteenth century", "DATE",
+     "18", "END", "1800-01-01", "1899-12-31"),
+    # ... while a half or quarter of a year keeps its own value
+    ("Output rose in the first half of 2020.", "the first half of 2020", "DATE", "2020-H1", None, "2020-01-01", "2020-06-30"),
+    ("Output will rise in the second half.", "the second half", "DATE", "2021-H2", None, "2021-07-01", "2021-12-31"),
+    # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
+    ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
+    ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),
+]
+
+
+@pytest.mark.parametrize("text,extent,typ,value,mod,first,last", ROWS)
+def test_convention(text, extent, typ, value, mod, first, last):
+    found = tag(text, DCT)
+    hits = [t for t in found if t.text == extent]
+    assert hits, f"{extent!r} not found in {[t.text for t in found]}"
+    t = hits[0]
+    got = (t.type, t.value, t.mod, t.first_day and t.first_day.isoformat(), t.last_day and t.last_day.isoformat())
+    assert got == (typ, value, mod, first, last)
