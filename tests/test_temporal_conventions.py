@@ -26,6 +26,10 @@ ROWS = [
     # ... while a half or quarter of a year keeps its own value
     ("Output rose in the first half of 2020.", "the first half of 2020", "DATE", "2020-H1", None, "2020-01-01", "2020-06-30"),
     ("Output will rise in the second half.", "the second half", "DATE", "2021-H2", None, "2021-07-01", "2021-12-31"),
+    # "around" before a possessive date belongs to the noun phrase ("get around Friday's ruling"), not the date
+    ("Lawyers tried to get around Monday's ruling by the court.", "Monday", "DATE", "2021-10-18", None,
+     "2021-10-18", "2021-10-18"),
+    ("The fighting eased around Monday.", "around Monday", "DATE", "2021-10-18", "APPROX", "2021-10-18", "2021-10-18"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

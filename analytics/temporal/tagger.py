@@ -83,7 +83,10 @@ def _narrative(text: str, cands, dct: date | None) -> bool:
     return years[len(years) // 2] <= dct.year - 3
 
 
-def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[int, str | None]:
+_POSSESSIVE = re.compile(r"['’]s(?![a-z])", re.IGNORECASE)
+
+
+def _widen(text: str, s: int, e: int, sem: Sem, floor: int, lang: str = "en") -> tuple[int, str | None]:
     """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod).
 
     "the morning of 6 June 1944" becomes a TIME (sem is updated in place).
@@ -109,7 +112,8 @@ def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[i
             m = mods[kind].search(window)
             if m:
                 return s - (len(window) - m.start()), lex[table][norm(m.group("q"))]
-    if sem.type in ("DATE", "TIME") and sem.ref is not None:
+    if sem.type in ("DATE", "TIME") and sem.ref is not None and not _POSSESSIVE.match(text, e):
+        # "get around Wednesday's ruling": before a possessive date the word belongs to the noun phrase
         m = mods["around"].search(window)
         if m:
             return s - (len(window) - m.start()), "APPROX"
@@ -340,7 +344,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         if sem is None or in_name(text, s, e, resolver.lex["lowercase_time_words"]):
             continue
         s += sem.trim
-        s2, mod = _widen(text, s, sem, last_end, lang)
+        s2, mod = _widen(text, s, e, sem, last_end, lang)
         if mod or s2 != s:
             sem.mod = sem.mod or mod
             s = s2
