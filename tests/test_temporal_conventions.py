@@ -30,10 +30,19 @@ ROWS = [
     ("Lawyers tried to get around Monday's ruling by the court.", "Monday", "DATE", "2021-10-18", None,
      "2021-10-18", "2021-10-18"),
     ("The fighting eased around Monday.", "around Monday", "DATE", "2021-10-18", "APPROX", "2021-10-18", "2021-10-18"),
+    # ... while "the long term" and "the near future" stay FUTURE_REF
+    ("The plan is sound in the long term.", "the long term", "DATE", "FUTURE_REF", None, None, None),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),
 ]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Sanctions will hurt the regime in the long run.", "the long run"),  # an idiom ("eventually"), not a time
+])
+def test_not_a_timex(text, absent):
+    assert absent not in [t.text for t in tag(text, DCT)]
 
 
 @pytest.mark.parametrize("text,extent,typ,value,mod,first,last", ROWS)
