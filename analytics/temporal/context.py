@@ -138,6 +138,9 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
         if d > 1 and w.lower() in lex["reporting_verbs"]:
             continue
         c = _cue(w, lex)
+        if c == "past" and best == "future" and w.lower() not in lex["past_cues"]:
+            continue  # "will double its flights by August in search of markets untouched by the crisis": after a
+            # future auxiliary, an -ed word further on is a participle on a noun, not the clause's verb
         if c:
             best = c
             break
