@@ -33,7 +33,8 @@ ROWS = [
     # ... while "the long term" and "the near future" stay FUTURE_REF
     ("The plan is sound in the long term.", "the long term", "DATE", "FUTURE_REF", None, None, None),
     # after a future auxiliary, an -ed word later in the clause is a participle on a noun, not a past verb
-    ("The airline will expand its routes by August in a push for markets untouched by the slump.", "August", "DATE",
+    ("The airline will almost double its flights between Sydney and Delhi by August in search of markets untouched by "
+     "the slump.", "August", "DATE",
      "2022-08", None, "2021-10-20", "2022-08-31"),
     ("The airline expanded its routes in August.", "August", "DATE", "2021-08", None, "2021-08-01", "2021-08-31"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
