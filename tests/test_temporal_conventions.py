@@ -37,6 +37,16 @@ ROWS = [
      "the slump.", "August", "DATE",
      "2022-08", None, "2021-10-20", "2022-08-31"),
     ("The airline expanded its routes in August.", "August", "DATE", "2021-08", None, "2021-08-01", "2021-08-31"),
+    # a present modal ("can", "might", "should", "must") points ahead, as "will" does
+    ("With the deal done, the two states can take part in the summit in April.", "April", "DATE", "2022-04", None,
+     "2022-04-01", "2022-04-30"),
+    ("Talks should resume on Monday.", "Monday", "DATE", "2021-10-25", None, "2021-10-25", "2021-10-25"),
+    ("The court may have erred in March.", "March", "DATE", "2021-03", None, "2021-03-01", "2021-03-31"),
+    # a verb after "that" belongs to the complement clause, not to the date before it
+    ("The minister told reporters on Monday that talks will resume.", "Monday", "DATE", "2021-10-18", None,
+     "2021-10-18", "2021-10-18"),
+    ("The minister told reporters on Monday that talks might resume.", "Monday", "DATE", "2021-10-18", None,
+     "2021-10-18", "2021-10-18"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

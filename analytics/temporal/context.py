@@ -11,7 +11,7 @@ from .lexicon import load
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
 # a verb after the expression only counts inside the same clause ("on Saturday and were planning ...")
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas|that)\b", re.IGNORECASE)
 _ADVERBS = {"still", "also", "not", "never", "now", "then", "soon", "just", "only", "already", "probably", "definitely"}
 # verbs after which an -ed word is an adjective ("remain closed", "stay locked", "seems settled")
 _COPULAS = {"remain", "remains", "remaining", "stay", "stays", "staying", "become", "becomes", "seem", "seems", "get",
