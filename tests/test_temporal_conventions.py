@@ -47,6 +47,12 @@ ROWS = [
      "2021-10-18", "2021-10-18"),
     ("The minister told reporters on Monday that talks might resume.", "Monday", "DATE", "2021-10-18", None,
      "2021-10-18", "2021-10-18"),
+    # a weekday with a month and day takes the year near the story's date in which they agree: in a history that is
+    # the story's year, not one near the DCT (2021-09-08 is a Wednesday too)
+    ("Allied troops landed in southern Italy on Sept. 3, 1943. On Wednesday, Sept. 8, the armistice was announced.",
+     "Wednesday, Sept. 8", "DATE", "1943-09-08", None, "1943-09-08", "1943-09-08"),
+    ("Talks will resume on Friday, Oct. 22, officials said.", "Friday, Oct. 22", "DATE", "2021-10-22", None,
+     "2021-10-22", "2021-10-22"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

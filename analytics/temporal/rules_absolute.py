@@ -121,15 +121,18 @@ class AbsoluteRules:
                 return None
         if day > 31:
             return None
-        if g.get("wd") and self.dct is not None:
+        if g.get("wd"):
+            # "Thursday, Oct. 24": the year near the story's date (the DCT in news, the anchor in a history) in
+            # which that day is that weekday
+            here, basis = self.base()
             wd = self.weekday_num(g["wd"])
-            for k in (0, -1, 1, -2, 2, -3, 3):
+            for k in (0, -1, 1, -2, 2, -3, 3) if here is not None else ():
                 try:
-                    d = date(self.dct.year + k, month, day)
+                    d = date(here.start.year + k, month, day)
                 except ValueError:
                     continue
                 if d.isoweekday() == wd:
-                    return self.date_sem(Ref("day", d), "relative", "")
+                    return self.date_sem(Ref("day", d), basis, "")
         ref, basis = self.in_month(month, s, e, day)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}-{day:02d}")
 
