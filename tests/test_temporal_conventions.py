@@ -53,6 +53,14 @@ ROWS = [
      "Wednesday, Sept. 8", "DATE", "1943-09-08", None, "1943-09-08", "1943-09-08"),
     ("Talks will resume on Friday, Oct. 22, officials said.", "Friday, Oct. 22", "DATE", "2021-10-22", None,
      "2021-10-22", "2021-10-22"),
+    # a length given in several units is one DURATION, its units stepping down (weeks become days beside days)
+    ("The convoy reached the border two hours and 40 minutes after it set off.", "two hours and 40 minutes",
+     "DURATION", "PT2H40M", None, None, None),
+    ("He was jailed for three years and four months.", "three years and four months", "DURATION", "P3Y4M", None,
+     None, None),
+    ("The strike lasted two weeks and three days.", "two weeks and three days", "DURATION", "P17D", None, None, None),
+    ("The talks took one day and six hours.", "one day and six hours", "DURATION", "P1DT6H", None, None, None),
+    ("She waited 10 days and then left.", "10 days", "DURATION", "P10D", None, None, None),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),
@@ -61,6 +69,7 @@ ROWS = [
 
 @pytest.mark.parametrize("text,absent", [
     ("Sanctions will hurt the regime in the long run.", "the long run"),  # an idiom ("eventually"), not a time
+    ("He served two years and two years more.", "two years and two years"),  # the same unit twice: two amounts
 ])
 def test_not_a_timex(text, absent):
     assert absent not in [t.text for t in tag(text, DCT)]
