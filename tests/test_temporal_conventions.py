@@ -61,6 +61,9 @@ ROWS = [
     ("The strike lasted two weeks and three days.", "two weeks and three days", "DURATION", "P17D", None, None, None),
     ("The talks took one day and six hours.", "one day and six hours", "DURATION", "P1DT6H", None, None, None),
     ("She waited 10 days and then left.", "10 days", "DURATION", "P10D", None, None, None),
+    # a counted century is written in years, as a counted decade is ("more than a century": P100Y, not P1CE)
+    ("The population went on falling for more than a century.", "more than a century", "DURATION", "P100Y",
+     "MORE_THAN", None, None),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),
