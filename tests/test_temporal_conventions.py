@@ -64,6 +64,9 @@ ROWS = [
     # a counted century is written in years, as a counted decade is ("more than a century": P100Y, not P1CE)
     ("The population went on falling for more than a century.", "more than a century", "DURATION", "P100Y",
      "MORE_THAN", None, None),
+    # ... while a price or a count per unit of time stays a SET
+    ("The permit costs $40 a year.", "a year", "SET", "P1Y", None, None, None),
+    ("Trains leave twice per hour.", "twice per hour", "SET", "PT1H", None, None, None),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),
@@ -73,6 +76,9 @@ ROWS = [
 @pytest.mark.parametrize("text,absent", [
     ("Sanctions will hurt the regime in the long run.", "the long run"),  # an idiom ("eventually"), not a time
     ("He served two years and two years more.", "two years and two years"),  # the same unit twice: two amounts
+    ("The storm hit with winds of 155 miles per hour.", "per hour"),  # a speed, not a recurring time
+    ("The storm hit with winds of 155 miles an hour.", "an hour"),
+    ("The processor handles 15 million instructions per second.", "per second"),
 ])
 def test_not_a_timex(text, absent):
     assert absent not in [t.text for t in tag(text, DCT)]

@@ -48,6 +48,9 @@ class AmountRules:
         # "$40 a year", "twice a day": a rate, i.e. a SET
         if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()) and not _OFFSET_AFTER.match(self.text, e):
             # ("comes a day after the vote", "arrived an hour before dawn": an offset from an event, no rate)
+            before = re.findall(r"[a-z]+", self.text[max(0, s - 30):s].lower())
+            if before and before[-1] in lex["measure_per"]:
+                return None  # "155 miles an hour": a speed, not a recurring time
             return Sem("SET", duration_value(1, unit, lex), None, "explicit")
         if raw == "one" and unit == "day" and not g["adj"]:
             after = self.text[e:e + 2]
@@ -221,6 +224,10 @@ class AmountRules:
             return Sem("SET", f"XXXX-XX-XXT{self.lex['parts_of_day'][norm(g['pod4'])]}", None, "explicit")
         if g["s"]:
             return Sem("SET", f"XXXX-{lex['seasons'][norm(g['s'])]}", None, "explicit")
+        if g["unit3"]:
+            before = re.findall(r"[a-z]+", self.text[max(0, s - 30):s].lower())
+            if before and before[-1] in lex["measure_per"]:
+                return None  # "155 miles per hour": a speed, not a recurring time
         unit_s = g["unit"] if g["unit"] and not (g["wd"] or g["mon"] or g["s"]) else g["unit2"] or g["unit3"]
         if not unit_s:
             return None
