@@ -67,6 +67,12 @@ ROWS = [
     # ... while a price or a count per unit of time stays a SET
     ("The permit costs $40 a year.", "a year", "SET", "P1Y", None, None, None),
     ("Trains leave twice per hour.", "twice per hour", "SET", "PT1H", None, None, None),
+    # "the night of the 14th": the day number in the month in focus, a TIME with its part of day; in a history told in
+    # order a day number below the story's day is in the next month
+    ("The assembly met on 17 June 1789, and three days later the deputies swore an oath. On the night of the 14th, "
+     "the crowd rose.", "the night of the 14th", "TIME", "1789-07-14TNI", None, "1789-07-14", "1789-07-14"),
+    ("The army crossed the river on May 2, 1809. On the morning of the 5th, it reached the city.",
+     "the morning of the 5th", "TIME", "1809-05-05TMO", None, "1809-05-05", "1809-05-05"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

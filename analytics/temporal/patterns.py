@@ -95,7 +95,7 @@ RULES: list[tuple[str, str]] = [
     ("mdy_rel", r"(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?![a-z-])"),
     ("mdy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{DAYWORD})(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"),
     ("dmy", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("day_only", _after(r"on by until till before since") + r"the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
+    ("day_only", _after(r"on by until till before since morning\sof afternoon\sof evening\sof night\sof") + r"the\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*(?:[.,;:)]|and\b|$))"),
     ("part_of_month", r"the\s+(?P<pos>first|last|final|second|third|fourth)\s+(?P<unit>week|weekend|day)\s+of\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?|the\s+(?P<this>month))(?![a-z])"),
     ("year2", _after(r"in since of from until by to class") + r"['’](?P<yy>[0-9]{2})(?![0-9a-z'’])"),
     ("month_year", r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR})"),

@@ -204,8 +204,11 @@ class AbsoluteRules:
         ref, basis = self.anaphoric_base()
         if ref is None:
             return Sem("DATE", f"XXXX-XX-{day:02d}", None, "unresolved")
+        start = ref.start
+        if self.narrative and basis == "narrative" and ref.gran == "day" and day < start.day:
+            start = add(start.replace(day=1), 1, "month")  # a history told in order: "On 20 June ... on the 14th" is July
         try:
-            return self.date_sem(Ref("day", ref.start.replace(day=day)), basis, "")
+            return self.date_sem(Ref("day", start.replace(day=day)), basis, "")
         except ValueError:
             return None
 
