@@ -85,6 +85,8 @@ ROWS = [
     ("The storm hit with winds of 155 miles per hour.", "per hour"),  # a speed, not a recurring time
     ("The storm hit with winds of 155 miles an hour.", "an hour"),
     ("The processor handles 15 million instructions per second.", "per second"),
+    ("The board declared a quarterly cash dividend of 12 cents.", "quarterly"),  # the dividend's kind, as below
+    ("The board raised its quarterly dividend.", "quarterly"),
 ])
 def test_not_a_timex(text, absent):
     assert absent not in [t.text for t in tag(text, DCT)]

@@ -207,6 +207,8 @@ class AmountRules:
             after = self.text[e:e + 30].lower().split()
             if after and after[0].strip(".,;:") in lex["set_blockers"]:
                 return None
+            if len(after) > 1 and after[0].isalpha() and after[1].strip(".,;:") in lex["set_blockers"]:
+                return None  # "a quarterly cash dividend": the blocker after one more modifier
             return Sem("SET", lex["sets"][w], None, "explicit")
         if g["wd"] or g["wd2"] or g["wd3"]:
             wd_s = g["wd"] or g["wd2"] or g["wd3"]
