@@ -73,6 +73,11 @@ ROWS = [
      "the crowd rose.", "the night of the 14th", "TIME", "1789-07-14TNI", None, "1789-07-14", "1789-07-14"),
     ("The army crossed the river on May 2, 1809. On the morning of the 5th, it reached the city.",
      "the morning of the 5th", "TIME", "1809-05-05TMO", None, "1809-05-05", "1809-05-05"),
+    # "the decade": the decade the story is in (the DCT's in news)
+    ("In May 1961 the president set a goal of a landing before the decade was out.", "the decade", "DATE", "196", None,
+     "1960-01-01", "1969-12-31"),
+    ("Rents have doubled over the decade, the report said.", "the decade", "DATE", "202", None, "2020-01-01",
+     "2029-12-31"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

@@ -155,7 +155,7 @@ RULES: list[tuple[str, str]] = [
                  r"(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier|before))?(?:\s+or\s+so)?"),
     ("the_year", r"the\s+(?:(?P<q>full|fiscal|calendar|whole|entire)\s+)?year(?![a-z-])(?!\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9]))(?:(?=\s+(?P<ended>ended|ending|through|to\s+date|to\s+(?:the\s+end\s+of\s+)?{MONTH})))?"),
     ("yago", r"(?P<unit>year|month|quarter)-(?:earlier|ago)(?![a-z])"),
-    ("the_unit", r"the\s+(?P<unit>weekend|quarter|week|month|{SEASON})(?![a-z]|-|\s+of\s)(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
+    ("the_unit", r"the\s+(?P<unit>weekend|quarter|week|month|decade|{SEASON})(?![a-z]|-|\s+of\s)(?P<ly>\s+a\s+year\s+(?:ago|earlier))?"),
     # N units (a duration): "10-year", "two weeks", "2 1/2 years"
     ("duration", r"(?P<n>{NUM})(?P<half2>[-\s]and[-\s]a[-\s]half)?(?:\s+(?P<join>to|or)\s+(?P<n2>{NUM})|(?<=[0-9])(?P<dash>\s*[-–]\s*)(?P<n3>[0-9]+(?:[.,][0-9]+)?))?(?:\s+(?:consecutive|straight|successive|full|more|additional|extra|trading|business|working|calendar|long))?[-\s]+(?P<unit>{UNITX})(?!-(?:earlier|ago|before|end)\b)(?P<half>\s+and\s+a\s+half)?(?:-(?P<adj>old|long))?(?:\s+or\s+(?P<n4>two|three|four|so)(?![a-z-]))?"),
     # "the first days of the war", "the early years": an unmeasured stretch at one end of a period

@@ -196,6 +196,12 @@ class RelativeRules:
             elif t is None and basis == "relative" and (r.start - ref.start).days > 2:
                 r = r.shift(-1)  # "Over the weekend, ..." read early in the week is the one just past
             return self.date_sem(r, basis, "")
+        if u == "decade":
+            # "before the decade was out", "over the decade": the decade the story is in (the DCT's in news)
+            ref, basis = self.base()
+            if ref is None:
+                return Sem("DATE", "XXX", None, "unresolved")
+            return self.date_sem(Ref.of("decade", ref.start), basis, "")
         if u in ("quarter", "week", "month"):
             if g["ly"]:
                 return self._rel("year-earlier", u, s, e)
