@@ -78,6 +78,13 @@ ROWS = [
      "1960-01-01", "1969-12-31"),
     ("Rents have doubled over the decade, the report said.", "the decade", "DATE", "202", None, "2020-01-01",
      "2029-12-31"),
+    # "1994 or later", "2022 and beyond": the postmodifier inside, TIMEX3's ON_OR_AFTER / ON_OR_BEFORE
+    ("The firm will not turn a profit until 2024 or later.", "2024 or later", "DATE", "2024", "ON_OR_AFTER",
+     "2024-01-01", "2024-12-31"),
+    ("The vote could come in March or earlier, officials said.", "March or earlier", "DATE", "2021-03", "ON_OR_BEFORE",
+     "2021-03-01", "2021-03-31"),
+    # ... but "and later" opening the next clause is its adverb: no modifier, no open range
+    ("He left the party in 1990 and later moved to Paris.", "1990", "DATE", "1990", None, "1990-01-01", "1990-12-31"),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

@@ -268,6 +268,24 @@ def _compound_durations(text: str, found: list) -> list:
     return out
 
 
+_OR_LATER = re.compile(r"\s+(?:or|and)\s+(?P<w>later|beyond|thereafter|afterwards?|earlier|sooner|before)(?![\w-])"
+                       r"(?=\s*(?:[,.;:!?)\"”'’]|--|$))", re.IGNORECASE)
+
+
+def _or_later(text: str, found: list) -> list:
+    """"1994 or later", "1990 and beyond": the postmodifier is inside the timex, with TIMEX3's mod ON_OR_AFTER
+    (ON_OR_BEFORE for "or earlier"), as TIDES puts postmodifiers inside; the open range is set already."""
+    out = []
+    for i, (s, e, sem) in enumerate(found):
+        m = _OR_LATER.match(text, e) if sem.type == "DATE" and sem.ref is not None and not sem.mod else None
+        if m and (i + 1 == len(found) or found[i + 1][0] >= m.end()):
+            w = m.group("w").lower()
+            sem.mod = "ON_OR_BEFORE" if w in ("earlier", "sooner", "before") else "ON_OR_AFTER"
+            e = m.end()
+        out.append((s, e, sem))
+    return out
+
+
 def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
     """A duration next to an event boundary date ("a 10-year war that ended in 1989") gets its span."""
     for i, (s, e, sem) in enumerate(found):
@@ -398,6 +416,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
     ordered_weekdays(text, found, lang)
     join_ranges(text, found, resolver.sentences, dct)
     open_ranges(text, found, resolver.sentences, dct, lambda a, b: tense(text, a, b, resolver.sentences, lang))
-    found = _compound_durations(text, found)
+    found = _or_later(text, _compound_durations(text, found))
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
