@@ -85,6 +85,13 @@ ROWS = [
      "2021-03-01", "2021-03-31"),
     # ... but "and later" opening the next clause is its adverb: no modifier, no open range
     ("He left the party in 1990 and later moved to Paris.", "1990", "DATE", "1990", None, "1990-01-01", "1990-12-31"),
+    # "weeks or months", "recent weeks and months": one vague stretch with the first unit's value ("or": APPROX)
+    ("The hostage was probably killed within weeks or months of his capture.", "weeks or months", "DURATION", "PXW",
+     "APPROX", None, None),
+    ("Many investors in recent weeks and months have sold their bonds.", "recent weeks and months", "DURATION", "PXW",
+     None, None, None),
+    # "could last months": "last" is the verb, the plural the amount (was the DATE "last months", PAST_REF)
+    ("Officials warned that the siege could last months.", "months", "DURATION", "PXM", None, None, None),
     # US Election Day: the Tuesday after the first Monday of November (2020-11-03, 2021-11-02)
     ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2020-11-03", None, "2020-11-03", "2020-11-03"),
     ("The race will be decided on Election Day.", "Election Day", "DATE", "2021-11-02", None, "2021-11-02", "2021-11-02"),

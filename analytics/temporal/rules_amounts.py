@@ -139,6 +139,11 @@ class AmountRules:
 
     def r_vague_plural(self, g, s, e):
         rel = norm(g["rel"])
+        if rel == "last" and _VERB_SLOT.search(self.text, max(0, s - 12), s):
+            # "the war could last months": "last" is the verb, the bare plural the amount
+            unit = unit_of(g["unit"], self.lex)
+            return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown",
+                       dur=(None, unit), trim=_LAST_VERB.match(self.text, s).end() - s)
         if rel in _AHEAD:
             return self._stretch_ahead(unit_of(g["unit"], self.lex), rel)
         future = rel in ("later", "future")
@@ -177,7 +182,8 @@ class AmountRules:
     def r_recent_units(self, g, s, e):
         # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
         unit = unit_of(g["unit"], self.lex)
-        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit),
+                   mod="APPROX" if norm(g["conj"] or "") == "or" else None)
 
     def r_bare_plural(self, g, s, e):
         if norm(g["unit"]) == "hours" and _OF_DAY.match(self.text, e):
@@ -197,7 +203,8 @@ class AmountRules:
             if ref is None or ref.gran not in ("day", "week", "weekend", "month"):
                 return Sem("DATE", "XXXX-XX", None, "unresolved")
             return self.date_sem(Ref.of("month", ref.start), "narrative", "")
-        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit),
+                   mod="APPROX" if norm(g["conj"] or "") == "or" else None)  # "weeks or months"
 
     # -- recurring and vague ---------------------------------------------------------------------
     def r_set(self, g, s, e):
