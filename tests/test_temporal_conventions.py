@@ -73,6 +73,11 @@ ROWS = [
      "the crowd rose.", "the night of the 14th", "TIME", "1789-07-14TNI", None, "1789-07-14", "1789-07-14"),
     ("The army crossed the river on May 2, 1809. On the morning of the 5th, it reached the city.",
      "the morning of the 5th", "TIME", "1809-05-05TMO", None, "1809-05-05", "1809-05-05"),
+    # ... while a "soon" still ahead stays FUTURE_REF, also after the modal "may" (lower case: the month is no cue)
+    ("Troops will soon withdraw from the valley.", "soon", "DATE", "FUTURE_REF", None, None, None),
+    ("Prosecutors have told him that they may soon seek an indictment.", "soon", "DATE", "FUTURE_REF", None, None, None),
+    ("The court may rule on Monday.", "Monday", "DATE", "2021-10-25", None, "2021-10-25", "2021-10-25"),
+    ("In May the court ruled.", "May", "DATE", "2021-05", None, "2021-05-01", "2021-05-31"),
     # "the decade": the decade the story is in (the DCT's in news)
     ("In May 1961 the president set a goal of a landing before the decade was out.", "the decade", "DATE", "196", None,
      "1960-01-01", "1969-12-31"),
@@ -106,6 +111,8 @@ ROWS = [
     ("The processor handles 15 million instructions per second.", "per second"),
     ("The board declared a quarterly cash dividend of 12 cents.", "quarterly"),  # the dividend's kind, as below
     ("The board raised its quarterly dividend.", "quarterly"),
+    ("The prisoner was soon released.", "soon"),  # a past "soon": shortly after the story's time, no FUTURE_REF
+    ("Barbed wire went up first, and concrete blocks soon followed.", "soon"),
 ])
 def test_not_a_timex(text, absent):
     assert absent not in [t.text for t in tag(text, DCT)]

@@ -47,6 +47,8 @@ class Sentences:
 
 def _cue(word: str, lex: dict) -> str | None:
     w = word.lower()
+    if word == "may":  # the modal, as "might" (lexicon future_cues); the capitalised month is no cue
+        return "future"
     if w in lex["future_cues"]:
         return "future"
     if w in lex["past_cues"]:

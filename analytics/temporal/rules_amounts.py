@@ -259,6 +259,9 @@ class AmountRules:
         if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
+        if w == "soon" and self.tense(s, e) == "past":
+            return None  # "he was soon released", "blocks soon followed": shortly after the story's time, no FUTURE_REF
+            # (neither TBAQ half nor the news sets tag a past-tense "soon"; TimeBank tags the future ones)
         return Sem("DATE", value, None, "relative", precision="unknown")
 
 
