@@ -78,6 +78,9 @@ ROWS = [
     ("Prosecutors have told him that they may soon seek an indictment.", "soon", "DATE", "FUTURE_REF", None, None, None),
     ("The court may rule on Monday.", "Monday", "DATE", "2021-10-25", None, "2021-10-25", "2021-10-25"),
     ("In May the court ruled.", "May", "DATE", "2021-05", None, "2021-05-01", "2021-05-31"),
+    # "two nights later": that night, a TIME, counted from the story's day
+    ("On Aug. 2, 1964, boats attacked the destroyer. Two nights later, a second attack was reported.",
+     "Two nights later", "TIME", "1964-08-04TNI", None, "1964-08-04", "1964-08-04"),
     # "the decade": the decade the story is in (the DCT's in news)
     ("In May 1961 the president set a goal of a landing before the decade was out.", "the decade", "DATE", "196", None,
      "1960-01-01", "1969-12-31"),
@@ -111,7 +114,9 @@ ROWS = [
     ("The processor handles 15 million instructions per second.", "per second"),
     ("The board declared a quarterly cash dividend of 12 cents.", "quarterly"),  # the dividend's kind, as below
     ("The board raised its quarterly dividend.", "quarterly"),
-    ("The prisoner was soon released.", "soon"),  # a past "soon": shortly after the story's time, no FUTURE_REF
+    ("The prisoner was soon released.", "soon"),
+    ("The Year of the Dragon began with fireworks.", "The Year"),  # a name with "Year" in it
+    ("1960 became known as the Year of Africa.", "the Year"),  # a past "soon": shortly after the story's time, no FUTURE_REF
     ("Barbed wire went up first, and concrete blocks soon followed.", "soon"),
 ])
 def test_not_a_timex(text, absent):

@@ -19,6 +19,7 @@ _CAPITALISED_NEXT = re.compile(r"[ \t]+((?-i:[A-Z])[a-z]+)\b")
 _OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?:(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s|twenties|thirties"
                         r"|forties|fifties|sixties|seventies|eighties|nineties|(?:[0-9]{1,2}|[a-z]+-)?[a-z]*(?:st|nd|rd|th)[-\s]+century)(?![a-z])",
                         re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"the\s+(?:International\s+)?(?-i:Year)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+$", re.IGNORECASE)
 
 
@@ -451,6 +452,8 @@ class AbsoluteRules:
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     def r_the_year(self, g, s, e):
+        if _NAMED_YEAR.match(self.text, s, e + 40):
+            return None  # "the Year of Africa", "the Year of the Dragon": a name, not the year in focus
         if g["ended"]:
             return Sem("DURATION", "P1Y", None, "explicit", precision="unknown", dur=(1, "year"))
         ref, basis = self.base()

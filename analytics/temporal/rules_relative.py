@@ -442,6 +442,8 @@ class RelativeRules:
             r = Ref.of("year", add(ref.start, sign * n, unit))
         else:
             r = Ref.of(gran, add(ref.start, sign * n, unit)) if ref.gran != gran else ref.shift(sign * n, unit)
+        if unit == "night" and r.gran == "day":
+            r = Ref("day", r.start, lex["parts_of_day"]["night"])  # "two nights later": that night, a TIME
         sem = self.date_sem(r, basis, "")
         sem.anchors = sign > 0
         return sem
