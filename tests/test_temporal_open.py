@@ -114,7 +114,7 @@ NARRATIVE = [
     ('Napoleon was exiled in 1814. The following spring, he escaped.', 'The following spring', 'DATE', '1815-SP', None, 'season', '1815-03-01', '1815-05-31', None),
     ('The crops failed in 1846. The previous winter had been mild.', 'The previous winter', 'DATE', '1845-WI', None, 'season', '1845-12-01', '1846-02-28', None),
     # nights are counted as days (this raised a KeyError inside tag() before)
-    ('He arrived on 3 March 1990. Three nights later, he left.', 'Three nights later', 'DATE', '1990-03-06', None, 'day', '1990-03-06', '1990-03-06', None),
+    ('He arrived on 3 March 1990. Three nights later, he left.', 'Three nights later', 'TIME', '1990-03-06TNI', None, 'day', '1990-03-06', '1990-03-06', None),
     ('The two-night stay ended on Friday.', 'two-night', 'DURATION', 'P2D', None, 'day', '2021-10-14', '2021-10-15', None),
     ('The Wall fell on 9 November 1989. Two years later, the Union collapsed.', 'Two years later', 'DATE', '1991', None, 'year', '1991-01-01', '1991-12-31', None),
 ]
