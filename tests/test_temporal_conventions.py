@@ -81,6 +81,9 @@ ROWS = [
     # "two nights later": that night, a TIME, counted from the story's day
     ("On Aug. 2, 1964, boats attacked the destroyer. Two nights later, a second attack was reported.",
      "Two nights later", "TIME", "1964-08-04TNI", None, "1964-08-04", "1964-08-04"),
+    # a vague count of quarters is time, not a fraction ("three-quarters of its food" stays untagged)
+    ("The airline returned to profit after several quarters of losses.", "several quarters", "DURATION", "PXQ", None,
+     None, None),
     # "the decade": the decade the story is in (the DCT's in news)
     ("In May 1961 the president set a goal of a landing before the decade was out.", "the decade", "DATE", "196", None,
      "1960-01-01", "1969-12-31"),
@@ -114,6 +117,7 @@ ROWS = [
     ("The processor handles 15 million instructions per second.", "per second"),
     ("The board declared a quarterly cash dividend of 12 cents.", "quarterly"),  # the dividend's kind, as below
     ("The board raised its quarterly dividend.", "quarterly"),
+    ("The country imports about three-quarters of its food.", "three-quarters"),
     ("The prisoner was soon released.", "soon"),
     ("The Year of the Dragon began with fireworks.", "The Year"),  # a name with "Year" in it
     ("1960 became known as the Year of Africa.", "the Year"),  # a past "soon": shortly after the story's time, no FUTURE_REF

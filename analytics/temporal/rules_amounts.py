@@ -39,8 +39,9 @@ class AmountRules:
         after = self.text[e:e + 12].lower()
         if _is_name(self.text, s, e):
             return None
-        if unit == "quarter" and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
-            return None  # "three-quarters of the vote", "about three-quarters." are fractions
+        if unit == "quarter" and n is not None and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
+            return None  # "three-quarters of the vote", "about three-quarters." are fractions ("several quarters of
+            # losses" is no fraction: a vague count is always one of time)
         if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
             return None  # ages are not time expressions in TimeBank
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
