@@ -24,7 +24,8 @@ OPEN_RANGES = [
     ('From 1979 on, the army held the valley.', '1979', 'DATE', '1979', None, 'unknown', '1979-01-01', '2021-10-20', '1979/PRESENT_REF'),
     ('The army has stayed from 2015 onwards.', '2015', 'DATE', '2015', None, 'decade', '2015-01-01', '2021-10-20', '2015/PRESENT_REF'),
     ('He has served from 2015 on the council.', '2015', 'DATE', '2015', None, 'year', '2015-01-01', '2015-12-31', None),
-    ('Sales should grow in 2022 and beyond.', '2022', 'DATE', '2022', None, 'year', '2022-01-01', '2022-12-31', '2022/..'),
+    ('Sales should grow in 2022 and beyond.', '2022 and beyond', 'DATE', '2022', 'ON_OR_AFTER', 'year', '2022-01-01', '2022-12-31',
+     '2022/..'),
     ('From 2030 onwards, new cars must be electric.', '2030', 'DATE', '2030', None, 'year', '2030-01-01', '2030-12-31', '2030/..'),
     # until / till / through a date still to come: from the publication date to it
     ('The talks will continue until March.', 'March', 'DATE', '2022-03', None, 'year', '2021-10-20', '2022-03-31', 'PRESENT_REF/2022-03'),
@@ -113,7 +114,7 @@ NARRATIVE = [
     ('Napoleon was exiled in 1814. The following spring, he escaped.', 'The following spring', 'DATE', '1815-SP', None, 'season', '1815-03-01', '1815-05-31', None),
     ('The crops failed in 1846. The previous winter had been mild.', 'The previous winter', 'DATE', '1845-WI', None, 'season', '1845-12-01', '1846-02-28', None),
     # nights are counted as days (this raised a KeyError inside tag() before)
-    ('He arrived on 3 March 1990. Three nights later, he left.', 'Three nights later', 'DATE', '1990-03-06', None, 'day', '1990-03-06', '1990-03-06', None),
+    ('He arrived on 3 March 1990. Three nights later, he left.', 'Three nights later', 'TIME', '1990-03-06TNI', None, 'day', '1990-03-06', '1990-03-06', None),
     ('The two-night stay ended on Friday.', 'two-night', 'DURATION', 'P2D', None, 'day', '2021-10-14', '2021-10-15', None),
     ('The Wall fell on 9 November 1989. Two years later, the Union collapsed.', 'Two years later', 'DATE', '1991', None, 'year', '1991-01-01', '1991-12-31', None),
 ]

@@ -11,7 +11,7 @@ from .lexicon import load
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n")
 # a verb after the expression only counts inside the same clause ("on Saturday and were planning ...")
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|which|who|while|when|because|whereas|that)\b", re.IGNORECASE)
 _ADVERBS = {"still", "also", "not", "never", "now", "then", "soon", "just", "only", "already", "probably", "definitely"}
 # verbs after which an -ed word is an adjective ("remain closed", "stay locked", "seems settled")
 _COPULAS = {"remain", "remains", "remaining", "stay", "stays", "staying", "become", "becomes", "seem", "seems", "get",
@@ -47,6 +47,8 @@ class Sentences:
 
 def _cue(word: str, lex: dict) -> str | None:
     w = word.lower()
+    if word == "may":  # the modal, as "might" (lexicon future_cues); the capitalised month is no cue
+        return "future"
     if w in lex["future_cues"]:
         return "future"
     if w in lex["past_cues"]:
@@ -138,6 +140,9 @@ def tense(text: str, start: int, end: int, sentences: Sentences, lang: str = "en
         if d > 1 and w.lower() in lex["reporting_verbs"]:
             continue
         c = _cue(w, lex)
+        if c == "past" and best == "future" and w.lower() not in lex["past_cues"]:
+            continue  # "will double its flights by August in search of markets untouched by the crisis": after a
+            # future auxiliary, an -ed word further on is a participle on a noun, not the clause's verb
         if c:
             best = c
             break

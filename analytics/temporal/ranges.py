@@ -159,7 +159,8 @@ _OPEN_LEFT = re.compile(r"(?<![\w-])(?P<w>since|ever\s+since|until|till|up\s+unt
                         r"through\s+to|by|from)\s+$", re.IGNORECASE)
 # "from 1979 on," / "onwards" / "and beyond"; a bare "on" only before punctuation ("from 1979 on the council" is no range)
 _ONWARDS = re.compile(r"\s*(?:,\s*)?(?:on(?=\s*(?:[,.;:!?)]|$))|onwards?(?![\w-])|forward(?![\w-])|"
-                      r"and\s+(?:beyond|after|later)(?![\w-]))", re.IGNORECASE)
+                      r"and\s+(?:beyond|after|later)(?![\w-])(?=\s*(?:[,.;:!?)\"”'’]|--|$)))", re.IGNORECASE)
+# ("in 1990 and later moved to Paris": "later" is the next clause's adverb, no open range)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't)\b|n't\b", re.IGNORECASE)
 _DEFERRED = re.compile(r"\b(?:postpon\w*|delay\w*|adjourn\w*|defer\w*|put\s+off|push\w*\s+back|reschedul\w*|"
                        r"suspend\w*|held\s+over)\b", re.IGNORECASE)

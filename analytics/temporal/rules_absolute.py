@@ -14,6 +14,12 @@ from .semantics import Sem, parse_num
 
 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+((?-i:[A-Z])[a-z]+)\b")
+# "the first half of the 1990s", "the last quarter of the 20th century": the decade or century is the timex and
+# "the first half of" its modifier (lexicon position_of), not the first half of the DCT's year
+_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?:(?:1[0-9]|20)[0-9]0['’]?s|['’][0-9]0s|twenties|thirties"
+                        r"|forties|fifties|sixties|seventies|eighties|nineties|(?:[0-9]{1,2}|[a-z]+-)?[a-z]*(?:st|nd|rd|th)[-\s]+century)(?![a-z])",
+                        re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"the\s+(?:International\s+)?(?-i:Year)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _CLOCK_PREP = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+$", re.IGNORECASE)
 
 
@@ -116,15 +122,18 @@ class AbsoluteRules:
                 return None
         if day > 31:
             return None
-        if g.get("wd") and self.dct is not None:
+        if g.get("wd"):
+            # "Thursday, Oct. 24": the year near the story's date (the DCT in news, the anchor in a history) in
+            # which that day is that weekday
+            here, basis = self.base()
             wd = self.weekday_num(g["wd"])
-            for k in (0, -1, 1, -2, 2, -3, 3):
+            for k in (0, -1, 1, -2, 2, -3, 3) if here is not None else ():
                 try:
-                    d = date(self.dct.year + k, month, day)
+                    d = date(here.start.year + k, month, day)
                 except ValueError:
                     continue
                 if d.isoweekday() == wd:
-                    return self.date_sem(Ref("day", d), "relative", "")
+                    return self.date_sem(Ref("day", d), basis, "")
         ref, basis = self.in_month(month, s, e, day)
         return self.date_sem(ref, basis, f"XXXX-{month:02d}-{day:02d}")
 
@@ -196,8 +205,11 @@ class AbsoluteRules:
         ref, basis = self.anaphoric_base()
         if ref is None:
             return Sem("DATE", f"XXXX-XX-{day:02d}", None, "unresolved")
+        start = ref.start
+        if self.narrative and basis == "narrative" and ref.gran == "day" and day < start.day:
+            start = add(start.replace(day=1), 1, "month")  # a history told in order: "On 20 June ... on the 14th" is July
         try:
-            return self.date_sem(Ref("day", ref.start.replace(day=day)), basis, "")
+            return self.date_sem(Ref("day", start.replace(day=day)), basis, "")
         except ValueError:
             return None
 
@@ -302,6 +314,8 @@ class AbsoluteRules:
             return None
         if norm(g["ord"]) in ("last", "latter") and not (g["y1"] or g["y2"] or g["rel"] or g["rel2"] or g["ty"]):
             return None  # "the latter half of the 1990s": the decade is the timex, "the latter half of" its modifier
+        if not (g["y1"] or g["y2"] or g["rel"] or g["rel2"] or g["ty"]) and _OF_LONGER.match(self.text, e):
+            return None
         y = g["y1"] or g["y2"]
         basis = "explicit"
         if y:
@@ -438,6 +452,8 @@ class AbsoluteRules:
         return self.date_sem(Ref("year", date(y, 1, 1)), "explicit", "")
 
     def r_the_year(self, g, s, e):
+        if _NAMED_YEAR.match(self.text, s, e + 40):
+            return None  # "the Year of Africa", "the Year of the Dragon": a name, not the year in focus
         if g["ended"]:
             return Sem("DURATION", "P1Y", None, "explicit", precision="unknown", dur=(1, "year"))
         ref, basis = self.base()

@@ -39,8 +39,9 @@ class AmountRules:
         after = self.text[e:e + 12].lower()
         if _is_name(self.text, s, e):
             return None
-        if unit == "quarter" and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
-            return None  # "three-quarters of the vote", "about three-quarters." are fractions
+        if unit == "quarter" and n is not None and (after.startswith(" of") or re.match(r"\s*(?:[,.;]|$)", after) and "-" in self.text[s:e]):
+            return None  # "three-quarters of the vote", "about three-quarters." are fractions ("several quarters of
+            # losses" is no fraction: a vague count is always one of time)
         if re.match(r"(?:\s+|-)old\b", after) or g["adj"] == "old":
             return None  # ages are not time expressions in TimeBank
         if raw[0].isdigit() and n is not None and n >= 1000 and float(n).is_integer() and "," not in raw:
@@ -48,6 +49,9 @@ class AmountRules:
         # "$40 a year", "twice a day": a rate, i.e. a SET
         if raw in ("a", "an") and _is_rate(self.text[max(0, s - 30):s].lower()) and not _OFFSET_AFTER.match(self.text, e):
             # ("comes a day after the vote", "arrived an hour before dawn": an offset from an event, no rate)
+            before = re.findall(r"[a-z]+", self.text[max(0, s - 30):s].lower())
+            if before and before[-1] in lex["measure_per"]:
+                return None  # "155 miles an hour": a speed, not a recurring time
             return Sem("SET", duration_value(1, unit, lex), None, "explicit")
         if raw == "one" and unit == "day" and not g["adj"]:
             after = self.text[e:e + 2]
@@ -136,6 +140,11 @@ class AmountRules:
 
     def r_vague_plural(self, g, s, e):
         rel = norm(g["rel"])
+        if rel == "last" and _VERB_SLOT.search(self.text, max(0, s - 12), s):
+            # "the war could last months": "last" is the verb, the bare plural the amount
+            unit = unit_of(g["unit"], self.lex)
+            return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown",
+                       dur=(None, unit), trim=_LAST_VERB.match(self.text, s).end() - s)
         if rel in _AHEAD:
             return self._stretch_ahead(unit_of(g["unit"], self.lex), rel)
         future = rel in ("later", "future")
@@ -174,7 +183,8 @@ class AmountRules:
     def r_recent_units(self, g, s, e):
         # TimeBank: "recent months" is a vague duration (PXM); "recent years" stays PAST_REF (lexicon)
         unit = unit_of(g["unit"], self.lex)
-        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit))
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "relative", precision="unknown", dur=(None, unit),
+                   mod="APPROX" if norm(g["conj"] or "") == "or" else None)
 
     def r_bare_plural(self, g, s, e):
         if norm(g["unit"]) == "hours" and _OF_DAY.match(self.text, e):
@@ -194,7 +204,8 @@ class AmountRules:
             if ref is None or ref.gran not in ("day", "week", "weekend", "month"):
                 return Sem("DATE", "XXXX-XX", None, "unresolved")
             return self.date_sem(Ref.of("month", ref.start), "narrative", "")
-        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit))
+        return Sem("DURATION", duration_value(None, unit, self.lex), None, "explicit", precision="unknown", dur=(None, unit),
+                   mod="APPROX" if norm(g["conj"] or "") == "or" else None)  # "weeks or months"
 
     # -- recurring and vague ---------------------------------------------------------------------
     def r_set(self, g, s, e):
@@ -204,6 +215,8 @@ class AmountRules:
             after = self.text[e:e + 30].lower().split()
             if after and after[0].strip(".,;:") in lex["set_blockers"]:
                 return None
+            if len(after) > 1 and after[0].isalpha() and after[1].strip(".,;:") in lex["set_blockers"]:
+                return None  # "a quarterly cash dividend": the blocker after one more modifier
             return Sem("SET", lex["sets"][w], None, "explicit")
         if g["wd"] or g["wd2"] or g["wd3"]:
             wd_s = g["wd"] or g["wd2"] or g["wd3"]
@@ -221,6 +234,10 @@ class AmountRules:
             return Sem("SET", f"XXXX-XX-XXT{self.lex['parts_of_day'][norm(g['pod4'])]}", None, "explicit")
         if g["s"]:
             return Sem("SET", f"XXXX-{lex['seasons'][norm(g['s'])]}", None, "explicit")
+        if g["unit3"]:
+            before = re.findall(r"[a-z]+", self.text[max(0, s - 30):s].lower())
+            if before and before[-1] in lex["measure_per"]:
+                return None  # "155 miles per hour": a speed, not a recurring time
         unit_s = g["unit"] if g["unit"] and not (g["wd"] or g["mon"] or g["s"]) else g["unit2"] or g["unit3"]
         if not unit_s:
             return None
@@ -243,6 +260,9 @@ class AmountRules:
         if w == "soon" and (re.search(r"\bas\s+$", self.text[max(0, s - 4):s], re.IGNORECASE)
                             or re.match(r"\s+(?:after|as|thereafter)\b", self.text[e:e + 12], re.IGNORECASE)):
             return None  # "as soon as", "soon after": conjunctions, not a time
+        if w == "soon" and self.tense(s, e) == "past":
+            return None  # "he was soon released", "blocks soon followed": shortly after the story's time, no FUTURE_REF
+            # (neither TBAQ half nor the news sets tag a past-tense "soon"; TimeBank tags the future ones)
         return Sem("DATE", value, None, "relative", precision="unknown")
 
 

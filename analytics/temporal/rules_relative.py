@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from .dates import Ref, add, finer, season_ref
 from .lexicon import norm
+from .rules_absolute import _OF_LONGER
 from .semantics import Sem, duration_value, parse_num, prec, unit_of
 
 
@@ -195,6 +196,12 @@ class RelativeRules:
             elif t is None and basis == "relative" and (r.start - ref.start).days > 2:
                 r = r.shift(-1)  # "Over the weekend, ..." read early in the week is the one just past
             return self.date_sem(r, basis, "")
+        if u == "decade":
+            # "before the decade was out", "over the decade": the decade the story is in (the DCT's in news)
+            ref, basis = self.base()
+            if ref is None:
+                return Sem("DATE", "XXX", None, "unresolved")
+            return self.date_sem(Ref.of("decade", ref.start), basis, "")
         if u in ("quarter", "week", "month"):
             if g["ly"]:
                 return self._rel("year-earlier", u, s, e)
@@ -232,6 +239,8 @@ class RelativeRules:
             rel = "past_the"
         if g["ly"]:
             rel = "year-earlier"
+        if unit in ("half", "quarter") and rel in ("last", "past_the") and _OF_LONGER.match(self.text, e):
+            return None  # "the last half of the '80s": a part of the decade, not the half-year before the DCT
         rel = rel.replace("comparable ", "").replace("corresponding ", "").replace("that same", "same").replace("this same", "same")
         return self._rel(rel, unit, s, e, original=g["unit"])
 
@@ -433,6 +442,8 @@ class RelativeRules:
             r = Ref.of("year", add(ref.start, sign * n, unit))
         else:
             r = Ref.of(gran, add(ref.start, sign * n, unit)) if ref.gran != gran else ref.shift(sign * n, unit)
+        if unit == "night" and r.gran == "day":
+            r = Ref("day", r.start, lex["parts_of_day"]["night"])  # "two nights later": that night, a TIME
         sem = self.date_sem(r, basis, "")
         sem.anchors = sign > 0
         return sem

@@ -84,8 +84,8 @@ def duration_value(n: float | None, unit: str, lex: dict) -> str:
         n, code = n * 3, "M"  # TimeBank writes "the next three quarters" as P9M
     if code == "DE":
         n, code = (None if n is None else n * 10), "Y"  # TimeBank writes "two decades" as P20Y, "decades" as PXY
-    if code == "CE" and n is not None and not float(n).is_integer():
-        n, code = n * 100, "Y"
+    if code == "CE" and n is not None:
+        n, code = n * 100, "Y"  # as decades: "more than a century" is P100Y (TBAQ's "this century", P100Y)
     if n is not None and not float(n).is_integer():
         key = ("T" if clock else "") + code
         if key in _SMALLER:

@@ -83,7 +83,10 @@ def _narrative(text: str, cands, dct: date | None) -> bool:
     return years[len(years) // 2] <= dct.year - 3
 
 
-def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[int, str | None]:
+_POSSESSIVE = re.compile(r"['’]s(?![a-z])", re.IGNORECASE)
+
+
+def _widen(text: str, s: int, e: int, sem: Sem, floor: int, lang: str = "en") -> tuple[int, str | None]:
     """Pull modifiers ("early", "the end of", "more than") into the extent; returns (start, mod).
 
     "the morning of 6 June 1944" becomes a TIME (sem is updated in place).
@@ -109,7 +112,8 @@ def _widen(text: str, s: int, sem: Sem, floor: int, lang: str = "en") -> tuple[i
             m = mods[kind].search(window)
             if m:
                 return s - (len(window) - m.start()), lex[table][norm(m.group("q"))]
-    if sem.type in ("DATE", "TIME") and sem.ref is not None:
+    if sem.type in ("DATE", "TIME") and sem.ref is not None and not _POSSESSIVE.match(text, e):
+        # "get around Wednesday's ruling": before a possessive date the word belongs to the noun phrase
         m = mods["around"].search(window)
         if m:
             return s - (len(window) - m.start()), "APPROX"
@@ -222,6 +226,64 @@ def _to_timex(text: str, s: int, e: int, sem: Sem) -> Timex:
         first, last = last, first
     basis = sem.basis if (first is not None or sem.basis != "unresolved") else "unresolved"
     return Timex(s, e, text[s:e], sem.type, sem.value, first, last, prec or "unknown", basis, sem.mod, sem.range)
+
+
+_AND_GAP = re.compile(r"(?:\s*,)?\s+and\s+\Z", re.IGNORECASE)
+_DUR_VALUE = re.compile(r"P((?:[0-9]+[YMWD])*)(?:T((?:[0-9]+[HMS])+))?\Z")
+_DUR_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+
+
+def _dur_parts(value: str) -> dict | None:
+    """'P2Y3M' -> {'Y': 2, 'M': 3}, 'PT40M' -> {'TM': 40}; None for anything vague, fractional or empty."""
+    m = _DUR_VALUE.match(value)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    parts = {u: int(n) for n, u in re.findall(r"([0-9]+)([YMWD])", m.group(1))}
+    parts.update({"T" + u: int(n) for n, u in re.findall(r"([0-9]+)([HMS])", m.group(2) or "")})
+    return parts
+
+
+def _compound_durations(text: str, found: list) -> list:
+    """"two hours and 40 minutes", "three years and four months": one DURATION (PT2H40M, P3Y4M), as TIMEX3 writes
+    a length given in several units; only when the units step down, so "two years and two years" stays apart."""
+    out: list = []
+    for s, e, sem in found:
+        if out:
+            s0, e0, prev = out[-1]
+            a, b = _dur_parts(prev.value) if prev.type == "DURATION" else None, \
+                _dur_parts(sem.value) if sem.type == "DURATION" else None
+            if a and b and not sem.mod and prev.range is None and sem.range is None and prev.first is None \
+                    and _AND_GAP.match(text, e0, s) and _NUMERIC_START.match(text, s) \
+                    and max(_DUR_ORDER.index(u) for u in a) < min(_DUR_ORDER.index(u) for u in b):
+                parts = {**a, **b}
+                if "W" in parts and len(parts) > 1:  # ISO 8601 writes weeks alone: "two weeks and three days" is P17D
+                    parts["D"] = parts.get("D", 0) + 7 * parts.pop("W")
+                date_part = "".join(f"{parts[u]}{u}" for u in _DUR_ORDER[:4] if u in parts)
+                time_part = "".join(f"{parts[u]}{u[1]}" for u in _DUR_ORDER[4:] if u in parts)
+                prev.value = "P" + date_part + ("T" + time_part if time_part else "")
+                prev.dur = None  # no single (amount, unit) any more; the anchoring of lengths skips it
+                out[-1] = (s0, e, prev)
+                continue
+        out.append((s, e, sem))
+    return out
+
+
+_OR_LATER = re.compile(r"\s+(?:or|and)\s+(?P<w>later|beyond|thereafter|afterwards?|earlier|sooner|before)(?![\w-])"
+                       r"(?=\s*(?:[,.;:!?)\"”'’]|--|$))", re.IGNORECASE)
+
+
+def _or_later(text: str, found: list) -> list:
+    """"1994 or later", "1990 and beyond": the postmodifier is inside the timex, with TIMEX3's mod ON_OR_AFTER
+    (ON_OR_BEFORE for "or earlier"), as TIDES puts postmodifiers inside; the open range is set already."""
+    out = []
+    for i, (s, e, sem) in enumerate(found):
+        m = _OR_LATER.match(text, e) if sem.type == "DATE" and sem.ref is not None and not sem.mod else None
+        if m and (i + 1 == len(found) or found[i + 1][0] >= m.end()):
+            w = m.group("w").lower()
+            sem.mod = "ON_OR_BEFORE" if w in ("earlier", "sooner", "before") else "ON_OR_AFTER"
+            e = m.end()
+        out.append((s, e, sem))
+    return out
 
 
 def _anchor_durations(text: str, found: list, resolver: Resolver) -> None:
@@ -340,7 +402,7 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
         if sem is None or in_name(text, s, e, resolver.lex["lowercase_time_words"]):
             continue
         s += sem.trim
-        s2, mod = _widen(text, s, sem, last_end, lang)
+        s2, mod = _widen(text, s, e, sem, last_end, lang)
         if mod or s2 != s:
             sem.mod = sem.mod or mod
             s = s2
@@ -354,5 +416,6 @@ def tag_text(text: str, dct: date | None = None, lang: str = "en") -> list[Timex
     ordered_weekdays(text, found, lang)
     join_ranges(text, found, resolver.sentences, dct)
     open_ranges(text, found, resolver.sentences, dct, lambda a, b: tense(text, a, b, resolver.sentences, lang))
+    found = _or_later(text, _compound_durations(text, found))
     _anchor_durations(text, found, resolver)
     return [_to_timex(text, s, e, sem) for s, e, sem in found]
