@@ -30,6 +30,8 @@ class Settings:
     fallback_days: int = 7              # publication-week interval for undated events
     discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
     target_window: int = 15             # tokens after the trigger searched for a target
+    detection: str = "rules"            # which candidate events are kept: "model" (learned_detect), "rules", or
+    #                                     "candidates" (all, each with its detect_features, for training)
 
     def __post_init__(self):
         if not isinstance(self.fallback_days, int) or self.fallback_days < 1:
@@ -38,6 +40,8 @@ class Settings:
             raise SettingsError(f"discourse_confidence must be within 0..1, not {self.discourse_confidence!r}")
         if self.target_window < 1:
             raise SettingsError(f"target_window must be >= 1 token, not {self.target_window!r}")
+        if self.detection not in ("model", "rules", "candidates"):
+            raise SettingsError(f"detection must be 'model', 'rules' or 'candidates', not {self.detection!r}")
 
 
 DEFAULT = Settings()

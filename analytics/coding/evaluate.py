@@ -117,8 +117,8 @@ class Score:
         return p, r, f
 
 
-def score_passage(gold: list[dict], pred: list[dict], pid: str = "") -> Score:
-    s = Score(gold=len(gold), pred=len(pred))
+def align(gold: list[dict], pred: list[dict]) -> list[tuple[int, int, dict[str, bool]]]:
+    """The aligned (gold index, predicted index, field checks) pairs of one passage, best agreement first."""
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
@@ -127,10 +127,20 @@ def score_passage(gold: list[dict], pred: list[dict], pid: str = "") -> Score:
                 continue
             pairs.append((4 * c["root"] + 2 * c["actor1"] + c["actor2"] + 0.5 * c["date"], gi, pi, c))
     pairs.sort(key=lambda x: -x[0])
-    used_g, used_p = set(), set()
+    used_g, used_p, out = set(), set(), []
     for _, gi, pi, c in pairs:
         if gi in used_g or pi in used_p:
             continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi, c))
+    return out
+
+
+def score_passage(gold: list[dict], pred: list[dict], pid: str = "") -> Score:
+    s = Score(gold=len(gold), pred=len(pred))
+    used_g, used_p = set(), set()
+    for gi, pi, c in align(gold, pred):
         used_g.add(gi)
         used_p.add(pi)
         s.matched += 1
