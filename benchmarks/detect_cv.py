@@ -1,6 +1,6 @@
 """Leave-one-annotator-out cross-validation of the learned event detection (analytics/coding/learned_detect.py).
 
-    /work/main/.venv/bin/python benchmarks/detect_cv.py [--c 0.3] [--errors F6]
+    /work/main/.venv/bin/python benchmarks/detect_cv.py [--c C] [--errors F6]
 
 Folds (one independent annotator each): F1 heldout7+sentences1, F2 heldout8+sentences2, F3 dev3+dev3s,
 F4 heldout9+sentences3, F5 heldout10+sentences4, F6 heldout11+sentences5; every other split is always
@@ -29,7 +29,7 @@ def f1(s: Score, key: str) -> float:
     return s.prf(None if key == "detection" else key)[2]
 
 
-def run(data: list[dict], c: float, errors: str | None = None) -> dict[str, tuple[Score, Score, dict]]:
+def run(data: list[dict], c: float | None, errors: str | None = None) -> dict[str, tuple[Score, Score, dict]]:
     out = {}
     for fold in td.FOLDS:
         model = td.train([d for d in data if d["fold"] != fold], c)
@@ -51,12 +51,12 @@ def run(data: list[dict], c: float, errors: str | None = None) -> dict[str, tupl
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--c", type=float, default=td.C, help="L2 inverse strength (default: the shipped model's)")
+    ap.add_argument("--c", type=float, help="L2 inverse strength (default: chosen per fold by inner CV, as shipped)")
     ap.add_argument("--errors", metavar="FOLD", help="list the rows the model changes in this fold, e.g. F6")
     args = ap.parse_args(argv)
     data = td.candidates(td.load_gold())
     res = run(data, args.c, args.errors)
-    print(f"leave-one-annotator-out CV, C={args.c}: F1 per fold, rules-only -> rules+model")
+    print(f"leave-one-annotator-out CV, C={args.c or 'inner CV'}: F1 per fold, rules-only -> rules+model")
     print(f"  {'field':<10}" + "".join(f"{k:>14}" for k in td.FOLDS) + f"{'mean':>14}{'delta':>8}")
     for key in SHOWN:
         a = [f1(r, key) for r, _, _ in res.values()]
@@ -66,7 +66,7 @@ def main(argv=None) -> int:
         print(f"  {key:<10}{cells}{ma:6.1%}->{mb:6.1%}{(mb - ma) * 100:+8.2f}")
     print("  predicted events per fold (rules -> model): " + ", ".join(
         f"{k} {r.pred}->{m.pred} (gold {r.gold})" for k, (r, m, _) in res.items()))
-    print("  thresholds: " + ", ".join(f"{k} {m['threshold']:.2f}" for k, (_, _, m) in res.items()))
+    print("  thresholds (C): " + ", ".join(f"{k} {m['threshold']:.2f} ({m['C']})" for k, (_, _, m) in res.items()))
     return 0
 
 
