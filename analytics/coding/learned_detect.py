@@ -133,9 +133,10 @@ def score(feats: list[str], model: dict) -> float:
     return model["intercept"] + sum(w.get(x, 0.0) for x in feats)
 
 
-def select(events: list[dict], toks, detection: str = "model") -> list[dict]:
-    """The candidates the coder keeps, in order. "rules": those the rules kept; "model": those the model scores
-    at or above its threshold; "candidates": all, each with "detect_rule" and "detect_features" (training)."""
+def select(events: list[dict], toks, detection: str = "model", model: dict | None = None) -> list[dict]:
+    """The candidates the coder keeps, in order. "rules": those the rules kept; "model": those `model` (default:
+    the shipped one) scores at or above its threshold; "candidates": all, each with "detect_rule" and
+    "detect_features" (for training)."""
     if detection == "rules":
         return [e for e in events if e["_rule"] == "kept"]
     if detection == "candidates":
@@ -143,5 +144,5 @@ def select(events: list[dict], toks, detection: str = "model") -> list[dict]:
             e["detect_rule"] = e["_rule"]
             e["detect_features"] = features(e, events, toks)
         return list(events)
-    model = load_model()
+    model = model or load_model()
     return [e for e in events if score(features(e, events, toks), model) >= model["threshold"]]
