@@ -5,7 +5,8 @@ Composition (one module per job; this module only calls them in order):
   (verbs, nominal events) -> modality (which triggers are events, asserted/negated/hypothetical/reported)
   -> participants (source and target, places; roles.py finds the written subject and object, context.py the
   discourse) -> codes (the code its words and actors decide) -> dates (when) -> assemble (rows, confidence,
-  the sentence's last filters) -> cameo (label, root, quad class, Goldstein, PLOVER).
+  the sentence's last filters) -> learned_detect (which candidates are kept: the rules' choice by default,
+  Settings.detection) -> cameo (label, root, quad class, Goldstein, PLOVER).
   Shared words: words.py and analytics/lexicons/coding_words.yaml; actor roles: kinds.py.
 
 Rules, in short (each module's docstring holds the details):
