@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analytics.coding import code_text  # noqa: E402
+from analytics.coding import Settings, code_text  # noqa: E402
 from analytics.coding.evaluate import FIELDS, Score, score_passage  # noqa: E402
 
 DEVSET = ROOT / "tests" / "data" / "devset" / "passages.jsonl"
@@ -42,10 +42,10 @@ def load_devset(paths=(DEVSET, DEV2)) -> list[dict]:
     return out
 
 
-def score_split(passages: list[dict]) -> Score:
+def score_split(passages: list[dict], settings=None) -> Score:
     total = Score()
     for p in passages:
-        pred = code_text(p["text"], date.fromisoformat(p["dct"]) if p.get("dct") else None)
+        pred = code_text(p["text"], date.fromisoformat(p["dct"]) if p.get("dct") else None, settings)
         total.add(score_passage(p["events"], pred, p["id"]))
     return total
 
@@ -127,14 +127,17 @@ def main(argv=None) -> int:
     ap.add_argument("--split", action="append", help="score only this split (repeatable), e.g. heldout5")
     ap.add_argument("--file", action="append", type=Path,
                     help="score the records of this JSONL file instead of the devset (repeatable), e.g. a sealed set")
+    ap.add_argument("--detection", choices=("rules", "model"),
+                    help="which candidate events the coder keeps (default: the coder's default setting)")
     args = ap.parse_args(argv)
+    settings = Settings(detection=args.detection) if args.detection else None
     passages = load_devset(args.file) if args.file else load_devset()
     splits = args.split or list(dict.fromkeys(p["split"] for p in passages))
     total = Score()
     for split in splits:
         if not any(p["split"] == split for p in passages):
             continue
-        s = score_split([p for p in passages if p["split"] == split])
+        s = score_split([p for p in passages if p["split"] == split], settings)
         total.add(s)
         print("\n".join(report(f"{split} ({sum(p['split'] == split for p in passages)} passages)", s)))
         if args.errors:

@@ -124,28 +124,40 @@ def rows(ctx, sent, toks, mentions, trig: Trigger, code: str, modality: str, spe
                 "confidence": conf,
                 "modality": modality, "plover": cameo.plover(code),
                 "_speech": speech, "_t": trig.start, "_t_end": trig.end, "_arrival": trig.lemma in ARRIVAL_VERBS,
+                "_lemma": trig.lemma, "_kind": trig.kind, "_passive": trig.passive, "_how": how,
             })
     return out, material_sources
 
 
 def sentence_events(events: list[dict]) -> list[dict]:
-    """The events a sentence keeps of those its triggers gave."""
+    """The events a sentence keeps of those its triggers gave; each row's "_rule" says why it was kept or not
+    ("kept", "landing", "rescue", "speech"), so that learned_detect may reconsider the dropped ones."""
+    for e in events:
+        e["_rule"] = "kept"
     # "troops landed on the islands and took control of the port": the landing is how the same attack began
     landings = set(ARRIVAL_BY_TYPE.values())
     violent = {e["actor1"] for e in events if e["event_root"] == "19" and e["event_code"] not in landings}
-    events = [e for e in events if not (e["event_code"] in landings and e["_arrival"] and e["actor1"] in violent)]
+    for e in events:
+        if e["event_code"] in landings and e["_arrival"] and e["actor1"] in violent:
+            e["_rule"] = "landing"
     # "French troops stormed a cave and freed 23 hostages": the hostages freed by the assault are its outcome (a
     # rescue), not a release by agreement (084 'Return, release' is a concession)
-    attackers = {e["actor1"] for e in events if e["event_root"] == "19"}
-    events = [e for e in events if not (e["event_code"].startswith("084") and e["actor1"] in attackers)]
+    attackers = {e["actor1"] for e in events if e["event_root"] == "19" and e["_rule"] == "kept"}
+    for e in events:
+        if e["_rule"] == "kept" and e["event_code"].startswith("084") and e["actor1"] in attackers:
+            e["_rule"] = "rescue"
+    kept = [e for e in events if e["_rule"] == "kept"]
     # A speech verb is only an event when nothing else in its sentence is.
-    substantive = [e for e in events if not e["_speech"]]
+    substantive = [e for e in kept if not e["_speech"]]
     happened = [e for e in substantive if e["modality"] not in ("negated", "hypothetical")]
-    if happened or (substantive and not any(e["_speech"] for e in events)):
+    if happened or (substantive and not any(e["_speech"] for e in kept)):
+        for e in kept:
+            if e["_speech"]:
+                e["_rule"] = "speech"
         return substantive
     # else: only denied or hypothetical content ("told reporters Russia had no plans to invade"): the statement
     # is what happened, and is kept beside its marked content
-    return events
+    return kept
 
 
 def dedupe(events: list[dict]) -> list[dict]:
@@ -156,11 +168,14 @@ def dedupe(events: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        for private in ("_speech", "_t", "_t_end", "_arrival"):
+        for private in PRIVATE_KEYS:
             e.pop(private, None)
         out.append(e)
     return out
 
+
+# the keys rows carry between the sentence's steps (learned_detect reads them), dropped before rows leave the coder
+PRIVATE_KEYS = ("_speech", "_t", "_t_end", "_arrival", "_lemma", "_kind", "_passive", "_how", "_rule")
 
 UNIT_TYPES = {"MIL", "COP"}
 

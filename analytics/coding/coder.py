@@ -5,7 +5,8 @@ Composition (one module per job; this module only calls them in order):
   (verbs, nominal events) -> modality (which triggers are events, asserted/negated/hypothetical/reported)
   -> participants (source and target, places; roles.py finds the written subject and object, context.py the
   discourse) -> codes (the code its words and actors decide) -> dates (when) -> assemble (rows, confidence,
-  the sentence's last filters) -> cameo (label, root, quad class, Goldstein, PLOVER).
+  the sentence's last filters) -> learned_detect (which candidates are kept: the rules' choice by default,
+  Settings.detection) -> cameo (label, root, quad class, Goldstein, PLOVER).
   Shared words: words.py and analytics/lexicons/coding_words.yaml; actor roles: kinds.py.
 
 Rules, in short (each module's docstring holds the details):
@@ -76,7 +77,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analytics.coding import assemble, cameo, codes, learned_target, participants
+from analytics.coding import assemble, cameo, codes, learned_detect, learned_target, participants
 from analytics.coding.context import Ctx, DEFAULT, Settings, sentence_mentions, story_country, update_discourse, \
     verb_after_country_name
 from analytics.coding.dates import date_for
@@ -127,8 +128,10 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
     if not triggers:
         update_discourse(ctx, mentions, toks)
         return []
-    events = []
-    kept = drop_subject_modifiers(drop_dependents(filter_triggers(triggers, toks), toks), toks, mentions)
+    events, coded = [], []
+    filtered = filter_triggers(triggers, toks)
+    independent = drop_dependents(filtered, toks)
+    kept = drop_subject_modifiers(independent, toks, mentions)
     told = any(root in VIOLENT for root, _ in ctx.history)
     ctx.triggers = [trig for trig, _ in kept]
     for k, (trig, modality) in enumerate(kept):
@@ -139,12 +142,16 @@ def _code_sentence(ctx: Ctx, sent) -> list[dict]:
             # participle after the object describes it; without its own agent it tells no event ("a truce
             # brokered by Iran", with "by", is a passive with its doer and stays one)
             continue
+        coded.append(trig)
         events.extend(_events_for(ctx, sent, toks, mentions, trig, modality))
-    events = assemble.sentence_events(events)
-    assemble.stated_intent(events, toks, mentions)
+    rule_kept = assemble.sentence_events(events)
+    assemble.stated_intent(rule_kept, toks, mentions)
+    if ctx.settings.detection != "rules":   # the triggers the rules set aside are candidates too
+        events += learned_detect.dry_run(ctx, learned_detect.set_aside(triggers, (filtered, independent, kept), coded),
+                                         lambda t: _events_for(ctx, sent, toks, mentions, t, "asserted"))
     mark_reported(events, toks)
-    update_discourse(ctx, mentions, toks, events)
-    return assemble.dedupe(events)
+    update_discourse(ctx, mentions, toks, rule_kept)
+    return assemble.dedupe(learned_detect.select(events, toks, ctx.settings.detection))
 
 
 def _events_for(ctx, sent, toks, mentions, trig: Trigger, modality: str) -> list[dict]:

@@ -31,6 +31,8 @@ class Settings:
     discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
     target_window: int = 15             # tokens after the trigger searched for a target
     target_model: object = "shipped"    # learned_target: "shipped" (models/target.json), None (rules only), a model
+    detection: str = "rules"            # which candidate events are kept: "model" (learned_detect), "rules", or
+    #                                     "candidates" (all, each with its detect_features, for training)
 
     def __post_init__(self):
         if not isinstance(self.fallback_days, int) or self.fallback_days < 1:
@@ -41,6 +43,8 @@ class Settings:
             raise SettingsError(f"target_window must be >= 1 token, not {self.target_window!r}")
         if not (self.target_model in ("shipped", None) or hasattr(self.target_model, "best")):
             raise SettingsError(f"target_model must be 'shipped', None or a model with best(), not {self.target_model!r}")
+        if self.detection not in ("model", "rules", "candidates"):
+            raise SettingsError(f"detection must be 'model', 'rules' or 'candidates', not {self.detection!r}")
 
 
 DEFAULT = Settings()
