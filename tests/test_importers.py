@@ -466,6 +466,66 @@ def test_invalid_utf8_after_the_sample_fails_cleanly(store, tmp_path):
     assert _snapshot(store) == before
 
 
+def _with_bad_byte(column: str, line: int = 500) -> bytes:
+    lines = GDELT2.read_bytes().split(b"\n")
+    fields = lines[line].split(b"\t")
+    fields[gdelt.COLUMNS_V2.index(column)] = b"Caf\xe9"  # Latin-1, not UTF-8
+    lines[line] = b"\t".join(fields)
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_bad_byte_in_a_used_column_fails_cleanly_and_in_an_unused_one_does_not_matter(store, tmp_path, zipped):
+    # A plain file's bytes are checked beside its hash and the reader skips its own check, so this pins
+    # what the reader's check did: only the columns the layout reads must be UTF-8.
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    for column, fails in (("ActionGeo_FullName", True), ("Actor1Geo_FullName", False)):
+        path = tmp_path / f"{column}.export.CSV"
+        path.write_bytes(_with_bad_byte(column))
+        if zipped:
+            with zipfile.ZipFile(path.with_suffix(".zip"), "w") as z:
+                z.write(path, path.name)
+            path = path.with_suffix(".zip")
+        if fails:
+            with pytest.raises(UserError, match="not valid UTF-8"):
+                import_files("gdelt", [path], store)
+            assert _snapshot(store) == before
+        else:
+            report = import_files("gdelt", [path], store)
+            assert report.added == 1540 and report.malformed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.one_of(
+        st.text(alphabet="a\né€\U0001d11e", max_size=16).map(str.encode),
+        st.binary(max_size=16),
+        st.lists(st.sampled_from([b"a", b"\n", b"\xc3", b"\xa9", b"\xe2\x82", b"\xac", b"\xf0\x9d\x84", b"\x9e", b"\xff"]), max_size=12).map(b"".join),
+    ),
+    block=st.integers(4, 9),
+)
+def test_the_hash_pass_finds_utf8_as_python_does_whatever_the_reads(tmp_path_factory, data, block):
+    # Reads of a few bytes cut characters everywhere; the hash must be the file's and the answer Python's.
+    import hashlib
+
+    from analytics.importers import source as S
+
+    path = tmp_path_factory.mktemp("utf8") / "f.CSV"
+    path.write_bytes(data)
+    try:
+        data.decode("utf-8")
+        expected = True
+    except UnicodeDecodeError:
+        expected = False
+    old, S.HASH_BLOCK = S.HASH_BLOCK, block
+    try:
+        assert S._digest_file(path) == ("sha256:" + hashlib.sha256(data).hexdigest(), expected)
+    finally:
+        S.HASH_BLOCK = old
+    assert S._digest_file(path, check_utf8=False)[1] is None
+
+
 # -- arbitrary rows never escape the reported error path -----------------------------------------------
 
 _cell = st.one_of(
