@@ -11,7 +11,7 @@ bounded chunks, mapped with vectorised Arrow operations, validated against the f
 store's private copy (`Store.write()`), which keeps the rows with new event ids, sorted for the
 dashboard's filters on one integer key per row (`store.cluster_key`; unsorted with cluster=False).
 Reading, mapping and inserting run in separate threads; the actor lexicon loads and the file is hashed
-in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
+(and a plain file checked for UTF-8, which the reader then skips) in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
 leaves the store exactly as it was. A file whose hash is already in the store's `imports` table is
 skipped, and rows whose event_id is already stored are not added again, so importing the same file
 twice adds nothing. Malformed rows are skipped and reported with their file and line; they

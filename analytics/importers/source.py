@@ -137,7 +137,7 @@ def _last_boundary(buf: bytearray, end: int) -> int:
             return i + 1
         if buf[i] >= 0xC0:  # the first byte of a multi-byte character
             return i
-    return end  # no character starts in the last 4 bytes: not UTF-8, and the check says so
+    return end  # three continuation bytes: a 4-byte character ends here, or the bytes are not UTF-8 (the check says so)
 
 
 def utf8_valid(data) -> bool:
