@@ -84,8 +84,8 @@ def child_map(path: str) -> dict:
 
 def child_stages(path: str) -> dict:
     """CPU seconds of the import's stages without the store, one after the other in one thread,
-    streaming (nothing kept), for the breakdown: the lexicon load, the sniff, the file's hash (and
-    UTF-8 check), Arrow reading alone, then reading + mapping + schema checks. In the import the first three overlap the
+    streaming (nothing kept), for the breakdown: the lexicon load, the sniff, the file's hash, Arrow
+    reading alone, then reading + mapping + schema checks. In the import the first three overlap the
     store's setup, and the mapping and checks run in worker threads beside the reading."""
     from analytics.importers import _concat, _map_chunk
     from analytics.importers.lookups import actor
@@ -100,15 +100,14 @@ def child_stages(path: str) -> dict:
     source = open_source(path, "gdelt")
     out["sniff"] = _cpu() - c
     c = _cpu()
-    source.file_hash  # with the whole file's UTF-8 check, so the import's reader skips its own
+    source.file_hash
     out["hash"] = _cpu() - c
-    check = source.utf8_ok is None  # as the import reads: the reader checks UTF-8 only in a zip member
     c = _cpu()
-    rows = sum(t.num_rows for t in batches(source, ReadState(), check_utf8=check))
+    rows = sum(t.num_rows for t in batches(source, ReadState()))
     out["arrow_read"] = _cpu() - c
     c = _cpu()
     state = ReadState()
-    for table in batches(source, state, check_utf8=check):
+    for table in batches(source, state):
         _concat([_map_chunk(source, table, state.rows, [])], [])
     out["read_map_check"] = _cpu() - c
     return {"rows": rows, "seconds": 0.0, "peak_mb": _peak_mb(), "cpu_s": {k: round(v, 2) for k, v in out.items()}}

@@ -11,7 +11,7 @@ bounded chunks, mapped with vectorised Arrow operations, validated against the f
 store's private copy (`Store.write()`), which keeps the rows with new event ids, sorted for the
 dashboard's filters on one integer key per row (`store.cluster_key`; unsorted with cluster=False).
 Reading, mapping and inserting run in separate threads; the actor lexicon loads and the file is hashed
-(and a plain file checked for UTF-8, which the reader then skips) in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
+in the background meanwhile. The copy replaces the store only when every file succeeded: a failure
 leaves the store exactly as it was. A file whose hash is already in the store's `imports` table is
 skipped, and rows whose event_id is already stored are not added again, so importing the same file
 twice adds nothing. Malformed rows are skipped and reported with their file and line; they
@@ -45,7 +45,7 @@ from analytics.importers import lookups
 from analytics.importers.checks import duplicated, validate_table
 from analytics.importers.columns import to_frame
 from analytics.importers.messages import message
-from analytics.importers.reader import BLOCK_SIZE, ReadState, batches, check_used_columns, locate_lines
+from analytics.importers.reader import BLOCK_SIZE, ReadState, batches, locate_lines
 from analytics.importers.source import FORMATS, Refused, Source, open_source
 from analytics.store import cluster_key
 
@@ -315,11 +315,6 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
 
     inflight: deque = deque()  # (future of a mapped chunk, its malformed rows), oldest first
     finished = False
-    # A plain file's bytes are checked for UTF-8 in the hash's pass (Source.utf8_ok), so Arrow's reader
-    # need not check every field: one check of the bytes at ~5 GB/s instead of one per field (~0.3 CPU-s
-    # per 1M GDELT rows). A file with a bad byte is then read again, with the reader's check, before
-    # anything is kept (_raise_if_not_utf8).
-    reader_checks_utf8 = source.member is not None
     try:
         # Chunks are mapped by MAP_THREADS workers, and checking and staging a batch runs in another
         # (Arrow's kernels and DuckDB release the GIL), while this thread reads ahead; results are taken
@@ -327,7 +322,7 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-stage") as stager, \
                 ThreadPoolExecutor(max_workers=MAP_THREADS, thread_name_prefix="import-map") as mappers:
             try:
-                for table in batches(source, state, block_size, check_utf8=reader_checks_utf8):
+                for table in batches(source, state, block_size):
                     bad: list[tuple[int, str]] = []
                     inflight.append((mappers.submit(_map_chunk, source, table, state.rows, bad), bad))
                     while len(inflight) > MAP_THREADS or (inflight and inflight[0][0].done()):
@@ -351,20 +346,9 @@ def _import_one(source: Source, con, fr: FileReport, tick, block_size: int, seen
                     with contextlib.suppress(Exception):
                         pending.result()  # let a running batch finish before the table is dropped
         _check_not_imported(source, seen, wait=True)
-        if not reader_checks_utf8:
-            _raise_if_not_utf8(source)
         fr.added = direct.close()
         fr.added += _insert_staged(con, repeats_possible=not staged["disjoint"], staging=staging)
         finished = True
-    except _AlreadyImported:
-        raise
-    except Exception:
-        # Unchecked bytes that are not UTF-8 can break the mapping or the INSERT in many ways: say what
-        # the reader would have said.
-        if not reader_checks_utf8:
-            with contextlib.suppress(OSError):
-                _raise_if_not_utf8(source)
-        raise
     finally:
         if finished:
             con.execute(f"DROP TABLE IF EXISTS {STAGING}")
@@ -582,16 +566,6 @@ def _insert_staged(con, repeats_possible: bool = True, staging: _Staging | None 
         list(given.values()),
     ).fetchall()
     return int(result[0][0])
-
-
-def _raise_if_not_utf8(source: Source) -> None:
-    """For a file read without the reader's UTF-8 check: when its bytes are not all UTF-8, raise the
-    reader's error if a column the layout uses holds the bad bytes (reader.check_used_columns)."""
-    if source.utf8_ok is False:
-        try:
-            check_used_columns(source)
-        except pa.ArrowInvalid as e:
-            raise _read_error(e, source) from None
 
 
 def _read_error(e: Exception, source: Source) -> UserError:

@@ -51,13 +51,8 @@ class ReadState:
     short_or_long: list[tuple[int, int]] = field(default_factory=list)
 
 
-def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE, check_utf8: bool = True) -> Iterator[pa.Table]:
-    """Tables of `block_size`-bounded chunks with the layout's used columns, all read as strings.
-
-    Arrow checks that every field it reads is UTF-8 (raising ArrowInvalid where one is not), a fifth of
-    its reading cost, field by field. `check_utf8=False` leaves that out: for a caller that knows the
-    whole file is UTF-8 (`Source.utf8_ok`, one pass over its bytes beside the hash), or will know
-    before it keeps anything, and then calls `check_used_columns`."""
+def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE) -> Iterator[pa.Table]:
+    """Tables of `block_size`-bounded chunks with the layout's used columns, all read as strings."""
     layout = source.layout
 
     def wrong_width(row) -> str:
@@ -97,7 +92,6 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE, chec
                 null_values=list(layout.null_values),
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=False,
-                check_utf8=check_utf8,
             ),
         )
         for batch in reader:
@@ -109,14 +103,6 @@ def batches(source: Source, state: ReadState, block_size: int = BLOCK_SIZE, chec
         state.done = True
     finally:
         stream.close()
-
-
-def check_used_columns(source: Source) -> None:
-    """For a file that is not UTF-8 throughout, read with `check_utf8=False`: read it again with Arrow's
-    check, which raises ArrowInvalid when a column the layout uses is not UTF-8 (a bad byte in a column
-    it leaves out does not matter). Only files with a bad byte somewhere pay for this second pass."""
-    for _ in batches(source, ReadState()):
-        pass
 
 
 class _RawAdapter(io.RawIOBase):

@@ -4,8 +4,6 @@ Everything here runs before the store is touched, so a file that cannot be impor
 one line before anything is written. The file's hash is the exception: a full pass over the file that
 only the import needs (to skip a file already imported), so it runs in a background thread
 (`Source.start_hash`) while the import sets up and reads, instead of delaying every check and preview.
-The same pass checks that a plain file is UTF-8 throughout (`Source.utf8_ok`), so that the import's
-reader can skip its own check of every field (see reader.py).
 """
 
 from __future__ import annotations
@@ -17,9 +15,6 @@ import zipfile
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
-import pyarrow as pa
 
 from analytics.documents import binary_kind
 from analytics.importers import acled, gdelt, icews
@@ -44,35 +39,24 @@ class Source:
     _digest: Future | None = field(default=None, repr=False, compare=False)
 
     def start_hash(self, pool: Executor) -> None:
-        """Hash the file in `pool` (hashlib and Arrow's UTF-8 check release the GIL on large reads, so it
-        runs beside the import)."""
+        """Hash the file in `pool` (hashlib releases the GIL on large reads, so it runs beside the import)."""
         if self._digest is None:
-            self._digest = pool.submit(_digest_file, self.path, self.member is None)
+            self._digest = pool.submit(_sha256, self.path)
 
     def hash_ready(self) -> bool:
         return self._digest is not None and self._digest.done()
-
-    def _digested(self) -> tuple[str, bool | None]:
-        if self._digest is None:
-            self._digest = Future()
-            try:
-                self._digest.set_result(_digest_file(self.path, self.member is None))
-            except OSError as e:
-                self._digest.set_exception(e)
-        return self._digest.result()
 
     @property
     def file_hash(self) -> str:
         """"sha256:<hex>" of the file as stored (the zip archive itself for a zipped export); raises OSError
         if the file cannot be read."""
-        return self._digested()[0]
-
-    @property
-    def utf8_ok(self) -> bool | None:
-        """True when every byte of a plain file is valid UTF-8, False when some is not (perhaps in a column
-        the import does not read), None for a zip member (not checked: its reader checks every field).
-        Found by the hash's pass; waits for it. Raises OSError if the file cannot be read."""
-        return self._digested()[1]
+        if self._digest is None:
+            self._digest = Future()
+            try:
+                self._digest.set_result(_sha256(self.path))
+            except OSError as e:
+                self._digest.set_exception(e)
+        return self._digest.result()
 
     def open(self):
         """A binary stream of the data (the zip member, or the file itself)."""
@@ -105,51 +89,14 @@ class _ClosingMember(io.RawIOBase):
 HASH_BLOCK = 8 << 20  # bytes per read while hashing: few GIL round trips, so the hash thread does not slow the others
 
 
-def _digest_file(path: Path, check_utf8: bool = True) -> tuple[str, bool | None]:
-    """("sha256:<hex>", whether every byte is UTF-8, or None without `check_utf8`) in one pass over the file.
-
-    Each read is checked up to its last whole character: the bytes of a character cut by the read's end
-    are moved to the front of the buffer and checked with the next read (they are hashed only once)."""
+def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     buf = bytearray(HASH_BLOCK)
     view = memoryview(buf)
-    valid = True if check_utf8 else None
-    keep = 0  # bytes of an unfinished character carried from the last read
     with open(path, "rb", buffering=0) as fh:
-        while n := fh.readinto(view[keep:]):
-            digest.update(view[keep : keep + n])  # releases the GIL for large buffers
-            if valid:
-                end = keep + n
-                cut = _last_boundary(buf, end)
-                valid = utf8_valid(view[:cut])
-                keep = end - cut
-                buf[:keep] = buf[cut:end]
-    if valid and keep:  # the last character, whole or not
-        valid = utf8_valid(view[:keep])
-    return "sha256:" + digest.hexdigest(), valid
-
-
-def _last_boundary(buf: bytearray, end: int) -> int:
-    """A position at most 3 bytes before `end` where a character may start (or `end`): what follows it
-    may be an unfinished character."""
-    for i in range(end - 1, max(end - 4, -1), -1):
-        if buf[i] < 0x80:  # ASCII: a character ends here
-            return i + 1
-        if buf[i] >= 0xC0:  # the first byte of a multi-byte character
-            return i
-    return end  # three continuation bytes: a 4-byte character ends here, or the bytes are not UTF-8 (the check says so)
-
-
-def utf8_valid(data) -> bool:
-    """Whether `data` (a bytes-like object under 2 GB, the most one Arrow string holds) is valid UTF-8,
-    checked by Arrow without a copy and without the GIL (Python's decoder would hold it, and build a string)."""
-    buf = pa.py_buffer(data)
-    one = pa.Array.from_buffers(pa.string(), 1, [None, pa.py_buffer(np.array([0, buf.size], np.int32)), buf])
-    try:
-        one.validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
+        while n := fh.readinto(buf):
+            digest.update(view[:n])  # releases the GIL for large buffers
+    return "sha256:" + digest.hexdigest()
 
 
 def _sample(path: Path) -> tuple[bytes, str | None, int]:
