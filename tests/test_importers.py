@@ -466,6 +466,36 @@ def test_invalid_utf8_after_the_sample_fails_cleanly(store, tmp_path):
     assert _snapshot(store) == before
 
 
+def _with_bad_byte(column: str, line: int = 500) -> bytes:
+    lines = GDELT2.read_bytes().split(b"\n")
+    fields = lines[line].split(b"\t")
+    fields[gdelt.COLUMNS_V2.index(column)] = b"Caf\xe9"  # Latin-1, not UTF-8
+    lines[line] = b"\t".join(fields)
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_bad_byte_in_a_used_column_fails_cleanly_and_in_an_unused_one_does_not_matter(store, tmp_path, zipped):
+    # Only the columns the layout reads must be UTF-8 (Arrow's reader checks the columns it converts), in a
+    # plain file and in a zip member alike; pinned for any cheaper UTF-8 check (docs/BENCHMARKS.md, round 5).
+    import_files("gdelt", [GDELT1_57], store)
+    before = _snapshot(store)
+    for column, fails in (("ActionGeo_FullName", True), ("Actor1Geo_FullName", False)):
+        path = tmp_path / f"{column}.export.CSV"
+        path.write_bytes(_with_bad_byte(column))
+        if zipped:
+            with zipfile.ZipFile(path.with_suffix(".zip"), "w") as z:
+                z.write(path, path.name)
+            path = path.with_suffix(".zip")
+        if fails:
+            with pytest.raises(UserError, match="not valid UTF-8"):
+                import_files("gdelt", [path], store)
+            assert _snapshot(store) == before
+        else:
+            report = import_files("gdelt", [path], store)
+            assert report.added == 1540 and report.malformed == 0
+
+
 # -- arbitrary rows never escape the reported error path -----------------------------------------------
 
 _cell = st.one_of(
