@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from analytics.coding import train_detect as td  # noqa: E402
 from analytics.coding.evaluate import Score, score_passage  # noqa: E402
+from analytics.coding.gold import FOLDS, load_gold  # noqa: E402
 
 SHOWN = ("detection", "root", "actor1", "actor2", "date", "modality", "event")
 
@@ -34,7 +35,7 @@ def f1(s: Score, key: str) -> float:
 
 def run(data: list[dict], c: float | None, errors: str | None = None) -> dict[str, tuple[Score, Score, dict]]:
     out = {}
-    for fold in td.FOLDS:
+    for fold in FOLDS:
         model = td.train([d for d in data if d["fold"] != fold], c)
         rules, learned = Score(), Score()
         for d in (d for d in data if d["fold"] == fold):
@@ -113,7 +114,7 @@ def root_choices(model, rows: list[dict]) -> list[tuple[str, float]]:
 def run_root(data: list[dict], c: float) -> None:
     print(f"root re-ranker, leave-one-annotator-out CV, C={c}: root F1 per fold, rules-only -> rules+model")
     means = []
-    for fold in td.FOLDS:
+    for fold in FOLDS:
         train = [d for d in data if d["fold"] != fold]
         samples = root_samples(train)
         oof = []    # the training folds' own out-of-fold decisions choose the margin
@@ -153,13 +154,13 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", metavar="FOLD", help="list the rows the model changes in this fold, e.g. F6")
     ap.add_argument("--root", action="store_true", help="run the root re-ranker experiment instead")
     args = ap.parse_args(argv)
-    data = td.candidates(td.load_gold())
+    data = td.candidates(load_gold())
     if args.root:
         run_root(data, args.c or 1.0)
         return 0
     res = run(data, args.c, args.errors)
     print(f"leave-one-annotator-out CV, C={args.c or 'inner CV'}: F1 per fold, rules-only -> rules+model")
-    print(f"  {'field':<10}" + "".join(f"{k:>14}" for k in td.FOLDS) + f"{'mean':>14}{'delta':>8}")
+    print(f"  {'field':<10}" + "".join(f"{k:>14}" for k in FOLDS) + f"{'mean':>14}{'delta':>8}")
     for key in SHOWN:
         a = [f1(r, key) for r, _, _ in res.values()]
         b = [f1(m, key) for _, m, _ in res.values()]

@@ -18,7 +18,6 @@ fold's model is trained without that fold, and the fold is coded with it and sco
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from datetime import date
@@ -30,11 +29,9 @@ sys.path.insert(0, str(ROOT))
 from analytics.coding import code_text  # noqa: E402
 from analytics.coding.context import Settings  # noqa: E402
 from analytics.coding.evaluate import Score, actor_match, align, score_passage  # noqa: E402
+from analytics.coding.gold import FOLDS, gold_hash, load_gold as load  # noqa: E402
 from analytics.coding.learned_target import MODEL_PATH, TargetModel  # noqa: E402
 
-GOLD = (ROOT / "tests" / "data" / "devset" / "passages.jsonl", ROOT / "tests" / "data" / "devset" / "dev2.jsonl")
-FOLDS = {"F1": ("heldout7", "sentences1"), "F2": ("heldout8", "sentences2"), "F3": ("dev3", "dev3s"),
-         "F4": ("heldout9", "sentences3"), "F5": ("heldout10", "sentences4"), "F6": ("heldout11", "sentences5")}
 C = 0.3             # inverse L2 strength; chosen among 0.1/0.3/1/3 by the CV below (BENCHMARKS.md says so)
 MARGIN = 1.0        # a candidate replaces the rules' choice only when it scores this much more: the smallest of
 #                     0/0.25/0.5/0.75/1 that keeps the coder's hand-written tests green (CV 75.8 at 1.0, 76.1 at 0)
@@ -54,21 +51,6 @@ class Recorder(TargetModel):
 
     def record(self, rows, cands):
         self.groups.append((rows, cands))
-
-
-def gold_hash() -> str:
-    h = hashlib.sha256()
-    for path in GOLD:
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def load() -> list[dict]:
-    out = []
-    for path in GOLD:
-        with open(path, encoding="utf-8") as fh:
-            out += [json.loads(line) for line in fh if line.strip()]
-    return out
 
 
 def _dct(p):

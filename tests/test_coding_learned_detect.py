@@ -105,7 +105,7 @@ def test_model_mode_runs_on_the_shipped_model():
 
 def test_shipped_model_is_trained_on_the_current_gold():
     """Fails when the gold changes without retraining (python -m analytics.coding.train_detect)."""
-    from analytics.coding.train_detect import gold_hash
+    from analytics.coding.gold import gold_hash
 
     with open(ld.MODEL, encoding="utf-8") as fh:
         model = json.load(fh)

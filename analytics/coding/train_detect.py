@@ -12,38 +12,16 @@ samples. Needs scikit-learn (training only; the coder reads the JSON).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from analytics.coding.context import Settings
 from analytics.coding.evaluate import align
+from analytics.coding.gold import FOLD_OF, gold_hash, load_gold
 from analytics.coding.learned_detect import MODEL
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = (ROOT / "tests" / "data" / "devset" / "passages.jsonl", ROOT / "tests" / "data" / "devset" / "dev2.jsonl")
-# one fold per independent annotator (docs/prompts' leave-one-annotator-out protocol); other splits: "base"
-FOLDS = {"F1": ("heldout7", "sentences1"), "F2": ("heldout8", "sentences2"), "F3": ("dev3", "dev3s"),
-         "F4": ("heldout9", "sentences3"), "F5": ("heldout10", "sentences4"), "F6": ("heldout11", "sentences5")}
-FOLD_OF = {split: fold for fold, splits in FOLDS.items() for split in splits}
 GRID = (0.1, 0.3, 1.0, 3.0)     # L2 strengths (inverse) tried; the inner leave-one-annotator-out F1 picks one
-
-
-def gold_hash(paths=GOLD) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def load_gold(paths=GOLD) -> list[dict]:
-    out = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            out += [json.loads(line) for line in fh if line.strip()]
-    return out
 
 
 def candidates(passages: list[dict]) -> list[dict]:
