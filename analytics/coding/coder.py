@@ -13,8 +13,9 @@ Rules, in short (each module's docstring holds the details):
 - The source is the nearest subject before the verb; a passive takes its "by" agent; a nominal event
   its possessive or pre-modifier ("their takeover", "Russian airstrikes").
 - The target is the first actor after the trigger in its clause that is not a place, a topic or the source.
-  Then a learned chooser (learned_target.py, weights in models/target.json) may replace the rules' target, or
-  their "no target", by another actor of the sentence or the story when it scores clearly better.
+  With Settings(target_model="shipped") (opt-in; docs/BENCHMARKS.md, "Learned target chooser") a learned
+  chooser (learned_target.py, models/target.json) may replace the rules' target, or their "no target", by
+  another actor of the sentence or the story when it scores clearly better.
 - "X and Y" multiplies events; so does "in A and B" for places; "X and Y signed" makes each the other's partner.
 - A sentence without any actor takes the last source actor of the discourse, with lower confidence.
 - Material actions without a target take their place's country ("withdrawal ... in Afghanistan").

@@ -30,7 +30,7 @@ class Settings:
     fallback_days: int = 7              # publication-week interval for undated events
     discourse_confidence: float = 0.45  # confidence of events whose actor comes from the discourse
     target_window: int = 15             # tokens after the trigger searched for a target
-    target_model: object = "shipped"    # learned_target: "shipped" (models/target.json), None (rules only), a model
+    target_model: object = None         # learned_target: None (rules only, the default), "shipped" (models/target.json), a model
     detection: str = "rules"            # which candidate events are kept: "model" (learned_detect), "rules", or
     #                                     "candidates" (all, each with its detect_features, for training)
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = (ROOT / "tests" / "data" / "devset" / "passages.jsonl", ROOT / "tests" / "data" / "devset" / "dev2.jsonl")
 # one fold per independent annotator who never saw the coder (tests/data/devset/README.md says who wrote what)
 FOLDS = {"F1": ("heldout7", "sentences1"), "F2": ("heldout8", "sentences2"), "F3": ("dev3", "dev3s"),
-         "F4": ("heldout9", "sentences3"), "F5": ("heldout10", "sentences4"), "F6": ("heldout11", "sentences5")}
+         "F4": ("heldout9", "sentences3"), "F5": ("heldout10", "sentences4"), "F6": ("heldout11", "sentences5"),
+         "F7": ("heldout12", "sentences6"), "F8": ("heldout13", "sentences7")}
 FOLD_OF = {split: fold for fold, splits in FOLDS.items() for split in splits}
 
 
