@@ -187,7 +187,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS)
         else:
             head = not modifier or (a.kind == "agent" and toks[t1].lower in BODIES)
-        a = replace(a, head=head)
+        if head != a.head:
+            a = replace(a, head=head)
         own = False
         if a.kind == "agent" and _possessor(toks, t0) is not None:
             # "its troops", "its last troops": an agent of the owner the pronoun names

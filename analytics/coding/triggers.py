@@ -320,9 +320,12 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
 
 
 def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[int]) -> Trigger | None:
-    if toks[i].lower not in _first_words("forms"):
+    sizes = _form_sizes().get(toks[i].lower)
+    if sizes is None:
         return None
-    for size in range(min(lex.max_form_len, len(toks) - i), 0, -1):
+    for size in sizes:
+        if size > len(toks) - i:
+            continue
         key = tuple(t.lower for t in toks[i:i + size])
         entries = lex.forms.get(key)
         if not entries:
@@ -400,11 +403,7 @@ def _window_keys(toks: list[Token], start: int, end: int) -> frozenset[str]:
     not all here cannot match, which spares the full matcher for almost all of them."""
     keys: set[str] = set()
     for t in toks[max(0, start - 2):min(len(toks), end + 8)]:
-        w = t.lower
-        keys.add(w)
-        for cut in (1, 2, 3):
-            if len(w) - cut >= 3:
-                keys.add(w[:-cut])
+        keys.update(_stems(t.lower))
     return frozenset(keys)
 
 
@@ -424,6 +423,22 @@ def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
 
 def _possible(p: Pattern, keys: frozenset[str], needs: tuple | None = None) -> bool:
     return all(not need.isdisjoint(keys) for need in (_needs(p) if needs is None else needs))
+
+
+@lru_cache(maxsize=1)
+def _form_sizes() -> dict[str, tuple[int, ...]]:
+    """First word of the verb forms -> the lengths of the forms it starts, longest first (only those lengths
+    can match: most words start one-word forms only)."""
+    out: dict[str, set[int]] = {}
+    for key in load().forms:
+        out.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """A word and its stems up to 3 letters shorter (none under 3 letters)."""
+    return (word,) + tuple(word[:-cut] for cut in (1, 2, 3) if len(word) - cut >= 3)
 
 
 @lru_cache(maxsize=None)
