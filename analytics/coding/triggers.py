@@ -456,7 +456,11 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             best = (0, default, e.lemma)
         # the words after "said" are its complement clause, not its pattern (project patterns still apply)
         index, bare = _block_index(e.block, e.lemma)
-        found = {item[0]: item for k in keys for item in index.get(k, ())}
+        # (the patterns are taken in their own order below, so the smaller side can be walked here)
+        if len(index) < len(keys):
+            found = {item[0]: item for k, items in index.items() if k in keys for item in items}
+        else:
+            found = {item[0]: item for k in keys for item in index.get(k, ())}
         for n, p, needs in sorted(list(found.values()) + bare, key=lambda x: x[0]):
             if not _possible(p, keys, needs):
                 continue
