@@ -145,6 +145,10 @@ def _past_verb(word: str) -> bool:
     return is_verb_form(word) and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
+_LED = re.compile(r"-(?:led|backed|sponsored|brokered|allied)\b")
+_ARTICLES_OR_POSSESSIVES = frozenset({"the", "a", "an"} | POSSESSIVES)
+
+
 def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
     out = []
     inside = [a for a in within(ctx.actors, sent.start, sent.end) if a.end <= sent.end]
@@ -157,7 +161,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             continue    # "the Sea of Japan", "the Gulf of Aden": part of a place name, not an actor
         if t1 < len(toks) and toks[t1].text[:1].isupper() and toks[t1].lower in GEO_FEATURES:
             continue    # "the East China Sea", "the Korean Peninsula", "the Persian Gulf": a place name too
-        led = re.match(r"-(?:led|backed|sponsored|brokered|allied)\b", ctx.text[a.end:a.end + 12])
+        led = _LED.match(ctx.text, a.end, a.end + 12)
         if led and any(0 <= b.start - toks[t1 - 1].end <= 2 for b in inside if b is not a):
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
         modifier = (modifies_next(toks, t1) and toks[t1].lower not in NOT_NOUNS) or starts_event_noun(toks, t0, t1)
@@ -216,7 +220,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
-        while j >= 0 and toks[j].lower in {"the", "a", "an"} | POSSESSIVES:
+        while j >= 0 and toks[j].lower in _ARTICLES_OR_POSSESSIVES:
             j -= 1
         # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
         obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE

@@ -398,13 +398,13 @@ def _lemma_patterns(lemma: str) -> tuple[tuple[Pattern, tuple], ...]:
     return tuple((p, _needs(p)) for p in load().lemma_patterns.get(lemma, ()))
 
 
-def _window_keys(toks: list[Token], start: int, end: int) -> frozenset[str]:
+def _window_keys(toks: list[Token], start: int, end: int) -> set[str]:
     """Every token (and its stems, up to 3 letters shorter) near the verb: a pattern whose words are
     not all here cannot match, which spares the full matcher for almost all of them."""
     keys: set[str] = set()
     for t in toks[max(0, start - 2):min(len(toks), end + 8)]:
         keys.update(_stems(t.lower))
-    return frozenset(keys)
+    return keys
 
 
 @lru_cache(maxsize=None)
@@ -421,7 +421,7 @@ def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _possible(p: Pattern, keys: frozenset[str], needs: tuple | None = None) -> bool:
+def _possible(p: Pattern, keys: set[str], needs: tuple | None = None) -> bool:
     return all(not need.isdisjoint(keys) for need in (_needs(p) if needs is None else needs))
 
 
