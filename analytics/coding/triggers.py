@@ -303,8 +303,9 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
             i += 1
             continue
         hit = _verb_at(toks, i, lex, subject_ends)
-        after_verb = (out and out[-1].kind == "verb" and out[-1].end == i) or (
-            i >= 2 and toks[i - 2].lower == "to" and _is_base_verb(toks[i - 1].lower))
+        # (after_verb only matters for a verb found here: worked out then)
+        after_verb = hit is not None and ((out and out[-1].kind == "verb" and out[-1].end == i) or (
+            i >= 2 and toks[i - 2].lower == "to" and _is_base_verb(toks[i - 1].lower)))
         if hit is not None and after_verb and toks[i].lower.endswith("ed") \
                 and i + 1 < len(toks) and toks[i + 1].text[:1].islower() and toks[i + 1].lower.isalpha() \
                 and toks[i + 1].lower not in _FUNCTION_OR_DETERMINER:
