@@ -69,6 +69,7 @@ class Ctx:
     story: str | None = None            # the country the story is about (see story_country)
     last_victims: list = field(default_factory=list)  # targets of the last material action (for condolences)
     sentence_places: dict = field(default_factory=dict)  # places.py's per-sentence work, reused by each event
+    locative_places: dict = field(default_factory=dict)  # place start -> governed by a locative? (places.py)
     triggers: list = field(default_factory=list)   # the sentence's kept triggers (learned_target's features)
 
 
