@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 
 from analytics.coding.grammar import (COLLECTIVE_HEADS, COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, PAST_AUX,
     PERSON_PRONOUNS, POSSESSIVES, SUBORDINATORS, coordinated, country_name, country_name_kind, governing_prep,
@@ -135,10 +136,13 @@ def background_place(text: str, ref) -> bool:
     return ref.start > 0 and bool(BACKGROUND_PLACE.search(text, max(0, ref.start - 40), ref.start))
 
 
+_START = attrgetter("start")
+
+
 def within(items: list, start: int, end: int) -> list:
     """The items (sorted by .start) that start in [start, end): a bisect, not a scan of the document."""
-    lo = bisect_left(items, start, key=lambda x: x.start)
-    hi = bisect_left(items, end, key=lambda x: x.start)
+    lo = bisect_left(items, start, key=_START)
+    hi = bisect_left(items, end, key=_START)
     return items[lo:hi]
 
 

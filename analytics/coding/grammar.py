@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from functools import lru_cache
+from operator import attrgetter
 
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, abbreviation_dot
@@ -67,10 +68,13 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did"}
 
 
+_START, _END = attrgetter("start"), attrgetter("end")     # (bisect keys: C, not a lambda per probe)
+
+
 def span_tokens(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """Token index range [i, j) of the tokens overlapping characters [start, end), or None."""
-    i = bisect_right(toks, start, key=lambda t: t.end)     # first token ending after `start`
-    j = bisect_left(toks, end, key=lambda t: t.start)      # first token starting at or after `end`
+    i = bisect_right(toks, start, key=_END)     # first token ending after `start`
+    j = bisect_left(toks, end, key=_START)      # first token starting at or after `end`
     return (i, j) if i < j else None
 
 
