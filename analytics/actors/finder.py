@@ -29,6 +29,7 @@ COMPASS = {"east", "west", "north", "south"}
 from analytics.actors.agents import AgentRules
 from analytics.actors.people import APPOSED_HEADS, PersonRules
 from analytics.actors.words import (
+    FORMER_WORDS,
     PLACE_IDIOM_NOUNS,
     PLACE_IDIOM_PREPS,
     TITLE_PREFIXES,
@@ -51,6 +52,10 @@ from analytics.geo.phrases import Tokens, tokenize
 _NAMED_OR_AGENT = NAMED | {"agent"}
 # agent nouns that also name a condition, which they do without an article after these prepositions
 STATE_NOUNS = {"exile"}
+# The words (keys) that can open a mention without a lexicon entry of their own, when written in lower case:
+# any other lower-case word without an entry, and not starting a title, opens none (run's fast path).
+_LOWER_OPENERS = frozenset(TITLE_PREFIXES) | frozenset(FORMER_WORDS) | APPOSED_HEADS | COMPASS \
+    | {"country", "nation"} | {w.casefold() for w in SHIP_PREFIXES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +235,14 @@ class _Doc(PersonRules, AgentRules):
         out: list[ActorMention] = []
         self.out = out
         n, i = self.n, 0
+        raws, keys = self.toks.raws, self.toks.keys
         while i < n:
             end, val = self.atom(i)
-            k = self.toks.keys[i]
+            k = keys[i]
+            if val is None and not raws[i][:1].isupper() and k not in _LOWER_OPENERS \
+                    and not self.titles.starts_with(k):
+                i += 1      # (the common case, decided as the tests below would decide it)
+                continue
             starts_title = k in TITLE_PREFIXES or self.deposed_prefix(i) or (self.titles.starts_with(k) and self.titles.longest(self.toks, i)[1])
             if (starts_title or k in APPOSED_HEADS) and self.raw(i).islower():
                 ap = self.apposed_title_person(i)

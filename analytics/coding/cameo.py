@@ -69,6 +69,7 @@ def _plover() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096, typed=True)     # (typed: 42 and 42.0 are not the same code)
 def normalise_code(code: str | int | None) -> str | None:
     """Return the CAMEO code as a zero-padded string ("42" -> "042"), or None if unknown."""
     if code is None:

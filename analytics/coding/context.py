@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 
 from analytics.coding.grammar import (COLLECTIVE_HEADS, COUNTRY_KINDS, IRREGULAR_PAST, LOC_PREPS, PAST_AUX,
     PERSON_PRONOUNS, POSSESSIVES, SUBORDINATORS, coordinated, country_name, country_name_kind, governing_prep,
@@ -69,6 +70,7 @@ class Ctx:
     story: str | None = None            # the country the story is about (see story_country)
     last_victims: list = field(default_factory=list)  # targets of the last material action (for condolences)
     sentence_places: dict = field(default_factory=dict)  # places.py's per-sentence work, reused by each event
+    locative_places: dict = field(default_factory=dict)  # place start -> governed by a locative? (places.py)
     triggers: list = field(default_factory=list)   # the sentence's kept triggers (learned_target's features)
 
 
@@ -134,15 +136,22 @@ def background_place(text: str, ref) -> bool:
     return ref.start > 0 and bool(BACKGROUND_PLACE.search(text, max(0, ref.start - 40), ref.start))
 
 
+_START = attrgetter("start")
+
+
 def within(items: list, start: int, end: int) -> list:
     """The items (sorted by .start) that start in [start, end): a bisect, not a scan of the document."""
-    lo = bisect_left(items, start, key=lambda x: x.start)
-    hi = bisect_left(items, end, key=lambda x: x.start)
+    lo = bisect_left(items, start, key=_START)
+    hi = bisect_left(items, end, key=_START)
     return items[lo:hi]
 
 
 def _past_verb(word: str) -> bool:
     return is_verb_form(word) and (word.endswith("ed") or word in IRREGULAR_PAST)
+
+
+_LED = re.compile(r"-(?:led|backed|sponsored|brokered|allied)\b")
+_ARTICLES_OR_POSSESSIVES = frozenset({"the", "a", "an"} | POSSESSIVES)
 
 
 def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
@@ -157,7 +166,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
             continue    # "the Sea of Japan", "the Gulf of Aden": part of a place name, not an actor
         if t1 < len(toks) and toks[t1].text[:1].isupper() and toks[t1].lower in GEO_FEATURES:
             continue    # "the East China Sea", "the Korean Peninsula", "the Persian Gulf": a place name too
-        led = re.match(r"-(?:led|backed|sponsored|brokered|allied)\b", ctx.text[a.end:a.end + 12])
+        led = _LED.match(ctx.text, a.end, a.end + 12)
         if led and any(0 <= b.start - toks[t1 - 1].end <= 2 for b in inside if b is not a):
             continue    # "the Russian-led CSTO": the actor is the organisation named next, not its leader
         modifier = (modifies_next(toks, t1) and toks[t1].lower not in NOT_NOUNS) or starts_event_noun(toks, t0, t1)
@@ -187,7 +196,8 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
                 nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS)
         else:
             head = not modifier or (a.kind == "agent" and toks[t1].lower in BODIES)
-        a = replace(a, head=head)
+        if head != a.head:
+            a = replace(a, head=head)
         own = False
         if a.kind == "agent" and _possessor(toks, t0) is not None:
             # "its troops", "its last troops": an agent of the owner the pronoun names
@@ -215,7 +225,7 @@ def sentence_mentions(ctx: Ctx, sent, toks: list[Token]) -> list[Mention]:
         after = ctx.text[a.end:a.end + 2]
         possessive = after in ("'s", "’s") or (t1 - 1 < len(toks) and toks[t1 - 1].lower.endswith("'s"))
         j = t0 - 1
-        while j >= 0 and toks[j].lower in {"the", "a", "an"} | POSSESSIVES:
+        while j >= 0 and toks[j].lower in _ARTICLES_OR_POSSESSIVES:
             j -= 1
         # an object follows a verb that itself follows something ("Newly elected Macron" is no object)
         obj = (j >= 1 and toks[j].text[:1].islower() and is_verb_form(toks[j].lower) and toks[j].lower not in BE

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from functools import lru_cache
+from operator import attrgetter
 
 from analytics.coding.text import Token
 from analytics.coding.triggers import CLAUSE_STOP, abbreviation_dot
@@ -67,10 +68,13 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did"}
 
 
+_START, _END = attrgetter("start"), attrgetter("end")     # (bisect keys: C, not a lambda per probe)
+
+
 def span_tokens(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """Token index range [i, j) of the tokens overlapping characters [start, end), or None."""
-    i = bisect_right(toks, start, key=lambda t: t.end)     # first token ending after `start`
-    j = bisect_left(toks, end, key=lambda t: t.start)      # first token starting at or after `end`
+    i = bisect_right(toks, start, key=_END)     # first token ending after `start`
+    j = bisect_left(toks, end, key=_START)      # first token starting at or after `end`
     return (i, j) if i < j else None
 
 
@@ -109,20 +113,24 @@ def starts_event_noun(toks: list[Token], t0: int, t1: int) -> bool:
     return any(k in nominal for k in ((last, nxt), (nxt,), (nxt[:-1],), (last, nxt[:-1])))
 
 
+# the words after a mention that are no noun it could modify (one set, built once: this runs for every mention)
+_NOT_A_MODIFIED_NOUN = frozenset(OBJ_PREPS | CLAUSE_STOP | {
+    "and", "or", "who", "which", "that", "the", "a", "an", "also", "has", "have", "had",
+    "is", "are", "was", "were", "will", "would", "could", "should", "not", "to", "itself",
+    "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
+    "jointly", "again", "then", "now", "today", "yesterday", "out", "up", "down",
+    "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight",
+    "loyal", "allied", "linked", "affiliated", "opposed", "close", "based", "backed",
+    "they", "he", "she", "it", "we", "i", "you"})
+
+
 def modifies_next(toks: list[Token], t1: int) -> bool:
     """Is the word after a mention the noun it modifies ("Russian law", "military exercise")?"""
     if t1 >= len(toks):
         return False
     nxt = toks[t1]
     w = nxt.lower
-    return (nxt.text[:1].islower() and w.replace("-", "").isalpha() and w not in OBJ_PREPS | CLAUSE_STOP
-            and w not in {"and", "or", "who", "which", "that", "the", "a", "an", "also", "has", "have", "had",
-                          "is", "are", "was", "were", "will", "would", "could", "should", "not", "to", "itself",
-                          "themselves", "said", "says", "on", "this", "last", "next", "earlier", "later",
-                          "jointly", "again", "then", "now", "today", "yesterday", "out", "up", "down",
-                          "off", "away", "back", "here", "there", "home", "abroad", "overnight", "tonight",
-                          "loyal", "allied", "linked", "affiliated", "opposed", "close", "based", "backed",
-                          "they", "he", "she", "it", "we", "i", "you"}
+    return (nxt.text[:1].islower() and w.replace("-", "").isalpha() and w not in _NOT_A_MODIFIED_NOUN
             and not is_verb_form(w) and not w.endswith("ly"))
 
 
@@ -147,10 +155,16 @@ def governing_prep(toks: list[Token], t0: int) -> str | None:
     return None
 
 
-def is_verb_form(word: str) -> bool:
+@lru_cache(maxsize=1)
+def _one_word_forms() -> frozenset[str]:
+    """The verb forms of one word (is_verb_form runs for most tokens: a set test, not a tuple built and hashed)."""
     from analytics.coding.lexicon import load
 
-    return (word,) in load().forms or word.endswith("ed")
+    return frozenset(k[0] for k in load().forms if len(k) == 1)
+
+
+def is_verb_form(word: str) -> bool:
+    return word in _one_word_forms() or word.endswith("ed")
 
 
 def coordinated(toks: list[Token], end: int, start: int) -> bool:
@@ -215,6 +229,11 @@ EVENT_NOUNS = {"coup", "intervention", "accusation", "accusations", "allegation"
                "arrest", "detention", "test", "tests", "launch", "deployment", "visit", "remarks", "statement"}
 
 
+# "and has ...", "and its ambassador ...", "and they ...": the word after "and" that opens a clause
+_NEW_CLAUSE_AFTER_AND = frozenset(PAST_AUX | {"is", "are", "will", "would", "also", "then"} | POSSESSIVES
+                                  | {"he", "she", "it", "they", "we"})
+
+
 def clause_end(toks: list[Token], k: int) -> bool:
     """Does a new clause start at token k? (";", "but", ", and has ...", "and its ambassador ...")"""
     w = toks[k].lower
@@ -225,8 +244,7 @@ def clause_end(toks: list[Token], k: int) -> bool:
         return True
     if w == "," and nxt.endswith("ing") and is_verb_form(nxt):
         return True     # ", reopening embassies ...": a participle clause of its own
-    if w in {"and", "or"} and (nxt in PAST_AUX | {"is", "are", "will", "would", "also", "then"} | POSSESSIVES
-                               or nxt in {"he", "she", "it", "they", "we"}):
+    if w in {"and", "or"} and nxt in _NEW_CLAUSE_AFTER_AND:
         return True
     return w in SUBORDINATORS and k > 0
 

@@ -184,14 +184,18 @@ def _discourse(ctx, seen, sources, src_countries, common, rules_none: bool, writ
             out.append(Candidate(a, False, ["home"] + [f"home|{x}" for x in state + common]))
             seen.append(a)
     rank = 0
+    # (r has a country here, so "_same(r, b) or r.country == b.country" is "same name or same country": two sets)
+    seen_names, seen_countries = {b.name for b in seen}, {b.country for b in seen}
     for r in reversed(ctx.recent):
         if rank >= 2:
             break
-        if r.country is None or r.country in src_countries or any(_same(r, b) or r.country == b.country for b in seen):
+        if r.country is None or r.country in src_countries or r.name in seen_names or r.country in seen_countries:
             continue
         out.append(Candidate(r, False, ["recent", f"recent|rank={rank}", f"recent|akind={r.kind}"]
                              + [f"recent|{x}" for x in state + common[:2]]))
         seen.append(r)
+        seen_names.add(r.name)
+        seen_countries.add(r.country)
         rank += 1
     return out
 

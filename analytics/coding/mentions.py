@@ -33,12 +33,21 @@ class PlaceRef:
     lon: float | None
 
 
+_MISSING = object()
+
+
 def _get(obj, *names, default=None):
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
+    if isinstance(obj, dict):
+        for name in names:
+            if name in obj:
+                return obj[name]
+            if hasattr(obj, name):
+                return getattr(obj, name)
+        return default
+    for name in names:     # (one getattr, not hasattr then getattr: this runs for every field of every mention)
+        value = getattr(obj, name, _MISSING)
+        if value is not _MISSING:
+            return value
     return default
 
 

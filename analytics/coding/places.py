@@ -336,9 +336,18 @@ def story_place_country(ctx, before: int, story: bool = True) -> str | None:
     """The country of the last place the text puts something in before character `before` ("in Lima"),
     else (with `story`) the story's country."""
     for p in reversed(within(ctx.places, 0, before)):
-        if p.end <= before and p.country and _locative_at(ctx.text, p.start):
+        if p.end <= before and p.country and _locative_place(ctx, p.start):
             return p.country
     return ctx.story if story else None
+
+
+def _locative_place(ctx, start: int) -> bool:
+    """_locative_at for a place of the document, worked out once per place (each event asks it of every
+    earlier place until one is locative)."""
+    known = ctx.locative_places.get(start)
+    if known is None:
+        known = ctx.locative_places[start] = _locative_at(ctx.text, start)
+    return known
 
 
 def _locative_at(text: str, start: int) -> bool:

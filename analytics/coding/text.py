@@ -59,5 +59,5 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens; `offset` is added to every position."""
-    return [Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
-            for m in _TOKEN.finditer(text)]
+    return [Token(g, g.lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+            for m in _TOKEN.finditer(text) for g in (m.group(),)]

@@ -63,6 +63,8 @@ WHO_WORDS = {"MILITANTS", "MILITANT", "REBELS", "REBEL", "GUNMEN", "INSURGENTS",
              "FORCES", "GUERRILLAS", "FIGHTERS", "PROTESTERS", "&MILITARY", "&SECURITY", "&OPPOSITION"}
 PATTERN_STOP = {"after", "before", "when", "until", "because", "since", "as", "while", "whereas"}
 
+# (built once: the tests below run for most tokens)
+_FUNCTION_OR_DETERMINER = frozenset(FUNCTION_WORDS | DETERMINERS)
 
 @dataclass(frozen=True)
 class Trigger:
@@ -212,7 +214,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     if i > 0 and tok.text[:1].isupper():
         return False        # inside a name ("Operation Desert Storm", "Strike Group")
     if tok.lower in ING_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].text[:1].islower() \
-            and toks[i + 1].lower.isalpha() and toks[i + 1].lower not in FUNCTION_WORDS | DETERMINERS:
+            and toks[i + 1].lower.isalpha() and toks[i + 1].lower not in _FUNCTION_OR_DETERMINER:
         return False        # "surrounding hamlets", "the ruling party", "warring factions": an adjective
     j = i - 1
     while j >= 0 and (toks[j].lower.endswith("ly") and toks[j].lower not in {"italy", "july"}):
@@ -226,7 +228,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and (prev.lower.replace(",", "").isdigit() or prev.lower in NUMBER_WORDS
                              or (prev.lower in PREPOSITIONS and tok.lower.endswith("ed"))) and nxt is not None \
-            and nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in FUNCTION_WORDS | DETERMINERS:
+            and nxt.text[:1].islower() and nxt.lower.isalpha() and nxt.lower not in _FUNCTION_OR_DETERMINER:
         return False        # "five suspected militants": a participle used as an adjective
     if nxt is not None and toks[i].lower in PARTICLE_VERBS and nxt.lower in {"to", "into", "from", "down", "off", "out",
                                                                            "away", "in", "on", "up"}:
@@ -249,7 +251,7 @@ def _looks_verbal(toks: list[Token], i: int, form: str, is_base: bool, subject_e
         return False        # "NATO allies agreed": a noun before its own verb
     after2 = toks[i + 2].lower if i + 2 < len(toks) else ""
     if prev.lower != "to" and nxt is not None and nxt.text[:1].islower() and nxt.lower.isalpha() \
-            and nxt.lower not in FUNCTION_WORDS | DETERMINERS and after2 in BE | {"has", "had", "have", "will", "would"}:
+            and nxt.lower not in _FUNCTION_OR_DETERMINER and after2 in BE | {"has", "had", "have", "will", "would"}:
         return False        # "a UN aid convoy was bombed": a noun modifying the subject's head
     # "missiles hit a shopping centre": a plural noun, then the base form, then the start of an object
     plural_subject = prev.text[:1].islower() and prev.lower.isalpha() and prev.lower.endswith("s") \
@@ -279,7 +281,7 @@ def _after_indefinite_name(toks: list[Token], j: int) -> bool:
 def _after_article(toks: list[Token], j: int) -> bool:
     """Do up to three modifier words, ending at toks[j], follow an article ("an emergency", "a Berlin nightclub")?"""
     k = j
-    while k >= 0 and j - k < 3 and toks[k].lower.isalpha() and toks[k].lower not in FUNCTION_WORDS | DETERMINERS:
+    while k >= 0 and j - k < 3 and toks[k].lower.isalpha() and toks[k].lower not in _FUNCTION_OR_DETERMINER:
         k -= 1
     return k < j and k >= 0 and toks[k].lower in ARTICLES
 
@@ -301,11 +303,12 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
             i += 1
             continue
         hit = _verb_at(toks, i, lex, subject_ends)
-        after_verb = (out and out[-1].kind == "verb" and out[-1].end == i) or (
-            i >= 2 and toks[i - 2].lower == "to" and _is_base_verb(toks[i - 1].lower))
+        # (after_verb only matters for a verb found here: worked out then)
+        after_verb = hit is not None and ((out and out[-1].kind == "verb" and out[-1].end == i) or (
+            i >= 2 and toks[i - 2].lower == "to" and _is_base_verb(toks[i - 1].lower)))
         if hit is not None and after_verb and toks[i].lower.endswith("ed") \
                 and i + 1 < len(toks) and toks[i + 1].text[:1].islower() and toks[i + 1].lower.isalpha() \
-                and toks[i + 1].lower not in FUNCTION_WORDS | DETERMINERS:
+                and toks[i + 1].lower not in _FUNCTION_OR_DETERMINER:
             hit = None      # "release jailed journalists": a participle right after a verb modifies its object
         if hit is None:
             hit = _nominal_at(toks, i, lex)
@@ -318,20 +321,19 @@ def find_triggers(toks: list[Token], lex: Lexicon | None = None,
 
 
 def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[int]) -> Trigger | None:
-    if toks[i].lower not in _first_words("forms"):
+    sizes = _form_sizes().get(toks[i].lower)
+    if sizes is None:
         return None
-    for size in range(min(lex.max_form_len, len(toks) - i), 0, -1):
+    for size in sizes:
+        if size > len(toks) - i:
+            continue
         key = tuple(t.lower for t in toks[i:i + size])
         entries = lex.forms.get(key)
         if not entries:
             continue
         form = entries[0].form
         low = key[0]
-        # ("need", "feed", "proceed": a lemma ending in -ed is still the base form)
-        lemma_form = any(low == e.lemma.split("_")[0].lower() for e in entries)
-        is_base = not ((low.endswith("ed") and not lemma_form) or low.endswith("ing") or
-                       any(e.form.split("_")[0] != e.lemma.split("_")[0] and not low.endswith("s")
-                           and low != e.lemma.split("_")[0].lower() for e in entries))
+        is_base = _is_base_form(key)
         if not _looks_verbal(toks, i, form, is_base, subject_ends):
             return None
         code, lemma = _best_code(entries, toks, i, i + size, lex)
@@ -353,6 +355,19 @@ def _verb_at(toks: list[Token], i: int, lex: Lexicon, subject_ends: frozenset[in
 
 
 @lru_cache(maxsize=None)
+def _is_base_form(key: tuple[str, ...]) -> bool:
+    """Is this verb form (a key of the lexicon's forms) a base form, not a past, participle or -ing form?
+    (A property of the form's entries alone, so worked out once per form.)"""
+    entries = load().forms[key]
+    low = key[0]
+    # ("need", "feed", "proceed": a lemma ending in -ed is still the base form)
+    lemma_form = any(low == e.lemma.split("_")[0].lower() for e in entries)
+    return not ((low.endswith("ed") and not lemma_form) or low.endswith("ing") or
+                any(e.form.split("_")[0] != e.lemma.split("_")[0] and not low.endswith("s")
+                    and low != e.lemma.split("_")[0].lower() for e in entries))
+
+
+@lru_cache(maxsize=None)
 def _synset_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Synset members by their first word (without the exact-match "_")."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -362,33 +377,35 @@ def _synset_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @lru_cache(maxsize=None)
-def _block_index(block: str, lemma: str) -> tuple[dict[str, list[tuple[int, Pattern]]], list[tuple[int, Pattern]]]:
+def _block_index(block: str, lemma: str) -> tuple[dict[str, list[tuple[int, Pattern, tuple]]], list[tuple[int, Pattern, tuple]]]:
     """A block's patterns (then the verb's project patterns) by the first words of their first word,
-    plus the patterns without words."""
+    plus the patterns without words; each as (number, pattern, its _needs)."""
     lex = load()
     pats = list(() if lemma in SPEECH_VERBS else lex.patterns.get(block, ()))
-    index: dict[str, list[tuple[int, Pattern]]] = {}
-    bare: list[tuple[int, Pattern]] = []
+    index: dict[str, list[tuple[int, Pattern, tuple]]] = {}
+    bare: list[tuple[int, Pattern, tuple]] = []
     for n, p in enumerate(pats):
         needs = _needs(p)
         if not needs:
-            bare.append((n, p))
+            bare.append((n, p, needs))
         for key in (needs[0] if needs else ()):
-            index.setdefault(key, []).append((n, p))
+            index.setdefault(key, []).append((n, p, needs))
     return index, bare
 
 
-def _window_keys(toks: list[Token], start: int, end: int) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _lemma_patterns(lemma: str) -> tuple[tuple[Pattern, tuple], ...]:
+    """The project patterns of a verb, each with its _needs."""
+    return tuple((p, _needs(p)) for p in load().lemma_patterns.get(lemma, ()))
+
+
+def _window_keys(toks: list[Token], start: int, end: int) -> set[str]:
     """Every token (and its stems, up to 3 letters shorter) near the verb: a pattern whose words are
     not all here cannot match, which spares the full matcher for almost all of them."""
     keys: set[str] = set()
     for t in toks[max(0, start - 2):min(len(toks), end + 8)]:
-        w = t.lower
-        keys.add(w)
-        for cut in (1, 2, 3):
-            if len(w) - cut >= 3:
-                keys.add(w[:-cut])
-    return frozenset(keys)
+        keys.update(_stems(t.lower))
+    return keys
 
 
 @lru_cache(maxsize=None)
@@ -405,8 +422,24 @@ def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _possible(p: Pattern, keys: frozenset[str]) -> bool:
-    return all(need & keys for need in _needs(p))
+def _possible(p: Pattern, keys: set[str], needs: tuple | None = None) -> bool:
+    return all(not need.isdisjoint(keys) for need in (_needs(p) if needs is None else needs))
+
+
+@lru_cache(maxsize=1)
+def _form_sizes() -> dict[str, tuple[int, ...]]:
+    """First word of the verb forms -> the lengths of the forms it starts, longest first (only those lengths
+    can match: most words start one-word forms only)."""
+    out: dict[str, set[int]] = {}
+    for key in load().forms:
+        out.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """A word and its stems up to 3 letters shorter (none under 3 letters)."""
+    return (word,) + tuple(word[:-cut] for cut in (1, 2, 3) if len(word) - cut >= 3)
 
 
 @lru_cache(maxsize=None)
@@ -424,9 +457,13 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
             best = (0, default, e.lemma)
         # the words after "said" are its complement clause, not its pattern (project patterns still apply)
         index, bare = _block_index(e.block, e.lemma)
-        found = {n: p for k in keys for n, p in index.get(k, ())}
-        for n, p in sorted(list(found.items()) + bare, key=lambda x: x[0]):
-            if not _possible(p, keys):
+        # (the patterns are taken in their own order below, so the smaller side can be walked here)
+        if len(index) < len(keys):
+            found = {item[0]: item for k, items in index.items() if k in keys for item in items}
+        else:
+            found = {item[0]: item for k in keys for item in index.get(k, ())}
+        for n, p, needs in sorted(list(found.values()) + bare, key=lambda x: x[0]):
+            if not _possible(p, keys, needs):
                 continue
             s = _pattern_score(p, toks, start, end, lex)
             if s > 0 and not p.before and all(w.lower() in PREPOSITIONS for w in p.after):
@@ -436,8 +473,8 @@ def _best_code(entries: list[VerbEntry], toks, start, end, lex) -> tuple[str | N
                             # a means ("suicide bomber", "aircraft") still says how
             if s > best[0]:
                 best = (s, None if p.code == "---" else p.code, e.lemma)
-        for p in lex.lemma_patterns.get(e.lemma, ()):
-            if not _possible(p, keys):
+        for p, needs in _lemma_patterns(e.lemma):
+            if not _possible(p, keys, needs):
                 continue
             s = _pattern_score(p, toks, start, end, lex)
             # project patterns were written for this matcher: they beat a PETRARCH pattern one word longer

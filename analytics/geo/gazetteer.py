@@ -172,6 +172,9 @@ def find_places(text: str) -> list[PlaceMention]:
     raw: list[tuple[int, int, list[Place]]] = []
     i = 0
     while i < n:
+        if not g.index.starts_with(toks.keys[i]):
+            i += 1      # (most words start no place name: the cheap test first)
+            continue
         j, vals = g.index.longest(toks, i)
         if vals:
             raw.append((i, j, vals))
