@@ -124,17 +124,21 @@ def cv(passages, c: float = C, margin: float = MARGIN) -> None:
     for name, splits in FOLDS.items():
         test = [p for p in passages if p["split"] in splits]
         train = [g for p in passages if p["split"] not in splits for g in data[p["id"]][1]]
-        model = TargetModel(fit(train, c)["weights"], margin)
-        rules = Score()
-        for p in test:
-            rules.add(score_passage(p["events"], data[p["id"]][0], p["id"]))
-        for label, s in (("rules", rules), ("model", score(test, Settings(target_model=model)))):
-            f = figures(s)
-            for k in keys:
-                sums[label][k] += f[k] / len(FOLDS)
-            print(f"{name:<5} {label:<6} " + " ".join(f"{100 * f[k]:10.1f}" for k in keys))
+        _fold(name, test, data, TargetModel(fit(train, c)["weights"], margin), sums, keys)
     for label in ("rules", "model"):
         print(f"{'mean':<5} {label:<6} " + " ".join(f"{100 * sums[label][k]:10.1f}" for k in keys))
+
+
+def _fold(name, test, data, model, sums, keys, note="") -> None:
+    """Score one held-out fold rules-only and with `model`, print both lines and add them to the means."""
+    rules = Score()
+    for p in test:
+        rules.add(score_passage(p["events"], data[p["id"]][0], p["id"]))
+    for label, s in (("rules", rules), ("model", score(test, Settings(target_model=model)))):
+        f = figures(s)
+        for k in keys:
+            sums[label][k] += f[k] / len(FOLDS)
+        print(f"{name:<5} {label:<6} " + " ".join(f"{100 * f[k]:10.1f}" for k in keys) + (note if label == "model" else ""))
 
 
 GRID = [(c, m) for c in (0.1, 0.3, 1.0) for m in (0.0, 0.5, 1.0)]
@@ -162,16 +166,8 @@ def nested(passages) -> None:
                 best, best_f = (c, margin), f
         test = [p for p in passages if p["split"] in splits]
         train = [g for p in passages if p["split"] not in splits for g in data[p["id"]][1]]
-        model = TargetModel(fit(train, best[0])["weights"], best[1])
-        rules = Score()
-        for p in test:
-            rules.add(score_passage(p["events"], data[p["id"]][0], p["id"]))
-        for label, s in (("rules", rules), ("model", score(test, Settings(target_model=model)))):
-            f = figures(s)
-            for k in keys:
-                sums[label][k] += f[k] / len(FOLDS)
-            print(f"{name:<5} {label:<6} " + " ".join(f"{100 * f[k]:10.1f}" for k in keys)
-                  + (f"   C={best[0]} margin={best[1]}" if label == "model" else ""))
+        _fold(name, test, data, TargetModel(fit(train, best[0])["weights"], best[1]), sums, keys,
+              f"   C={best[0]} margin={best[1]}")
     for label in ("rules", "model"):
         print(f"{'mean':<5} {label:<6} " + " ".join(f"{100 * sums[label][k]:10.1f}" for k in keys))
 
