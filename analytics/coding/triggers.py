@@ -286,15 +286,16 @@ def _after_article(toks: list[Token], j: int) -> bool:
     return k < j and k >= 0 and toks[k].lower in ARTICLES
 
 
-def find_triggers(toks: list[Token], lex: Lexicon | None = None,
-                  subject_ends: frozenset[int] = frozenset(), inside: frozenset[int] = frozenset()) -> list[Trigger]:
+def find_triggers(toks: list[Token], subject_ends: frozenset[int] = frozenset(),
+                  inside: frozenset[int] = frozenset()) -> list[Trigger]:
     """All verb and nominal triggers in a sentence's tokens, left to right, without overlaps.
 
     `subject_ends` holds the token indices where an actor mention ends: a base or -s verb form right
     after one is a verb ("Russia holds"), elsewhere it is more likely a noun ("the talks"). Tokens in
-    `inside` belong to actor names ("the Chilean armed forces") and trigger nothing.
+    `inside` belong to actor names ("the Chilean armed forces") and trigger nothing. The lexicon is the shipped
+    one: the per-form and per-pattern caches are built from it.
     """
-    lex = lex or load()
+    lex = load()
     out: list[Trigger] = []
     i = 0
     n = len(toks)
