@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from analytics.temporal import Timex, span_of, tag
 from analytics.temporal.patterns import compiled, find
 from analytics.temporal.score import match_doc, score
+from timex_cases import checked, timex_at
 
 DCT = date(2021, 10, 20)  # a Wednesday, ISO week 42
 
@@ -171,10 +171,7 @@ ALL = SEED + EXPLICIT + RELATIVE + NARRATIVE + DURATIONS + VAGUE_AND_SETS + UNRE
 
 @pytest.mark.parametrize("text,dct,extent,value,precision,first,last", ALL)
 def test_expression(text, dct, extent, value, precision, first, last):
-    found = tag_checked(text, dct)
-    hits = [t for t in found if t.text == extent]
-    assert hits, f"{extent!r} not found in {[t.text for t in found]}"
-    t = hits[0]
+    t = timex_at(text, dct, extent)
     assert text[t.start:t.end] == extent
     assert (t.value, t.precision) == (value, precision)
     assert (t.first_day.isoformat() if t.first_day else None) == first
@@ -329,60 +326,22 @@ WORDS = st.sampled_from(["in", "on", "last", "next", "the", "week", "year", "Aug
                          "of tomorrow", "noon", "High", "had", "postponed", "remain", "closed", "not", "two thousand"])
 
 
-class _Failures(logging.Handler):
-    """Collects the tagger's logged rule failures: tag() skips a failing rule, the tests must not."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-def tag_checked(text: str, dct) -> list[Timex]:
-    """tag(), failing the test when a rule raised (tag() itself only logs it)."""
-    handler = _Failures()
-    logger = logging.getLogger("analytics.temporal.tagger")
-    logger.addHandler(handler)
-    try:
-        found = tag(text, dct)
-    finally:
-        logger.removeHandler(handler)
-    assert not handler.records, [r.getMessage() for r in handler.records]
-    return found
-
-
-def _check(text: str, dct) -> None:
-    found = tag_checked(text, dct)
-    prev_end = -1
-    for t in found:
-        assert 0 <= t.start < t.end <= len(text)
-        assert t.text == text[t.start:t.end]
-        assert t.start >= prev_end
-        prev_end = t.end
-        assert t.type in ("DATE", "TIME", "DURATION", "SET")
-        if t.first_day is not None or t.last_day is not None:
-            assert t.first_day is not None and t.last_day is not None and t.first_day <= t.last_day
-        t.as_dict()
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(), st.one_of(st.none(), st.dates()))
 def test_never_raises_on_unicode(text, dct):
-    _check(text, dct)
+    checked(text, dct)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, max_size=30).map(" ".join), st.one_of(st.none(), st.dates()))
 def test_never_raises_on_temporal_word_salad(text, dct):
-    _check(text, dct)
+    checked(text, dct)
 
 
 @settings(max_examples=5, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=5).map(" ".join))
 def test_long_input(chunk):
-    _check((chunk + ". ") * 5000, DCT)
+    checked((chunk + ". ") * 5000, DCT)
 
 
 # -- scorer ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from analytics.temporal import tag
+from timex_cases import checked, timex_at
 
 DCT = date(2021, 10, 20)
 
@@ -62,22 +62,9 @@ CLASSES = [
 ]
 
 
-def _checked(text: str):
-    found = tag(text, DCT)
-    for a, b in zip(found, found[1:]):
-        assert a.end <= b.start, "overlapping timexes"
-    for t in found:
-        assert 0 <= t.start < t.end <= len(text) and text[t.start:t.end] == t.text
-        if t.first_day and t.last_day:
-            assert t.first_day <= t.last_day
-    return found
-
-
 @pytest.mark.parametrize("text,extent,typ,value,mod,precision,first,last", CLASSES)
 def test_expression_class(text, extent, typ, value, mod, precision, first, last):
-    hits = [t for t in _checked(text) if t.text == extent]
-    assert hits, f"{extent!r} not found in {[t.text for t in tag(text, DCT)]}"
-    t = hits[0]
+    t = timex_at(text, DCT, extent)
     assert (t.type, t.value, t.mod, t.precision) == (typ, value, mod, precision)
     assert (t.first_day.isoformat() if t.first_day else None, t.last_day.isoformat() if t.last_day else None) == (first, last)
 
@@ -98,11 +85,11 @@ def test_expression_class(text, extent, typ, value, mod, precision, first, last)
     ("They came for the two day rally and stayed the four days.", ["two day", "the four days"]),
 ])
 def test_extents(text, extents):
-    assert [t.text for t in _checked(text)] == extents
+    assert [t.text for t in checked(text, DCT)] == extents
 
 
 def test_narrative_day_survives_a_coarser_mention():
-    found = _checked("The ship sank on 15 April 1912. The same year, a law passed. Three days later, crowds gathered.")
+    found = checked("The ship sank on 15 April 1912. The same year, a law passed. Three days later, crowds gathered.", DCT)
     assert found[-1].value == "1912-04-18"
 
 
@@ -116,7 +103,7 @@ def test_narrative_day_survives_a_coarser_mention():
     ("The two sides agreed to the deal on Monday.", "2021-10-18"),  # a weekday is the decision's own day  # a decision's infinitive points ahead (not 'vowed to', whose day is usually the vow's)
 ])
 def test_near_dates_follow_the_verb_next_to_them(text, value):
-    assert [t.value for t in _checked(text)] == [value]
+    assert [t.value for t in checked(text, DCT)] == [value]
 
 
 @pytest.mark.parametrize("text,values", [
@@ -127,4 +114,4 @@ def test_near_dates_follow_the_verb_next_to_them(text, value):
     ("The talks ended at 2:15 p.m. Tuesday.", ["2021-10-19T14:15"]),
 ])
 def test_clock_times_take_their_day(text, values):
-    assert [t.value for t in _checked(text)] == values
+    assert [t.value for t in checked(text, DCT)] == values

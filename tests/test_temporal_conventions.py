@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from analytics.temporal import tag
+from timex_cases import timex_at
 
 DCT = date(2021, 10, 20)
 
@@ -129,9 +130,6 @@ def test_not_a_timex(text, absent):
 
 @pytest.mark.parametrize("text,extent,typ,value,mod,first,last", ROWS)
 def test_convention(text, extent, typ, value, mod, first, last):
-    found = tag(text, DCT)
-    hits = [t for t in found if t.text == extent]
-    assert hits, f"{extent!r} not found in {[t.text for t in found]}"
-    t = hits[0]
+    t = timex_at(text, DCT, extent)
     got = (t.type, t.value, t.mod, t.first_day and t.first_day.isoformat(), t.last_day and t.last_day.isoformat())
     assert got == (typ, value, mod, first, last)

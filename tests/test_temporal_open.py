@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from analytics.temporal import span_of, tag
+from timex_cases import timex_at
 
 DCT = date(2021, 10, 20)
 
@@ -120,21 +121,8 @@ NARRATIVE = [
 ]
 
 
-def _checked(text: str):
-    found = tag(text, DCT)
-    for a, b in zip(found, found[1:]):
-        assert a.end <= b.start, "overlapping timexes"
-    for t in found:
-        assert 0 <= t.start < t.end <= len(text) and text[t.start:t.end] == t.text
-        if t.first_day and t.last_day:
-            assert t.first_day <= t.last_day
-    return found
-
-
 def _row(text, extent):
-    hits = [t for t in _checked(text) if t.text == extent]
-    assert hits, f"{extent!r} not found in {[t.text for t in tag(text, DCT)]}"
-    return hits[0]
+    return timex_at(text, DCT, extent)
 
 
 def _days(t):
